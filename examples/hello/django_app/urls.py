@@ -1,0 +1,9 @@
+# --8<-- [start:app]
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("", views.index, name="index"),
+]
+# --8<-- [end:app]

@@ -1,0 +1,31 @@
+"""mkdocs-macros entry point: load the data once, register the macros.
+
+Nothing is computed here. Loading and validating live in ``data.py``, tables
+and facts in ``tables.py``, Flask/Django tab pairs in ``examples.py``; each is
+a plain function with plain pytest tests in tests/macros/.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from . import data, examples, tables
+from .errors import on_page
+
+
+def define_env(env) -> None:
+    root = Path(env.project_dir)
+    try:
+        site = data.load(root / "data")
+    except data.DataError as exc:
+        raise PluginError(f"invalid comparison data:\n{exc}") from None
+
+    def page() -> str:
+        return f"docs/{env.page.file.src_uri}" if env.page else "(no page)"
+
+    for render in (tables.feature_matrix, tables.topic_table, tables.cli_table,
+                   tables.addon_table, tables.at_a_glance, tables.fact):
+        env.macro(on_page(render, site, page=page), render.__name__)
+    env.macro(on_page(examples.example_tabs, root, site.frameworks, page=page, name="example"), "example")

@@ -1,0 +1,87 @@
+"""Emit a Flask/Django pair of content tabs whose code comes from example files.
+
+A page writes ``{{ example("routing", "converters") }}``. For each framework,
+this finds the files of ``examples/routing/`` that belong to it (the globs in
+its ``examples`` list in data/frameworks.yml) and that hold a snippet section
+named ``converters``, marked in the file as::
+
+    # --8<-- [start:converters]
+    ...
+    # --8<-- [end:converters]
+
+and emits one tab per framework with one fenced block per file. The block's
+body is a pymdownx.snippets include, expanded after the macros have run, so
+template syntax in the file (``{{ }}``, ``{% %}``) reaches the reader verbatim.
+
+A core framework with no file holding the section is an error, so deleting an
+example (or a marker) fails the build instead of dropping a tab.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .data import Framework
+from .errors import MacroError
+
+LEXERS = {
+    ".py": "python", ".html": "html", ".sh": "bash", ".txt": "text", ".toml": "toml",
+    ".cfg": "ini", ".ini": "ini", ".yml": "yaml", ".yaml": "yaml", ".css": "css",
+    ".js": "javascript", ".json": "json", ".conf": "nginx",
+}
+START = re.compile(r"--8<--\s*\[\s*start\s*:\s*([a-z][-_0-9a-z]*)\s*\]", re.IGNORECASE)
+
+
+def files_of(topic_dir: Path, patterns: list[str]) -> list[Path]:
+    """The files under ``topic_dir`` matched by ``patterns`` (folders count recursively), sorted."""
+    found: set[Path] = set()
+    for pattern in patterns:
+        for hit in topic_dir.glob(pattern):
+            candidates = hit.rglob("*") if hit.is_dir() else [hit]
+            found.update(p for p in candidates if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc")
+    return sorted(found)
+
+
+def sections_of(path: Path) -> list[str]:
+    """Names of the snippet sections a file defines, in order."""
+    return START.findall(path.read_text(encoding="utf-8", errors="replace"))
+
+
+def files_with_section(examples_dir: Path, fw: Framework, topic: str, section: str) -> list[Path]:
+    return [p for p in files_of(examples_dir / topic, fw.examples) if section in sections_of(p)]
+
+
+def _block(root: Path, examples_dir: Path, fw: Framework, path: Path, section: str) -> str:
+    lexer = fw.lexers.get(path.suffix) or LEXERS.get(path.suffix, "text")
+    title = path.relative_to(examples_dir).as_posix()
+    include = path.relative_to(root).as_posix()
+    return f'    ```{lexer} title="{title}"\n    --8<-- "{include}:{section}"\n    ```\n'
+
+
+def example_tabs(
+    root: Path,
+    frameworks: dict[str, Framework],
+    topic: str,
+    section: str,
+    examples: str = "examples",
+) -> str:
+    """Markdown for linked content tabs, one per framework that shows ``section`` of ``topic``."""
+    examples_dir = root / examples
+    topic_dir = examples_dir / topic
+    if not topic_dir.is_dir():
+        raise MacroError(f"no example folder {examples}/{topic}/")
+    tabs = []
+    for fw in frameworks.values():
+        paths = files_with_section(examples_dir, fw, topic, section)
+        if not paths:
+            if fw.core:
+                searched = [p.relative_to(examples_dir).as_posix() for p in files_of(topic_dir, fw.examples)]
+                raise MacroError(
+                    f"no {fw.name} file in {examples}/{topic}/ has a snippet section {section!r} "
+                    f"(searched: {', '.join(searched) or 'no files match ' + str(fw.examples)})"
+                )
+            continue
+        blocks = "\n".join(_block(root, examples_dir, fw, p, section) for p in paths)
+        tabs.append(f'=== "{fw.name}"\n\n{blocks}')
+    return "\n".join(tabs)

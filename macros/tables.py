@@ -1,0 +1,147 @@
+"""Render comparison tables and inline facts from validated data, as Markdown.
+
+Pure functions: each takes a :class:`macros.data.Data` and returns a string.
+Columns follow the order of frameworks in ``data/frameworks.yml``, so a third
+framework gets a column without any change here. Every cell says its verdict
+in words ("Built in", "Add-on", "Not included"), never by icon or colour alone.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from .data import Data, Feature
+from .errors import MacroError
+
+VERDICT = {"builtin": "Built in", "addon": "Add-on", "none": "Not included"}
+
+
+def _cell(text: Any) -> str:
+    """Make a value safe for a Markdown table cell."""
+    return str(text).replace("|", "\\|").replace("\n", " ").strip()
+
+
+def _table(header: list[str], rows: Iterable[list[Any]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
+    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def _frameworks(data: Data, only: list[str] | None) -> list[str]:
+    if only is None:
+        return list(data.frameworks)
+    unknown = [f for f in only if f not in data.frameworks]
+    if unknown:
+        raise MacroError(f"unknown framework {unknown[0]!r}; data/frameworks.yml defines {sorted(data.frameworks)}")
+    return list(only)
+
+
+def _check_topic(data: Data, topic: str) -> None:
+    if topic not in data.topics:
+        raise MacroError(f"unknown topic {topic!r}; data/features.yml and data/cli.yml use {data.topics}")
+
+
+def _verdict(feature: Feature, fw: str) -> str:
+    cell = feature.per.get(fw)
+    if cell is None:
+        return "No data"
+    return f"**{VERDICT[cell.support]}**: {cell.how}"
+
+
+def feature_matrix(data: Data, topic: str | None = None, frameworks: list[str] | None = None) -> str:
+    """Feature by framework: what each one ships, adds on, or leaves out."""
+    names = _frameworks(data, frameworks)
+    features = list(data.features.values())
+    if topic is not None:
+        _check_topic(data, topic)
+        features = [f for f in features if f.topic == topic]
+        if not features:
+            raise MacroError(f"topic {topic!r} has no features in data/features.yml")
+    header = ["Feature"] + [data.frameworks[n].name for n in names]
+    return _table(header, ([f.name] + [_verdict(f, n) for n in names] for f in features))
+
+
+def topic_table(data: Data, topic: str, frameworks: list[str] | None = None) -> str:
+    """The features of one cookbook topic, as a matrix; the page names its topic."""
+    return feature_matrix(data, topic=topic, frameworks=frameworks)
+
+
+def cli_table(data: Data, framework: str | None = None, topic: str | None = None) -> str:
+    """Built-in commands: what you type and what it does."""
+    names = _frameworks(data, None if framework is None else [framework])
+    if topic is not None:
+        _check_topic(data, topic)
+    rows = []
+    for name in names:
+        for cmd in data.commands.get(name, []):
+            if topic is None or cmd.topic == topic:
+                rows.append([data.frameworks[name].name, f"`{cmd.usage}`", cmd.does])
+    if not rows:
+        raise MacroError(f"no commands for framework={framework!r} topic={topic!r} in data/cli.yml")
+    return _table(["Framework", "Command", "What it does"], rows)
+
+
+def addon_table(data: Data, builtin: str = "django", addon: str = "flask") -> str:
+    """For each job one framework ships, the package the other one adds."""
+    _frameworks(data, [builtin, addon])
+    rows = []
+    for feature in data.features.values():
+        has, needs = feature.per.get(builtin), feature.per.get(addon)
+        if has and needs and has.support == "builtin" and needs.support == "addon":
+            rows.append([feature.name, has.how, f"{needs.package}: {needs.how}"])
+    if not rows:
+        raise MacroError(f"no feature is built into {builtin!r} and an add-on for {addon!r}")
+    return _table(
+        ["Job", f"Built into {data.frameworks[builtin].name}", f"{data.frameworks[addon].name} add-on"], rows
+    )
+
+
+def _size(kib: int) -> str:
+    return f"{kib / 1024:.1f} MiB"
+
+
+def at_a_glance(data: Data, frameworks: list[str] | None = None) -> str:
+    """The headline facts side by side: versions, licence, Python, install footprint."""
+    names = _frameworks(data, frameworks)
+    fws = [data.frameworks[n] for n in names]
+    inst = [data.install[n] for n in names]
+    rows = [
+        ["Current release", *(f"{f.current.version} ({f.current.release_line} line)" for f in fws)],
+        ["Long-term support", *(f"{f.lts.version}, until {f.lts.support_until}" if f.lts else "No LTS line" for f in fws)],
+        ["Python", *(f.current.python for f in fws)],
+        ["First release", *(f.first_release for f in fws)],
+        ["Licence", *(f.licence for f in fws)],
+        ["Installed size", *(_size(i.size_kib) for i in inst)],
+        ["Distributions installed", *(i.distributions for i in inst)],
+        ["Requires", *(", ".join(i.dependencies) or "nothing" for i in inst)],
+        ["Examples tested on", *(", ".join(f.tested) for f in fws)],
+    ]
+    return _table(["Fact", *(f.name for f in fws)], rows)
+
+
+# Facts computed from the data, for prose: "{{ fact('flask.install.size') }}".
+DERIVED = {
+    "install.size": lambda data, fw: _size(data.install[fw].size_kib),
+    "install.dependencies": lambda data, fw: ", ".join(data.install[fw].dependencies),
+    "tested": lambda data, fw: ", ".join(data.frameworks[fw].tested),
+}
+
+
+def fact(data: Data, key: str) -> str:
+    """One value for prose, by dotted key: ``django.current.version``, ``flask.install.size``."""
+    fw, _, rest = key.partition(".")
+    if fw not in data.frameworks:
+        raise MacroError(f"fact {key!r}: unknown framework {fw!r}; data/frameworks.yml defines {sorted(data.frameworks)}")
+    if rest in DERIVED:
+        return DERIVED[rest](data, fw)
+    node: Any = {"install": data.install[fw], **dict(data.frameworks[fw])}
+    for part in rest.split("."):
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif hasattr(node, "model_fields") and part in type(node).model_fields:
+            node = getattr(node, part)
+        else:
+            raise MacroError(f"fact {key!r}: no key {part!r} in data for {fw!r}")
+    if hasattr(node, "model_fields") or isinstance(node, (dict, list)):
+        raise MacroError(f"fact {key!r} is not a single value; name one of its keys")
+    return str(node)
