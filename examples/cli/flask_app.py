@@ -1,0 +1,44 @@
+"""Custom `flask` commands: one command with options, and a group of sub-commands."""
+
+import click
+from flask import Flask, current_app
+
+app = Flask(__name__)
+app.config["SITE_NAME"] = "Example Site"
+
+
+# --8<-- [start:command]
+@app.cli.command("greet")
+@click.argument("name")
+@click.option("--times", type=click.IntRange(min=1), default=1, help="How many greetings.")
+@click.option("--shout", is_flag=True, help="Print in capitals.")
+def greet(name, times, shout):
+    """Greet NAME one or more times."""
+    message = f"Hello, {name}!"
+    if shout:
+        message = message.upper()
+    for _ in range(times):
+        click.echo(message)
+# --8<-- [end:command]
+
+
+# --8<-- [start:group]
+@app.cli.group("site")
+def site():
+    """Look at the site's configuration."""
+
+
+@site.command("info")
+def site_info():
+    """Print the site's name and debug mode."""
+    click.echo(f"{current_app.config['SITE_NAME']} (debug: {current_app.debug})")
+
+
+@site.command("setting")
+@click.argument("key")
+def site_setting(key):
+    """Print one configuration value."""
+    if key not in current_app.config:
+        raise click.BadParameter(f"no setting named {key}", param_hint="KEY")
+    click.echo(current_app.config[key])
+# --8<-- [end:group]

@@ -1,0 +1,126 @@
+"""Custom commands: each prints what the page says, rejects bad arguments, and runs as typed."""
+
+from __future__ import annotations
+
+import io
+import os
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from cli.flask_app import app
+from tests.examples.conftest import EXAMPLES, section
+
+
+@pytest.fixture
+def runner():
+    return app.test_cli_runner()
+
+
+def django(*args: str) -> str:
+    out = io.StringIO()
+    call_command(*args, stdout=out)
+    return out.getvalue()
+
+
+# Flask ----------------------------------------------------------------------
+
+
+def test_flask_greet_repeats_and_shouts(runner):
+    result = runner.invoke(args=["greet", "Ada", "--times", "2", "--shout"])
+    assert result.exit_code == 0
+    assert result.output == "HELLO, ADA!\nHELLO, ADA!\n"
+
+
+def test_flask_greet_defaults_to_once(runner):
+    result = runner.invoke(args=["greet", "Ada"])
+    assert result.output == "Hello, Ada!\n"
+
+
+@pytest.mark.parametrize("times", ["0", "two"])
+def test_flask_rejects_a_bad_count_with_a_usage_error(runner, times):
+    result = runner.invoke(args=["greet", "Ada", "--times", times])
+    assert result.exit_code == 2  # click's exit code for usage errors
+    assert "Invalid value for '--times'" in result.output
+
+
+def test_flask_help_lists_the_custom_commands(runner):
+    result = runner.invoke(args=["--help"])
+    assert "greet" in result.output and "site" in result.output
+    group = runner.invoke(args=["site", "--help"])
+    assert "info" in group.output and "setting" in group.output
+
+
+def test_flask_group_commands_see_the_app_config(runner):
+    assert runner.invoke(args=["site", "info"]).output == "Example Site (debug: False)\n"
+    assert runner.invoke(args=["site", "setting", "SITE_NAME"]).output == "Example Site\n"
+
+
+def test_flask_group_rejects_an_unknown_setting(runner):
+    result = runner.invoke(args=["site", "setting", "NOPE"])
+    assert result.exit_code == 2
+    assert "no setting named NOPE" in result.output
+
+
+# Django ---------------------------------------------------------------------
+
+
+def test_django_greet_repeats_and_shouts():
+    assert django("greet", "Ada", "--times", "2", "--shout") == "HELLO, ADA!\nHELLO, ADA!\n"
+
+
+def test_django_greet_defaults_to_once():
+    assert django("greet", "Ada") == "Hello, Ada!\n"
+
+
+def test_django_rejects_a_count_below_one():
+    with pytest.raises(CommandError, match="--times must be 1 or more"):
+        django("greet", "Ada", "--times", "0")
+
+
+def test_django_rejects_a_count_that_is_not_a_number():
+    # From call_command, argparse's error becomes a CommandError instead of an exit.
+    with pytest.raises(CommandError, match="invalid int value"):
+        django("greet", "Ada", "--times", "two")
+
+
+def test_django_sub_commands_read_settings(settings):
+    settings.TIME_ZONE = "Europe/Paris"
+    assert django("site", "setting", "TIME_ZONE") == "Europe/Paris\n"
+    assert django("site", "info") == f"{settings.SETTINGS_MODULE} (debug: {settings.DEBUG})\n"
+
+
+def test_django_sub_command_rejects_an_unknown_setting():
+    with pytest.raises(CommandError, match="no setting named NOPE"):
+        django("site", "setting", "NOPE")
+
+
+def test_django_needs_a_sub_command():
+    with pytest.raises(CommandError):
+        django("site")
+
+
+# The commands on the page, typed into a shell --------------------------------
+
+
+@pytest.mark.parametrize("script", ["cli/flask_commands.sh", "cli/django_commands.sh"])
+def test_run_commands_on_the_page_work(script):
+    lines = section(script, "run")
+    assert lines[0] == "cd examples"
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    outputs = []
+    for line in lines[1:]:
+        command = shlex.split(line)
+        if command[0] == "python":
+            command[0] = sys.executable
+        proc = subprocess.run(command, cwd=EXAMPLES, env=env, capture_output=True, text=True, timeout=60)
+        assert proc.returncode == 0, f"{line}\n{proc.stderr}"
+        outputs.append(proc.stdout)
+    assert outputs[0] == "HELLO, ADA!\nHELLO, ADA!\n"
+    assert "greet" in outputs[-1] and "site" in outputs[-1]
