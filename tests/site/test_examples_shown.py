@@ -1,0 +1,150 @@
+"""Pages and example files agree: every tab's code is a real file, every file is shown."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from macros import data
+from macros.examples import files_of, files_with_section
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "examples"
+SITE = data.load(ROOT / "data")
+NAMES = [fw.name for fw in SITE.frameworks.values()]
+CORE = [fw.name for fw in SITE.frameworks.values() if fw.core]
+CALL = re.compile(r"""\{\{\s*example\(\s*["']([\w-]+)["']\s*,\s*["']([\w-]+)["']""")
+MARKER = re.compile(r"--8<--\s*\[\s*(start|end)\s*:\s*([-\w]+)\s*\]")
+# Django boilerplate that no page needs to show: package markers, app configs, generated migrations.
+UNSHOWN = re.compile(r"(^|/)(__init__\.py|apps\.py)$|/migrations/")
+
+
+class TabSets(HTMLParser):
+    """Collect every tabbed set of a page: its labels, and the code text of each tab."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.sets: list[dict] = []
+        self.divs: list[str] = []
+        self.in_label = self.in_code = False
+
+    def handle_starttag(self, tag, attrs):
+        cls = dict(attrs).get("class") or ""
+        if tag == "div":
+            self.divs.append(cls)
+            if "tabbed-set" in cls.split():
+                self.sets.append({"labels": [], "code": []})
+            elif "tabbed-block" in cls.split() and self.sets:
+                self.sets[-1]["code"].append([])
+        elif tag == "label" and self.divs and "tabbed-labels" in self.divs[-1]:
+            self.in_label = True
+            self.sets[-1]["labels"].append("")
+        elif tag == "code" and self.sets and self.sets[-1]["code"] and self.lasttag_pre:
+            self.in_code = True
+            self.sets[-1]["code"][-1].append("")
+        self.lasttag_pre = tag == "pre" or (tag == "span" and getattr(self, "lasttag_pre", False))
+
+    def handle_endtag(self, tag):
+        if tag == "div" and self.divs:
+            self.divs.pop()
+        elif tag == "label":
+            self.in_label = False
+        elif tag == "code":
+            self.in_code = False
+
+    def handle_data(self, text):
+        if self.in_label:
+            self.sets[-1]["labels"][-1] += text
+        elif self.in_code:
+            self.sets[-1]["code"][-1][-1] += text
+
+
+def tab_sets(html: str) -> list[dict]:
+    parser = TabSets()
+    parser.lasttag_pre = False
+    parser.feed(html)
+    return parser.sets
+
+
+def normalise(text: str) -> str:
+    return "\n".join(line.rstrip() for line in text.strip("\n").splitlines())
+
+
+def shown_sections() -> set[str]:
+    """The text of every snippet section in every example file, as a reader sees it."""
+    found = set()
+    for path in EXAMPLES.rglob("*"):
+        if not path.is_file() or "__pycache__" in path.parts:
+            continue
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        for i, line in enumerate(lines):
+            m = MARKER.search(line)
+            if m and m.group(1) == "start":
+                end = next(j for j in range(i + 1, len(lines))
+                           if (e := MARKER.search(lines[j])) and e.groups() == ("end", m.group(2)))
+                found.add(normalise("\n".join(l for l in lines[i + 1:end] if not MARKER.search(l))))
+    return found
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("index.html") if "search" not in p.parts)
+
+
+def test_every_code_block_in_a_framework_tab_comes_from_an_example_file(built_site):
+    sections = shown_sections()
+    strays, checked = [], 0
+    for page in pages(built_site.site):
+        for tabs in tab_sets(page.read_text(encoding="utf-8")):
+            if not set(tabs["labels"]) & set(NAMES):
+                continue
+            for label, blocks in zip(tabs["labels"], tabs["code"]):
+                checked += len(blocks)
+                strays += [f"{page.relative_to(built_site.site)} [{label}]: {code[:60]!r}"
+                           for code in blocks if normalise(code) not in sections]
+    assert checked > 0, "no code found in framework tabs: is the parser still right?"
+    assert strays == []
+
+
+def test_framework_tab_sets_are_labelled_with_the_core_frameworks_in_order(built_site):
+    wrong = []
+    for page in pages(built_site.site):
+        for tabs in tab_sets(page.read_text(encoding="utf-8")):
+            labels = tabs["labels"]
+            if set(labels) & set(NAMES) and (labels[: len(CORE)] != CORE or not set(labels) <= set(NAMES)):
+                wrong.append(f"{page.relative_to(built_site.site)}: {labels}")
+    assert wrong == []
+
+
+def test_every_cookbook_page_shows_code_in_framework_tabs(built_site):
+    bare = [p.parent.name for p in (built_site.site / "cookbook").glob("*/index.html")
+            if not any(set(t["labels"]) & set(NAMES) and any(t["code"]) for t in tab_sets(p.read_text(encoding="utf-8")))]
+    assert bare == []
+
+
+def test_template_syntax_reaches_the_reader_verbatim(built_site):
+    templated = [s for s in shown_sections() if re.search(r"\{\{.*\}\}|\{%.*%\}", s)]
+    if not templated:
+        pytest.skip("no example section holds template syntax yet")
+    shown = set()
+    for page in pages(built_site.site):
+        for tabs in tab_sets(page.read_text(encoding="utf-8")):
+            shown |= {normalise(code) for blocks in tabs["code"] for code in blocks}
+    assert [s[:60] for s in templated if s not in shown] == []
+    assert any("{{" in s for s in shown) and any("{%" in s for s in shown)
+
+
+def test_every_example_file_is_shown_by_some_page():
+    calls = {m for page in (ROOT / "docs").rglob("*.md") for m in CALL.findall(page.read_text(encoding="utf-8"))}
+    shown = {p for topic, section in calls for fw in SITE.frameworks.values()
+             for p in files_with_section(EXAMPLES, fw, topic, section)}
+    unshown = []
+    for topic_dir in sorted(p for p in EXAMPLES.iterdir() if p.is_dir() and p.name != "project"):
+        for fw in SITE.frameworks.values():
+            for path in files_of(topic_dir, fw.examples):
+                rel = path.relative_to(EXAMPLES).as_posix()
+                if path not in shown and not UNSHOWN.search(rel):
+                    unshown.append(rel)
+    assert unshown == []
