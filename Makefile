@@ -63,7 +63,7 @@ check: $(VENV)/.installed
 
 # Examples again, on Django's LTS line.
 test-lts: $(VENV_LTS)/.installed
-	$(BIN_LTS)/pytest tests/examples -q -p no:cacheprovider --no-cov -o addopts=""
+	$(BIN_LTS)/pytest tests/examples -q -o addopts="--import-mode=importlib -p no:cacheprovider --strict-markers"
 
 test: $(VENV)/.installed $(VENV_LTS)/.installed
 	$(BIN)/pytest -q

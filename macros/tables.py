@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
+from pydantic import BaseModel
+
 from .data import Data, Feature
 from .errors import MacroError
 
@@ -136,12 +138,11 @@ def fact(data: Data, key: str) -> str:
         return DERIVED[rest](data, fw)
     node: Any = {"install": data.install[fw], **dict(data.frameworks[fw])}
     for part in rest.split("."):
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-        elif hasattr(node, "model_fields") and part in type(node).model_fields:
-            node = getattr(node, part)
-        else:
+        if isinstance(node, BaseModel):
+            node = dict(node)
+        if not (isinstance(node, dict) and part in node):
             raise MacroError(f"fact {key!r}: no key {part!r} in data for {fw!r}")
-    if hasattr(node, "model_fields") or isinstance(node, (dict, list)):
+        node = node[part]
+    if isinstance(node, (BaseModel, dict, list)):
         raise MacroError(f"fact {key!r} is not a single value; name one of its keys")
     return str(node)

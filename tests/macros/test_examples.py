@@ -1,0 +1,75 @@
+"""The Flask/Django tab pair: one tab per framework, one snippet include per file."""
+
+from __future__ import annotations
+
+import pytest
+
+from macros import data
+from macros.errors import MacroError
+from macros.examples import example_tabs, files_of, sections_of
+
+
+@pytest.fixture
+def project(tmp_path, two):
+    """A project root with data/ (two frameworks) and a tiny examples/ tree."""
+    topic = tmp_path / "examples" / "greet"
+    (topic / "django_app" / "templates").mkdir(parents=True)
+    (topic / "flask_app.py").write_text("# --8<-- [start:view]\napp = 1\n# --8<-- [end:view]\n")
+    (topic / "django_app" / "views.py").write_text("# --8<-- [start:view]\nview = 1\n# --8<-- [end:view]\n")
+    (topic / "django_app" / "urls.py").write_text("# --8<-- [start:view]\nurls = []\n# --8<-- [end:view]\n")
+    (topic / "django_app" / "templates" / "page.html").write_text("{# --8<-- [start:page] #}\n{{ x }}\n{# --8<-- [end:page] #}\n")
+    (topic / "flask_page.html").write_text("{# --8<-- [start:page] #}\n{{ x }}\n{# --8<-- [end:page] #}\n")
+    return tmp_path, data.load(two).frameworks
+
+
+def test_one_tab_per_framework_in_data_order(project):
+    root, frameworks = project
+    markdown = example_tabs(root, frameworks, "greet", "view")
+    assert markdown.index('=== "Flask"') < markdown.index('=== "Django"')
+    assert markdown.count("=== ") == 2
+
+
+def test_each_file_with_the_section_becomes_a_titled_snippet_block(project):
+    root, frameworks = project
+    markdown = example_tabs(root, frameworks, "greet", "view")
+    assert '    ```python title="greet/flask_app.py"\n    --8<-- "examples/greet/flask_app.py:view"\n    ```' in markdown
+    # Django's section is in two files: both are shown, sorted by path.
+    assert markdown.index("django_app/urls.py") < markdown.index("django_app/views.py")
+
+
+def test_lexer_comes_from_the_framework_then_the_suffix(project):
+    root, frameworks = project
+    markdown = example_tabs(root, frameworks, "greet", "page")
+    assert '```html+jinja title="greet/flask_page.html"' in markdown
+    # The inline test data gives Django the same lexers as Flask (html+jinja);
+    # what matters is that the framework's mapping wins over the default "html".
+    assert markdown.count("```html+jinja") == 2
+
+
+def test_missing_section_for_a_core_framework_is_an_error_listing_what_was_searched(project):
+    root, frameworks = project
+    (root / "examples/greet/flask_app.py").write_text("app = 1\n")
+    with pytest.raises(MacroError, match=r"no Flask file in examples/greet/ has a snippet section 'view' \(searched: greet/flask_app.py, greet/flask_page.html\)"):
+        example_tabs(root, frameworks, "greet", "view")
+
+
+def test_missing_topic_folder_is_an_error(project):
+    root, frameworks = project
+    with pytest.raises(MacroError, match="no example folder examples/nope/"):
+        example_tabs(root, frameworks, "nope", "view")
+
+
+def test_a_non_core_framework_without_the_section_is_simply_absent(project, three):
+    root, _ = project
+    frameworks = dict(data.load(three).frameworks)
+    frameworks["fastapi"] = frameworks["fastapi"].model_copy(update={"core": False})
+    assert '=== "FastAPI"' not in example_tabs(root, frameworks, "greet", "view")
+    (root / "examples/greet/fastapi_app.py").write_text("# --8<-- [start:view]\nx = 1\n# --8<-- [end:view]\n")
+    assert '=== "FastAPI"' in example_tabs(root, frameworks, "greet", "view")
+
+
+def test_files_and_sections_helpers(project):
+    root, frameworks = project
+    topic = root / "examples/greet"
+    assert [p.name for p in files_of(topic, ["django_*"])] == ["page.html", "urls.py", "views.py"]
+    assert sections_of(topic / "flask_page.html") == ["page"]

@@ -1,0 +1,111 @@
+"""Table and fact renderers, fed small inline data: header, rows, cells."""
+
+from __future__ import annotations
+
+import pytest
+
+from macros import data, tables
+from macros.errors import MacroError
+
+
+def rows(markdown: str) -> list[list[str]]:
+    lines = markdown.strip().splitlines()
+    assert set(lines[1].replace("|", "").split()) == {"---"}, "second line is the header rule"
+    return [[c.strip() for c in line.strip("|").split(" | ")] for line in [lines[0], *lines[2:]]]
+
+
+@pytest.fixture
+def site(two):
+    return data.load(two)
+
+
+@pytest.fixture
+def site3(three):
+    return data.load(three)
+
+
+def test_feature_matrix_has_a_column_per_framework_and_a_row_per_feature(site):
+    table = rows(tables.feature_matrix(site))
+    assert table[0] == ["Feature", "Flask", "Django"]
+    assert [r[0] for r in table[1:]] == [f.name for f in site.features.values()]
+
+
+def test_cells_say_the_verdict_in_words(site):
+    table = rows(tables.feature_matrix(site))
+    orm = next(r for r in table if r[0] == "ORM")
+    assert orm[1] == "**Add-on**: Flask-SQLAlchemy"
+    assert orm[2] == "**Built in**: django.db.models"
+
+
+def test_topic_table_keeps_only_that_topic(site):
+    table = rows(tables.topic_table(site, "database"))
+    assert [r[0] for r in table[1:]] == ["ORM"]
+
+
+def test_unknown_topic_and_framework_are_errors(site):
+    with pytest.raises(MacroError, match="unknown topic 'nope'"):
+        tables.topic_table(site, "nope")
+    with pytest.raises(MacroError, match="unknown framework 'rails'"):
+        tables.feature_matrix(site, frameworks=["flask", "rails"])
+
+
+def test_topic_with_commands_but_no_features_is_an_error_for_tables(site):
+    with pytest.raises(MacroError, match="topic 'hello' has no features"):
+        tables.topic_table(site, "hello")
+
+
+def test_cli_table_lists_usage_and_purpose(site):
+    table = rows(tables.cli_table(site))
+    assert table[0] == ["Framework", "Command", "What it does"]
+    assert ["Django", "`django run`", "Runs django."] in table
+    assert len(rows(tables.cli_table(site, framework="flask"))) == 2
+    with pytest.raises(MacroError, match="no commands"):
+        tables.cli_table(site, topic="database")
+
+
+def test_addon_table_pairs_builtins_with_addons(site):
+    table = rows(tables.addon_table(site))
+    assert table[0] == ["Job", "Built into Django", "Flask add-on"]
+    assert table[1:] == [["ORM", "django.db.models", "Flask-SQLAlchemy: Flask-SQLAlchemy"],
+                         ["Admin", "django.contrib.admin", "Flask-Admin: Flask-Admin"]]
+
+
+def test_at_a_glance_derives_sizes_from_measurements(site):
+    table = rows(tables.at_a_glance(site))
+    size = next(r for r in table if r[0] == "Installed size")
+    kib = site.install["flask"].size_kib
+    assert size[1] == f"{kib / 1024:.1f} MiB"
+    lts = next(r for r in table if r[0] == "Long-term support")
+    assert lts[1] == "No LTS line"
+
+
+def test_pipes_in_data_do_not_break_the_table(site):
+    changed = site.model_copy(update={"features": {**site.features}})
+    feature = changed.features["orm"]
+    changed.features["orm"] = feature.model_copy(update={"name": "A | B"})
+    assert "A \\| B" in tables.feature_matrix(changed)
+
+
+def test_facts(site):
+    assert tables.fact(site, "flask.current.version") == site.frameworks["flask"].current.version
+    assert tables.fact(site, "django.install.distributions") == str(site.install["django"].distributions)
+    assert tables.fact(site, "flask.install.dependencies") == ", ".join(site.install["flask"].dependencies)
+    assert tables.fact(site, "flask.install.size").endswith(" MiB")
+
+
+@pytest.mark.parametrize(("key", "message"), [
+    ("rails.current.version", "unknown framework 'rails'"),
+    ("flask.current.colour", "no key 'colour'"),
+    ("flask.current", "not a single value"),
+])
+def test_bad_fact_keys(site, key, message):
+    with pytest.raises(MacroError, match=message):
+        tables.fact(site, key)
+
+
+def test_three_frameworks_render_three_columns(site3):
+    for markdown in (tables.feature_matrix(site3), tables.at_a_glance(site3)):
+        assert rows(markdown)[0][1:] == ["Flask", "Django", "FastAPI"]
+    admin = next(r for r in rows(tables.feature_matrix(site3)) if r[0] == "Admin")
+    assert admin[3] == "**Not included**: build your own"
+    assert len(rows(tables.cli_table(site3))) == 4
