@@ -66,6 +66,7 @@ test-lts: $(VENV_LTS)/.installed
 	$(BIN_LTS)/pytest tests/examples -q -o addopts="--import-mode=importlib -p no:cacheprovider --strict-markers"
 
 test: $(VENV)/.installed $(VENV_LTS)/.installed
+	@tools/ensure-browser
 	$(BIN)/pytest -q
 	$(MAKE) --no-print-directory test-lts
 
