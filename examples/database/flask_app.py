@@ -1,0 +1,22 @@
+# --8<-- [start:setup]
+from flask import Flask
+from flask_migrate import Migrate
+
+from .flask_models import db
+from .flask_views import books
+
+migrate = Migrate()
+
+
+def create_app(config=None):
+    app = Flask(__name__)
+    # A relative SQLite path lands in the app's instance folder.
+    app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///books.sqlite3"
+    # FLASK_SQLALCHEMY_DATABASE_URI=postgresql://... overrides it.
+    app.config.from_prefixed_env()
+    app.config.update(config or {})
+    db.init_app(app)
+    migrate.init_app(app, db)  # adds the "flask db" commands
+    app.register_blueprint(books)
+    return app
+# --8<-- [end:setup]

@@ -1,0 +1,164 @@
+"""Database: models, rows and queries in both frameworks, and the migration commands the page shows."""
+
+from __future__ import annotations
+
+import io
+import os
+import shlex
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.db.migrations.executor import MigrationExecutor
+from django.db import connection
+
+from database.flask_app import create_app
+from database.flask_models import db
+from tests.examples.conftest import ROOT, section
+
+BOOKS = [
+    {"title": "Dune", "author": "Frank Herbert", "year": "1965"},
+    {"title": "The Left Hand of Darkness", "author": "Ursula K. Le Guin", "year": "1969"},
+    {"title": "The Dispossessed", "author": "Ursula K. Le Guin", "year": "1974"},
+]
+
+
+def commands(script: str, name: str) -> list[list[str]]:
+    """The commands of a section, without comments and the `cd examples` that starts a session."""
+    lines = [line for line in section(script, name) if line and not line.startswith("#")]
+    return [shlex.split(line) for line in lines if line != "cd examples"]
+
+
+def as_json(response):
+    """Flask's response.json is a property, Django's a method."""
+    return response.json() if callable(response.json) else response.json
+
+
+def add_and_query(client, new_url: str, list_url: str, show_url: str) -> None:
+    """What a reader does with either app: add three books, then filter and fetch them."""
+    ids = []
+    for book in BOOKS:
+        response = client.post(new_url, data=book)
+        assert response.status_code == 201
+        ids.append(as_json(response)["id"])
+    assert len(set(ids)) == 3
+
+    everything = as_json(client.get(list_url))["books"]
+    assert everything == ["Dune (1965)", "The Left Hand of Darkness (1969)", "The Dispossessed (1974)"]
+    by_author = as_json(client.get(f"{list_url}?author=Ursula+K.+Le+Guin"))
+    assert by_author["books"] == ["The Left Hand of Darkness (1969)", "The Dispossessed (1974)"]
+    both = f"{list_url}?author=Ursula+K.+Le+Guin&since=1970"
+    assert as_json(client.get(both))["books"] == ["The Dispossessed (1974)"]
+
+    one = client.get(show_url.format(ids[0]))
+    assert one.status_code == 200
+    assert as_json(one) == {"title": "Dune", "author": "Frank Herbert", "year": 1965}
+    assert client.get(show_url.format(max(ids) + 1)).status_code == 404
+
+
+# Flask ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def flask_app(tmp_path):
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'books.sqlite3'}"})
+    with app.app_context():
+        db.create_all()
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+
+
+def test_flask_creates_and_queries_rows(flask_app):
+    add_and_query(flask_app.test_client(), "/books/new", "/books", "/books/{}")
+
+
+def test_flask_rows_are_in_the_book_table(flask_app):
+    flask_app.test_client().post("/books/new", data=BOOKS[0])
+    with flask_app.app_context():
+        rows = db.session.execute(db.text("SELECT title, author, year, isbn FROM book")).all()
+    assert [tuple(r) for r in rows] == [("Dune", "Frank Herbert", 1965, None)]
+
+
+def test_flask_database_url_comes_from_the_environment(monkeypatch, tmp_path):
+    url = f"sqlite:///{tmp_path / 'other.sqlite3'}"
+    monkeypatch.setenv("FLASK_SQLALCHEMY_DATABASE_URI", url)
+    assert create_app().config["SQLALCHEMY_DATABASE_URI"] == url
+
+
+def test_flask_migrate_commands_on_the_page_build_the_schema(tmp_path):
+    """Run the page's `flask db init/migrate/upgrade` lines in a scratch folder with a scratch database."""
+    database = tmp_path / "books.sqlite3"
+    env = {
+        **os.environ,
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+        "PYTHONPATH": str(ROOT / "examples"),
+        "FLASK_SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}",
+    }
+    steps = commands("database/flask_commands.sh", "migrate")
+    assert [step[3:5] for step in steps] == [["db", "init"], ["db", "migrate"], ["db", "upgrade"]]
+    for step in steps:
+        done = subprocess.run(step, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stdout + done.stderr
+
+    # db migrate wrote one script that creates the table; db upgrade ran it.
+    [script] = (tmp_path / "migrations" / "versions").glob("*.py")
+    assert "create book table" in script.read_text()
+    assert "op.create_table('book'" in script.read_text()
+    with sqlite3.connect(database) as conn:
+        columns = [row[1] for row in conn.execute("PRAGMA table_info(book)")]
+        applied = conn.execute("SELECT version_num FROM alembic_version").fetchall()
+    assert columns == ["id", "title", "author", "year", "isbn"]
+    assert applied == [(script.stem.split("_")[0],)]
+
+    # The migrated database serves the app as create_all() would.
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}"})
+    add_and_query(app.test_client(), "/books/new", "/books", "/books/{}")
+    with app.app_context():
+        db.engine.dispose()
+
+
+# Django --------------------------------------------------------------------
+
+
+@pytest.mark.urls("database.django_app.urls")
+def test_django_creates_and_queries_rows(client, db):
+    add_and_query(client, "/books/new/", "/books/", "/books/{}/")
+
+
+@pytest.mark.urls("database.django_app.urls")
+def test_django_create_view_only_accepts_post(client, db):
+    assert client.get("/books/new/").status_code == 405
+
+
+def test_django_migration_is_applied_to_the_test_database(db):
+    """pytest-django built the test database by running migrations, ours included."""
+    out = io.StringIO()
+    call_command("showmigrations", "database", stdout=out, no_color=True)
+    assert out.getvalue().split() == ["database", "[X]", "0001_initial"]
+    executor = MigrationExecutor(connection)
+    assert ("database", "0001_initial") in executor.loader.applied_migrations
+    assert "database_book" in connection.introspection.table_names()
+
+
+def test_django_migration_matches_the_model(db):
+    """`makemigrations database`, as the page shows it, finds nothing left to write."""
+    [makemigrations, migrate, showmigrations] = commands("database/django_commands.sh", "migrate")
+    assert makemigrations[:3] == ["python", "manage.py", "makemigrations"]
+    assert migrate[:3] == ["python", "manage.py", "migrate"]
+    out = io.StringIO()
+    call_command(*makemigrations[2:], "--check", "--dry-run", stdout=out, skip_checks=True)
+    assert "No changes detected" in out.getvalue()
+
+
+def test_django_shell_line_on_the_page_creates_a_row(db):
+    """The page's `manage.py shell -c` line, run in-process against the test database."""
+    line = next(c for c in commands("database/django_commands.sh", "run") if "shell" in c)
+    assert line[:4] == ["python", "manage.py", "shell", "-c"]
+    call_command("shell", command=line[4])
+    from database.django_app.models import Book
+
+    assert [str(b) for b in Book.objects.filter(author="Frank Herbert")] == ["Dune"]
