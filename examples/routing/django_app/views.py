@@ -1,0 +1,69 @@
+"""Routing in Django: the views that routing/django_app/urls.py points at."""
+
+# --8<-- [start:static]
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods
+
+# A stand-in for a database table, so the example runs on its own.
+BOOKS = {1: "Dune", 2: "Emma"}
+
+
+@require_GET
+def index(request):
+    return HttpResponse("Welcome to the bookshop")
+
+
+@require_GET
+def about(request):
+    return HttpResponse("A small shop for second-hand books")
+# --8<-- [end:static]
+
+
+# --8<-- [start:converters]
+@require_GET
+def book_detail(request, book_id):
+    # book_id is already an int; /books/abc/ never reaches this function.
+    if book_id not in BOOKS:
+        raise Http404(f"No book {book_id}")
+    return HttpResponse(f"Book {book_id}: {BOOKS[book_id]}")
+
+
+@require_GET
+def tag(request, tag):
+    return HttpResponse(f"Books tagged {tag}")
+
+
+@require_GET
+def download(request, name):
+    # path matches slashes too: /files/covers/2024/dune.jpg
+    return HttpResponse(f"File {name}")
+# --8<-- [end:converters]
+
+
+# --8<-- [start:methods]
+@require_http_methods(["GET", "POST"])
+def book_list(request):
+    if request.method == "POST":
+        book_id = max(BOOKS) + 1
+        BOOKS[book_id] = request.POST["title"]
+        # Send the browser to the new book's page (a GET), so a reload
+        # does not post the form twice.
+        return redirect("routing:book-detail", book_id=book_id)
+    return HttpResponse(", ".join(BOOKS.values()))
+# --8<-- [end:methods]
+
+
+# --8<-- [start:reverse]
+@require_GET
+def links(request):
+    # reverse takes "namespace:name" from urls.py, never the function.
+    return JsonResponse({
+        "about": reverse("routing:about"),
+        "dune": reverse("routing:book-detail", kwargs={"book_id": 1}),
+        "tag": reverse("routing:tag", args=["science-fiction"]),
+        "cover": reverse("routing:download", kwargs={"name": "covers/dune.jpg"}),
+        "search": reverse("routing:book-list", query={"q": "emma"}),
+    })
+# --8<-- [end:reverse]
