@@ -1,0 +1,28 @@
+# Run from a clone of this site's repository, inside the virtual environment.
+# --8<-- [start:run]
+cd examples
+python manage.py runserver 8000
+# --8<-- [end:run]
+
+# In a second terminal. Each "#" block is what curl prints (headers trimmed).
+# --8<-- [start:requests]
+curl -i http://127.0.0.1:8000/api/books/
+# HTTP/1.1 200 OK
+# {"books": [{"id": 1, "title": "Dune", "year": 1965}, {"id": 2, "title": "Kindred", "year": 1979}]}
+
+curl -i http://127.0.0.1:8000/api/books/99/
+# HTTP/1.1 404 Not Found
+# {"error": "No book with id 99."}
+
+curl -i --json '{"title": "Piranesi", "year": 2020}' http://127.0.0.1:8000/api/books/
+# HTTP/1.1 201 Created
+# {"id": 3, "title": "Piranesi", "year": 2020}
+
+curl -i --json '{"title": "", "year": "soon"}' http://127.0.0.1:8000/api/books/
+# HTTP/1.1 422 Unprocessable Entity
+# {"errors": {"title": "A non-empty string is required.", "year": "A whole number is required."}}
+
+curl -i --json 'not json' http://127.0.0.1:8000/api/books/
+# HTTP/1.1 400 Bad Request
+# {"error": "Send a JSON object."}
+# --8<-- [end:requests]

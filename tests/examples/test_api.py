@@ -1,0 +1,169 @@
+"""JSON API: every request on the page returns exactly the status and JSON shown under it.
+
+The requests and their documented answers are read from the example files, so
+the page and these tests cannot drift apart: each `curl` line is replayed with
+the framework's test client (and, when curl is installed, against the real
+development server started with the page's run command).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import shlex
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from django.test import Client
+
+from api import flask_app
+from api.django_app import views
+from tests.conftest import free_port
+from tests.examples.conftest import ROOT, section
+
+
+@dataclass
+class Exchange:
+    command: list[str]
+    method: str
+    path: str
+    body: str | None
+    status_line: str
+    json_text: str
+
+
+def exchanges(script: str) -> list[Exchange]:
+    """The curl commands in the page's `requests` section, each with the answer printed under it."""
+    found = []
+    lines = [line for line in section(script, "requests") if line.strip()]
+    for i, line in enumerate(lines):
+        if line.startswith("curl "):
+            command = shlex.split(line)
+            body = command[command.index("--json") + 1] if "--json" in command else None
+            status_line, json_text = (lines[i + 1].removeprefix("# "), lines[i + 2].removeprefix("# "))
+            found.append(Exchange(command, "POST" if body is not None else "GET",
+                                  urlsplit(command[-1]).path, body, status_line, json_text))
+    assert len(found) == 5, "the page shows list, missing, create, invalid and malformed requests"
+    return found
+
+
+FLASK = exchanges("api/flask_commands.sh")
+DJANGO = exchanges("api/django_commands.sh")
+
+
+@pytest.fixture(autouse=True)
+def fresh_books(monkeypatch):
+    """Each test starts from the two books the page lists."""
+    monkeypatch.setattr(flask_app, "BOOKS", copy.deepcopy(flask_app.BOOKS))
+    monkeypatch.setattr(views, "BOOKS", copy.deepcopy(views.BOOKS))
+
+
+def test_flask_answers_every_request_exactly_as_documented():
+    client = flask_app.app.test_client()
+    for ex in FLASK:
+        response = client.open(ex.path, method=ex.method, data=ex.body,
+                               content_type="application/json" if ex.body is not None else None)
+        assert f"HTTP/1.1 {response.status}" == ex.status_line, ex.command
+        assert response.content_type == "application/json"
+        assert response.get_data(as_text=True).rstrip("\n") == ex.json_text
+        assert response.get_json() == json.loads(ex.json_text)
+
+
+def test_django_answers_every_request_exactly_as_documented(settings):
+    settings.ALLOWED_HOSTS = ["testserver"]
+    # CSRF checks on, as for a real client: the POSTs still pass because the view is exempt.
+    client = Client(enforce_csrf_checks=True)
+    for ex in DJANGO:
+        if ex.body is None:
+            response = client.get(ex.path)
+        else:
+            response = client.post(ex.path, data=ex.body, content_type="application/json")
+        assert f"HTTP/1.1 {response.status_code} {response.reason_phrase}" == ex.status_line, ex.command
+        assert response["Content-Type"] == "application/json"
+        assert response.content.decode() == ex.json_text
+        assert response.json() == json.loads(ex.json_text)
+
+
+def test_a_created_book_can_be_fetched_at_its_location(settings):
+    settings.ALLOWED_HOSTS = ["testserver"]
+    new = {"title": "Piranesi", "year": 2020}
+    flask_client = flask_app.app.test_client()
+    created = flask_client.post("/api/books", json=new)
+    assert flask_client.get(created.headers["Location"]).get_json() == created.get_json()
+    assert flask_client.get("/api/books").get_json()["books"][-1] == created.get_json()
+
+    django_client = Client()
+    created = django_client.post("/api/books/", data=new, content_type="application/json")
+    assert django_client.get(created["Location"]).json() == created.json()
+    assert django_client.get("/api/books/").json()["books"][-1] == created.json()
+
+
+def test_a_title_of_spaces_is_refused_and_a_title_is_trimmed():
+    client = flask_app.app.test_client()
+    assert client.post("/api/books", json={"title": "   ", "year": 2000}).status_code == 422
+    assert client.post("/api/books", json={"title": " Beloved ", "year": 1987}).get_json()["title"] == "Beloved"
+
+
+def test_flask_answers_unknown_urls_in_json_too():
+    response = flask_app.app.test_client().get("/api/nothing-here")
+    assert response.status_code == 404
+    assert set(response.get_json()) == {"error"}
+
+
+def test_django_refuses_other_methods(settings):
+    settings.ALLOWED_HOSTS = ["testserver"]
+    assert Client().delete("/api/books/").status_code == 405
+    assert Client().post("/api/books/1/").status_code == 405
+
+
+def _serve(command: list[str], port: int) -> subprocess.Popen:
+    if command[0] == "python":
+        command[0] = sys.executable
+    if "runserver" in command:
+        command.append("--noreload")
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    proc = subprocess.Popen(command, cwd=ROOT / "examples", env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2).close()
+            return proc
+        except urllib.error.HTTPError:
+            return proc  # the server answers, even if not on /
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                pytest.fail(f"{' '.join(command)} did not serve:\n{proc.communicate()[0]}")
+            time.sleep(0.3)
+
+
+@pytest.mark.skipif(shutil.which("curl") is None, reason="curl is not installed")
+@pytest.mark.parametrize("script", ["api/flask_commands.sh", "api/django_commands.sh"])
+def test_the_curl_session_on_the_page_prints_what_the_page_says(script):
+    """Start the server with the page's run command, then type the page's curl commands."""
+    run = section(script, "run")
+    assert run[0] == "cd examples"
+    port = free_port()
+    command = [str(port) if arg == "8000" else arg for arg in shlex.split(run[1])]
+    proc = _serve(command, port)
+    try:
+        for ex in exchanges(script):
+            argv = [arg.replace("127.0.0.1:8000", f"127.0.0.1:{port}") for arg in ex.command]
+            out = subprocess.run(argv, capture_output=True, text=True, timeout=30, check=True).stdout
+            head, _, body = out.replace("\r\n", "\n").partition("\n\n")
+            assert head.splitlines()[0] == ex.status_line
+            assert body.rstrip("\n") == ex.json_text
+    finally:
+        os.killpg(proc.pid, signal.SIGINT)
+        proc.communicate(timeout=15)
