@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class SecurityConfig(AppConfig):
+    # Installed so that Django finds templates/security/.
+    name = "security.django_app"
+    label = "security"

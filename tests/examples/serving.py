@@ -1,0 +1,74 @@
+"""Start a server the way a page tells the reader to, wait for it to answer, stop it.
+
+Used by the tests of the cookbook pages whose "Run it" section starts a server
+(security, async_views, deployment). Every wait is bounded.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from tests.examples.conftest import EXAMPLES
+
+
+def reader_env(**extra: str) -> dict[str, str]:
+    """The reader's shell: the venv's tools first on PATH, no settings module chosen for them."""
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    env.update(extra)
+    return env
+
+
+def as_typed(command: list[str], port: int) -> list[str]:
+    """The page's command with port 8000 swapped for ``port`` and `python` for this interpreter."""
+    swapped = [arg.replace("8000", str(port)) for arg in command]
+    if swapped[0] == "python":
+        swapped[0] = sys.executable
+    if "runserver" in swapped:
+        swapped.append("--noreload")  # one process, so stopping it stops the server
+    return swapped
+
+
+@contextlib.contextmanager
+def serving(command: list[str], url: str, env: dict[str, str], headers: dict[str, str] | None = None,
+            timeout: float = 30) -> Iterator[tuple[int, dict[str, str], str]]:
+    """Run ``command`` from examples/, yield (status, headers, body) of the first answer from ``url``."""
+    proc = subprocess.Popen(command, cwd=EXAMPLES, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            request = urllib.request.Request(url, headers=headers or {})
+            try:
+                with urllib.request.urlopen(request, timeout=5) as resp:
+                    answer = (resp.status, dict(resp.headers), resp.read().decode())
+                break
+            except urllib.error.HTTPError as err:
+                answer = (err.code, dict(err.headers), err.read().decode())
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    if proc.poll() is None:
+                        os.killpg(proc.pid, signal.SIGTERM)
+                    pytest.fail(f"{' '.join(command)} did not serve {url}:\n{proc.communicate(timeout=15)[0]}")
+                time.sleep(0.3)
+        yield answer
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGTERM)
+            try:
+                proc.communicate(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.communicate(timeout=5)
