@@ -1,0 +1,39 @@
+"""Templates in Flask: Jinja2 files in templates/, rendered with context from the view."""
+
+# --8<-- [start:filter]
+from flask import Flask, render_template
+
+app = Flask(__name__)
+
+
+@app.template_filter("stars")
+def stars(rating):
+    """4 -> "★★★★☆": usable in every template as {{ book.rating|stars }}."""
+    return "★" * rating + "☆" * (5 - rating)
+# --8<-- [end:filter]
+
+
+# --8<-- [start:view]
+# A stand-in for a database query, so the example runs on its own.
+BOOKS = [
+    {"title": "dune", "author": "Frank Herbert", "rating": 5},
+    {"title": "emma", "author": "Jane Austen", "rating": 4},
+    {"title": "the road", "author": "Cormac McCarthy", "rating": 2},
+]
+
+
+@app.get("/")
+def reading_list():
+    return render_template(
+        "books.html",
+        heading="Reading list",
+        books=BOOKS,
+        # Text from a user: the template escapes it, so it stays text.
+        note="<script>alert('hi')</script> Loved it!",
+    )
+
+
+@app.get("/wishlist/")
+def wishlist():
+    return render_template("books.html", heading="Wishlist", books=[])
+# --8<-- [end:view]
