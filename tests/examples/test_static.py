@@ -1,0 +1,123 @@
+"""Static files: each page links its CSS file, the link serves that file as CSS,
+and Django's collectstatic copies it into STATIC_ROOT."""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from static.flask_app import app
+from tests.conftest import free_port
+from tests.examples.conftest import EXAMPLES, ROOT, section
+
+FLASK_CSS = EXAMPLES / "static" / "static" / "site.css"
+DJANGO_CSS = EXAMPLES / "static" / "django_app" / "static" / "static" / "site.css"
+
+
+def stylesheet_href(html: str) -> str:
+    match = re.search(r'<link rel="stylesheet" href="([^"]+)">', html)
+    assert match, "the page links a stylesheet"
+    return match.group(1)
+
+
+def test_flask_page_links_the_css_file_and_serves_it():
+    client = app.test_client()
+    page = client.get("/")
+    assert page.status_code == 200
+    href = stylesheet_href(page.text)
+    assert href == "/static/site.css"
+    css = client.get(href)
+    try:
+        assert css.status_code == 200
+        assert css.mimetype == "text/css"
+        assert css.get_data() == FLASK_CSS.read_bytes()
+    finally:
+        css.close()
+
+
+def test_flask_routes_lists_the_static_route():
+    lines = section("static/flask_commands.sh", "collect")
+    assert lines[0] == "cd examples"
+    argv = shlex.split(lines[1])
+    out = subprocess.run([str(Path(sys.executable).parent / argv[0]), *argv[1:]], cwd=EXAMPLES,
+                         capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^static\s+GET\s+/static/<path:filename>", out, re.MULTILINE)
+
+
+@pytest.mark.urls("static.django_app.urls")
+def test_django_page_links_the_css_file_under_static_url(client, settings):
+    page = client.get("/")
+    assert page.status_code == 200
+    href = stylesheet_href(page.content.decode())
+    assert href == f"/{settings.STATIC_URL.strip('/')}/static/site.css"
+
+
+def test_django_page_is_mounted_outside_static_url(client):
+    page = client.get("/static-demo/")
+    assert page.status_code == 200 and "site.css" in page.content.decode()
+
+
+def test_collectstatic_copies_the_css_into_static_root(settings, tmp_path):
+    settings.STATIC_ROOT = tmp_path / "staticfiles"
+    lines = section("static/django_commands.sh", "collect")
+    argv = shlex.split(lines[1])
+    assert argv[:3] == ["python", "manage.py", "collectstatic"]
+    call_command(*argv[2:], verbosity=0)
+    copied = settings.STATIC_ROOT / "static" / "site.css"
+    assert copied.read_bytes() == DJANGO_CSS.read_bytes()
+    # The admin's files come along: one folder holds every app's static files.
+    assert (settings.STATIC_ROOT / "admin" / "css" / "base.css").is_file()
+
+
+def _get(url: str) -> tuple[str, bytes]:
+    with urllib.request.urlopen(url, timeout=10) as resp:
+        return resp.headers["Content-Type"], resp.read()
+
+
+@pytest.mark.parametrize(
+    ("script", "page_path", "css_file"),
+    [("static/flask_commands.sh", "/", FLASK_CSS), ("static/django_commands.sh", "/static-demo/", DJANGO_CSS)],
+)
+def test_the_development_server_serves_the_page_and_its_css(script, page_path, css_file):
+    """Follow the page's run command, open the page, then fetch the CSS it links."""
+    lines = section(script, "run")
+    assert lines[0] == "cd examples"
+    port = free_port()
+    command = [str(port) if arg == "8000" else arg for arg in shlex.split(lines[1])]
+    if command[0] == "python":
+        command[0] = sys.executable
+    if "runserver" in command:
+        command.append("--noreload")
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    proc = subprocess.Popen(command, cwd=ROOT / "examples", env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                content_type, html = _get(base + page_path)
+                break
+            except (urllib.error.URLError, ConnectionError):
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"{' '.join(command)} did not serve:\n{proc.communicate()[0]}")
+                time.sleep(0.3)
+        assert content_type.startswith("text/html")
+        content_type, css = _get(base + stylesheet_href(html.decode()))
+        assert content_type.split(";")[0] == "text/css"
+        assert css == css_file.read_bytes()
+    finally:
+        os.killpg(proc.pid, signal.SIGINT)
+        proc.communicate(timeout=15)
