@@ -1,0 +1,114 @@
+"""Async views: both apps await two coroutines at once and answer with the documented body."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import importlib.metadata
+import importlib.util
+import inspect
+import json
+import shlex
+import sys
+
+import pytest
+
+from async_views.django_app import views
+from async_views.flask_app import app
+from tests.conftest import free_port
+from tests.examples.conftest import section
+from tests.examples.serving import as_typed, reader_env, serving
+
+# The two coroutines start before either finishes: that is what gather() buys.
+INTERLEAVED = ["weather: start", "headlines: start", "weather: done", "headlines: done"]
+DASHBOARD = {"weather": "sunny", "headlines": ["Release day", "Meet-up on Friday"], "steps": INTERLEAVED}
+
+
+def test_the_views_are_coroutine_functions():
+    assert inspect.iscoroutinefunction(app.view_functions["dashboard"])
+    assert inspect.iscoroutinefunction(views.dashboard)
+
+
+def test_flask_needs_asgiref_which_the_async_extra_installs():
+    requires = importlib.metadata.requires("flask") or []
+    assert any(r.startswith("asgiref") and 'extra == "async"' in r for r in requires)
+    assert importlib.util.find_spec("asgiref") is not None
+
+
+def test_flask_dashboard_runs_both_coroutines_concurrently():
+    response = app.test_client().get("/dashboard/")
+    assert response.status_code == 200
+    assert response.json == DASHBOARD
+
+
+def test_flask_checksum_calls_blocking_code_directly():
+    response = app.test_client().get("/checksum/hello")
+    assert response.json == {"text": "hello", "sha256": hashlib.sha256(b"hello").hexdigest()}
+
+
+@pytest.mark.urls("async_views.django_app.urls")
+def test_django_dashboard_under_the_wsgi_style_client(client):
+    response = client.get("/dashboard/")
+    assert response.status_code == 200
+    assert response.json() == DASHBOARD
+
+
+@pytest.mark.urls("async_views.django_app.urls")
+def test_django_dashboard_under_the_asgi_client(async_client):
+    response = asyncio.run(async_client.get("/dashboard/"))
+    assert response.status_code == 200
+    assert json.loads(response.content) == DASHBOARD
+
+
+@pytest.mark.urls("async_views.django_app.urls")
+def test_django_checksum_runs_blocking_code_in_a_thread(client, async_client):
+    expected = {"text": "hello", "sha256": hashlib.sha256(b"hello").hexdigest()}
+    assert client.get("/checksum/hello").json() == expected
+    assert json.loads(asyncio.run(async_client.get("/checksum/hello")).content) == expected
+
+
+def test_the_asgi_entry_point_serves_the_async_view():
+    """project.asgi, the module uvicorn loads, answers at the page's address."""
+    from asgiref.testing import ApplicationCommunicator
+
+    from project.asgi import application
+
+    async def get(path: str) -> tuple[int, bytes]:
+        scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET",
+                 "scheme": "http", "path": path, "raw_path": path.encode(), "query_string": b"",
+                 "root_path": "", "headers": [(b"host", b"127.0.0.1")], "client": ("127.0.0.1", 1),
+                 "server": ("127.0.0.1", 80)}
+        comm = ApplicationCommunicator(application, scope)
+        await comm.send_input({"type": "http.request", "body": b"", "more_body": False})
+        start = await comm.receive_output(timeout=10)
+        body = await comm.receive_output(timeout=10)
+        await comm.wait(timeout=10)
+        return start["status"], body["body"]
+
+    status, body = asyncio.run(get("/async_views/dashboard/"))
+    assert status == 200 and json.loads(body) == DASHBOARD
+
+
+@pytest.mark.parametrize(("script", "path"), [("async_views/flask_commands.sh", "/dashboard/"),
+                                              ("async_views/django_commands.sh", "/async_views/dashboard/")])
+def test_run_commands_on_the_page_serve_the_dashboard(script, path):
+    lines = [line for line in section(script, "run") if not line.startswith("#")]
+    # Installing is the reader's step; here the pinned requirements already hold it.
+    lines = [line for line in lines if not line.startswith("pip install")]
+    assert lines[0] == "cd examples"
+    for line in lines[1:]:
+        command = shlex.split(line)
+        if command[0] == "uvicorn" and importlib.util.find_spec("uvicorn") is None:
+            continue  # not pinned in this repository; the ASGI path is tested above
+        port = free_port()
+        with serving(as_typed(command, port), f"http://127.0.0.1:{port}{path}", reader_env()) as (status, _, body):
+            assert status == 200
+            assert json.loads(body) == DASHBOARD
+
+
+def test_flask_without_the_async_extra_refuses_async_views(monkeypatch):
+    """What a reader sees if asgiref is missing: a RuntimeError naming the extra."""
+    monkeypatch.setitem(sys.modules, "asgiref.sync", None)
+    monkeypatch.setitem(app.config, "PROPAGATE_EXCEPTIONS", True)  # raise, as the server log would show
+    with pytest.raises(RuntimeError, match="'async' extra"):
+        app.test_client().get("/dashboard/")
