@@ -210,3 +210,16 @@ def test_dependabot_watches_every_ecosystem_grouped_with_a_cooldown():
     for update in config["updates"]:
         assert update.get("groups"), update
         assert update["cooldown"]["default-days"] >= 7, update
+
+
+def test_pre_commit_hooks_are_local_and_use_the_project_tools():
+    # pre-commit must not fetch hook repositories: every hook runs a tool
+    # that `make check` already installed in .venv, or make itself.
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hooks = [hook for repo in config["repos"] for hook in repo["hooks"]]
+    assert [repo["repo"] for repo in config["repos"]] == ["local"]
+    assert {"zizmor", "workflows-schema", "dependabot-schema"} <= {h["id"] for h in hooks}
+    for hook in hooks:
+        assert hook["language"] == "system", hook
+        program = shlex.split(hook["entry"])[0]
+        assert program == "make" or (program.startswith(".venv/bin/") and (BIN / Path(program).name).exists()), hook
