@@ -1,0 +1,8 @@
+from django.urls import path
+
+from . import views
+
+app_name = "configuration"
+urlpatterns = [
+    path("", views.show_settings, name="show_settings"),
+]

@@ -1,0 +1,47 @@
+"""Configuration in Flask: defaults in classes, overrides from FLASK_* environment variables."""
+
+import os
+
+from flask import Flask, current_app
+
+
+# --8<-- [start:sources]
+class Config:
+    """Development defaults: safe to commit, never used in production as is."""
+
+    SECRET_KEY = "dev-only-not-secret"
+    GREETING = "Hello"
+    ITEMS_PER_PAGE = 20
+
+
+class ProductionConfig(Config):
+    SECRET_KEY = None  # no default: it must come from FLASK_SECRET_KEY
+    SESSION_COOKIE_SECURE = True
+    ITEMS_PER_PAGE = 50
+
+
+CONFIGS = {"development": Config, "production": ProductionConfig}
+
+
+def create_app(environment=None):
+    app = Flask(__name__)  # app.config starts with Flask's own defaults
+    environment = environment or os.environ.get("APP_ENV", "development")
+    app.config.from_object(CONFIGS[environment])  # then the class for this environment
+    app.config.from_prefixed_env()  # then FLASK_*: FLASK_ITEMS_PER_PAGE=30 sets ITEMS_PER_PAGE to 30
+    if not app.config["SECRET_KEY"]:
+        raise RuntimeError("Set the FLASK_SECRET_KEY environment variable.")
+    app.add_url_rule("/", view_func=show_settings)
+    return app
+# --8<-- [end:sources]
+
+
+# --8<-- [start:read]
+def show_settings():
+    # current_app is the app handling this request, whichever create_app() built.
+    config = current_app.config
+    return {
+        "debug": current_app.debug,
+        "greeting": config["GREETING"],
+        "items_per_page": config["ITEMS_PER_PAGE"],
+    }
+# --8<-- [end:read]

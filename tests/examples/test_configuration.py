@@ -1,0 +1,178 @@
+"""Configuration: environment variables reach the config each app sees, and the
+commands on the page print what the page says they print."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import re
+import shlex
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from configuration.flask_app import create_app
+from tests.conftest import free_port
+from tests.examples.conftest import EXAMPLES, section
+
+PRODUCTION = "configuration.django_app.settings_production"
+
+
+@pytest.fixture(autouse=True)
+def clean_environment(monkeypatch):
+    """No stray FLASK_*, APP_ENV or DJANGO_* variable from the shell leaks into a test."""
+    for name in list(os.environ):
+        if name.startswith(("FLASK_", "DJANGO_")) and name != "DJANGO_SETTINGS_MODULE" or name == "APP_ENV":
+            monkeypatch.delenv(name)
+
+
+def command_and_output(script: str, name: str) -> tuple[dict[str, str], list[str], list[str]]:
+    """The page's command in section `name` (after `cd examples`): its env, argv and printed lines."""
+    lines = section(script, name)
+    assert lines[0] == "cd examples"
+    text = "\n".join(line for line in lines[1:] if not line.startswith("#")).replace("\\\n", " ")
+    words = shlex.split(text)
+    env = {}
+    while re.match(r"^[A-Z_][A-Z0-9_]*=", words[0]):
+        key, _, value = words.pop(0).partition("=")
+        env[key] = value
+    if words[0] == "python":
+        words[0] = sys.executable
+    printed = [line.removeprefix("# ") for line in lines if line.startswith("# ")]
+    return env, words, printed
+
+
+def run_env(extra: dict[str, str]) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("FLASK_", "DJANGO_")) and k != "APP_ENV"}
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env['PATH']}"
+    return {**env, **extra}
+
+
+# Flask ---------------------------------------------------------------------
+
+
+def test_flask_uses_the_class_defaults_without_environment_variables():
+    app = create_app()
+    assert app.config["GREETING"] == "Hello"
+    assert app.config["ITEMS_PER_PAGE"] == 20
+    assert app.config["SECRET_KEY"] == "dev-only-not-secret"
+    # Flask's own defaults are still there underneath.
+    assert app.config["SESSION_COOKIE_NAME"] == "session"
+
+
+def test_flask_prefixed_variables_override_and_are_parsed_as_json(monkeypatch):
+    monkeypatch.setenv("FLASK_ITEMS_PER_PAGE", "30")
+    monkeypatch.setenv("FLASK_GREETING", "Howdy")
+    app = create_app()
+    assert app.config["ITEMS_PER_PAGE"] == 30  # an int, not the string "30"
+    assert app.config["GREETING"] == "Howdy"  # not valid JSON, so kept as text
+    assert app.test_client().get("/").get_json() == {"debug": False, "greeting": "Howdy", "items_per_page": 30}
+
+
+def test_flask_production_needs_a_secret_key_from_the_environment(monkeypatch):
+    monkeypatch.setenv("APP_ENV", "production")
+    with pytest.raises(RuntimeError, match="FLASK_SECRET_KEY"):
+        create_app()
+    monkeypatch.setenv("FLASK_SECRET_KEY", "from-the-environment")
+    app = create_app()
+    assert app.config["SECRET_KEY"] == "from-the-environment"
+    assert app.config["SESSION_COOKIE_SECURE"] is True
+    assert app.config["ITEMS_PER_PAGE"] == 50
+
+
+def test_flask_inspect_command_prints_what_the_page_shows():
+    env, argv, printed = command_and_output("configuration/flask_commands.sh", "inspect")
+    out = subprocess.run(argv, cwd=EXAMPLES, env=run_env(env), capture_output=True, text=True, check=True)
+    assert out.stdout.splitlines() == printed
+
+
+# Django --------------------------------------------------------------------
+
+
+@pytest.mark.urls("configuration.django_app.urls")
+def test_django_view_reads_settings_with_app_defaults(client):
+    assert client.get("/").json() == {"debug": False, "greeting": "Hello", "items_per_page": 20}
+
+
+@pytest.mark.urls("configuration.django_app.urls")
+def test_django_view_sees_changed_settings(client, settings):
+    settings.GREETING = "Howdy"
+    settings.ITEMS_PER_PAGE = 5
+    assert client.get("/").json() == {"debug": False, "greeting": "Howdy", "items_per_page": 5}
+
+
+def load_production_settings():
+    sys.modules.pop(PRODUCTION, None)
+    return importlib.import_module(PRODUCTION)
+
+
+def test_django_production_settings_read_the_environment(monkeypatch):
+    monkeypatch.setenv("DJANGO_SECRET_KEY", "from-the-environment")
+    monkeypatch.setenv("DJANGO_ALLOWED_HOSTS", "example.com,www.example.com")
+    monkeypatch.setenv("DJANGO_ITEMS_PER_PAGE", "30")
+    prod = load_production_settings()
+    assert prod.DEBUG is False
+    assert prod.SECRET_KEY == "from-the-environment"
+    assert prod.ALLOWED_HOSTS == ["example.com", "www.example.com"]
+    assert prod.ITEMS_PER_PAGE == 30
+    # Everything else comes from the shared base.
+    assert prod.INSTALLED_APPS == importlib.import_module("project.settings").INSTALLED_APPS
+
+
+@pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS"])
+def test_django_production_settings_refuse_to_start_without_a_required_variable(monkeypatch, missing):
+    for name in ("DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS"):
+        if name != missing:
+            monkeypatch.setenv(name, "set")
+    with pytest.raises(ImproperlyConfigured, match=missing):
+        load_production_settings()
+    sys.modules.pop(PRODUCTION, None)
+
+
+def test_diffsettings_prints_the_lines_on_the_page():
+    env, argv, printed = command_and_output("configuration/django_commands.sh", "inspect")
+    assert "diffsettings" in argv
+    out = subprocess.run(argv, cwd=EXAMPLES, env=run_env(env), capture_output=True, text=True, check=True)
+    lines = out.stdout.splitlines()
+    assert printed, "the page shows some of the output"
+    for line in printed:
+        assert line in lines
+
+
+# Both: the run command, then the curl on the page ---------------------------
+
+
+@pytest.mark.parametrize("script", ["configuration/flask_commands.sh", "configuration/django_commands.sh"])
+def test_the_server_started_as_on_the_page_reports_the_configuration(script):
+    env, argv, _ = command_and_output(script, "run")
+    port = free_port()
+    argv = [str(port) if arg == "8000" else arg for arg in argv]
+    if "runserver" in argv:
+        argv.append("--noreload")
+    check = [line for line in section(script, "check") if line.strip()]
+    url = shlex.split(check[0])[-1].replace(":8000", f":{port}")
+    expected = check[1].removeprefix("# ")
+    proc = subprocess.Popen(argv, cwd=EXAMPLES, env=run_env(env), stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(url, timeout=2) as resp:
+                    assert resp.read().decode().rstrip("\n") == expected
+                    break
+            except (urllib.error.URLError, ConnectionError):
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"{' '.join(argv)} did not serve:\n{proc.communicate()[0]}")
+                time.sleep(0.3)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGINT)
+        proc.communicate(timeout=15)
