@@ -42,9 +42,9 @@ def as_typed(command: list[str], port: int) -> list[str]:
 
 @contextlib.contextmanager
 def serving(command: list[str], url: str, env: dict[str, str], headers: dict[str, str] | None = None,
-            timeout: float = 30) -> Iterator[tuple[int, dict[str, str], str]]:
-    """Run ``command`` from examples/, yield (status, headers, body) of the first answer from ``url``."""
-    proc = subprocess.Popen(command, cwd=EXAMPLES, env=env, stdout=subprocess.PIPE,
+            timeout: float = 30, cwd: Path = EXAMPLES) -> Iterator[tuple[int, dict[str, str], str]]:
+    """Run ``command`` in ``cwd``, yield (status, headers, body) of the first answer from ``url``."""
+    proc = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, text=True, start_new_session=True)
     try:
         deadline = time.monotonic() + timeout

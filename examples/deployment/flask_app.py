@@ -1,0 +1,29 @@
+"""A Flask app factory for production: configuration from the environment, behind a proxy."""
+
+from flask import Flask, request
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+
+# --8<-- [start:settings]
+def create_app():
+    app = Flask(__name__)
+    app.config.update(
+        SESSION_COOKIE_SECURE=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        PREFERRED_URL_SCHEME="https",
+    )
+    # FLASK_SECRET_KEY becomes SECRET_KEY, FLASK_MAX_CONTENT_LENGTH becomes
+    # MAX_CONTENT_LENGTH, and so on; values that parse as JSON are converted.
+    app.config.from_prefixed_env()
+    if not app.config.get("SECRET_KEY"):
+        raise RuntimeError("Set the FLASK_SECRET_KEY environment variable.")
+
+    # The proxy in front terminates TLS: trust one hop of X-Forwarded-For/-Proto.
+    app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1)
+
+    @app.get("/")
+    def index():
+        return {"status": "ok", "scheme": request.scheme, "debug": app.debug}
+
+    return app
+# --8<-- [end:settings]

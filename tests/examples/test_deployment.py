@@ -1,0 +1,153 @@
+"""Production settings: they refuse to start without secrets, pass `check --deploy`, and gunicorn serves them."""
+
+from __future__ import annotations
+
+import importlib
+import io
+import subprocess
+import sys
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management import call_command
+from django.core.management.utils import get_random_secret_key
+
+import project.settings as development
+from deployment.flask_app import create_app
+from tests.conftest import free_port
+from tests.examples.conftest import EXAMPLES, ROOT, section
+from tests.examples.serving import reader_env, serving
+
+PRODUCTION = "deployment.django_app.settings_production"
+HOST = "www.example.com"
+
+
+# Flask ----------------------------------------------------------------------
+
+
+def test_flask_factory_refuses_to_start_without_a_secret_key(monkeypatch):
+    monkeypatch.delenv("FLASK_SECRET_KEY", raising=False)
+    with pytest.raises(RuntimeError, match="Set the FLASK_SECRET_KEY environment variable"):
+        create_app()
+
+
+@pytest.fixture
+def flask_app(monkeypatch):
+    monkeypatch.setenv("FLASK_SECRET_KEY", "a-long-random-value-from-the-environment")
+    monkeypatch.setenv("FLASK_MAX_CONTENT_LENGTH", "1048576")
+    return create_app()
+
+
+def test_flask_factory_reads_prefixed_environment_variables(flask_app):
+    assert flask_app.config["SECRET_KEY"] == "a-long-random-value-from-the-environment"
+    assert flask_app.config["MAX_CONTENT_LENGTH"] == 1048576  # parsed as JSON, so an int
+    assert flask_app.config["SESSION_COOKIE_SECURE"] is True
+    assert flask_app.debug is False
+
+
+def test_flask_trusts_the_proxy_for_the_scheme(flask_app):
+    # The request reaches the app over plain HTTP, as it does behind a proxy.
+    client = flask_app.test_client()
+    assert client.get("/", base_url="http://localhost").json["scheme"] == "http"
+    assert client.get("/", base_url="http://localhost", headers={"X-Forwarded-Proto": "https"}).json == {
+        "status": "ok", "scheme": "https", "debug": False}
+
+
+# Django ---------------------------------------------------------------------
+
+
+def load_production(monkeypatch, **env: str):
+    """Import the production settings module afresh under ``env``, as a new process would."""
+    for name in ("DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DJANGO_HSTS_SECONDS", "DJANGO_STATIC_ROOT"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delitem(sys.modules, PRODUCTION, raising=False)
+    return importlib.import_module(PRODUCTION)
+
+
+@pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS"])
+def test_django_production_settings_refuse_to_load_without_secrets(monkeypatch, missing):
+    env = {"DJANGO_SECRET_KEY": get_random_secret_key(), "DJANGO_ALLOWED_HOSTS": HOST}
+    del env[missing]
+    with pytest.raises(ImproperlyConfigured, match=f"Set the {missing} environment variable"):
+        load_production(monkeypatch, **env)
+
+
+@pytest.fixture
+def production(monkeypatch, settings, tmp_path):
+    """The production settings in force: every value that differs from the development settings."""
+    module = load_production(monkeypatch, DJANGO_SECRET_KEY=get_random_secret_key(), DJANGO_ALLOWED_HOSTS=HOST,
+                             DJANGO_STATIC_ROOT=str(tmp_path / "static"))
+    for name in dir(module):
+        if name.isupper() and getattr(module, name) != getattr(development, name, object()):
+            setattr(settings, name, getattr(module, name))
+    return settings
+
+
+def test_django_check_deploy_finds_nothing_with_production_settings(production):
+    out = io.StringIO()
+    call_command("check", deploy=True, fail_level="WARNING", stdout=out)
+    assert "no issues" in out.getvalue()
+
+
+def test_django_check_deploy_flags_the_development_settings():
+    from django.core.management.base import SystemCheckError
+
+    with pytest.raises(SystemCheckError, match="security.W004"):  # no HSTS
+        call_command("check", deploy=True, fail_level="WARNING", stdout=io.StringIO(), stderr=io.StringIO())
+
+
+@pytest.mark.urls("hello.django_app.urls")
+def test_django_production_redirects_http_and_sends_hsts(production, client):
+    plain = client.get("/", HTTP_HOST=HOST)
+    assert plain.status_code == 301 and plain["Location"] == f"https://{HOST}/"
+    secure = client.get("/", HTTP_HOST=HOST, HTTP_X_FORWARDED_PROTO="https")
+    assert secure.status_code == 200
+    assert secure["Strict-Transport-Security"] == "max-age=3600; includeSubDomains"
+
+
+@pytest.mark.urls("hello.django_app.urls")
+def test_django_production_rejects_unknown_hosts(production, client):
+    assert client.get("/", HTTP_HOST="evil.example", HTTP_X_FORWARDED_PROTO="https").status_code == 400
+
+
+def test_manage_py_without_a_secret_key_stops_with_the_documented_error():
+    proc = subprocess.run([sys.executable, "manage.py", "check", "--deploy"], cwd=EXAMPLES, capture_output=True,
+                          text=True, timeout=60, env=reader_env(DJANGO_SETTINGS_MODULE=PRODUCTION))
+    assert proc.returncode != 0
+    assert "ImproperlyConfigured: Set the DJANGO_SECRET_KEY environment variable." in proc.stderr
+
+
+# Run it: the page's commands, as a shell script, on a free port ---------------
+
+
+def script_of(name: str, port: int) -> str:
+    lines = section(f"deployment/{name}", "run")
+    assert lines[0] == "cd examples"
+    assert any("8000" in line for line in lines), "the page's command names port 8000"
+    return "set -e\n" + "\n".join(lines).replace("8000", str(port))
+
+
+def test_flask_gunicorn_command_serves_the_app():
+    port = free_port()
+    env = reader_env()
+    env.pop("FLASK_SECRET_KEY", None)  # the script exports its own
+    with serving(["bash", "-c", script_of("flask_commands.sh", port)], f"http://127.0.0.1:{port}/", env,
+                 headers={"X-Forwarded-Proto": "https"}, cwd=ROOT) as (status, headers, body):
+        assert status == 200
+        assert "gunicorn" in headers["Server"]
+        assert body.strip() == '{"debug":false,"scheme":"https","status":"ok"}'
+
+
+def test_django_commands_check_collect_and_serve(tmp_path):
+    port = free_port()
+    env = reader_env(DJANGO_STATIC_ROOT=str(tmp_path / "static"))
+    with serving(["bash", "-c", script_of("django_commands.sh", port)], f"http://127.0.0.1:{port}/", env,
+                 headers={"Host": HOST, "X-Forwarded-Proto": "https"}, cwd=ROOT, timeout=60) as (status, headers, body):
+        assert status == 200
+        assert "gunicorn" in headers["Server"]
+        assert body == "Hello from Django!"
+        assert headers["Strict-Transport-Security"].startswith("max-age=")
+    # collectstatic put the admin's files where the web server will look.
+    assert (tmp_path / "static" / "admin" / "css").is_dir()
