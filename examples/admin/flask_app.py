@@ -1,0 +1,55 @@
+from flask import Flask, Response, current_app, request
+from flask_admin import Admin, AdminIndexView
+from flask_admin.contrib.sqla import ModelView
+from werkzeug.security import check_password_hash
+
+from .flask_models import STATUSES, Article, db
+
+
+# --8<-- [start:protect]
+class RequireAdminPassword:
+    """Flask-Admin lets everyone in; this asks for HTTP Basic credentials first."""
+
+    def is_accessible(self):
+        given = request.authorization
+        expected = current_app.config["ADMIN_PASSWORD_HASH"]
+        return bool(
+            given
+            and expected
+            and given.username == current_app.config["ADMIN_USERNAME"]
+            and check_password_hash(expected, given.password or "")
+        )
+
+    def inaccessible_callback(self, name, **kwargs):
+        # 401 plus this header makes the browser show its sign-in dialog.
+        return Response("Sign in to use the admin.", 401, {"WWW-Authenticate": 'Basic realm="admin"'})
+
+
+class AdminHome(RequireAdminPassword, AdminIndexView):
+    pass
+# --8<-- [end:protect]
+
+
+# --8<-- [start:register]
+class ArticleAdmin(RequireAdminPassword, ModelView):
+    column_list = ["title", "author", "status", "published_on"]  # list columns
+    column_searchable_list = ["title", "author"]  # the search box
+    column_filters = ["status", "published_on"]  # the "Add filter" menu
+    form_choices = {"status": STATUSES}  # a select box, not free text
+
+
+def create_app(config=None):
+    app = Flask(__name__)
+    app.config["SECRET_KEY"] = "dev-only-not-secret"  # Flask-Admin flashes messages
+    app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///articles.sqlite3"
+    app.config["ADMIN_USERNAME"] = "admin"
+    app.config["ADMIN_PASSWORD_HASH"] = None  # locked until you set one
+    app.config.from_prefixed_env()  # FLASK_ADMIN_PASSWORD_HASH=...
+    app.config.update(config or {})
+    db.init_app(app)
+    with app.app_context():
+        db.create_all()
+    admin = Admin(app, name="Articles", index_view=AdminHome())  # served at /admin/
+    admin.add_view(ArticleAdmin(Article, db))  # at /admin/article/
+    return app
+# --8<-- [end:register]

@@ -1,0 +1,157 @@
+"""Admin: Django's generated admin and a Flask-Admin back office list, search and add rows; strangers are kept out.
+
+The Django tests mount admin.site at /admin/, as the project does, in a URLconf
+of their own, so no other topic's URLs are involved.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime
+import io
+
+import pytest
+from django.contrib import admin as django_admin
+from django.core.management import call_command
+from django.urls import path
+from werkzeug.security import generate_password_hash
+
+from admin.django_app.models import Article
+from admin.flask_app import create_app
+from admin.flask_models import Article as FlaskArticle
+from admin.flask_models import db
+
+urlpatterns = [path("admin/", django_admin.site.urls)]
+
+# Flask-Admin 2.2.1 builds select boxes the way WTForms 3.3 deprecates; nothing the example can change.
+pytestmark = [
+    pytest.mark.filterwarnings("ignore:Passing SelectField choices as tuples:DeprecationWarning"),
+    pytest.mark.filterwarnings("ignore:Yielding raw tuples from iter_choices:DeprecationWarning"),
+]
+
+PASSWORD = "a long admin passphrase"
+
+
+# Flask ---------------------------------------------------------------------
+
+
+def basic(username: str, password: str) -> dict[str, str]:
+    token = base64.b64encode(f"{username}:{password}".encode()).decode()
+    return {"Authorization": f"Basic {token}"}
+
+
+@pytest.fixture
+def flask_app(tmp_path):
+    app = create_app({
+        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'articles.sqlite3'}",
+        "ADMIN_PASSWORD_HASH": generate_password_hash(PASSWORD),
+    })
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture
+def signed_in(flask_app):
+    return basic(flask_app.config["ADMIN_USERNAME"], PASSWORD)
+
+
+@pytest.mark.parametrize("url", ["/admin/", "/admin/article/", "/admin/article/new/"])
+def test_flask_admin_asks_strangers_to_sign_in(flask_app, url):
+    client = flask_app.test_client()
+    response = client.get(url)
+    assert response.status_code == 401
+    assert response.headers["WWW-Authenticate"].startswith("Basic")
+    wrong = client.get(url, headers=basic(flask_app.config["ADMIN_USERNAME"], "guess"))
+    assert wrong.status_code == 401
+
+
+def test_flask_admin_is_locked_until_a_password_hash_is_set(tmp_path):
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'a.sqlite3'}"})
+    assert app.test_client().get("/admin/", headers=basic("admin", "")).status_code == 401
+    with app.app_context():
+        db.engine.dispose()
+
+
+def test_flask_admin_index_list_and_create_form_load(flask_app, signed_in):
+    client = flask_app.test_client()
+    index = client.get("/admin/", headers=signed_in)
+    assert index.status_code == 200 and "/admin/article/" in index.text
+    listing = client.get("/admin/article/", headers=signed_in)
+    assert listing.status_code == 200
+    for heading in ("Title", "Author", "Status", "Published On"):
+        assert heading in listing.text
+    form = client.get("/admin/article/new/", headers=signed_in)
+    assert form.status_code == 200
+    assert '<select' in form.text and 'value="published"' in form.text
+
+
+def test_flask_admin_creates_a_row_from_the_form_and_finds_it(flask_app, signed_in):
+    client = flask_app.test_client()
+    data = {"title": "Flask in a weekend", "author": "Ada", "status": "published",
+            "published_on": "2026-03-01", "body": "Text."}
+    response = client.post("/admin/article/new/", data=data, headers=signed_in)
+    assert response.status_code == 302
+    with flask_app.app_context():
+        [row] = db.session.scalars(db.select(FlaskArticle)).all()
+        assert (row.title, row.status, row.published_on) == ("Flask in a weekend", "published", datetime.date(2026, 3, 1))
+    client.post("/admin/article/new/", data={**data, "title": "Other", "author": "Grace"}, headers=signed_in,
+                follow_redirects=True)
+    found = client.get("/admin/article/?search=weekend", headers=signed_in).text
+    assert "Flask in a weekend" in found and "Other" not in found
+
+
+# Django --------------------------------------------------------------------
+
+CHANGELIST = "/admin/admin_demo/article/"
+
+
+@pytest.mark.urls(__name__)
+def test_django_admin_sends_anonymous_visitors_to_its_login(client):
+    for url in (CHANGELIST, CHANGELIST + "add/"):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"] == f"/admin/login/?next={url}"
+
+
+@pytest.mark.urls(__name__)
+def test_django_admin_turns_away_users_who_are_not_staff(client, django_user_model):
+    user = django_user_model.objects.create_user(username="reader", password=PASSWORD)
+    client.force_login(user)
+    assert client.get(CHANGELIST).status_code == 302
+
+
+@pytest.mark.urls(__name__)
+def test_django_admin_changelist_and_add_form_load(admin_client):
+    Article.objects.create(title="Django in a weekend", author="Ada", status="published")
+    listing = admin_client.get(CHANGELIST)
+    assert listing.status_code == 200
+    page = listing.content.decode()
+    assert "Django in a weekend" in page
+    assert 'name="q"' in page  # search_fields gives a search box
+    assert "By status" in page and "By published on" in page  # list_filter
+    form = admin_client.get(CHANGELIST + "add/")
+    assert form.status_code == 200
+    assert '<option value="published">Published</option>' in form.content.decode()
+
+
+@pytest.mark.urls(__name__)
+def test_django_admin_adds_an_article_and_searches(admin_client):
+    data = {"title": "Django in a weekend", "author": "Ada", "status": "published",
+            "published_on": "2026-03-01", "body": "Text."}
+    response = admin_client.post(CHANGELIST + "add/", data)
+    assert response.status_code == 302 and response["Location"] == CHANGELIST
+    article = Article.objects.get()
+    assert (article.title, article.status, article.published_on) == ("Django in a weekend", "published",
+                                                                     datetime.date(2026, 3, 1))
+    admin_client.post(CHANGELIST + "add/", {**data, "title": "Other", "author": "Grace"}, follow=True)
+    found = admin_client.get(CHANGELIST, {"q": "weekend"}).content.decode()
+    assert "Django in a weekend" in found and "Other" not in found
+    drafts = admin_client.get(CHANGELIST, {"status__exact": "draft"}).content.decode()
+    assert "Django in a weekend" not in drafts
+
+
+def test_django_migration_matches_the_model(db):
+    out = io.StringIO()
+    call_command("makemigrations", "admin_demo", "--check", "--dry-run", stdout=out, skip_checks=True)
+    assert "No changes detected" in out.getvalue()
