@@ -1,0 +1,331 @@
+"""Build-time, page-weight and Lighthouse figures for the site, next to bare Material.
+
+    .venv/bin/python tools/bench.py      (or `make bench`)
+
+Prints, in one run:
+
+1. build time of the site and of the same Markdown built as plain Material
+   (macros plugin removed, `{{ ... }}` and `{% ... %}` blanked), and their ratio;
+   the same for a synthetic site ten times larger (every page copied nine times
+   under new names), to show how the cost grows with pages;
+2. per-page transfer size (gzip) of HTML, CSS and JS against a bare Material page;
+3. Lighthouse (mobile preset) scores for three pages served with gzip by
+   tools/serve.py, if Chromium and npm are available.
+
+Targets are printed next to the figures; a missed target is a figure, not a
+failure. The exit status is non-zero only when the benchmark cannot run.
+The helpers are importable: the browser tests build their reference page with
+`write_bare_project` and `build`.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from tools import serve  # noqa: E402 - after the path fix, for `python tools/bench.py`
+
+BIN = Path(sys.executable).parent
+PREFIX = "/python-web-guide/"
+# What a build reads from the repository.
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "data", "examples", "includes")
+LIGHTHOUSE_PAGES = ("", "choosing/size/", "cookbook/hello/")
+LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+                "--disable-component-update --no-first-run --disable-sync")
+BENCH_DIR = ROOT / ".bench"
+TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+
+
+# Projects -----------------------------------------------------------------
+
+def copy_project(dest: Path) -> Path:
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.sqlite3", "staticfiles")
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=ignore)
+        elif src.is_file():
+            shutil.copy2(src, dest / part)
+    return dest
+
+
+def drop_plugin(config: str, name: str) -> str:
+    """mkdocs.yml text without the `- name:` entry (and its indented settings) under plugins."""
+    return re.sub(rf"(?m)^([ \t]*)- {re.escape(name)}:?[ \t]*\n(?:\1 +.*\n|[ \t]*#.*\n)*", "", config)
+
+
+def drop_nav(config: str) -> str:
+    """mkdocs.yml text without its page tree: MkDocs then lists every page it finds."""
+    return re.sub(r"(?ms)^nav:\s*\n(?:[ #].*\n|\s*\n)*", "", config)
+
+
+def make_plain(project: Path) -> Path:
+    """Turn a copied project into plain Material: no macros plugin, template calls blanked."""
+    config = project / "mkdocs.yml"
+    config.write_text(drop_plugin(config.read_text(encoding="utf-8"), "macros"), encoding="utf-8")
+    for page in (project / "docs").rglob("*.md"):
+        page.write_text(TEMPLATE.sub("", page.read_text(encoding="utf-8")), encoding="utf-8")
+    return project
+
+
+def scale_pages(project: Path, factor: int) -> int:
+    """Copy every page factor-1 times under new names beside it; the nav then lists them all."""
+    config = project / "mkdocs.yml"
+    config.write_text(drop_nav(config.read_text(encoding="utf-8")), encoding="utf-8")
+    pages = [p for p in (project / "docs").rglob("*.md")]
+    for page in pages:
+        for n in range(1, factor):
+            page.with_name(f"{page.stem}_copy{n}.md").write_text(page.read_text(encoding="utf-8"), encoding="utf-8")
+    return len(pages) * factor
+
+
+def write_bare_project(dest: Path) -> Path:
+    """A one-page site on Material's defaults (system fonts, so nothing is fetched from Google)."""
+    (dest / "docs").mkdir(parents=True, exist_ok=True)
+    (dest / "mkdocs.yml").write_text(
+        "site_name: Bare Material\n"
+        f"site_url: http://127.0.0.1{PREFIX}\n"
+        "theme:\n  name: material\n  font: false\n",
+        encoding="utf-8",
+    )
+    (dest / "docs" / "index.md").write_text(
+        "# A bare page\n\nOne paragraph of text on Material's defaults, for comparison.\n", encoding="utf-8",
+    )
+    return dest
+
+
+def build(project: Path, dest: Path, strict: bool = False) -> float:
+    """Build `project` into `dest`; returns wall-clock seconds. Raises if the build fails."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600",
+           "SITE_URL": f"http://127.0.0.1{PREFIX}"}
+    cmd = [str(BIN / "mkdocs"), "build", "--clean", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(dest)]
+    if strict:
+        cmd.insert(3, "--strict")
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, timeout=900)
+    seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise RuntimeError(f"build of {project} failed:\n{proc.stdout}{proc.stderr}")
+    return seconds
+
+
+def best_of(runs: int, project: Path, dest: Path) -> float:
+    return min(build(project, dest) for _ in range(runs))
+
+
+# Page weight --------------------------------------------------------------
+
+class _Assets(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.css: list[str] = []
+        self.js: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "link" and "stylesheet" in (a.get("rel") or "").split() and a.get("href"):
+            self.css.append(a["href"])
+        elif tag == "script" and a.get("src"):
+            self.js.append(a["src"])
+
+
+def gz_size(path: Path) -> int:
+    return len(serve.gzipped(path))
+
+
+@dataclass
+class Weight:
+    html: int
+    css: int
+    js: int
+
+    @property
+    def total(self) -> int:
+        return self.html + self.css + self.js
+
+
+def page_weight(site: Path, page: str, prefix: str = PREFIX) -> Weight:
+    """Gzip bytes of a page's HTML, the stylesheets it links and the scripts it loads
+    (Material's search worker included), as tools/serve.py would send them."""
+    html_file = site / page / "index.html" if not page.endswith(".html") else site / page
+    html = html_file.read_text(encoding="utf-8")
+    parser = _Assets()
+    parser.feed(html)
+    worker = re.search(r'"search":\s*"([^"]+\.js)"', html)
+    base = f"http://x{prefix}{page}"
+
+    def local(href: str) -> Path | None:
+        path = urlsplit(urljoin(base, href)).path
+        return site / path[len(prefix):] if path.startswith(prefix) else None
+
+    css = sum(gz_size(p) for p in map(local, parser.css) if p and p.is_file())
+    js_refs = parser.js + ([worker.group(1)] if worker else [])
+    js = sum(gz_size(p) for p in map(local, js_refs) if p and p.is_file())
+    return Weight(gz_size(html_file), css, js)
+
+
+def site_pages(site: Path, prefix: str = PREFIX) -> list[str]:
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    return [urlsplit(loc).path[len(prefix):] for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap)]
+
+
+# Lighthouse ---------------------------------------------------------------
+
+def chromium() -> str | None:
+    for path in (os.environ.get("CHROMIUM_PATH"), os.environ.get("CHROME_PATH"), "/usr/bin/chromium"):
+        if path and Path(path).is_file():
+            return path
+    return None
+
+
+def lighthouse_bin() -> Path | None:
+    """.bench/node_modules/.bin/lighthouse, installed with npm on first use."""
+    exe = BENCH_DIR / "node_modules" / ".bin" / "lighthouse"
+    if exe.exists():
+        return exe
+    if not shutil.which("npm"):
+        return None
+    print("  installing lighthouse into .bench/ (npm, first run only) ...", flush=True)
+    proc = subprocess.run(["npm", "install", "--prefix", str(BENCH_DIR), "--no-audit", "--no-fund", "lighthouse"],
+                          capture_output=True, text=True, timeout=900)
+    return exe if proc.returncode == 0 and exe.exists() else None
+
+
+def lighthouse(url: str, exe: Path, chrome: str, out: Path) -> dict:
+    """Scores (0-100) per category and the titles of failed, weighted audits."""
+    cmd = [str(exe), url, "--quiet", "--output=json", f"--output-path={out}",
+           f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}"]
+    proc = subprocess.run(cmd, env={**os.environ, "CHROME_PATH": chrome}, capture_output=True, text=True, timeout=300)
+    if proc.returncode != 0 or not out.is_file():
+        raise RuntimeError(f"lighthouse failed on {url}: {proc.stderr[-800:]}")
+    report = json.loads(out.read_text(encoding="utf-8"))
+    scores, failed = {}, []
+    for key, cat in report["categories"].items():
+        scores[key] = None if cat["score"] is None else round(cat["score"] * 100)
+        for ref in cat["auditRefs"]:
+            audit = report["audits"].get(ref["id"], {})
+            if ref.get("weight") and audit.get("score") is not None and audit["score"] < 1:
+                failed.append(f"{key}: {ref['id']} ({audit.get('displayValue') or audit.get('title')})")
+    return {"scores": scores, "failed": failed}
+
+
+# Report -------------------------------------------------------------------
+
+def kib(n: int) -> str:
+    return f"{n / 1024:6.1f} KiB"
+
+
+def section(title: str) -> None:
+    print(f"\n== {title}")
+
+
+def bench_builds(tmp: Path) -> None:
+    section("Build time (best of 2; target: macros add at most 15%, growth linear in pages)")
+    rows = []
+    for factor in (1, 10):
+        macro_proj = copy_project(tmp / f"macros-x{factor}")
+        plain_proj = make_plain(copy_project(tmp / f"plain-x{factor}"))
+        if factor > 1:
+            pages = scale_pages(macro_proj, factor)
+            scale_pages(plain_proj, factor)
+        else:
+            pages = len(list((macro_proj / "docs").rglob("*.md")))
+        runs = 2
+        with_macros = best_of(runs, macro_proj, tmp / f"out-macros-x{factor}")
+        plain = best_of(runs, plain_proj, tmp / f"out-plain-x{factor}")
+        rows.append((factor, pages, with_macros, plain))
+    print(f"  {'site':<14}{'pages':>6}{'with macros':>14}{'plain Material':>16}{'ratio':>8}")
+    for factor, pages, with_macros, plain in rows:
+        label = "real" if factor == 1 else f"synthetic x{factor}"
+        print(f"  {label:<14}{pages:>6}{with_macros:>12.2f} s{plain:>14.2f} s{with_macros / plain:>8.2f}")
+    (f1, p1, m1, b1), (f10, p10, m10, b10) = rows
+    print(f"  macros overhead: {100 * (m1 / b1 - 1):+.0f}% (x1), {100 * (m10 / b10 - 1):+.0f}% (x10); target <= +15%")
+    print(f"  growth for {p10 / p1:.0f}x pages: with macros {m10 / m1:.1f}x, plain {b10 / b1:.1f}x "
+          f"(linear would be {p10 / p1:.0f}x; a fixed start-up cost makes it less)")
+
+
+def bench_weight(site: Path, bare: Path) -> None:
+    section("Transfer per page, gzip (target: within 10% of bare Material, plus the page's own text)")
+    ref = page_weight(bare, "")
+    print(f"  {'page':<32}{'HTML':>11}{'CSS':>11}{'JS':>11}{'total':>11}{'vs bare':>9}")
+    print(f"  {'(bare Material page)':<32}{kib(ref.html)}{kib(ref.css)}{kib(ref.js)}{kib(ref.total)}{'':>9}")
+    totals = []
+    for page in site_pages(site):
+        w = page_weight(site, page)
+        totals.append(w.total)
+        print(f"  {page or '(home)':<32}{kib(w.html)}{kib(w.css)}{kib(w.js)}{kib(w.total)}{100 * (w.total / ref.total - 1):+8.0f}%")
+    if totals:
+        mean = sum(totals) / len(totals)
+        print(f"  mean of {len(totals)} pages: {kib(int(mean)).strip()} ({100 * (mean / ref.total - 1):+.0f}% vs bare); "
+              "CSS and JS are shared and cached after the first page")
+
+
+def bench_lighthouse(site: Path, tmp: Path) -> None:
+    section("Lighthouse, mobile preset, served with gzip (target: 100 in all four)")
+    chrome = chromium()
+    if not chrome:
+        print("  skipped: no Chromium (apt-get install chromium, or set CHROMIUM_PATH)")
+        return
+    exe = lighthouse_bin()
+    if not exe:
+        print("  skipped: lighthouse not installed and npm could not install it into .bench/")
+        return
+    server, url = serve.start(site, prefix=PREFIX)
+    try:
+        print(f"  {'page':<20}" + "".join(f"{c:>16}" for c in LIGHTHOUSE_CATEGORIES))
+        for page in LIGHTHOUSE_PAGES:
+            try:
+                result = lighthouse(url + page, exe, chrome, tmp / "lighthouse.json")
+            except (RuntimeError, subprocess.TimeoutExpired) as exc:
+                print(f"  {page or '(home)':<20}failed: {exc}")
+                continue
+            scores = result["scores"]
+            print(f"  {page or '(home)':<20}" + "".join(f"{scores.get(c, '-')!s:>16}" for c in LIGHTHOUSE_CATEGORIES))
+            for item in result["failed"]:
+                print(f"      below 100: {item}")
+    finally:
+        serve.stop(server)
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        try:
+            site = tmp / "site"
+            build(ROOT, site, strict=True)
+            bare = tmp / "bare-site"
+            build(write_bare_project(tmp / "bare"), bare)
+        except RuntimeError as exc:
+            print(f"error: cannot build: {exc}", file=sys.stderr)
+            return 1
+        print(f"Benchmark of {ROOT.name}: Material {material_version()}, on {os.cpu_count()} CPU(s)")
+        bench_builds(tmp)
+        bench_weight(site, bare)
+        bench_lighthouse(site, tmp)
+    return 0
+
+
+def material_version() -> str:
+    from importlib.metadata import version
+    return version("mkdocs-material")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
