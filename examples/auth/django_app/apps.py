@@ -1,3 +1,4 @@
+# --8<-- [start:setup]
 from django.apps import AppConfig
 
 
@@ -5,3 +6,4 @@ class AuthDemoConfig(AppConfig):
     # Installed for its templates. The label cannot be "auth": django.contrib.auth has it.
     name = "auth.django_app"
     label = "auth_demo"
+# --8<-- [end:setup]
