@@ -51,7 +51,7 @@
       neither: { flask: 0, django: 0, reason: "Nobody's habits tip the balance; the other answers decide." }
     },
     hosting: {
-      capped: { flask: 1, django: 0, page: "size", reason: "Size-capped hosting (serverless bundles, many small images): Flask installs a fraction of what Django does." },
+      capped: { flask: 1, django: 0, page: "size", reason: "Size-capped hosting (serverless bundles, many small images): Flask on its own installs a fraction of what Django does, as long as the service needs few add-ons." },
       ordinary: { flask: 0, django: 0, reason: "On an ordinary server or platform the difference in install size does not matter." }
     }
   };
