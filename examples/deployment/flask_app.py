@@ -1,10 +1,10 @@
 """A Flask app factory for production: configuration from the environment, behind a proxy."""
 
+# --8<-- [start:settings]
 from flask import Flask, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 
-# --8<-- [start:settings]
 def create_app():
     app = Flask(__name__)
     app.config.update(

@@ -3,6 +3,7 @@
 Select it with DJANGO_SETTINGS_MODULE=deployment.django_app.settings_production.
 """
 
+# --8<-- [start:settings]
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -11,7 +12,6 @@ from project.settings import *  # noqa: F403  (start from the development settin
 from project.settings import BASE_DIR
 
 
-# --8<-- [start:settings]
 def env(name, default=None):
     value = os.environ.get(name, default)
     if not value:
