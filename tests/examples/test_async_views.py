@@ -98,8 +98,6 @@ def test_run_commands_on_the_page_serve_the_dashboard(script, path):
     assert lines[0] == "cd examples"
     for line in lines[1:]:
         command = shlex.split(line)
-        if command[0] == "uvicorn" and importlib.util.find_spec("uvicorn") is None:
-            continue  # not pinned in this repository; the ASGI path is tested above
         port = free_port()
         with serving(as_typed(command, port), f"http://127.0.0.1:{port}{path}", reader_env()) as (status, _, body):
             assert status == 200
