@@ -5,12 +5,13 @@
 Prints, in one run:
 
 1. build time of the site and of the same Markdown built as plain Material
-   (macros plugin removed, `{{ ... }}` and `{% ... %}` blanked), and their ratio;
+   (macros plugin removed, each page replaced by the Markdown the macros
+   rendered for it, so both builds make the same HTML), and their ratio;
    the same for a synthetic site ten times larger (every page copied nine times
    under new names), to show how the cost grows with pages;
 2. per-page transfer size (gzip) of HTML, CSS and JS against a bare Material page;
-3. Lighthouse (mobile preset) scores for three pages served with gzip by
-   tools/serve.py, if Chromium and npm are available.
+3. Lighthouse (mobile preset) scores for three pages and the bare Material
+   page, served with gzip by tools/serve.py, if Chromium and npm are available.
 
 Targets are printed next to the figures; a missed target is a figure, not a
 failure. The exit status is non-zero only when the benchmark cannot run.
@@ -76,12 +77,49 @@ def drop_nav(config: str) -> str:
     return re.sub(r"(?ms)^nav:\s*\n(?:[ #].*\n|\s*\n)*", "", config)
 
 
-def make_plain(project: Path) -> Path:
-    """Turn a copied project into plain Material: no macros plugin, template calls blanked."""
+# A MkDocs hook that writes each page's Markdown as the macros plugin left it
+# (front matter restored), so a plain build can start from the same text.
+DUMP_HOOK = """\
+import os
+from pathlib import Path
+
+import yaml
+
+OUT = Path(os.environ["BENCH_DUMP_DIR"])
+
+
+def on_page_markdown(markdown, page, **kwargs):
+    dest = OUT / page.file.src_uri
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    head = "---\\n" + yaml.safe_dump(page.meta, allow_unicode=True) + "---\\n\\n" if page.meta else ""
+    dest.write_text(head + markdown, encoding="utf-8")
+    return markdown
+"""
+
+
+def rendered_pages(project: Path, dump: Path, tmp_site: Path) -> Path:
+    """Build `project` once with a hook that saves every page after the macros have run."""
+    (project / "bench_dump_hook.py").write_text(DUMP_HOOK, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nhooks:\n  - bench_dump_hook.py\n", encoding="utf-8")
+    os.environ["BENCH_DUMP_DIR"] = str(dump)
+    build(project, tmp_site)
+    return dump
+
+
+def make_plain(project: Path, rendered: Path | None = None) -> Path:
+    """Turn a copied project into plain Material: no macros plugin. With `rendered`
+    (from rendered_pages), every page is replaced by its macro output, so both
+    builds turn the same Markdown into the same HTML; without it, template calls
+    are blanked."""
     config = project / "mkdocs.yml"
     config.write_text(drop_plugin(config.read_text(encoding="utf-8"), "macros"), encoding="utf-8")
     for page in (project / "docs").rglob("*.md"):
-        page.write_text(TEMPLATE.sub("", page.read_text(encoding="utf-8")), encoding="utf-8")
+        done = rendered / page.relative_to(project / "docs") if rendered else None
+        if done and done.is_file():
+            page.write_text(done.read_text(encoding="utf-8"), encoding="utf-8")
+        else:
+            page.write_text(TEMPLATE.sub("", page.read_text(encoding="utf-8")), encoding="utf-8")
     return project
 
 
@@ -238,10 +276,12 @@ def section(title: str) -> None:
 
 def bench_builds(tmp: Path) -> None:
     section("Build time (best of 2; target: macros add at most 15%, growth linear in pages)")
+    print("  plain Material = the same pages as the macros rendered them, built without the plugin")
+    rendered = rendered_pages(copy_project(tmp / "dump-project"), tmp / "rendered", tmp / "dump-site")
     rows = []
     for factor in (1, 10):
         macro_proj = copy_project(tmp / f"macros-x{factor}")
-        plain_proj = make_plain(copy_project(tmp / f"plain-x{factor}"))
+        plain_proj = make_plain(copy_project(tmp / f"plain-x{factor}"), rendered)
         if factor > 1:
             pages = scale_pages(macro_proj, factor)
             scale_pages(plain_proj, factor)
@@ -277,7 +317,7 @@ def bench_weight(site: Path, bare: Path) -> None:
               "CSS and JS are shared and cached after the first page")
 
 
-def bench_lighthouse(site: Path, tmp: Path) -> None:
+def bench_lighthouse(site: Path, bare: Path, tmp: Path) -> None:
     section("Lighthouse, mobile preset, served with gzip (target: 100 in all four)")
     chrome = chromium()
     if not chrome:
@@ -288,20 +328,24 @@ def bench_lighthouse(site: Path, tmp: Path) -> None:
         print("  skipped: lighthouse not installed and npm could not install it into .bench/")
         return
     server, url = serve.start(site, prefix=PREFIX)
+    bare_server, bare_url = serve.start(bare, prefix=PREFIX)
     try:
-        print(f"  {'page':<20}" + "".join(f"{c:>16}" for c in LIGHTHOUSE_CATEGORIES))
-        for page in LIGHTHOUSE_PAGES:
+        print(f"  {'page':<22}" + "".join(f"{c:>16}" for c in LIGHTHOUSE_CATEGORIES))
+        runs = [(page or "(home)", url + page) for page in LIGHTHOUSE_PAGES]
+        runs.append(("(bare Material page)", bare_url))
+        for label, address in runs:
             try:
-                result = lighthouse(url + page, exe, chrome, tmp / "lighthouse.json")
+                result = lighthouse(address, exe, chrome, tmp / "lighthouse.json")
             except (RuntimeError, subprocess.TimeoutExpired) as exc:
-                print(f"  {page or '(home)':<20}failed: {exc}")
+                print(f"  {label:<22}failed: {exc}")
                 continue
             scores = result["scores"]
-            print(f"  {page or '(home)':<20}" + "".join(f"{scores.get(c, '-')!s:>16}" for c in LIGHTHOUSE_CATEGORIES))
+            print(f"  {label:<22}" + "".join(f"{scores.get(c, '-')!s:>16}" for c in LIGHTHOUSE_CATEGORIES))
             for item in result["failed"]:
                 print(f"      below 100: {item}")
     finally:
         serve.stop(server)
+        serve.stop(bare_server)
 
 
 def main() -> int:
@@ -318,7 +362,7 @@ def main() -> int:
         print(f"Benchmark of {ROOT.name}: Material {material_version()}, on {os.cpu_count()} CPU(s)")
         bench_builds(tmp)
         bench_weight(site, bare)
-        bench_lighthouse(site, tmp)
+        bench_lighthouse(site, bare, tmp)
     return 0
 
 
