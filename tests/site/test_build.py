@@ -116,7 +116,10 @@ def test_dead_anchor_fails_naming_the_page(tmp_path):
 
 def test_missing_snippet_file_fails_naming_the_page(tmp_path):
     out = _break(tmp_path, lambda p: (p / "examples/hello/flask_app.py").unlink())
-    assert "docs/cookbook/hello.md" in out and "hello" in out and "'app'" in out
+    users = [f"docs/{p.relative_to(ROOT / 'docs')}" for p in (ROOT / "docs").rglob("*.md")
+             if 'example("hello", "app")' in p.read_text(encoding="utf-8")]
+    assert any(f"{page}: example(): no Flask file in examples/hello/" in out for page in users), out[-2000:]
+    assert "'app'" in out
 
 
 def test_missing_snippet_include_fails_naming_the_page(tmp_path):

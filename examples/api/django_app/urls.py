@@ -1,4 +1,4 @@
-# --8<-- [start:urls]
+# --8<-- [start:read]
 from django.urls import path
 
 from . import views
@@ -8,4 +8,4 @@ urlpatterns = [
     path("books/", views.books, name="books"),
     path("books/<int:book_id>/", views.book, name="book"),
 ]
-# --8<-- [end:urls]
+# --8<-- [end:read]

@@ -1,3 +1,4 @@
+# --8<-- [start:view]
 from django.urls import path
 
 from . import views
@@ -6,3 +7,4 @@ urlpatterns = [
     path("dashboard/", views.dashboard, name="dashboard"),
     path("checksum/<str:text>", views.checksum_view, name="checksum"),
 ]
+# --8<-- [end:view]

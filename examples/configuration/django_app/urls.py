@@ -1,3 +1,4 @@
+# --8<-- [start:read]
 from django.urls import path
 
 from . import views
@@ -6,3 +7,4 @@ app_name = "configuration"
 urlpatterns = [
     path("", views.show_settings, name="show_settings"),
 ]
+# --8<-- [end:read]

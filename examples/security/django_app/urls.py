@@ -1,3 +1,4 @@
+# --8<-- [start:escaping]
 from django.urls import path
 
 from . import views
@@ -5,3 +6,4 @@ from . import views
 urlpatterns = [
     path("comment/", views.comment, name="comment"),
 ]
+# --8<-- [end:escaping]
