@@ -1,0 +1,165 @@
+"""Browser fixtures: the built site served like GitHub Pages, one Chromium per session.
+
+Pages are discovered from the built site's sitemap.xml, never listed here, so a
+page added by anyone is checked without touching these tests.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.conftest import SUBPATH
+from tools import serve
+
+LAUNCH_ARGS = [
+    "--no-sandbox", "--disable-background-networking", "--disable-component-update",
+    "--disable-gpu", "--no-first-run", "--disable-sync",
+]
+# Debian's package; Playwright's own download (`playwright install`) needs the network.
+DEBIAN_CHROMIUM = "/usr/bin/chromium"
+
+
+def chromium_path(playwright) -> str:
+    """CHROMIUM_PATH, else Debian's chromium, else Playwright's own build if it is installed."""
+    candidates = [os.environ.get("CHROMIUM_PATH"), DEBIAN_CHROMIUM]
+    try:
+        candidates.append(playwright.chromium.executable_path)
+    except Exception:  # noqa: BLE001 - Playwright raises when its browser was never downloaded
+        pass
+    for path in candidates:
+        if path and Path(path).is_file() and os.access(path, os.X_OK):
+            return path
+    pytest.fail(
+        "no Chromium found: install Debian's chromium (`apt-get install chromium`) "
+        f"or set CHROMIUM_PATH to a Chromium binary (looked at {[c for c in candidates if c]})",
+        pytrace=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    """The built site served under SUBPATH with gzip, on a free port, in a thread."""
+    server, url = serve.start(built_site.site, prefix=SUBPATH)
+    yield url
+    serve.stop(server)
+
+
+@pytest.fixture(scope="session")
+def site_pages(built_site) -> list[str]:
+    """Every page of the site as a path relative to SUBPATH ('' is the home page), from sitemap.xml."""
+    sitemap = (built_site.site / "sitemap.xml").read_text(encoding="utf-8")
+    pages = []
+    for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap):
+        path = urlsplit(loc).path
+        assert path.startswith(SUBPATH), f"sitemap entry outside {SUBPATH}: {loc}"
+        pages.append(path[len(SUBPATH):])
+    assert pages, "sitemap.xml lists no page"
+    return pages
+
+
+@pytest.fixture(scope="session")
+def playwright_session():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        yield p
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_session):
+    browser = playwright_session.chromium.launch(
+        executable_path=chromium_path(playwright_session), args=LAUNCH_ARGS,
+    )
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def new_context(browser, site_url):
+    """Make a fresh context (own storage) with any Playwright options; closed after the test."""
+    made = []
+
+    def make(**options):
+        context = browser.new_context(base_url=site_url, **options)
+        context.set_default_timeout(15_000)
+        made.append(context)
+        return context
+
+    yield make
+    for context in made:
+        context.close()
+
+
+def wait_ready(page) -> None:
+    """Wait until the page has loaded and Material's script has set it up."""
+    page.wait_for_load_state("load")
+    page.wait_for_function("() => typeof document$ !== 'undefined'")
+
+
+@dataclass
+class Load:
+    """What one cold page load asked the network for."""
+
+    url: str
+    requests: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    bytes_by_kind: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def transfer(self) -> int:
+        """Bytes on the wire (gzip where the server compresses) for the page's HTML, CSS and JS."""
+        return sum(self.bytes_by_kind.get(k, 0) for k in ("html", "css", "js"))
+
+
+def kind_of(url: str, resource_type: str) -> str:
+    path = urlsplit(url).path
+    if resource_type == "document" or path.endswith((".html", "/")):
+        return "html"
+    if path.endswith(".css"):
+        return "css"
+    if path.endswith((".js", ".mjs")):
+        return "js"
+    return "other"
+
+
+def record_load(context, site_url: str, path: str) -> tuple[object, Load]:
+    """Open `url` in a new tab with the HTTP cache bypassed and record every request it makes.
+
+    The page stays open (the caller closes it). Routing every request through Playwright turns the browser cache off, so each
+    load is a first visit; requests to any host but the local server are recorded
+    and aborted, so none leaves the machine.
+    """
+    origin = urlsplit(site_url).netloc
+    url = site_url + path
+    load = Load(url)
+    page = context.new_page()
+
+    def route(route):
+        request_url = route.request.url
+        if urlsplit(request_url).netloc != origin and not request_url.startswith(("data:", "blob:")):
+            load.foreign.append(request_url)
+            route.abort()
+        else:
+            route.continue_()
+
+    def on_response(response):
+        length = response.headers.get("content-length")
+        if length is not None and response.status < 300:
+            kind = kind_of(response.url, response.request.resource_type)
+            load.bytes_by_kind[kind] = load.bytes_by_kind.get(kind, 0) + int(length)
+
+    page.route("**/*", route)
+    page.on("request", lambda request: load.requests.append(request.url))
+    page.on("response", on_response)
+    page.on("console", lambda msg: msg.type == "error" and load.console_errors.append(f"{msg.text} ({msg.location.get('url')})"))
+    page.on("pageerror", lambda exc: load.console_errors.append(f"uncaught: {exc}"))
+    page.goto(url)
+    wait_ready(page)
+    page.wait_for_load_state("networkidle")
+    return page, load
