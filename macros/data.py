@@ -16,6 +16,9 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError
 
+# libyaml's loader when PyYAML was built with it: the data is parsed on every build.
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 FILES = ("frameworks.yml", "measured.yml", "features.yml", "cli.yml")
 
 
@@ -151,7 +154,7 @@ def _where(name: str, text: str, path: tuple[Any, ...]) -> str:
 
 def _parse(model: type[BaseModel], name: str, text: str) -> BaseModel:
     try:
-        raw = yaml.safe_load(text)
+        raw = yaml.load(text, Loader=LOADER)
     except yaml.YAMLError as exc:
         raise DataError(f"data/{name}: not valid YAML: {exc}") from None
     try:
