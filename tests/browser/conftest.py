@@ -63,14 +63,17 @@ def site_pages(built_site) -> list[str]:
     return pages
 
 
-@pytest.fixture(scope="session")
+# Package scope, not session: Playwright's sync API keeps an event loop running
+# in the main thread while it is open, which would break the async example
+# tests that run after this folder.
+@pytest.fixture(scope="package")
 def playwright_session():
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as p:
         yield p
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser(playwright_session):
     browser = playwright_session.chromium.launch(
         executable_path=chromium_path(playwright_session), args=LAUNCH_ARGS,

@@ -83,7 +83,7 @@ def visit(context, site_url: str, path: str) -> Visit:
     return Visit(load, article, article_images, light, dark, images)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def sweep(browser, site_url, site_pages) -> dict[str, Visit]:
     context = browser.new_context(color_scheme="light")
     try:
@@ -92,7 +92,7 @@ def sweep(browser, site_url, site_pages) -> dict[str, Visit]:
         context.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def bare_load(browser, tmp_path_factory) -> Load:
     """A bare Material page (same theme version), built and loaded like ours."""
     tmp = tmp_path_factory.mktemp("bare")
