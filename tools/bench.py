@@ -21,7 +21,6 @@ The helpers are importable: the browser tests build their reference page with
 
 from __future__ import annotations
 
-import gzip
 import json
 import os
 import re

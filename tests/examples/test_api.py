@@ -10,16 +10,10 @@ from __future__ import annotations
 
 import copy
 import json
-import os
 import shlex
 import shutil
-import signal
 import subprocess
-import sys
-import time
-import urllib.request
 from dataclasses import dataclass
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -28,7 +22,8 @@ from django.test import Client
 from api import flask_app
 from api.django_app import views
 from tests.conftest import free_port
-from tests.examples.conftest import ROOT, section
+from tests.examples.conftest import section
+from tests.examples.serving import as_typed, reader_env, serving
 
 
 @dataclass
@@ -125,29 +120,6 @@ def test_django_refuses_other_methods(settings):
     assert Client().post("/api/books/1/").status_code == 405
 
 
-def _serve(command: list[str], port: int) -> subprocess.Popen:
-    if command[0] == "python":
-        command[0] = sys.executable
-    if "runserver" in command:
-        command.append("--noreload")
-    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
-    env.pop("DJANGO_SETTINGS_MODULE", None)
-    proc = subprocess.Popen(command, cwd=ROOT / "examples", env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True, start_new_session=True)
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2).close()
-            return proc
-        except urllib.error.HTTPError:
-            return proc  # the server answers, even if not on /
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                pytest.fail(f"{' '.join(command)} did not serve:\n{proc.communicate()[0]}")
-            time.sleep(0.3)
-
-
 @pytest.mark.skipif(shutil.which("curl") is None, reason="curl is not installed")
 @pytest.mark.parametrize("script", ["api/flask_commands.sh", "api/django_commands.sh"])
 def test_the_curl_session_on_the_page_prints_what_the_page_says(script):
@@ -155,15 +127,10 @@ def test_the_curl_session_on_the_page_prints_what_the_page_says(script):
     run = section(script, "run")
     assert run[0] == "cd examples"
     port = free_port()
-    command = [str(port) if arg == "8000" else arg for arg in shlex.split(run[1])]
-    proc = _serve(command, port)
-    try:
+    with serving(as_typed(shlex.split(run[1]), port), f"http://127.0.0.1:{port}/", reader_env()):
         for ex in exchanges(script):
             argv = [arg.replace("127.0.0.1:8000", f"127.0.0.1:{port}") for arg in ex.command]
             out = subprocess.run(argv, capture_output=True, text=True, timeout=30, check=True).stdout
             head, _, body = out.replace("\r\n", "\n").partition("\n\n")
             assert head.splitlines()[0] == ex.status_line
             assert body.rstrip("\n") == ex.json_text
-    finally:
-        os.killpg(proc.pid, signal.SIGINT)
-        proc.communicate(timeout=15)

@@ -7,12 +7,8 @@ import importlib
 import os
 import re
 import shlex
-import signal
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -21,6 +17,7 @@ from django.core.exceptions import ImproperlyConfigured
 from configuration.flask_app import create_app
 from tests.conftest import free_port
 from tests.examples.conftest import EXAMPLES, section
+from tests.examples.serving import serving
 
 PRODUCTION = "configuration.django_app.settings_production"
 
@@ -159,20 +156,6 @@ def test_the_server_started_as_on_the_page_reports_the_configuration(script):
     check = [line for line in section(script, "check") if line.strip()]
     url = shlex.split(check[0])[-1].replace(":8000", f":{port}")
     expected = check[1].removeprefix("# ")
-    proc = subprocess.Popen(argv, cwd=EXAMPLES, env=run_env(env), stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True, start_new_session=True)
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(url, timeout=2) as resp:
-                    assert resp.read().decode().rstrip("\n") == expected
-                    break
-            except (urllib.error.URLError, ConnectionError):
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"{' '.join(argv)} did not serve:\n{proc.communicate()[0]}")
-                time.sleep(0.3)
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGINT)
-        proc.communicate(timeout=15)
+    with serving(argv, url, run_env(env)) as (status, _, body):
+        assert status == 200
+        assert body.rstrip("\n") == expected

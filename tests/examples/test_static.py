@@ -3,13 +3,10 @@ and Django's collectstatic copies it into STATIC_ROOT."""
 
 from __future__ import annotations
 
-import os
 import re
 import shlex
-import signal
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -19,7 +16,8 @@ from django.core.management import call_command
 
 from static.flask_app import app
 from tests.conftest import free_port
-from tests.examples.conftest import EXAMPLES, ROOT, section
+from tests.examples.conftest import EXAMPLES, section
+from tests.examples.serving import as_typed, reader_env, serving
 
 FLASK_CSS = EXAMPLES / "static" / "static" / "site.css"
 DJANGO_CSS = EXAMPLES / "static" / "django_app" / "static" / "static" / "site.css"
@@ -94,30 +92,9 @@ def test_the_development_server_serves_the_page_and_its_css(script, page_path, c
     lines = section(script, "run")
     assert lines[0] == "cd examples"
     port = free_port()
-    command = [str(port) if arg == "8000" else arg for arg in shlex.split(lines[1])]
-    if command[0] == "python":
-        command[0] = sys.executable
-    if "runserver" in command:
-        command.append("--noreload")
-    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
-    env.pop("DJANGO_SETTINGS_MODULE", None)
-    proc = subprocess.Popen(command, cwd=ROOT / "examples", env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                content_type, html = _get(base + page_path)
-                break
-            except (urllib.error.URLError, ConnectionError):
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"{' '.join(command)} did not serve:\n{proc.communicate()[0]}")
-                time.sleep(0.3)
-        assert content_type.startswith("text/html")
-        content_type, css = _get(base + stylesheet_href(html.decode()))
+    with serving(as_typed(shlex.split(lines[1]), port), base + page_path, reader_env()) as (status, headers, html):
+        assert status == 200 and headers["Content-Type"].startswith("text/html")
+        content_type, css = _get(base + stylesheet_href(html))
         assert content_type.split(";")[0] == "text/css"
         assert css == css_file.read_bytes()
-    finally:
-        os.killpg(proc.pid, signal.SIGINT)
-        proc.communicate(timeout=15)

@@ -16,7 +16,6 @@ import subprocess
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-import pytest
 
 from tests.conftest import BIN, ROOT, SUBPATH, build_site
 

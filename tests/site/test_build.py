@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import BIN, ROOT, build_site, copy_project, free_port
+from tests.conftest import ROOT, build_site, copy_project, free_port
 
 ASSET = re.compile(r"""<(?:script|link|img|source|iframe|audio|video)\b[^>]*?\b(?:src|href|srcset)=["']([^"']+)""", re.I)
 CSS_URL = re.compile(r"""url\(\s*["']?([^"')]+)""", re.I)
