@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 import signal
 import subprocess
+import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -82,10 +85,42 @@ def test_serve_answers_on_its_port_and_stops_cleanly():
         assert "<title>Web Development Using Python</title>" in body
         assert "livereload" in body
     finally:
-        import os
         os.killpg(proc.pid, signal.SIGINT)
         output, _ = proc.communicate(timeout=30)
     assert "Traceback" not in output, output
+
+
+OFFLINE_SERVE = """
+import os, signal, subprocess, sys, time, urllib.request
+port = sys.argv[1]
+proc = subprocess.Popen(["make", "--no-print-directory", "serve", f"ADDR=127.0.0.1:{port}"],
+                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+deadline = time.monotonic() + 90
+try:
+    while True:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as resp:
+                print(resp.read().decode())
+            break
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                sys.exit("make serve did not answer: " + proc.communicate()[0])
+            time.sleep(0.5)
+finally:
+    os.killpg(proc.pid, signal.SIGINT)
+    proc.communicate(timeout=30)
+"""
+
+
+@pytest.mark.skipif(os.geteuid() != 0 or not shutil.which("unshare") or not shutil.which("ip"),
+                    reason="cutting the network needs root, unshare and ip")
+def test_serve_works_with_the_network_cut():
+    """`make serve` in a network namespace that has nothing but loopback."""
+    script = f'ip link set lo up && exec "{sys.executable}" -c "$0" {free_port()}'
+    proc = subprocess.run(["unshare", "--net", "sh", "-c", script, OFFLINE_SERVE], cwd=ROOT,
+                          capture_output=True, text=True, timeout=180)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "<title>Web Development Using Python</title>" in proc.stdout
 
 
 # Bad input: each case breaks a temporary copy of the project in one place and
