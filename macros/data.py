@@ -53,6 +53,14 @@ class ReleaseLine(Strict):
     source: HttpUrl
 
 
+class Sources(Strict):
+    """Where each fact of a framework entry can be checked."""
+
+    first_release: HttpUrl
+    licence: HttpUrl
+    python: HttpUrl
+
+
 class Framework(Strict):
     name: str
     package: str = Field(description="distribution name on PyPI")
@@ -66,7 +74,7 @@ class Framework(Strict):
     current: ReleaseLine
     lts: ReleaseLine | None = None
     tested: list[str] = Field(min_length=1, description="versions the examples pass on")
-    sources: dict[str, HttpUrl] = Field(description="a source per fact above")
+    sources: Sources
 
 
 # features.yml --------------------------------------------------------------
@@ -100,6 +108,7 @@ class Command(Strict):
     usage: str
     does: str
     topic: str
+    source: HttpUrl
 
 
 class Cli(Strict):

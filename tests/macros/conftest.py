@@ -14,7 +14,8 @@ FRAMEWORK = {
     "examples": ["flask_*", "templates"], "lexers": {".html": "html+jinja"}, "command": "flask",
     "first_release": 2010, "licence": "BSD-3-Clause",
     "current": {"release_line": "3.1", "version": "3.1.3", "python": ">=3.9", "source": "https://example.org/f"},
-    "tested": ["3.1.3"], "sources": {"licence": "https://example.org/l"},
+    "tested": ["3.1.3"],
+    "sources": {k: f"https://example.org/{k}" for k in ("first_release", "licence", "python")},
 }
 INSTALL = {"version": "3.1.3", "distributions": 7, "size_kib": 2048, "dependencies": ["click", "jinja2"],
            "python": "3.12", "measured": "2026-11-01"}
@@ -50,7 +51,8 @@ def files(frameworks: list[str]) -> dict[str, dict]:
             "orm": {"name": "ORM", "topic": "database", "per": pick(per_orm)},
             "admin": {"name": "Admin", "topic": "admin", "per": pick(per_admin)},
         }},
-        "cli.yml": {"commands": {k: [{"name": "run", "usage": f"{k} run", "does": f"Runs {k}.", "topic": "hello"}]
+        "cli.yml": {"commands": {k: [{"name": "run", "usage": f"{k} run", "does": f"Runs {k}.", "topic": "hello",
+                                      "source": "https://example.org/cli"}]
                                  for k in frameworks}},
     }
 
