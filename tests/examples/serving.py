@@ -11,6 +11,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -22,10 +23,16 @@ import pytest
 from tests.examples.conftest import EXAMPLES
 
 
+# A server the tests start may open the project's SQLite database; point it at
+# a scratch file so no test leaves examples/db.sqlite3 behind.
+SCRATCH_DB = Path(tempfile.mkdtemp(prefix="examples-db-")) / "db.sqlite3"
+
+
 def reader_env(**extra: str) -> dict[str, str]:
     """The reader's shell: the venv's tools first on PATH, no settings module chosen for them."""
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
     env.pop("DJANGO_SETTINGS_MODULE", None)
+    env.setdefault("DJANGO_DB", str(SCRATCH_DB))
     env.update(extra)
     return env
 

@@ -17,7 +17,7 @@ from django.core.exceptions import ImproperlyConfigured
 from configuration.flask_app import create_app
 from tests.conftest import free_port
 from tests.examples.conftest import EXAMPLES, section
-from tests.examples.serving import serving
+from tests.examples.serving import SCRATCH_DB, serving
 
 PRODUCTION = "configuration.django_app.settings_production"
 
@@ -49,7 +49,7 @@ def command_and_output(script: str, name: str) -> tuple[dict[str, str], list[str
 def run_env(extra: dict[str, str]) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("FLASK_", "DJANGO_")) and k != "APP_ENV"}
     env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env['PATH']}"
-    return {**env, **extra}
+    return {**env, "DJANGO_DB": str(SCRATCH_DB), **extra}
 
 
 # Flask ---------------------------------------------------------------------
