@@ -31,6 +31,7 @@ LEXERS = {
     ".js": "javascript", ".json": "json", ".conf": "nginx",
 }
 START = re.compile(r"--8<--\s*\[\s*start\s*:\s*([a-z][-_0-9a-z]*)\s*\]", re.IGNORECASE)
+MARKER = re.compile(r"--8<--\s*\[\s*(start|end)\s*:\s*([a-z][-_0-9a-z]*)\s*\]", re.IGNORECASE)
 
 
 def files_of(topic_dir: Path, patterns: list[str]) -> list[Path]:
@@ -46,6 +47,22 @@ def files_of(topic_dir: Path, patterns: list[str]) -> list[Path]:
 def sections_of(path: Path) -> list[str]:
     """Names of the snippet sections a file defines, in order."""
     return START.findall(path.read_text(encoding="utf-8", errors="replace"))
+
+
+def section_lines(path: Path, name: str) -> list[str]:
+    """The lines of section ``name`` as a reader sees them: nested marker lines removed."""
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    body: list[str] | None = None
+    for line in lines:
+        marker = MARKER.search(line)
+        if marker and marker.group(2) == name:
+            if marker.group(1) == "end" and body is not None:
+                return body
+            if marker.group(1) == "start":
+                body = []
+        elif body is not None and not marker:
+            body.append(line)
+    raise KeyError(f"{path}: no complete snippet section {name!r}")
 
 
 def files_with_section(examples_dir: Path, fw: Framework, topic: str, section: str) -> list[Path]:

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from macros.examples import section_lines, sections_of
 from tests.browser.conftest import wait_ready
 from tests.conftest import ROOT, SUBPATH
 
@@ -180,22 +181,8 @@ def test_palette_toggle_switches_light_and_dark_and_persists(new_context, site_u
 # Copy button ---------------------------------------------------------------
 
 def snippet_sections(path: Path) -> dict[str, str]:
-    """Named `--8<-- [start:x]` / `[end:x]` sections of an example file, marker lines removed."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    sections = {}
-    for i, line in enumerate(lines):
-        start = re.search(r"--8<--\s*\[start:([^\]]+)\]", line)
-        if not start:
-            continue
-        name = start.group(1).strip()
-        body = []
-        for later in lines[i + 1:]:
-            if re.search(rf"--8<--\s*\[end:{re.escape(name)}\]", later):
-                break
-            if not re.search(r"--8<--\s*\[(start|end):", later):
-                body.append(later)
-        sections[name] = "\n".join(body)
-    return sections
+    """Named sections of an example file, as the page shows them."""
+    return {name: "\n".join(section_lines(path, name)) for name in sections_of(path)}
 
 
 def test_copy_button_copies_the_code_alone(new_context, site_url):

@@ -6,7 +6,7 @@ import pytest
 
 from macros import data
 from macros.errors import MacroError
-from macros.examples import example_tabs, files_of, sections_of
+from macros.examples import example_tabs, files_of, section_lines, sections_of
 
 
 @pytest.fixture
@@ -73,3 +73,13 @@ def test_files_and_sections_helpers(project):
     topic = root / "examples/greet"
     assert [p.name for p in files_of(topic, ["django_*"])] == ["page.html", "urls.py", "views.py"]
     assert sections_of(topic / "flask_page.html") == ["page"]
+
+
+def test_section_lines_drop_nested_markers_and_reject_unclosed_sections(tmp_path):
+    path = tmp_path / "f.py"
+    path.write_text("# --8<-- [start:outer]\na = 1\n# --8<-- [start:inner]\nb = 2\n# --8<-- [end:inner]\n"
+                    "# --8<-- [end:outer]\n# --8<-- [start:open]\nc = 3\n")
+    assert section_lines(path, "outer") == ["a = 1", "b = 2"]
+    assert section_lines(path, "inner") == ["b = 2"]
+    with pytest.raises(KeyError, match="no complete snippet section 'open'"):
+        section_lines(path, "open")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from macros import data
-from macros.examples import files_of, files_with_section
+from macros.examples import files_of, files_with_section, section_lines, sections_of
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -17,7 +17,6 @@ SITE = data.load(ROOT / "data")
 NAMES = [fw.name for fw in SITE.frameworks.values()]
 CORE = [fw.name for fw in SITE.frameworks.values() if fw.core]
 CALL = re.compile(r"""\{\{\s*example\(\s*["']([\w-]+)["']\s*,\s*["']([\w-]+)["']""")
-MARKER = re.compile(r"--8<--\s*\[\s*(start|end)\s*:\s*([-\w]+)\s*\]")
 # Django boilerplate that no page needs to show: package markers, app configs, generated migrations.
 UNSHOWN = re.compile(r"(^|/)(__init__\.py|apps\.py)$|/migrations/")
 
@@ -75,18 +74,9 @@ def normalise(text: str) -> str:
 
 def shown_sections() -> set[str]:
     """The text of every snippet section in every example file, as a reader sees it."""
-    found = set()
-    for path in EXAMPLES.rglob("*"):
-        if not path.is_file() or "__pycache__" in path.parts:
-            continue
-        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-        for i, line in enumerate(lines):
-            m = MARKER.search(line)
-            if m and m.group(1) == "start":
-                end = next(j for j in range(i + 1, len(lines))
-                           if (e := MARKER.search(lines[j])) and e.groups() == ("end", m.group(2)))
-                found.add(normalise("\n".join(l for l in lines[i + 1:end] if not MARKER.search(l))))
-    return found
+    return {normalise("\n".join(section_lines(path, name)))
+            for path in EXAMPLES.rglob("*") if path.is_file() and "__pycache__" not in path.parts
+            for name in sections_of(path)}
 
 
 def pages(site: Path) -> list[Path]:
