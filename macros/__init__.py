@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-
-from . import data, examples, tables
-from .errors import on_page
-
 
 def define_env(env) -> None:
+    # Imported here, not at module level, so the pure modules (macros.examples,
+    # used by the example tests on the LTS interpreter) import without MkDocs
+    # or pydantic installed.
+    from mkdocs.exceptions import PluginError
+
+    from . import data, examples, tables
+    from .errors import on_page
+
     root = Path(env.project_dir)
     try:
         site = data.load(root / "data")

@@ -21,9 +21,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .data import Framework
 from .errors import MacroError
+
+if TYPE_CHECKING:  # only for annotations: the section helpers run without pydantic
+    from .data import Framework
 
 LEXERS = {
     ".py": "python", ".html": "html", ".sh": "bash", ".txt": "text", ".toml": "toml",
