@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -12,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from tools import bench
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-# What a build needs from the repository; a temporary copy gets exactly these.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "data", "examples", "includes")
 # The sub-path GitHub Pages serves a project site under.
-SUBPATH = "/python-web-guide/"
+SUBPATH = bench.PREFIX
 
 
 @dataclass
@@ -39,15 +38,7 @@ def build_site(project: Path, dest: Path, **env: str) -> Build:
 
 def copy_project(dest: Path) -> Path:
     """A throwaway copy of everything a build reads, for tests that break it on purpose."""
-    dest.mkdir(parents=True, exist_ok=True)
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "db.sqlite3", "staticfiles")
-    for part in PROJECT_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=ignore)
-        else:
-            shutil.copy2(src, dest / part)
-    return dest
+    return bench.copy_project(dest)
 
 
 @pytest.fixture(scope="session")
