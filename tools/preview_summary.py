@@ -51,10 +51,17 @@ class Page:
     status: str  # added, changed, removed, or "example changed"
 
 
-def changed_files(base: str, head: str = "HEAD", cwd: Path = ROOT) -> list[tuple[str, str]]:
+def has_commit(rev: str, cwd: Path | None = None) -> bool:
+    """Whether `rev` names a commit here (a repository's first commit has no HEAD^1)."""
+    proc = subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"],
+                          cwd=cwd or ROOT, capture_output=True, text=True)
+    return proc.returncode == 0
+
+
+def changed_files(base: str, head: str = "HEAD", cwd: Path | None = None) -> list[tuple[str, str]]:
     """(status letter, path) for every file that differs between base and head; renames count as remove + add."""
     proc = subprocess.run(["git", "diff", "--name-status", "--no-renames", base, head],
-                          cwd=cwd, capture_output=True, text=True)
+                          cwd=cwd or ROOT, capture_output=True, text=True)
     if proc.returncode != 0:
         raise SystemExit(f"error: git diff {base} {head} failed: {proc.stderr.strip()}")
     changes = []
@@ -109,7 +116,8 @@ def changed_pages(changes: list[tuple[str, str]], site: Path, docs: Path = ROOT 
     return sorted(pages.values(), key=lambda p: p.file), site_wide
 
 
-def render(pages: list[Page], site_wide: list[str], artifact_url: str = "", event: str = "") -> str:
+def render(pages: list[Page] | None, site_wide: list[str], artifact_url: str = "", event: str = "") -> str:
+    """The summary's Markdown; `pages` is None when there was nothing to compare with."""
     what = "this pull request" if event.startswith("pull_request") else "this commit"
     artifact = f"[{ARTIFACT}]({artifact_url})" if artifact_url else f"**{ARTIFACT}** (under Artifacts, below)"
     lines = [
@@ -120,7 +128,9 @@ def render(pages: list[Page], site_wide: list[str], artifact_url: str = "", even
         "   Flask/Django tabs work from the file system: no server, nothing fetched from the network.",
         "",
     ]
-    if pages:
+    if pages is None:
+        lines += ["No earlier commit to compare with: every page is new.", ""]
+    elif pages:
         lines += [f"### Pages {what} changes", "", "| Page | Open | Change |", "| --- | --- | --- |"]
         for page in pages:
             opened = "(gone)" if page.status == "removed" else f"`{page.file}`"
@@ -139,7 +149,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", type=Path, required=True, help="the offline edition's folder (make offline)")
     parser.add_argument("--base", default="HEAD^1", help="compare HEAD with this revision (default: HEAD^1)")
     args = parser.parse_args(argv)
-    pages, site_wide = changed_pages(changed_files(args.base), args.site)
+    if has_commit(args.base):
+        pages, site_wide = changed_pages(changed_files(args.base), args.site)
+    else:
+        pages, site_wide = None, []
     print(render(pages, site_wide, os.environ.get("ARTIFACT_URL", ""), os.environ.get("GITHUB_EVENT_NAME", "")))
     return 0
 

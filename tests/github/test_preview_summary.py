@@ -85,6 +85,18 @@ def test_changes_come_from_git_with_renames_as_remove_and_add(tmp_path):
         summary.changed_files("no-such-revision", cwd=tmp_path)
 
 
+def test_a_first_commit_has_nothing_to_compare_with_and_still_gets_a_summary(tmp_path, monkeypatch, capsys):
+    # The first push to a new repository: HEAD^1 does not exist, and the
+    # summary step must not fail the job for it.
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q",
+                    "--allow-empty", "-m", "first"], cwd=tmp_path, check=True)
+    assert summary.has_commit("HEAD", cwd=tmp_path) and not summary.has_commit("HEAD^1", cwd=tmp_path)
+    monkeypatch.setattr(summary, "ROOT", tmp_path)
+    assert summary.main(["--site", str(tmp_path), "--base", "HEAD^1"]) == 0
+    assert "No earlier commit to compare with: every page is new." in capsys.readouterr().out
+
+
 def test_titles_and_files_come_from_the_real_offline_edition(offline_edition):
     pages, _ = summary.changed_pages([("M", "docs/cookbook/hello.md"), ("M", "docs/index.md")],
                                      offline_edition.site, ROOT / "docs")
