@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -38,13 +39,20 @@ def reader_env(**extra: str) -> dict[str, str]:
 
 
 def as_typed(command: list[str], port: int) -> list[str]:
-    """The page's command with port 8000 swapped for ``port`` and `python` for this interpreter."""
+    """The page's command with port 8000 swapped for ``port`` and `python` for this interpreter.
+
+    Leading ``NAME=value`` words (``DJANGO_DEBUG=1 python manage.py ...``) are
+    passed through ``env``, as the reader's shell would set them for that one command.
+    """
     swapped = [arg.replace("8000", str(port)) for arg in command]
-    if swapped[0] == "python":
-        swapped[0] = sys.executable
+    assignments = 0
+    while assignments < len(swapped) and re.match(r"^[A-Z_][A-Z0-9_]*=", swapped[assignments]):
+        assignments += 1
+    if swapped[assignments] == "python":
+        swapped[assignments] = sys.executable
     if "runserver" in swapped:
         swapped.append("--noreload")  # one process, so stopping it stops the server
-    return swapped
+    return ["env", *swapped] if assignments else swapped
 
 
 @contextlib.contextmanager
