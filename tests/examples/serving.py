@@ -44,6 +44,8 @@ def as_typed(command: list[str], port: int) -> list[str]:
     Leading ``NAME=value`` words (``DJANGO_DEBUG=1 python manage.py ...``) are
     passed through ``env``, as the reader's shell would set them for that one command.
     """
+    if "#" in command:  # a trailing comment, split as words by shlex.split(line)
+        command = command[:command.index("#")]
     swapped = [arg.replace("8000", str(port)) for arg in command]
     assignments = 0
     while assignments < len(swapped) and re.match(r"^[A-Z_][A-Z0-9_]*=", swapped[assignments]):
