@@ -53,7 +53,9 @@ def problems_with(data):
 
 def create_book(request):
     try:
-        data = json.loads(request.body)
+        # Only a JSON body, as Flask's get_json() does: an HTML form on another site
+        # can send "text/plain" that happens to parse as JSON, never "application/json".
+        data = json.loads(request.body) if request.content_type == "application/json" else None
     except (ValueError, RecursionError):  # not JSON, or nested deeper than the parser goes
         data = None
     if not isinstance(data, dict):
