@@ -61,7 +61,8 @@ def make_app(tmp_path, **config):
 
 @pytest.fixture
 def flask_app(tmp_path):
-    app = make_app(tmp_path, ADMIN_PASSWORD_HASH=generate_password_hash(PASSWORD))
+    # A cheap hash: every request checks it, and the tests make many requests.
+    app = make_app(tmp_path, ADMIN_PASSWORD_HASH=generate_password_hash(PASSWORD, method="pbkdf2:sha256:1000"))
     yield app
     with app.app_context():
         db.engine.dispose()
@@ -244,3 +245,49 @@ def test_django_admin_refuses_a_forged_cross_site_post(admin_user):
     forged = browser.post(CHANGELIST + "add/", {"title": "Forged", "author": "Eve", "status": "draft"})
     assert forged.status_code == 403
     assert not Article.objects.exists()
+
+
+# Bad input to the back office: never a 500, never a row -------------------------
+
+HUGE = str(10**30)
+
+
+@pytest.mark.parametrize("case", ["no title", "date not a date", "status not a choice", "title not UTF-8", "title too long"])
+def test_flask_admin_shows_bad_forms_again_and_saves_nothing(flask_app, signed_in, case):
+    from tests.examples.garbage import NOT_UTF8, form_body
+
+    data = {"no title": {**ARTICLE, "title": ""}, "date not a date": {**ARTICLE, "published_on": "soon"},
+            "status not a choice": {**ARTICLE, "status": "deleted"}, "title not UTF-8": {**ARTICLE, "title": NOT_UTF8},
+            "title too long": {**ARTICLE, "title": "x" * 201}}[case]
+    client = flask_app.test_client()
+    token = csrf_token_in(client.get("/admin/article/new/", headers=signed_in).text)
+    response = client.post("/admin/article/new/", data=form_body({**data, "csrf_token": token}), headers=signed_in,
+                           content_type="application/x-www-form-urlencoded")
+    if case == "title not UTF-8":  # kept as the percent-encoded text Werkzeug could not decode
+        assert response.status_code == 302
+        return
+    assert response.status_code == 200, case  # the form again, with its errors
+    assert rows(flask_app) == []
+
+
+@pytest.mark.parametrize("row_id", ["abc", HUGE, "-1", ""])
+def test_flask_admin_answers_odd_ids_without_a_server_error(flask_app, signed_in, row_id):
+    client = flask_app.test_client()
+    assert client.get(f"/admin/article/edit/?id={row_id}", headers=signed_in).status_code < 500
+    token = csrf_token_in(client.get("/admin/article/", headers=signed_in).text)
+    assert client.post("/admin/article/delete/", data={"id": row_id, "csrf_token": token},
+                       headers=signed_in).status_code < 500
+
+
+@pytest.mark.urls(__name__)
+@pytest.mark.parametrize("row_id", ["abc", HUGE, "-1"])
+def test_django_admin_answers_odd_ids_without_a_server_error(admin_client, row_id):
+    assert admin_client.get(f"{CHANGELIST}{row_id}/change/").status_code < 500
+    assert admin_client.post(f"{CHANGELIST}{row_id}/delete/", {"post": "yes"}).status_code < 500
+
+
+def test_flask_admin_head_answers_like_get(flask_app, signed_in):
+    client = flask_app.test_client()
+    for path in ("/admin/", "/admin/article/", "/admin/article/new/"):
+        assert client.head(path, headers=signed_in).status_code == 200
+        assert client.head(path).status_code == 401

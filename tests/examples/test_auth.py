@@ -309,3 +309,13 @@ def test_django_login_answers_bad_input_without_an_error(client, alice):
         response = client.post("/auth/login/", data=body, content_type="application/x-www-form-urlencoded")
         assert response.status_code == 200, case
         assert client.get("/auth/private/").status_code == 302, case
+
+
+@pytest.mark.urls(__name__)
+def test_head_answers_like_get_in_both(flask_app, client, alice):
+    flask_client = flask_app.test_client()
+    assert flask_client.head("/login").status_code == client.head("/auth/login/").status_code == 200
+    assert flask_client.head("/private").status_code == client.head("/auth/private/").status_code == 302
+    sign_in(flask_client)
+    client.force_login(alice)
+    assert flask_client.head("/private").status_code == client.head("/auth/private/").status_code == 200
