@@ -22,6 +22,7 @@ from admin.django_app.models import Article
 from admin.flask_app import create_app
 from admin.flask_models import Article as FlaskArticle
 from admin.flask_models import db
+from tests.examples.garbage import HUGE, NOT_UTF8, form_body
 
 urlpatterns = [path("admin/", django_admin.site.urls)]
 
@@ -249,13 +250,8 @@ def test_django_admin_refuses_a_forged_cross_site_post(admin_user):
 
 # Bad input to the back office: never a 500, never a row -------------------------
 
-HUGE = str(10**30)
-
-
 @pytest.mark.parametrize("case", ["no title", "date not a date", "status not a choice", "title not UTF-8", "title too long"])
 def test_flask_admin_shows_bad_forms_again_and_saves_nothing(flask_app, signed_in, case):
-    from tests.examples.garbage import NOT_UTF8, form_body
-
     data = {"no title": {**ARTICLE, "title": ""}, "date not a date": {**ARTICLE, "published_on": "soon"},
             "status not a choice": {**ARTICLE, "status": "deleted"}, "title not UTF-8": {**ARTICLE, "title": NOT_UTF8},
             "title too long": {**ARTICLE, "title": "x" * 201}}[case]
