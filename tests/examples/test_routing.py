@@ -17,7 +17,7 @@ from django.test import Client
 
 from routing.flask_app import create_app
 from tests.examples.conftest import EXAMPLES, section
-from tests.examples.garbage import NOT_UTF8, form_body, is_client_error
+from tests.examples.garbage import NOT_UTF8, form_body
 
 DJANGO = "/routing"  # where project/urls.py includes routing.django_app.urls
 
