@@ -8,9 +8,14 @@ login view; no other topic's URLs are involved.
 from __future__ import annotations
 
 import html
+import os
 import re
+import sqlite3
 import statistics
+import subprocess
+import sys
 import time
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
@@ -23,6 +28,7 @@ from sqlalchemy import inspect
 
 from auth.flask_app import create_app
 from auth.flask_models import User, db
+from tests.examples.conftest import EXAMPLES, section
 from tests.examples.garbage import form_variants, is_client_error
 
 urlpatterns = [path("auth/", include("auth.django_app.urls"))]
@@ -319,3 +325,20 @@ def test_head_answers_like_get_in_both(flask_app, client, alice):
     sign_in(flask_client)
     client.force_login(alice)
     assert flask_client.head("/private").status_code == client.head("/auth/private/").status_code == 200
+
+
+def test_the_flask_commands_on_the_page_create_the_table_and_a_user(tmp_path):
+    """The page's lines before `run`, typed into a shell, with the database pointed at a scratch file."""
+    lines = [line for line in section("auth/flask_commands.sh", "run") if not line.startswith("#")]
+    assert lines[0] == "cd examples"
+    setup = [line for line in lines[1:] if " run " not in line]
+    database = tmp_path / "users.sqlite3"
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+           "FLASK_SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}"}
+    env.pop("FLASK_SECRET_KEY", None)  # the page's lines set it
+    done = subprocess.run(["bash", "-c", "set -e\n" + "\n".join(setup)], cwd=EXAMPLES, env=env,
+                          input=f"{PASSWORD}\n{PASSWORD}\n", capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Created user alice." in done.stdout
+    with sqlite3.connect(database) as conn:
+        assert conn.execute("SELECT username FROM user").fetchall() == [("alice",)]
