@@ -192,8 +192,8 @@ def test_flask_login_takes_as_long_for_an_unknown_name_as_for_a_wrong_password(f
         response = client.post("/login", data={"username": name, "password": "wrong", "csrf_token": token})
         assert "Wrong username or password." in response.text
 
-    known = median_seconds(lambda: attempt("alice"), 5)
-    unknown = median_seconds(lambda: attempt("nobody-by-this-name"), 5)
+    known = median_seconds(lambda: attempt("alice"), 7)
+    unknown = median_seconds(lambda: attempt("nobody-by-this-name"), 7)
     assert SAME_ORDER[0] < unknown / known < SAME_ORDER[1], f"known {known * 1000:.1f} ms, unknown {unknown * 1000:.1f} ms"
 
 
@@ -288,8 +288,8 @@ def test_django_login_takes_as_long_for_an_unknown_name_as_for_a_wrong_password(
     def attempt(name):
         assert client.post("/auth/login/", {"username": name, "password": "wrong"}).status_code == 200
 
-    known = median_seconds(lambda: attempt("alice"), 5)
-    unknown = median_seconds(lambda: attempt("nobody-by-this-name"), 5)
+    known = median_seconds(lambda: attempt("alice"), 7)
+    unknown = median_seconds(lambda: attempt("nobody-by-this-name"), 7)
     assert SAME_ORDER[0] < unknown / known < SAME_ORDER[1], f"known {known * 1000:.1f} ms, unknown {unknown * 1000:.1f} ms"
 
 
@@ -309,8 +309,10 @@ def test_django_refuses_forged_cross_site_login_and_logout(alice):
 
 
 @pytest.mark.urls(__name__)
-def test_django_login_answers_bad_input_without_an_error(client, alice):
+def test_django_login_answers_bad_input_without_an_error(client, settings, django_user_model):
     """LoginView shows the form again with its message (200), never a 500, and signs nobody in."""
+    settings.PASSWORD_HASHERS = [f"{__name__}.FasterPBKDF2"]  # many attempts; the hasher is not under test
+    django_user_model.objects.create_user(username="alice", password=PASSWORD)
     for case, body in form_variants({"username": "alice", "password": PASSWORD}).items():
         response = client.post("/auth/login/", data=body, content_type="application/x-www-form-urlencoded")
         assert response.status_code == 200, case
