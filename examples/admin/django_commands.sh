@@ -7,6 +7,7 @@ python manage.py migrate
 python manage.py createsuperuser  # asks for a username, an email and a password
 # --8<-- [end:protect]
 # --8<-- [start:run]
-python manage.py runserver 8000
+# DJANGO_DEBUG=1: debug mode, which also serves the admin's CSS and scripts.
+DJANGO_DEBUG=1 python manage.py runserver 8000
 # Then open http://127.0.0.1:8000/admin/ and sign in as that user.
 # --8<-- [end:run]

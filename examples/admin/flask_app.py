@@ -1,6 +1,7 @@
 from flask import Flask, Response, current_app, request
 from flask_admin import Admin, AdminIndexView
 from flask_admin.contrib.sqla import ModelView
+from flask_wtf.csrf import CSRFProtect
 from werkzeug.security import check_password_hash
 
 from .flask_models import STATUSES, Article, db
@@ -40,16 +41,24 @@ class ArticleAdmin(RequireAdminPassword, ModelView):
 
 def create_app(config=None):
     app = Flask(__name__)
-    app.config["SECRET_KEY"] = "dev-only-not-secret"  # Flask-Admin flashes messages
     app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///articles.sqlite3"
     app.config["ADMIN_USERNAME"] = "admin"
     app.config["ADMIN_PASSWORD_HASH"] = None  # locked until you set one
-    app.config.from_prefixed_env()  # FLASK_ADMIN_PASSWORD_HASH=...
+    app.config.from_prefixed_env()  # FLASK_SECRET_KEY=..., FLASK_ADMIN_PASSWORD_HASH=...
     app.config.update(config or {})
+    if not app.config.get("SECRET_KEY"):  # it signs the session and the CSRF tokens
+        raise RuntimeError("Set the FLASK_SECRET_KEY environment variable.")
     db.init_app(app)
-    with app.app_context():
-        db.create_all()
+    # The browser resends Basic credentials with any request, a forged cross-site
+    # form included: every POST must also carry the token from the admin's own form.
+    CSRFProtect(app)
     admin = Admin(app, name="Articles", index_view=AdminHome())  # served at /admin/
     admin.add_view(ArticleAdmin(Article, db))  # at /admin/article/
+
+    @app.cli.command("init-db")
+    def init_db():
+        """Create the articles table (once, not in every worker that starts)."""
+        db.create_all()
+
     return app
 # --8<-- [end:register]

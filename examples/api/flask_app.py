@@ -1,8 +1,8 @@
 """A small JSON API in Flask: list books, fetch one, add one."""
 
-from flask import Flask, abort, request, url_for
+from flask import Blueprint, Flask, abort, request, url_for
 
-app = Flask(__name__)
+api = Blueprint("api", __name__, url_prefix="/api")  # every route below starts with /api
 
 # Kept in memory so the page is about JSON; a real app would use a database.
 BOOKS = [
@@ -12,13 +12,13 @@ BOOKS = [
 
 
 # --8<-- [start:read]
-@app.get("/api/books")
+@api.get("/books")
 def list_books():
     # A dict return value is sent as JSON with Content-Type: application/json.
     return {"books": BOOKS}
 
 
-@app.get("/api/books/<int:book_id>")
+@api.get("/books/<int:book_id>")
 def get_book(book_id):
     for book in BOOKS:
         if book["id"] == book_id:
@@ -26,10 +26,16 @@ def get_book(book_id):
     abort(404, description=f"No book with id {book_id}.")
 
 
-@app.errorhandler(404)
+@api.app_errorhandler(404)  # app_: for the whole app, not only this blueprint's routes
 def not_found(error):
     # Every 404, including unknown URLs, answers in JSON instead of HTML.
     return {"error": error.description}, 404
+
+
+def create_app():
+    app = Flask(__name__)
+    app.register_blueprint(api)
+    return app
 # --8<-- [end:read]
 
 
@@ -46,9 +52,12 @@ def problems_with(data):
     return errors
 
 
-@app.post("/api/books")
+@api.post("/books")
 def create_book():
-    data = request.get_json(silent=True)  # None if the body is not JSON
+    try:
+        data = request.get_json(silent=True)  # None if the body is not JSON
+    except RecursionError:  # "[[[[...]]]]" nested deeper than the parser goes
+        data = None
     if not isinstance(data, dict):
         return {"error": "Send a JSON object."}, 400
     errors = problems_with(data)
@@ -56,5 +65,5 @@ def create_book():
         return {"errors": errors}, 422
     book = {"id": max(b["id"] for b in BOOKS) + 1, "title": data["title"].strip(), "year": data["year"]}
     BOOKS.append(book)
-    return book, 201, {"Location": url_for("get_book", book_id=book["id"])}
+    return book, 201, {"Location": url_for("api.get_book", book_id=book["id"])}
 # --8<-- [end:create]

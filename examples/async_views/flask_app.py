@@ -3,9 +3,9 @@
 import asyncio
 import hashlib
 
-from flask import Flask
+from flask import Blueprint, Flask
 
-app = Flask(__name__)
+views = Blueprint("views", __name__)
 
 
 # --8<-- [start:view]
@@ -23,11 +23,17 @@ async def fetch_headlines(steps):
     return ["Release day", "Meet-up on Friday"]
 
 
-@app.get("/dashboard/")
+@views.get("/dashboard/")
 async def dashboard():
     steps = []
     weather, headlines = await asyncio.gather(fetch_weather(steps), fetch_headlines(steps))
     return {"weather": weather, "headlines": headlines, "steps": steps}
+
+
+def create_app():
+    app = Flask(__name__)
+    app.register_blueprint(views)
+    return app
 # --8<-- [end:view]
 
 
@@ -37,7 +43,7 @@ def checksum(text):
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-@app.get("/checksum/<text>")
+@views.get("/checksum/<text>")
 async def checksum_view(text):
     # Each request has its own thread, so blocking here holds up only this request.
     return {"text": text, "sha256": checksum(text)}

@@ -1,16 +1,20 @@
 import click
 from flask import Blueprint, Flask, redirect, render_template, request, session, url_for
-from flask.cli import with_appcontext
 from flask_login import LoginManager, login_required, login_user, logout_user
+from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import select
+from werkzeug.security import check_password_hash, generate_password_hash
 
 from .flask_models import User, db
 
-bp = Blueprint("auth", __name__)
+# cli_group=None puts the blueprint's commands at the top: `flask create-user`.
+bp = Blueprint("auth", __name__, cli_group=None)
 
 # --8<-- [start:login]
 login_manager = LoginManager()
 login_manager.login_view = "auth.login"  # where @login_required sends visitors
+# Checked when nobody has the name given, so that every failed login costs one hash.
+UNKNOWN_USER_HASH = generate_password_hash("no account has this password")
 
 
 @login_manager.user_loader
@@ -22,9 +26,12 @@ def load_user(user_id):  # called on each request with the id stored in the sess
 def login():
     error = None
     if request.method == "POST":
-        name = request.form["username"]
+        name, password = request.form["username"], request.form["password"]
         user = db.session.scalar(select(User).where(User.username == name))
-        if user is not None and user.check_password(request.form["password"]):
+        if user is None:
+            # Hash anyway: an answer that came back faster would tell which names exist.
+            check_password_hash(UNKNOWN_USER_HASH, password)
+        elif user.check_password(password):
             login_user(user)  # puts the user's id in the session cookie
             return redirect(next_page())
         error = "Wrong username or password."
@@ -59,24 +66,28 @@ def private():
 # --8<-- [start:setup]
 def create_app(config=None):
     app = Flask(__name__)
-    # Signs the session cookie. Set FLASK_SECRET_KEY in production.
-    app.config["SECRET_KEY"] = "dev-only-not-secret"
     app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///users.sqlite3"
-    app.config.from_prefixed_env()
+    app.config.from_prefixed_env()  # FLASK_SECRET_KEY becomes SECRET_KEY
     app.config.update(config or {})
+    # It signs the session cookie: with a guessable one, anyone could sign in as anyone.
+    if not app.config.get("SECRET_KEY"):
+        raise RuntimeError("Set the FLASK_SECRET_KEY environment variable.")
     db.init_app(app)
     login_manager.init_app(app)
+    CSRFProtect(app)  # sign-in and sign-out forms need the token, as in Django
     app.register_blueprint(bp)
-    app.cli.add_command(create_user)
-    with app.app_context():
-        db.create_all()
     return app
 
 
-@click.command("create-user")
+@bp.cli.command("init-db")
+def init_db():
+    """Create the users table (once, not in every worker that starts)."""
+    db.create_all()
+
+
+@bp.cli.command("create-user")
 @click.argument("username")
 @click.password_option()
-@with_appcontext
 def create_user(username, password):
     """Add a user who can sign in."""
     user = User(username=username)

@@ -1,14 +1,22 @@
 """Custom `flask` commands: one command with options, and a group of sub-commands."""
 
 import click
-from flask import Flask, current_app
-
-app = Flask(__name__)
-app.config["SITE_NAME"] = "Example Site"
+from flask import Blueprint, Flask, current_app
 
 
 # --8<-- [start:command]
-@app.cli.command("greet")
+# cli_group=None puts the blueprint's commands at the top: `flask greet`, not `flask tools greet`.
+tools = Blueprint("tools", __name__, cli_group=None)
+
+
+def create_app():
+    app = Flask(__name__)
+    app.config["SITE_NAME"] = "Example Site"
+    app.register_blueprint(tools)  # its commands come with it
+    return app
+
+
+@tools.cli.command("greet")
 @click.argument("name")
 @click.option("--times", type=click.IntRange(min=1), default=1, help="How many greetings.")
 @click.option("--shout", is_flag=True, help="Print in capitals.")
@@ -23,7 +31,7 @@ def greet(name, times, shout):
 
 
 # --8<-- [start:group]
-@app.cli.group("site")
+@tools.cli.group("site")
 def site():
     """Look at the site's configuration."""
 

@@ -2,7 +2,7 @@
 
 import os
 
-from flask import Flask, current_app
+from flask import Blueprint, Flask, current_app
 
 
 # --8<-- [start:sources]
@@ -30,12 +30,16 @@ def create_app(environment=None):
     app.config.from_prefixed_env()  # then FLASK_*: FLASK_ITEMS_PER_PAGE=30 sets ITEMS_PER_PAGE to 30
     if not app.config["SECRET_KEY"]:
         raise RuntimeError("Set the FLASK_SECRET_KEY environment variable.")
-    app.add_url_rule("/", view_func=show_settings)
+    app.register_blueprint(pages)
     return app
 # --8<-- [end:sources]
 
 
 # --8<-- [start:read]
+pages = Blueprint("pages", __name__)  # create_app() registers it
+
+
+@pages.get("/")
 def show_settings():
     # current_app is the app handling this request, whichever create_app() built.
     config = current_app.config

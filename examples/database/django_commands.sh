@@ -9,7 +9,7 @@ python manage.py showmigrations database
 # --8<-- [end:migrate]
 # --8<-- [start:run]
 python manage.py shell -c "from database.django_app.models import Book; Book.objects.create(title='Dune', author='Frank Herbert', year=1965)"
-python manage.py runserver 8000
+DJANGO_DEBUG=1 python manage.py runserver 8000  # debug mode, for development only
 # In a second terminal:
 curl "http://127.0.0.1:8000/database/books/?author=Frank+Herbert"
 # --8<-- [end:run]

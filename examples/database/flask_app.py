@@ -13,8 +13,10 @@ def create_app(config=None):
     # A relative SQLite path lands in the app's instance folder.
     app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///books.sqlite3"
     # FLASK_SQLALCHEMY_DATABASE_URI=postgresql://... overrides it.
-    app.config.from_prefixed_env()
+    app.config.from_prefixed_env()  # FLASK_SECRET_KEY signs the forms' CSRF tokens
     app.config.update(config or {})
+    if not app.config.get("SECRET_KEY"):
+        raise RuntimeError("Set the FLASK_SECRET_KEY environment variable.")
     db.init_app(app)
     migrate.init_app(app, db)  # adds the "flask db" commands
     app.register_blueprint(books)

@@ -1,6 +1,7 @@
 from flask import Blueprint, request
 from sqlalchemy import select
 
+from .flask_forms import BookForm, BookQuery
 from .flask_models import Book, db
 
 books = Blueprint("books", __name__)
@@ -9,11 +10,10 @@ books = Blueprint("books", __name__)
 # --8<-- [start:create]
 @books.post("/books/new")
 def add_book():
-    book = Book(
-        title=request.form["title"],
-        author=request.form["author"],
-        year=int(request.form["year"]),
-    )
+    form = BookForm()  # checks every field and the CSRF token; year becomes an int
+    if not form.validate():
+        return {"errors": form.errors}, 400
+    book = Book(title=form.title.data, author=form.author.data, year=form.year.data)
     db.session.add(book)
     db.session.commit()  # the INSERT runs here; book.id is set now
     return {"id": book.id}, 201
@@ -23,12 +23,15 @@ def add_book():
 # --8<-- [start:query]
 @books.get("/books")
 def list_books():
-    query = select(Book).order_by(Book.year)
-    if author := request.args.get("author"):
-        query = query.where(Book.author == author)
-    if since := request.args.get("since", type=int):
-        query = query.where(Book.year >= since)
-    found = db.session.scalars(query)
+    query = BookQuery(request.args)
+    if not query.validate():  # ?since=abc: say so, instead of ignoring it
+        return {"errors": query.errors}, 400
+    statement = select(Book).order_by(Book.year)
+    if author := query.author.data:
+        statement = statement.where(Book.author == author)
+    if (since := query.since.data) is not None:
+        statement = statement.where(Book.year >= since)
+    found = db.session.scalars(statement)
     return {"books": [f"{book.title} ({book.year})" for book in found]}
 
 

@@ -13,7 +13,9 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 # --8<-- [start:secrets]
 # Development defaults; production reads these from the environment.
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "dev-only-not-secret")
-DEBUG = os.environ.get("DJANGO_DEBUG", "1") == "1"
+# Off unless asked for (DJANGO_DEBUG=1), so a server started without the
+# variable never shows tracebacks and settings to strangers.
+DEBUG = os.environ.get("DJANGO_DEBUG") == "1"
 ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
 # --8<-- [end:secrets]
 

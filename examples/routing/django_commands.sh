@@ -2,5 +2,6 @@
 # --8<-- [start:run]
 cd examples
 python manage.py check
-python manage.py runserver 8000
+# DJANGO_DEBUG=1: debug mode, whose 404 page lists the URL patterns it tried.
+DJANGO_DEBUG=1 python manage.py runserver 8000
 # --8<-- [end:run]

@@ -1,23 +1,38 @@
 """Routing in Flask: static routes, converters, methods, URL building, 404."""
 
 # --8<-- [start:static]
-from flask import Flask, abort, redirect, request, url_for
+from flask import Blueprint, Flask, abort, redirect, request, url_for
+from flask_wtf.csrf import CSRFProtect
 from werkzeug.routing import BaseConverter
 
-app = Flask(__name__)
+# The shop's routes live on a blueprint; create_app() registers it on an app.
+shop = Blueprint("shop", __name__)
 
 # A stand-in for a database table, so the example runs on its own.
 BOOKS = {1: "Dune", 2: "Emma"}
 
 
-@app.get("/")
+@shop.get("/")  # GET, and HEAD for free
 def index():
     return "Welcome to the bookshop"
 
 
-@app.get("/about/")
+@shop.get("/about/")
 def about():
     return "A small shop for second-hand books"
+
+
+def create_app(config=None):
+    app = Flask(__name__)
+    app.config.from_prefixed_env()  # FLASK_SECRET_KEY signs the CSRF tokens
+    app.config.update(config or {})
+    if not app.config.get("SECRET_KEY"):
+        raise RuntimeError("Set the FLASK_SECRET_KEY environment variable.")
+    # A converter must be on the app's URL map before a rule uses it.
+    app.url_map.converters["slug"] = SlugConverter
+    CSRFProtect(app)  # a POST needs a token, as in Django
+    app.register_blueprint(shop)
+    return app
 # --8<-- [end:static]
 
 
@@ -28,10 +43,7 @@ class SlugConverter(BaseConverter):
     regex = r"[-a-zA-Z0-9_]+"
 
 
-app.url_map.converters["slug"] = SlugConverter
-
-
-@app.get("/books/<int:book_id>/")
+@shop.get("/books/<int:book_id>/")
 def book_detail(book_id):
     # book_id is already an int; /books/abc/ never reaches this function.
     if book_id not in BOOKS:
@@ -39,12 +51,12 @@ def book_detail(book_id):
     return f"Book {book_id}: {BOOKS[book_id]}"
 
 
-@app.get("/tags/<slug:tag>/")
+@shop.get("/tags/<slug:tag>/")
 def tag(tag):
     return f"Books tagged {tag}"
 
 
-@app.get("/files/<path:name>")
+@shop.get("/files/<path:name>")
 def download(name):
     # path matches slashes too: /files/covers/2024/dune.jpg
     return f"File {name}"
@@ -52,30 +64,33 @@ def download(name):
 
 
 # --8<-- [start:methods]
-@app.get("/books/")
+@shop.get("/books/")
 def book_list():
     return ", ".join(BOOKS.values())
 
 
-@app.post("/books/")
+@shop.post("/books/")
 def book_create():
+    title = request.form.get("title", "").strip()
+    if not title:
+        abort(400, description="A title is required.")
     book_id = max(BOOKS) + 1
-    BOOKS[book_id] = request.form["title"]
+    BOOKS[book_id] = title
     # Send the browser to the new book's page (a GET), so a reload
     # does not post the form twice.
-    return redirect(url_for("book_detail", book_id=book_id))
+    return redirect(url_for("shop.book_detail", book_id=book_id))
 # --8<-- [end:methods]
 
 
 # --8<-- [start:reverse]
-@app.get("/links/")
+@shop.get("/links/")
 def links():
-    # url_for takes the endpoint: the view function's name, unless you set one.
+    # url_for takes the endpoint: "blueprint.function", unless you name it yourself.
     return {
-        "about": url_for("about"),
-        "dune": url_for("book_detail", book_id=1),
-        "tag": url_for("tag", tag="science-fiction"),
-        "cover": url_for("download", name="covers/dune.jpg"),
-        "search": url_for("book_list", q="emma"),
+        "about": url_for("shop.about"),
+        "dune": url_for("shop.book_detail", book_id=1),
+        "tag": url_for("shop.tag", tag="science-fiction"),
+        "cover": url_for("shop.download", name="covers/dune.jpg"),
+        "search": url_for("shop.book_list", q="emma"),
     }
 # --8<-- [end:reverse]

@@ -2,6 +2,6 @@
 # --8<-- [start:run]
 cd examples
 python manage.py migrate
-python manage.py runserver 8000
+DJANGO_DEBUG=1 python manage.py runserver 8000  # debug mode, for development only
 # then open http://localhost:8000/security/comment/
 # --8<-- [end:run]

@@ -1,42 +1,51 @@
 """A comment form that shows Flask's security defaults and what you add yourself."""
 
-import os
-
-from flask import Flask, render_template, request, session
+from flask import Blueprint, Flask, render_template, request, session
 from flask_wtf.csrf import CSRFProtect
 
-app = Flask(__name__)
+comments = Blueprint("comments", __name__)
 
 # --8<-- [start:cookies]
-app.config.update(
-    SECRET_KEY=os.environ.get("FLASK_SECRET_KEY", "dev-only-not-secret"),
-    SESSION_COOKIE_HTTPONLY=True,  # the default: page scripts cannot read it
-    SESSION_COOKIE_SECURE=True,  # default False: send it over HTTPS only
-    SESSION_COOKIE_SAMESITE="Lax",  # default None: no SameSite attribute
-)
+def create_app(config=None):
+    app = Flask(__name__)
+    app.config.update(
+        SESSION_COOKIE_HTTPONLY=True,  # the default: page scripts cannot read it
+        SESSION_COOKIE_SECURE=True,  # default False: send it over HTTPS only
+        SESSION_COOKIE_SAMESITE="Lax",  # default None: no SameSite attribute
+    )
+    app.config.from_prefixed_env()  # FLASK_SECRET_KEY signs the cookie and the CSRF tokens
+    app.config.update(config or {})
+    if not app.config.get("SECRET_KEY"):  # no built-in fallback that could reach production
+        raise RuntimeError("Set the FLASK_SECRET_KEY environment variable.")
+    csrf.init_app(app)
+    app.register_blueprint(comments)
+    return app
 # --8<-- [end:cookies]
 
+
 # --8<-- [start:csrf]
-# Every POST, PUT, PATCH and DELETE now needs a valid token, or gets a 400.
-csrf = CSRFProtect(app)
+# create_app() attaches it: every POST, PUT, PATCH and DELETE then needs a valid token, or gets a 400.
+csrf = CSRFProtect()
 # --8<-- [end:csrf]
 
 # --8<-- [start:escaping]
 NOTICE = "<strong>Be kind.</strong> Comments are public."
 
 
-@app.route("/comment/", methods=["GET", "POST"])
+@comments.route("/comment/", methods=["GET", "POST"])
 def comment():
     text = None
     if request.method == "POST":
-        text = request.form["text"]
+        text = request.form.get("text", "").strip()
+        if not text:
+            return render_template("comment.html", notice=NOTICE, error="Write a comment first."), 400
         session["last_comment"] = text
     return render_template("comment.html", comment=text, notice=NOTICE)
 # --8<-- [end:escaping]
 
 
 # --8<-- [start:clickjacking]
-@app.after_request
+@comments.after_app_request  # every response of the app, not only this blueprint's
 def forbid_framing(response):
     # Flask sends no X-Frame-Options header unless you add one.
     response.headers.setdefault("X-Frame-Options", "DENY")

@@ -1,7 +1,7 @@
 # Run from a clone of this site's repository, inside the virtual environment.
 # --8<-- [start:run]
 cd examples
-python manage.py runserver 8000
+DJANGO_DEBUG=1 python manage.py runserver 8000  # runserver serves static files only in debug mode
 # --8<-- [end:run]
 
 # --8<-- [start:collect]

@@ -1,12 +1,12 @@
 """Templates in Flask: Jinja2 files in templates/, rendered with context from the view."""
 
 # --8<-- [start:filter]
-from flask import Flask, render_template
+from flask import Blueprint, Flask, render_template
 
-app = Flask(__name__)
+shelf = Blueprint("shelf", __name__)
 
 
-@app.template_filter("stars")
+@shelf.app_template_filter("stars")  # app_: every template of the app can use it
 def stars(rating):
     """4 -> "★★★★☆": usable in every template as {{ book.rating|stars }}."""
     return "★" * rating + "☆" * (5 - rating)
@@ -22,7 +22,7 @@ BOOKS = [
 ]
 
 
-@app.get("/")
+@shelf.get("/")
 def reading_list():
     return render_template(
         "books.html",
@@ -33,7 +33,13 @@ def reading_list():
     )
 
 
-@app.get("/wishlist/")
+@shelf.get("/wishlist/")
 def wishlist():
     return render_template("books.html", heading="Wishlist", books=[])
+
+
+def create_app():
+    app = Flask(__name__)  # finds templates/ next to this module
+    app.register_blueprint(shelf)
+    return app
 # --8<-- [end:view]

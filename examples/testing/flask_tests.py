@@ -9,7 +9,8 @@ from testing.flask_app import create_app
 @pytest.fixture
 def client():
     # A fresh app per test: no notes, and TESTING on so errors surface in the test.
-    app = create_app({"TESTING": True})
+    # CSRF checks off, as Django's test client has them; a browser would post the form's token.
+    app = create_app({"TESTING": True, "SECRET_KEY": "only-for-tests", "WTF_CSRF_ENABLED": False})
     return app.test_client()
 # --8<-- [end:fixture]
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -38,13 +39,38 @@ def reader_env(**extra: str) -> dict[str, str]:
 
 
 def as_typed(command: list[str], port: int) -> list[str]:
-    """The page's command with port 8000 swapped for ``port`` and `python` for this interpreter."""
+    """The page's command with port 8000 swapped for ``port`` and `python` for this interpreter.
+
+    Leading ``NAME=value`` words (``DJANGO_DEBUG=1 python manage.py ...``) are
+    passed through ``env``, as the reader's shell would set them for that one command.
+    """
+    if "#" in command:  # a trailing comment, split as words by shlex.split(line)
+        command = command[:command.index("#")]
     swapped = [arg.replace("8000", str(port)) for arg in command]
-    if swapped[0] == "python":
-        swapped[0] = sys.executable
+    assignments = 0
+    while assignments < len(swapped) and re.match(r"^[A-Z_][A-Z0-9_]*=", swapped[assignments]):
+        assignments += 1
+    if swapped[assignments] == "python":
+        swapped[assignments] = sys.executable
     if "runserver" in swapped:
         swapped.append("--noreload")  # one process, so stopping it stops the server
-    return swapped
+    return ["env", *swapped] if assignments else swapped
+
+
+def as_script(lines: list[str], port: int) -> list[str]:
+    """The page's lines (from `cd examples` on) as one bash command, run from the repository root.
+
+    Port 8000 becomes ``port``, `runserver` stays one process, and the first
+    failing line stops the script, as it would stop a careful reader.
+    """
+    body = []
+    for line in lines:
+        line = line.replace("8000", str(port))
+        code = line.partition("  #")[0]
+        if "runserver" in code.split():
+            line = code + " --noreload"
+        body.append(line)
+    return ["bash", "-c", "set -e\n" + "\n".join(body)]
 
 
 @contextlib.contextmanager

@@ -9,17 +9,20 @@ from __future__ import annotations
 import base64
 import datetime
 import io
+import re
 
 import pytest
 from django.contrib import admin as django_admin
 from django.core.management import call_command
 from django.urls import path
+from sqlalchemy import inspect
 from werkzeug.security import generate_password_hash
 
 from admin.django_app.models import Article
 from admin.flask_app import create_app
 from admin.flask_models import Article as FlaskArticle
 from admin.flask_models import db
+from tests.examples.garbage import HUGE, NOT_UTF8, form_body
 
 urlpatterns = [path("admin/", django_admin.site.urls)]
 
@@ -35,17 +38,32 @@ PASSWORD = "a long admin passphrase"
 # Flask ---------------------------------------------------------------------
 
 
+SECRET = "a-long-random-value-from-the-environment"
+
+
 def basic(username: str, password: str) -> dict[str, str]:
     token = base64.b64encode(f"{username}:{password}".encode()).decode()
     return {"Authorization": f"Basic {token}"}
 
 
+def csrf_token_in(html: str) -> str:
+    match = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"', html)
+    assert match, "the admin's form carries no CSRF token"
+    return match.group(1) or match.group(2)
+
+
+def make_app(tmp_path, **config):
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'articles.sqlite3'}", "SECRET_KEY": SECRET,
+                      **config})
+    result = app.test_cli_runner().invoke(args=["init-db"])
+    assert result.exit_code == 0, result.output
+    return app
+
+
 @pytest.fixture
 def flask_app(tmp_path):
-    app = create_app({
-        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'articles.sqlite3'}",
-        "ADMIN_PASSWORD_HASH": generate_password_hash(PASSWORD),
-    })
+    # A cheap hash: every request checks it, and the tests make many requests.
+    app = make_app(tmp_path, ADMIN_PASSWORD_HASH=generate_password_hash(PASSWORD, method="pbkdf2:sha256:1000"))
     yield app
     with app.app_context():
         db.engine.dispose()
@@ -67,7 +85,7 @@ def test_flask_admin_asks_strangers_to_sign_in(flask_app, url):
 
 
 def test_flask_admin_is_locked_until_a_password_hash_is_set(tmp_path):
-    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'a.sqlite3'}"})
+    app = make_app(tmp_path)
     assert app.test_client().get("/admin/", headers=basic("admin", "")).status_code == 401
     with app.app_context():
         db.engine.dispose()
@@ -86,19 +104,80 @@ def test_flask_admin_index_list_and_create_form_load(flask_app, signed_in):
     assert '<select' in form.text and 'value="published"' in form.text
 
 
+ARTICLE = {"title": "Flask in a weekend", "author": "Ada", "status": "published",
+           "published_on": "2026-03-01", "body": "Text."}
+
+
+def create_with_token(client, data, headers):
+    """What the admin's own form does: load it, then post it back with its token."""
+    token = csrf_token_in(client.get("/admin/article/new/", headers=headers).text)
+    return client.post("/admin/article/new/", data={**data, "csrf_token": token}, headers=headers)
+
+
 def test_flask_admin_creates_a_row_from_the_form_and_finds_it(flask_app, signed_in):
     client = flask_app.test_client()
-    data = {"title": "Flask in a weekend", "author": "Ada", "status": "published",
-            "published_on": "2026-03-01", "body": "Text."}
-    response = client.post("/admin/article/new/", data=data, headers=signed_in)
+    response = create_with_token(client, ARTICLE, signed_in)
     assert response.status_code == 302
     with flask_app.app_context():
         [row] = db.session.scalars(db.select(FlaskArticle)).all()
         assert (row.title, row.status, row.published_on) == ("Flask in a weekend", "published", datetime.date(2026, 3, 1))
-    client.post("/admin/article/new/", data={**data, "title": "Other", "author": "Grace"}, headers=signed_in,
-                follow_redirects=True)
+    create_with_token(client, {**ARTICLE, "title": "Other", "author": "Grace"}, signed_in)
     found = client.get("/admin/article/?search=weekend", headers=signed_in).text
     assert "Flask in a weekend" in found and "Other" not in found
+
+
+def rows(app) -> list[str]:
+    with app.app_context():
+        return list(db.session.scalars(db.select(FlaskArticle.title)))
+
+
+def test_flask_admin_refuses_a_forged_cross_site_create(flask_app, signed_in):
+    """Another site's form posts with the browser's cached Basic credentials, but cannot read the token."""
+    attacker = flask_app.test_client()
+    forged = attacker.post("/admin/article/new/", data=ARTICLE,
+                           headers={**signed_in, "Origin": "https://evil.example"})
+    assert forged.status_code == 400 and "CSRF token is missing" in forged.text
+    assert rows(flask_app) == []
+    # A token from some other session is no better than none.
+    stolen = csrf_token_in(flask_app.test_client().get("/admin/article/new/", headers=signed_in).text)
+    assert attacker.post("/admin/article/new/", data={**ARTICLE, "csrf_token": stolen},
+                         headers=signed_in).status_code == 400
+    assert rows(flask_app) == []
+    # The same POST from the admin's own form, token included, goes through.
+    assert create_with_token(flask_app.test_client(), ARTICLE, signed_in).status_code == 302
+    assert rows(flask_app) == ["Flask in a weekend"]
+
+
+def test_flask_admin_refuses_a_forged_cross_site_delete(flask_app, signed_in):
+    client = flask_app.test_client()
+    create_with_token(client, ARTICLE, signed_in)
+    forged = flask_app.test_client().post("/admin/article/delete/", data={"id": "1", "url": "/admin/article/"},
+                                          headers=signed_in)
+    assert forged.status_code == 400
+    assert rows(flask_app) == ["Flask in a weekend"]
+    # The list page's delete button carries the token; with it the row goes.
+    listing = client.get("/admin/article/", headers=signed_in).text
+    deleted = client.post("/admin/article/delete/", headers=signed_in,
+                          data={"id": "1", "url": "/admin/article/", "csrf_token": csrf_token_in(listing)})
+    assert deleted.status_code == 302
+    assert rows(flask_app) == []
+
+
+def test_flask_admin_refuses_to_start_without_a_secret_key(tmp_path, monkeypatch):
+    monkeypatch.delenv("FLASK_SECRET_KEY", raising=False)
+    with pytest.raises(RuntimeError, match="Set the FLASK_SECRET_KEY environment variable"):
+        create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'a.sqlite3'}"})
+
+
+def test_flask_admin_factory_leaves_the_schema_to_the_init_db_command(tmp_path):
+    """Creating tables in create_app() would run in every worker at every start."""
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'a.sqlite3'}", "SECRET_KEY": SECRET})
+    with app.app_context():
+        assert inspect(db.engine).get_table_names() == []
+    assert app.test_cli_runner().invoke(args=["init-db"]).exit_code == 0
+    with app.app_context():
+        assert inspect(db.engine).get_table_names() == ["article"]
+        db.engine.dispose()
 
 
 # Django --------------------------------------------------------------------
@@ -155,3 +234,56 @@ def test_django_migration_matches_the_model(db):
     out = io.StringIO()
     call_command("makemigrations", "admin_demo", "--check", "--dry-run", stdout=out, skip_checks=True)
     assert "No changes detected" in out.getvalue()
+
+
+@pytest.mark.urls(__name__)
+def test_django_admin_refuses_a_forged_cross_site_post(admin_user):
+    """Signed in, but posting from another site: no CSRF token, so 403 and no row."""
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(admin_user)
+    forged = browser.post(CHANGELIST + "add/", {"title": "Forged", "author": "Eve", "status": "draft"})
+    assert forged.status_code == 403
+    assert not Article.objects.exists()
+
+
+# Bad input to the back office: never a 500, never a row -------------------------
+
+@pytest.mark.parametrize("case", ["no title", "date not a date", "status not a choice", "title not UTF-8", "title too long"])
+def test_flask_admin_shows_bad_forms_again_and_saves_nothing(flask_app, signed_in, case):
+    data = {"no title": {**ARTICLE, "title": ""}, "date not a date": {**ARTICLE, "published_on": "soon"},
+            "status not a choice": {**ARTICLE, "status": "deleted"}, "title not UTF-8": {**ARTICLE, "title": NOT_UTF8},
+            "title too long": {**ARTICLE, "title": "x" * 201}}[case]
+    client = flask_app.test_client()
+    token = csrf_token_in(client.get("/admin/article/new/", headers=signed_in).text)
+    response = client.post("/admin/article/new/", data=form_body({**data, "csrf_token": token}), headers=signed_in,
+                           content_type="application/x-www-form-urlencoded")
+    if case == "title not UTF-8":  # kept as the percent-encoded text Werkzeug could not decode
+        assert response.status_code == 302
+        return
+    assert response.status_code == 200, case  # the form again, with its errors
+    assert rows(flask_app) == []
+
+
+@pytest.mark.parametrize("row_id", ["abc", HUGE, "-1", ""])
+def test_flask_admin_answers_odd_ids_without_a_server_error(flask_app, signed_in, row_id):
+    client = flask_app.test_client()
+    assert client.get(f"/admin/article/edit/?id={row_id}", headers=signed_in).status_code < 500
+    token = csrf_token_in(client.get("/admin/article/", headers=signed_in).text)
+    assert client.post("/admin/article/delete/", data={"id": row_id, "csrf_token": token},
+                       headers=signed_in).status_code < 500
+
+
+@pytest.mark.urls(__name__)
+@pytest.mark.parametrize("row_id", ["abc", HUGE, "-1"])
+def test_django_admin_answers_odd_ids_without_a_server_error(admin_client, row_id):
+    assert admin_client.get(f"{CHANGELIST}{row_id}/change/").status_code < 500
+    assert admin_client.post(f"{CHANGELIST}{row_id}/delete/", {"post": "yes"}).status_code < 500
+
+
+def test_flask_admin_head_answers_like_get(flask_app, signed_in):
+    client = flask_app.test_client()
+    for path in ("/admin/", "/admin/article/", "/admin/article/new/"):
+        assert client.head(path, headers=signed_in).status_code == 200
+        assert client.head(path).status_code == 401

@@ -63,7 +63,7 @@ def fresh_books(monkeypatch):
 
 
 def test_flask_answers_every_request_exactly_as_documented():
-    client = flask_app.app.test_client()
+    client = flask_app.create_app().test_client()
     for ex in FLASK:
         response = client.open(ex.path, method=ex.method, data=ex.body,
                                content_type="application/json" if ex.body is not None else None)
@@ -91,7 +91,7 @@ def test_django_answers_every_request_exactly_as_documented(settings):
 def test_a_created_book_can_be_fetched_at_its_location(settings):
     settings.ALLOWED_HOSTS = ["testserver"]
     new = {"title": "Piranesi", "year": 2020}
-    flask_client = flask_app.app.test_client()
+    flask_client = flask_app.create_app().test_client()
     created = flask_client.post("/api/books", json=new)
     assert flask_client.get(created.headers["Location"]).get_json() == created.get_json()
     assert flask_client.get("/api/books").get_json()["books"][-1] == created.get_json()
@@ -103,13 +103,13 @@ def test_a_created_book_can_be_fetched_at_its_location(settings):
 
 
 def test_a_title_of_spaces_is_refused_and_a_title_is_trimmed():
-    client = flask_app.app.test_client()
+    client = flask_app.create_app().test_client()
     assert client.post("/api/books", json={"title": "   ", "year": 2000}).status_code == 422
     assert client.post("/api/books", json={"title": " Beloved ", "year": 1987}).get_json()["title"] == "Beloved"
 
 
 def test_flask_answers_unknown_urls_in_json_too():
-    response = flask_app.app.test_client().get("/api/nothing-here")
+    response = flask_app.create_app().test_client().get("/api/nothing-here")
     assert response.status_code == 404
     assert set(response.get_json()) == {"error"}
 
@@ -134,3 +134,53 @@ def test_the_curl_session_on_the_page_prints_what_the_page_says(script):
             head, _, body = out.replace("\r\n", "\n").partition("\n\n")
             assert head.splitlines()[0] == ex.status_line
             assert body.rstrip("\n") == ex.json_text
+
+
+@pytest.mark.parametrize("path", ["/api/books", "/api/books/1", "/api/books/99"])
+def test_head_answers_like_get(settings, path):
+    settings.ALLOWED_HOSTS = ["testserver"]
+    flask_client, django_client = flask_app.create_app().test_client(), Client()
+    for head, get in ((flask_client.head(path), flask_client.get(path)),
+                      (django_client.head(path + "/"), django_client.get(path + "/"))):
+        assert head.status_code == get.status_code
+        assert (head.get_data() if hasattr(head, "get_data") else head.content) == b""
+
+
+BAD_BODIES = {
+    "empty": b"",
+    "not JSON": b"not json",
+    "a JSON list": b"[1, 2]",
+    "not UTF-8": b'{"title": "\xff\xfe", "year": 2020}',
+    "title missing": b'{"year": 2020}',
+    "year a string": b'{"title": "Piranesi", "year": "2020"}',
+    "year a float": b'{"title": "Piranesi", "year": 2020.5}',
+    "year true": b'{"title": "Piranesi", "year": true}',
+    "title a number": b'{"title": 7, "year": 2020}',
+    "deeply nested": b"[" * 100_000 + b"]" * 100_000,
+}
+
+
+@pytest.mark.parametrize("case", BAD_BODIES)
+def test_bad_bodies_get_a_4xx_in_json_from_both(settings, case):
+    settings.ALLOWED_HOSTS = ["testserver"]
+    body = BAD_BODIES[case]
+    flask = flask_app.create_app().test_client().post("/api/books", data=body, content_type="application/json")
+    django = Client().post("/api/books/", data=body, content_type="application/json")
+    assert flask.status_code in (400, 422) and flask.status_code == django.status_code, case
+    assert flask.is_json and django["Content-Type"] == "application/json"
+
+
+def test_a_huge_year_is_still_a_whole_number():
+    """JSON has no size limit on integers, and the books live in memory: 10**30 is stored as it is."""
+    created = flask_app.create_app().test_client().post("/api/books", json={"title": "Far", "year": 10**30})
+    assert created.status_code == 201 and created.get_json()["year"] == 10**30
+
+
+def test_json_sent_as_a_cross_site_form_would_send_it_is_refused_by_both(settings):
+    """An HTML form cannot send application/json, but enctype="text/plain" can send a body that parses as JSON."""
+    settings.ALLOWED_HOSTS = ["testserver"]
+    body = '{"title": "Forged", "year": 2020, "x": "="}'
+    flask = flask_app.create_app().test_client().post("/api/books", data=body, content_type="text/plain")
+    django = Client().post("/api/books/", data=body, content_type="text/plain")
+    assert (flask.status_code, django.status_code) == (400, 400)
+    assert "Forged" not in Client().get("/api/books/").content.decode()

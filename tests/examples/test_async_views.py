@@ -14,18 +14,19 @@ import sys
 import pytest
 
 from async_views.django_app import views
-from async_views.flask_app import app
+from async_views.flask_app import create_app
 from tests.conftest import free_port
 from tests.examples.conftest import section
 from tests.examples.serving import as_typed, reader_env, serving
 
 # The two coroutines start before either finishes: that is what gather() buys.
 INTERLEAVED = ["weather: start", "headlines: start", "weather: done", "headlines: done"]
+app = create_app()
 DASHBOARD = {"weather": "sunny", "headlines": ["Release day", "Meet-up on Friday"], "steps": INTERLEAVED}
 
 
 def test_the_views_are_coroutine_functions():
-    assert inspect.iscoroutinefunction(app.view_functions["dashboard"])
+    assert inspect.iscoroutinefunction(app.view_functions["views.dashboard"])
     assert inspect.iscoroutinefunction(views.dashboard)
 
 
@@ -110,3 +111,17 @@ def test_flask_without_the_async_extra_refuses_async_views(monkeypatch):
     monkeypatch.setitem(app.config, "PROPAGATE_EXCEPTIONS", True)  # raise, as the server log would show
     with pytest.raises(RuntimeError, match="'async' extra"):
         app.test_client().get("/dashboard/")
+
+
+@pytest.mark.urls("async_views.django_app.urls")
+@pytest.mark.parametrize("path", ["/dashboard/", "/checksum/hello"])
+def test_head_answers_like_get(client, path):
+    assert app.test_client().head(path).status_code == client.head(path).status_code == 200
+
+
+@pytest.mark.urls("async_views.django_app.urls")
+@pytest.mark.parametrize("text", ["%FF%FE", "a" * 10_000, "%00"])
+def test_odd_paths_never_cause_a_server_error(client, text):
+    """Bytes that are not UTF-8, a long segment, a NUL: each answers without a 500."""
+    for response in (app.test_client().get(f"/checksum/{text}"), client.get(f"/checksum/{text}")):
+        assert response.status_code < 500

@@ -8,15 +8,28 @@ login view; no other topic's URLs are involved.
 from __future__ import annotations
 
 import html
+import os
 import re
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.contrib.sessions.models import Session
+from django.test import Client
 from django.urls import include, path
+from sqlalchemy import inspect
 
 from auth.flask_app import create_app
 from auth.flask_models import User, db
+from tests.examples.conftest import EXAMPLES, section
+from tests.examples.garbage import form_variants, is_client_error
 
 urlpatterns = [path("auth/", include("auth.django_app.urls"))]
 
@@ -29,11 +42,31 @@ def visits(page: str) -> int:
 
 # Flask ---------------------------------------------------------------------
 
+SECRET = "a-long-random-value-from-the-environment"
+
+
+def token_in(page: str, field: str = "csrf_token") -> str:
+    match = re.search(rf'name="{field}" value="([^"]+)"', page)
+    assert match, f"the form has no {field} field"
+    return match.group(1)
+
+
+def sign_in(client, password=PASSWORD, username="alice", query=""):
+    """What the browser does: load the form, then post it with the form's token."""
+    token = token_in(client.get("/login").text)
+    return client.post(f"/login{query}", data={"username": username, "password": password, "csrf_token": token})
+
+
+def sign_out(client):
+    return client.post("/logout", data={"csrf_token": token_in(client.get("/private").text)})
+
 
 @pytest.fixture
 def flask_app(tmp_path):
-    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'users.sqlite3'}"})
-    result = app.test_cli_runner().invoke(args=["create-user", "alice"], input=f"{PASSWORD}\n{PASSWORD}\n")
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'users.sqlite3'}", "SECRET_KEY": SECRET})
+    runner = app.test_cli_runner()
+    assert runner.invoke(args=["init-db"]).exit_code == 0
+    result = runner.invoke(args=["create-user", "alice"], input=f"{PASSWORD}\n{PASSWORD}\n")
     assert result.exit_code == 0, result.output
     assert "Created user alice." in result.output
     yield app
@@ -58,18 +91,19 @@ def test_flask_protected_page_redirects_anonymous_visitors(flask_app):
 
 def test_flask_wrong_password_shows_the_error(flask_app):
     client = flask_app.test_client()
-    response = client.post("/login", data={"username": "alice", "password": "wrong"})
+    response = sign_in(client, "wrong")
     assert response.status_code == 200
     assert "Wrong username or password." in response.text
     assert client.get("/private").status_code == 302
-    unknown = client.post("/login", data={"username": "bob", "password": PASSWORD})
+    unknown = sign_in(client, username="bob")
+    assert unknown.status_code == 200
     assert "Wrong username or password." in unknown.text
 
 
 def test_flask_login_session_and_logout(flask_app):
     client = flask_app.test_client()
     assert client.get("/login").status_code == 200
-    response = client.post("/login?next=%2Fprivate", data={"username": "alice", "password": PASSWORD})
+    response = sign_in(client, query="?next=%2Fprivate")
     assert response.status_code == 302 and response.headers["Location"] == "/private"
 
     # The session cookie carries who is signed in and the visit counter, signed.
@@ -80,7 +114,7 @@ def test_flask_login_session_and_logout(flask_app):
     data = flask_app.session_interface.get_signing_serializer(flask_app).loads(cookie.value)
     assert data["visits"] == 2 and data["_user_id"] == "1"
 
-    response = client.post("/logout")
+    response = sign_out(client)
     assert response.status_code == 302 and response.headers["Location"] == "/login"
     assert client.get_cookie("session") is None  # nothing left to remember
     assert client.get("/private").status_code == 302
@@ -89,9 +123,9 @@ def test_flask_login_session_and_logout(flask_app):
 def test_flask_old_session_cookie_still_works_after_logout(flask_app):
     """The server keeps no record of a cookie session, so it cannot revoke a copied cookie."""
     client = flask_app.test_client()
-    client.post("/login", data={"username": "alice", "password": PASSWORD})
+    sign_in(client)
     copied = client.get_cookie("session").value
-    client.post("/logout")
+    sign_out(client)
     client.set_cookie("session", copied)
     assert client.get("/private").status_code == 200
 
@@ -99,8 +133,81 @@ def test_flask_old_session_cookie_still_works_after_logout(flask_app):
 @pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/", "/\\evil.example/", "/\t/evil.example"])
 def test_flask_login_ignores_a_next_that_leaves_the_site(flask_app, target):
     client = flask_app.test_client()
-    response = client.post("/login", query_string={"next": target}, data={"username": "alice", "password": PASSWORD})
+    response = sign_in(client, query=f"?next={quote(target)}")
     assert response.headers["Location"] == "/private"
+
+
+def test_flask_refuses_a_forged_cross_site_login(flask_app):
+    """A hostile page can post the attacker's own credentials (login CSRF); without the token it is refused."""
+    client = flask_app.test_client()
+    forged = client.post("/login", data={"username": "alice", "password": PASSWORD},
+                         headers={"Origin": "https://evil.example"})
+    assert forged.status_code == 400 and "CSRF token is missing" in forged.text
+    assert client.get("/private").status_code == 302
+    assert sign_in(client).status_code == 302  # the same POST with the form's token
+    assert client.get("/private").status_code == 200
+
+
+def test_flask_refuses_a_forged_cross_site_logout(flask_app):
+    client = flask_app.test_client()
+    sign_in(client)
+    forged = client.post("/logout", headers={"Origin": "https://evil.example"})
+    assert forged.status_code == 400
+    assert client.get("/private").status_code == 200  # still signed in
+    assert sign_out(client).status_code == 302
+    assert client.get("/private").status_code == 302
+
+
+def test_flask_refuses_to_start_without_a_secret_key(tmp_path, monkeypatch):
+    monkeypatch.delenv("FLASK_SECRET_KEY", raising=False)
+    with pytest.raises(RuntimeError, match="Set the FLASK_SECRET_KEY environment variable"):
+        create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'u.sqlite3'}"})
+
+
+def test_flask_factory_leaves_the_schema_to_the_init_db_command(tmp_path):
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'u.sqlite3'}", "SECRET_KEY": SECRET})
+    with app.app_context():
+        assert inspect(db.engine).get_table_names() == []
+        db.engine.dispose()
+
+
+def median_seconds(attempt, times: int) -> float:
+    durations = []
+    for _ in range(times):
+        start = time.perf_counter()
+        attempt()
+        durations.append(time.perf_counter() - start)
+    return statistics.median(durations)
+
+
+# Generous bounds: the leak this guards against was a factor of about 100.
+SAME_ORDER = (1 / 3, 3)
+
+
+def test_flask_login_takes_as_long_for_an_unknown_name_as_for_a_wrong_password(flask_app):
+    client = flask_app.test_client()
+    token = token_in(client.get("/login").text)
+
+    def attempt(name):
+        response = client.post("/login", data={"username": name, "password": "wrong", "csrf_token": token})
+        assert "Wrong username or password." in response.text
+
+    known = median_seconds(lambda: attempt("alice"), 7)
+    unknown = median_seconds(lambda: attempt("nobody-by-this-name"), 7)
+    assert SAME_ORDER[0] < unknown / known < SAME_ORDER[1], f"known {known * 1000:.1f} ms, unknown {unknown * 1000:.1f} ms"
+
+
+def test_flask_login_answers_bad_input_with_4xx(flask_app):
+    client = flask_app.test_client()
+    token = token_in(client.get("/login").text)
+    for case, body in form_variants({"username": "alice", "password": PASSWORD}).items():
+        response = client.post("/login", data=f"csrf_token={token}&{body}",
+                               content_type="application/x-www-form-urlencoded")
+        if "not UTF-8" in case:  # decoded with replacement characters: simply a wrong password
+            assert response.status_code == 200 and "Wrong username or password." in response.text, case
+        else:
+            assert is_client_error(response.status_code), case
+        assert client.get("/private").status_code == 302, case
 
 
 # Django --------------------------------------------------------------------
@@ -164,3 +271,76 @@ def test_django_login_without_next_goes_to_the_private_page(client, alice):
     assert response["Location"] == "/auth/private/"
     response = client.post("/auth/login/?next=https://evil.example/", {"username": "alice", "password": PASSWORD})
     assert response["Location"] == "/auth/private/"
+
+
+class FasterPBKDF2(PBKDF2PasswordHasher):
+    """The same hasher with fewer rounds, so timing several logins stays quick; the ratio is what counts."""
+
+    iterations = 50_000
+
+
+@pytest.mark.urls(__name__)
+def test_django_login_takes_as_long_for_an_unknown_name_as_for_a_wrong_password(settings, django_user_model):
+    settings.PASSWORD_HASHERS = [f"{__name__}.FasterPBKDF2"]
+    django_user_model.objects.create_user(username="alice", password=PASSWORD)
+    client = Client()
+
+    def attempt(name):
+        assert client.post("/auth/login/", {"username": name, "password": "wrong"}).status_code == 200
+
+    known = median_seconds(lambda: attempt("alice"), 7)
+    unknown = median_seconds(lambda: attempt("nobody-by-this-name"), 7)
+    assert SAME_ORDER[0] < unknown / known < SAME_ORDER[1], f"known {known * 1000:.1f} ms, unknown {unknown * 1000:.1f} ms"
+
+
+@pytest.mark.urls(__name__)
+def test_django_refuses_forged_cross_site_login_and_logout(alice):
+    browser = Client(enforce_csrf_checks=True)
+    assert browser.post("/auth/login/", {"username": "alice", "password": PASSWORD}).status_code == 403
+    form = browser.get("/auth/login/").content.decode()
+    signed_in = browser.post("/auth/login/", {"username": "alice", "password": PASSWORD,
+                                              "csrfmiddlewaretoken": token_in(form, "csrfmiddlewaretoken")})
+    assert signed_in.status_code == 302
+    assert browser.post("/auth/logout/").status_code == 403
+    assert browser.get("/auth/private/").status_code == 200  # still signed in
+    page = browser.get("/auth/private/").content.decode()
+    assert browser.post("/auth/logout/", {"csrfmiddlewaretoken": token_in(page, "csrfmiddlewaretoken")}).status_code == 302
+    assert browser.get("/auth/private/").status_code == 302
+
+
+@pytest.mark.urls(__name__)
+def test_django_login_answers_bad_input_without_an_error(client, settings, django_user_model):
+    """LoginView shows the form again with its message (200), never a 500, and signs nobody in."""
+    settings.PASSWORD_HASHERS = [f"{__name__}.FasterPBKDF2"]  # many attempts; the hasher is not under test
+    django_user_model.objects.create_user(username="alice", password=PASSWORD)
+    for case, body in form_variants({"username": "alice", "password": PASSWORD}).items():
+        response = client.post("/auth/login/", data=body, content_type="application/x-www-form-urlencoded")
+        assert response.status_code == 200, case
+        assert client.get("/auth/private/").status_code == 302, case
+
+
+@pytest.mark.urls(__name__)
+def test_head_answers_like_get_in_both(flask_app, client, alice):
+    flask_client = flask_app.test_client()
+    assert flask_client.head("/login").status_code == client.head("/auth/login/").status_code == 200
+    assert flask_client.head("/private").status_code == client.head("/auth/private/").status_code == 302
+    sign_in(flask_client)
+    client.force_login(alice)
+    assert flask_client.head("/private").status_code == client.head("/auth/private/").status_code == 200
+
+
+def test_the_flask_commands_on_the_page_create_the_table_and_a_user(tmp_path):
+    """The page's lines before `run`, typed into a shell, with the database pointed at a scratch file."""
+    lines = [line for line in section("auth/flask_commands.sh", "run") if not line.startswith("#")]
+    assert lines[0] == "cd examples"
+    setup = [line for line in lines[1:] if " run " not in line]
+    database = tmp_path / "users.sqlite3"
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+           "FLASK_SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}"}
+    env.pop("FLASK_SECRET_KEY", None)  # the page's lines set it
+    done = subprocess.run(["bash", "-c", "set -e\n" + "\n".join(setup)], cwd=EXAMPLES, env=env,
+                          input=f"{PASSWORD}\n{PASSWORD}\n", capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Created user alice." in done.stdout
+    with sqlite3.connect(database) as conn:
+        assert conn.execute("SELECT username FROM user").fetchall() == [("alice",)]

@@ -13,13 +13,13 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from cli.flask_app import app
+from cli.flask_app import create_app
 from tests.examples.conftest import EXAMPLES, section
 
 
 @pytest.fixture
 def runner():
-    return app.test_cli_runner()
+    return create_app().test_cli_runner()
 
 
 def django(*args: str) -> str:

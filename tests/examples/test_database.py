@@ -17,7 +17,10 @@ from django.db import connection
 
 from database.flask_app import create_app
 from database.flask_models import db
-from tests.examples.conftest import ROOT, section
+from tests.examples.conftest import EXAMPLES, ROOT, section
+from tests.examples.garbage import form_variants, query_variants
+
+SECRET = "a-long-random-value-from-the-environment"
 
 BOOKS = [
     {"title": "Dune", "author": "Frank Herbert", "year": "1965"},
@@ -28,7 +31,7 @@ BOOKS = [
 
 def commands(script: str, name: str) -> list[list[str]]:
     """The commands of a section, without comments and the `cd examples` that starts a session."""
-    lines = [line for line in section(script, name) if line and not line.startswith("#")]
+    lines = [line for line in section(script, name) if line and not line.startswith(("#", "export "))]
     return [shlex.split(line) for line in lines if line != "cd examples"]
 
 
@@ -64,7 +67,9 @@ def add_and_query(client, new_url: str, list_url: str, show_url: str) -> None:
 
 @pytest.fixture
 def flask_app(tmp_path):
-    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'books.sqlite3'}"})
+    # CSRF checks off, as Django's test client has them; the attack tests turn them on.
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'books.sqlite3'}", "SECRET_KEY": SECRET,
+                      "WTF_CSRF_ENABLED": False})
     with app.app_context():
         db.create_all()
     yield app
@@ -86,6 +91,7 @@ def test_flask_rows_are_in_the_book_table(flask_app):
 def test_flask_database_url_comes_from_the_environment(monkeypatch, tmp_path):
     url = f"sqlite:///{tmp_path / 'other.sqlite3'}"
     monkeypatch.setenv("FLASK_SQLALCHEMY_DATABASE_URI", url)
+    monkeypatch.setenv("FLASK_SECRET_KEY", SECRET)
     assert create_app().config["SQLALCHEMY_DATABASE_URI"] == url
 
 
@@ -97,6 +103,7 @@ def test_flask_migrate_commands_on_the_page_build_the_schema(tmp_path):
         "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
         "PYTHONPATH": str(ROOT / "examples"),
         "FLASK_SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}",
+        "FLASK_SECRET_KEY": SECRET,
     }
     steps = commands("database/flask_commands.sh", "migrate")
     assert [step[3:5] for step in steps] == [["db", "init"], ["db", "migrate"], ["db", "upgrade"]]
@@ -115,7 +122,8 @@ def test_flask_migrate_commands_on_the_page_build_the_schema(tmp_path):
     assert applied == [(script.stem.split("_")[0],)]
 
     # The migrated database serves the app as create_all() would.
-    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}"})
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}", "SECRET_KEY": SECRET,
+                      "WTF_CSRF_ENABLED": False})
     add_and_query(app.test_client(), "/books/new", "/books", "/books/{}")
     with app.app_context():
         db.engine.dispose()
@@ -162,3 +170,100 @@ def test_django_shell_line_on_the_page_creates_a_row(db):
     from database.django_app.models import Book
 
     assert [str(b) for b in Book.objects.filter(author="Frank Herbert")] == ["Dune"]
+
+
+def test_flask_python_line_on_the_page_creates_a_row(tmp_path):
+    """The page's `python -c` line, run in examples/ against a scratch database."""
+    [line] = [c for c in commands("database/flask_commands.sh", "run") if c[0] == "python"]
+    url = f"sqlite:///{tmp_path / 'books.sqlite3'}"
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": SECRET})
+    with app.app_context():
+        db.create_all()
+    env = {**os.environ, "FLASK_SQLALCHEMY_DATABASE_URI": url, "FLASK_SECRET_KEY": SECRET}
+    done = subprocess.run([sys.executable, *line[1:]], cwd=EXAMPLES, env=env, capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert as_json(app.test_client().get("/books?author=Frank+Herbert")) == {"books": ["Dune (1965)"]}
+    with app.app_context():
+        db.engine.dispose()
+
+
+# Hardening: tokens, bad input, HEAD, secrets --------------------------------
+
+GOOD = {"title": "Dune", "author": "Frank Herbert", "year": "1965"}
+BAD_FORMS = form_variants(GOOD, numbers=("year",))
+BAD_QUERIES = query_variants("since")
+
+
+def test_flask_refuses_a_post_without_a_csrf_token(tmp_path):
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'b.sqlite3'}", "SECRET_KEY": SECRET})
+    with app.app_context():
+        db.create_all()
+    client = app.test_client()
+    forged = client.post("/books/new", data=GOOD, headers={"Origin": "https://evil.example"})
+    assert forged.status_code == 400
+    assert "csrf_token" in forged.get_json()["errors"]
+    assert as_json(client.get("/books")) == {"books": []}
+    with app.app_context():
+        db.engine.dispose()
+
+
+@pytest.mark.urls("database.django_app.urls")
+def test_django_refuses_a_post_without_a_csrf_token(db):
+    from django.test import Client
+
+    from database.django_app.models import Book
+
+    assert Client(enforce_csrf_checks=True).post("/books/new/", GOOD).status_code == 403
+    assert not Book.objects.exists()
+
+
+def test_flask_refuses_to_start_without_a_secret_key(monkeypatch):
+    monkeypatch.delenv("FLASK_SECRET_KEY", raising=False)
+    with pytest.raises(RuntimeError, match="Set the FLASK_SECRET_KEY environment variable"):
+        create_app()
+
+
+@pytest.mark.parametrize("case", BAD_FORMS)
+def test_flask_bad_book_is_a_400_and_saves_nothing(flask_app, case):
+    client = flask_app.test_client()
+    response = client.post("/books/new", data=BAD_FORMS[case], content_type="application/x-www-form-urlencoded")
+    if "not UTF-8" in case and "year" not in case:  # decoded with replacement characters: odd text, still text
+        assert response.status_code == 201, case
+        return
+    assert response.status_code == 400, case
+    assert response.get_json()["errors"]
+    assert as_json(client.get("/books")) == {"books": []}
+
+
+@pytest.mark.urls("database.django_app.urls")
+@pytest.mark.parametrize("case", BAD_FORMS)
+def test_django_bad_book_is_a_400_and_saves_nothing(client, db, case):
+    response = client.post("/books/new/", data=BAD_FORMS[case], content_type="application/x-www-form-urlencoded")
+    if "not UTF-8" in case and "year" not in case:
+        assert response.status_code == 201, case
+        return
+    assert response.status_code == 400, case
+    assert response.json()["errors"]
+    assert client.get("/books/").json() == {"books": []}
+
+
+@pytest.mark.parametrize("query", BAD_QUERIES.values(), ids=list(BAD_QUERIES))
+def test_a_since_that_is_not_a_year_is_a_400_in_both(flask_app, client, db, settings, query):
+    settings.ROOT_URLCONF = "database.django_app.urls"
+    flask = flask_app.test_client().get(f"/books?{query}")
+    django = client.get(f"/books/?{query}")
+    assert (flask.status_code, django.status_code) == (400, 400)
+    assert set(flask.get_json()["errors"]) == set(django.json()["errors"]) == {"since"}
+
+
+@pytest.mark.parametrize("path", ["/books", "/books/1", "/books/2"])
+def test_head_answers_like_get_in_both(flask_app, client, db, settings, path):
+    settings.ROOT_URLCONF = "database.django_app.urls"
+    flask_client = flask_app.test_client()
+    flask_client.post("/books/new", data=GOOD)
+    client.post("/books/new/", GOOD)
+    for head, get in ((flask_client.head(path), flask_client.get(path)),
+                      (client.head(path + "/"), client.get(path + "/"))):
+        assert head.status_code == get.status_code
+        assert (head.get_data() if hasattr(head, "get_data") else head.content) == b""

@@ -151,3 +151,16 @@ def test_django_commands_check_collect_and_serve(tmp_path):
         assert headers["Strict-Transport-Security"].startswith("max-age=")
     # collectstatic put the admin's files where the web server will look.
     assert (tmp_path / "static" / "admin" / "css").is_dir()
+
+
+def test_flask_gunicorn_without_a_secret_key_does_not_start():
+    """The page's gunicorn line with the export left out: the workers cannot boot, so gunicorn exits."""
+    lines = section("deployment/flask_commands.sh", "run")
+    [serve] = [line for line in lines if line.startswith("gunicorn ")]
+    port = free_port()
+    env = reader_env()
+    env.pop("FLASK_SECRET_KEY", None)
+    proc = subprocess.run(["bash", "-c", serve.replace("8000", str(port))], cwd=EXAMPLES, env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode != 0
+    assert "Set the FLASK_SECRET_KEY environment variable." in proc.stderr

@@ -15,11 +15,13 @@ from html.parser import HTMLParser
 import pytest
 from django.test import Client
 
-from forms.flask_app import app
+from forms.flask_app import create_app
+from tests.examples.garbage import form_variants
 
 DJANGO = "/forms"  # where project/urls.py includes forms.django_app.urls
 REQUIRED = "This field is required."
 BAD_EMAIL = "Enter a valid email address."
+SECRET = "a-long-random-value-from-the-environment"
 
 
 class Form(HTMLParser):
@@ -48,7 +50,8 @@ class Browser:
 
     def __init__(self, framework: str):
         self.framework = framework
-        self.client = app.test_client() if framework == "flask" else Client(enforce_csrf_checks=True)
+        self.client = (create_app({"SECRET_KEY": SECRET}).test_client() if framework == "flask"
+                       else Client(enforce_csrf_checks=True))
         self.prefix = "" if framework == "flask" else DJANGO
 
     def get(self, path):
@@ -117,3 +120,29 @@ def test_post_without_the_token_is_refused(browser):
     response = browser.client.post(browser.prefix + "/signup/", data={"name": "Ada", "email": "ada@example.com"})
     assert response.status_code == (400 if browser.framework == "flask" else 403)
     assert "CSRF" in browser.body(response)
+
+
+@pytest.mark.parametrize("case", form_variants({"name": "Ada", "email": "ada@example.com"}))
+def test_bad_input_shows_the_form_again_and_never_an_error_page(browser, case):
+    """Missing fields and bytes that are not UTF-8 get the form back with its messages (200), never a 500."""
+    _, html = browser.get("/signup/")
+    body = "&".join(f"{k}={v}" for k, v in Form(html).hidden().items())
+    bad = form_variants({"name": "Ada", "email": "ada@example.com"})[case]
+    response = browser.client.post(browser.prefix + "/signup/", data=f"{body}&{bad}",
+                                   content_type="application/x-www-form-urlencoded")
+    if case == "name not UTF-8":  # an odd name, but a name: accepted
+        assert response.status_code == 302
+        return
+    assert response.status_code == 200, case
+    assert REQUIRED in browser.body(response) or BAD_EMAIL in browser.body(response)
+
+
+def test_head_answers_like_get(browser):
+    assert browser.client.head(browser.prefix + "/signup/").status_code == 200
+    assert browser.client.head(browser.prefix + "/thanks/").status_code == 200
+
+
+def test_flask_refuses_to_start_without_a_secret_key(monkeypatch):
+    monkeypatch.delenv("FLASK_SECRET_KEY", raising=False)
+    with pytest.raises(RuntimeError, match="Set the FLASK_SECRET_KEY environment variable"):
+        create_app()

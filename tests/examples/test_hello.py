@@ -39,3 +39,11 @@ def test_run_commands_on_the_page_serve_the_app(script, expected):
     with serving(as_typed(command, port), f"http://127.0.0.1:{port}/", reader_env()) as (status, _, body):
         assert status == 200
         assert body == expected
+
+
+@pytest.mark.urls("hello.django_app.urls")
+def test_head_answers_like_get(client):
+    flask = app.test_client().head("/")
+    django = client.head("/")
+    assert (flask.status_code, django.status_code) == (200, 200)
+    assert flask.get_data() == django.content == b""

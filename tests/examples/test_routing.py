@@ -7,21 +7,38 @@ serves it: the routing app is included under /routing/ with the namespace
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from django.test import Client
 
-from routing.flask_app import app
+from routing.flask_app import create_app
 from tests.examples.conftest import EXAMPLES, section
+from tests.examples.garbage import NOT_UTF8, form_body
 
 DJANGO = "/routing"  # where project/urls.py includes routing.django_app.urls
 
 
+SECRET = "a-long-random-value-from-the-environment"
+
+
+@pytest.fixture(autouse=True)
+def fresh_books(monkeypatch):
+    """Each test starts from the two books on the page."""
+    import routing.django_app.views as django_views
+    import routing.flask_app as flask_app
+
+    for module in (flask_app, django_views):
+        monkeypatch.setattr(module, "BOOKS", dict(module.BOOKS))
+
+
 @pytest.fixture
 def flask_client():
-    return app.test_client()
+    # CSRF checks off, as Django's test client has them; the attack tests turn them on.
+    return create_app({"SECRET_KEY": SECRET, "WTF_CSRF_ENABLED": False}).test_client()
 
 
 @pytest.fixture(params=["flask", "django"])
@@ -105,10 +122,63 @@ def test_methods_a_url_does_not_take_are_405(flask_client, client):
 
 def test_django_rejects_a_post_without_a_csrf_token():
     """What curl or a hand-written form meets: the page says so, and points to Forms."""
-    from django.test import Client
-
     response = Client(enforce_csrf_checks=True).post(f"{DJANGO}/books/", {"title": "Kindred"})
     assert response.status_code == 403
+
+
+def test_flask_rejects_a_post_without_a_csrf_token():
+    client = create_app({"SECRET_KEY": SECRET}).test_client()
+    response = client.post("/books/", data={"title": "Kindred"}, headers={"Origin": "https://evil.example"})
+    assert response.status_code == 400 and "CSRF token is missing" in response.text
+    assert "Kindred" not in client.get("/books/").text
+
+
+def test_flask_refuses_to_start_without_a_secret_key(monkeypatch):
+    monkeypatch.delenv("FLASK_SECRET_KEY", raising=False)
+    with pytest.raises(RuntimeError, match="Set the FLASK_SECRET_KEY environment variable"):
+        create_app()
+
+
+GET_PATHS = ["/", "/about/", "/books/", "/books/1/", "/tags/science-fiction/", "/files/covers/dune.jpg", "/links/",
+             "/books/99/"]
+
+
+@pytest.mark.parametrize("path", GET_PATHS)
+def test_head_answers_like_get(flask_client, client, path):
+    """HEAD is GET without the body: same status, same headers, in both frameworks."""
+    for head, get in ((flask_client.head(path), flask_client.get(path)),
+                      (client.head(DJANGO + path), client.get(DJANGO + path))):
+        assert head.status_code == get.status_code
+        assert head.headers["Content-Type"] == get.headers["Content-Type"]
+        assert (head.get_data() if hasattr(head, "get_data") else head.content) == b""
+
+
+BAD_POSTS = {
+    "empty body": "",
+    "no title": form_body({"name": "Kindred"}),
+    "blank title": form_body({"title": "   "}),
+}
+
+
+@pytest.mark.parametrize("case", BAD_POSTS)
+def test_a_post_without_a_title_is_a_400_in_both(flask_client, client, case):
+    flask = flask_client.post("/books/", data=BAD_POSTS[case], content_type="application/x-www-form-urlencoded")
+    django = client.post(f"{DJANGO}/books/", data=BAD_POSTS[case], content_type="application/x-www-form-urlencoded")
+    assert (flask.status_code, django.status_code) == (400, 400)
+    assert "A title is required." in flask.text and django.content.decode() == "A title is required."
+
+
+def test_bytes_that_are_not_utf8_never_cause_a_server_error(flask_client, client):
+    body = form_body({"title": NOT_UTF8})
+    flask = flask_client.post("/books/", data=body, content_type="application/x-www-form-urlencoded")
+    django = client.post(f"{DJANGO}/books/", data=body, content_type="application/x-www-form-urlencoded")
+    # Both decode them with U+FFFD replacement characters: a strange title, not an error.
+    assert (flask.status_code, django.status_code) == (302, 302)
+    for response in (flask_client.get("/files/%FF%FE"), client.get(f"{DJANGO}/files/%FF%FE"),
+                     flask_client.get("/tags/%FF/"), client.get(f"{DJANGO}/tags/%FF/"),
+                     flask_client.get("/books/99999999999999999999999999/"),
+                     client.get(f"{DJANGO}/books/99999999999999999999999999/")):
+        assert response.status_code < 500
 
 
 def test_flask_url_for_gives_the_documented_paths(flask_client):
@@ -132,16 +202,16 @@ def test_django_reverse_gives_the_documented_paths(client):
 
 
 def test_flask_routes_lists_every_rule():
-    """Run `flask --app routing.flask_app routes` from examples/, as the page does."""
-    lines = section("routing/flask_commands.sh", "run")
+    """Type the page's lines up to `flask ... routes` into a shell in examples/, as the reader does."""
+    lines = [line for line in section("routing/flask_commands.sh", "run") if not line.startswith("#")]
     assert lines[0] == "cd examples"
-    command = lines[1].split()
-    assert command[:3] == ["flask", "--app", "routing.flask_app"] and command[3] == "routes"
-    flask = Path(sys.executable).parent / "flask"
-    out = subprocess.run([flask, *command[1:]], cwd=EXAMPLES, capture_output=True, text=True,
-                         check=True, timeout=60).stdout
+    upto = next(i for i, line in enumerate(lines) if line.split()[:4] == ["flask", "--app", "routing.flask_app", "routes"])
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    env.pop("FLASK_SECRET_KEY", None)  # the page's lines set it
+    out = subprocess.run(["bash", "-c", "set -e\n" + "\n".join(lines[1:upto + 1])], cwd=EXAMPLES, env=env,
+                         capture_output=True, text=True, check=True, timeout=60).stdout
     for rule in ("/books/<int:book_id>/", "/tags/<slug:tag>/", "/files/<path:name>"):
         assert rule in out
-    listed = [line.split() for line in out.splitlines() if line.startswith(("book_create", "book_list"))]
-    assert ["book_create", "POST", "/books/"] in listed
-    assert ["book_list", "GET", "/books/"] in listed
+    listed = [line.split() for line in out.splitlines() if line.startswith(("shop.book_create", "shop.book_list"))]
+    assert ["shop.book_create", "POST", "/books/"] in listed
+    assert ["shop.book_list", "GET", "/books/"] in listed

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from static.flask_app import app
+from static.flask_app import create_app
 from tests.conftest import free_port
 from tests.examples.conftest import EXAMPLES, section
 from tests.examples.serving import as_typed, reader_env, serving
@@ -30,7 +30,7 @@ def stylesheet_href(html: str) -> str:
 
 
 def test_flask_page_links_the_css_file_and_serves_it():
-    client = app.test_client()
+    client = create_app().test_client()
     page = client.get("/")
     assert page.status_code == 200
     href = stylesheet_href(page.text)
@@ -98,3 +98,13 @@ def test_the_development_server_serves_the_page_and_its_css(script, page_path, c
         content_type, css = _get(base + stylesheet_href(html))
         assert content_type.split(";")[0] == "text/css"
         assert css == css_file.read_bytes()
+
+
+def test_head_answers_like_get(client):
+    flask_client = create_app().test_client()
+    for path in ("/", "/static/site.css"):
+        response = flask_client.head(path)
+        assert response.status_code == 200 and response.get_data() == b""
+        response.close()
+    response = client.head("/static-demo/")
+    assert response.status_code == 200 and response.content == b""

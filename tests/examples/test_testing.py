@@ -9,6 +9,7 @@ broken through monkeypatching, and the test that guards that behaviour must fail
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import subprocess
 import sys
@@ -16,7 +17,6 @@ import unittest
 from pathlib import Path
 
 import pytest
-from django.shortcuts import redirect as django_redirect
 from flask import redirect as flask_redirect
 from flask import render_template as flask_render
 
@@ -92,15 +92,6 @@ def flask_render_without(key, value=None):
     return render
 
 
-def django_render_without(key, value=None):
-    def render(request, template, context=None, **kwargs):
-        context = {**(context or {})}
-        if key in context:
-            context[key] = value
-        return django_views.__dict__["_real_render"](request, template, context, **kwargs)
-    return render
-
-
 FLASK_MUTANTS = {
     "the list forgets added notes": ("render_template", flask_render_without("notes", []),
                                      {"test_adding_a_note_redirects_to_the_list_that_shows_it"}),
@@ -118,21 +109,29 @@ def test_the_flask_tests_fail_when_the_app_is_broken(monkeypatch, mutant):
     assert failing(run_flask_tests(monkeypatch)) == expected
 
 
+def forget_notes(view, **kwargs):
+    context = ORIGINAL_CONTEXT(view, **kwargs)
+    context["notes"] = []
+    return context
+
+
+ORIGINAL_CONTEXT = django_views.NotesView.get_context_data
 DJANGO_MUTANTS = {
-    "the list forgets added notes": ("render", django_render_without("notes", []),
+    "the list forgets added notes": (django_views.NotesView, "get_context_data", forget_notes,
                                      {"test_adding_a_note_redirects_to_the_list_that_shows_it"}),
-    "the error message is lost": ("render", django_render_without("error"),
+    "the error message is lost": (django_views.NotesView, "form_invalid",
+                                  lambda view, form: view.render_to_response(
+                                      view.get_context_data(form=django_views.NoteForm()), status=400),
                                   {"test_an_empty_note_is_refused"}),
-    "adding redirects to the wrong page": ("redirect", lambda *args, **kwargs: django_redirect("/"),
+    "adding redirects to the wrong page": (django_views.NotesView, "success_url", "/",
                                            {"test_adding_a_note_redirects_to_the_list_that_shows_it"}),
 }
 
 
 @pytest.mark.parametrize("mutant", DJANGO_MUTANTS)
 def test_the_django_tests_fail_when_the_app_is_broken(monkeypatch, db, mutant):
-    name, replacement, expected = DJANGO_MUTANTS[mutant]
-    monkeypatch.setitem(django_views.__dict__, "_real_render", django_views.render)
-    monkeypatch.setattr(django_views, name, replacement)
+    target, name, replacement, expected = DJANGO_MUTANTS[mutant]
+    monkeypatch.setattr(target, name, replacement)
     assert failing(run_django_tests()) == expected
 
 
@@ -161,3 +160,45 @@ def test_the_commands_on_the_page_run_the_tests(script, summary):
     assert proc.returncode == 0, output
     for text in summary:
         assert text in output
+
+
+# Hardening: tokens, secrets, bad input, HEAD ----------------------------------
+
+SECRET = "a-long-random-value-from-the-environment"
+
+
+def test_flask_refuses_a_post_without_a_csrf_token():
+    client = flask_app.create_app({"SECRET_KEY": SECRET}).test_client()
+    forged = client.post("/notes/", data={"text": "Forged"}, headers={"Origin": "https://evil.example"})
+    assert forged.status_code == 400
+    assert "Forged" not in client.get("/notes/").text
+    token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/notes/").text).group(1)
+    assert client.post("/notes/", data={"text": "Mine", "csrf_token": token}).status_code == 302
+
+
+@pytest.mark.urls("testing.django_app.urls")
+def test_django_refuses_a_post_without_a_csrf_token(db):
+    from django.test import Client
+
+    assert Client(enforce_csrf_checks=True).post("/notes/", {"text": "Forged"}).status_code == 403
+    assert not Note.objects.exists()
+
+
+def test_flask_refuses_to_start_without_a_secret_key(monkeypatch):
+    monkeypatch.delenv("FLASK_SECRET_KEY", raising=False)
+    with pytest.raises(RuntimeError, match="Set the FLASK_SECRET_KEY environment variable"):
+        flask_app.create_app()
+
+
+@pytest.mark.urls("testing.django_app.urls")
+@pytest.mark.parametrize("body", ["", "note=hi", "text=%20%20"], ids=["empty body", "no text", "blank text"])
+def test_a_post_without_a_note_is_a_400_in_both(client, db, body):
+    flask = flask_app.create_app({"SECRET_KEY": SECRET, "WTF_CSRF_ENABLED": False}).test_client()
+    kwargs = {"data": body, "content_type": "application/x-www-form-urlencoded"}
+    assert flask.post("/notes/", **kwargs).status_code == client.post("/notes/", **kwargs).status_code == 400
+
+
+@pytest.mark.urls("testing.django_app.urls")
+def test_head_answers_like_get(client, db):
+    flask = flask_app.create_app({"SECRET_KEY": SECRET}).test_client()
+    assert flask.head("/notes/").status_code == client.head("/notes/").status_code == 200

@@ -1,11 +1,14 @@
-"""A small JSON API in Django with plain views: list books, fetch one, add one."""
+"""A small JSON API in Django with plain views: list books, fetch one, add one.
+
+Function views are the usual idiom for a JSON endpoint this small.
+"""
 
 import json
 
 from django.http import JsonResponse
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 # Kept in memory so the page is about JSON; a real app would use a model.
 BOOKS = [
@@ -17,7 +20,7 @@ BOOKS = [
 # --8<-- [start:read]
 # The client sends no cookies, so there is no session for CSRF to abuse.
 @csrf_exempt
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])  # HEAD: what a GET would answer, without the body
 def books(request):
     """One URL, two methods: GET lists the books, POST adds one."""
     if request.method == "POST":
@@ -25,7 +28,7 @@ def books(request):
     return JsonResponse({"books": BOOKS})
 
 
-@require_GET
+@require_safe  # GET and HEAD
 def book(request, book_id):
     for item in BOOKS:
         if item["id"] == book_id:
@@ -50,8 +53,10 @@ def problems_with(data):
 
 def create_book(request):
     try:
-        data = json.loads(request.body)
-    except ValueError:
+        # Only a JSON body, as Flask's get_json() does: an HTML form on another site
+        # can send "text/plain" that happens to parse as JSON, never "application/json".
+        data = json.loads(request.body) if request.content_type == "application/json" else None
+    except (ValueError, RecursionError):  # not JSON, or nested deeper than the parser goes
         data = None
     if not isinstance(data, dict):
         return JsonResponse({"error": "Send a JSON object."}, status=400)

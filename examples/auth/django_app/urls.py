@@ -14,6 +14,6 @@ urlpatterns = [
     ),
     # LogoutView accepts POST only and deletes the whole session.
     path("logout/", auth_views.LogoutView.as_view(next_page="auth:login"), name="logout"),
-    path("private/", views.private, name="private"),
+    path("private/", views.PrivateView.as_view(), name="private"),
 ]
 # --8<-- [end:login]

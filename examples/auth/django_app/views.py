@@ -1,10 +1,13 @@
 # --8<-- [start:protect]
-from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.views.generic import TemplateView
 
 
-@login_required  # anonymous visitors go to settings.LOGIN_URL
-def private(request):
-    request.session["visits"] = request.session.get("visits", 0) + 1
-    return render(request, "auth/private.html", {"visits": request.session["visits"]})
+class PrivateView(LoginRequiredMixin, TemplateView):  # anonymous visitors go to settings.LOGIN_URL
+    template_name = "auth/private.html"
+
+    def get_context_data(self, **kwargs):
+        session = self.request.session
+        session["visits"] = session.get("visits", 0) + 1
+        return super().get_context_data(visits=session["visits"], **kwargs)
 # --8<-- [end:protect]

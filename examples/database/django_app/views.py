@@ -1,34 +1,38 @@
+# Small JSON endpoints: function views are the idiom here; the forms do the checking.
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
+from .forms import BookForm, BookQuery
 from .models import Book
 
 
 # --8<-- [start:create]
 @require_POST
 def add_book(request):
-    book = Book.objects.create(  # INSERT, then book.id is set
-        title=request.POST["title"],
-        author=request.POST["author"],
-        year=int(request.POST["year"]),
-    )
+    form = BookForm(request.POST)  # checks every field; "year" becomes an int
+    if not form.is_valid():
+        return JsonResponse({"errors": form.errors}, status=400)
+    book = form.save()  # INSERT, then book.id is set
     return JsonResponse({"id": book.id}, status=201)
 # --8<-- [end:create]
 
 
 # --8<-- [start:query]
-@require_GET
+@require_safe
 def list_books(request):
+    query = BookQuery(request.GET)
+    if not query.is_valid():  # ?since=abc: say so, instead of a 500
+        return JsonResponse({"errors": query.errors}, status=400)
     found = Book.objects.order_by("year")  # no query runs yet
-    if author := request.GET.get("author"):
+    if author := query.cleaned_data["author"]:
         found = found.filter(author=author)
-    if since := request.GET.get("since"):
-        found = found.filter(year__gte=int(since))
+    if (since := query.cleaned_data["since"]) is not None:
+        found = found.filter(year__gte=since)
     return JsonResponse({"books": [f"{book.title} ({book.year})" for book in found]})
 
 
-@require_GET
+@require_safe
 def show_book(request, book_id):
     book = get_object_or_404(Book, pk=book_id)  # a 404 page if no row matches
     return JsonResponse({"title": book.title, "author": book.author, "year": book.year})

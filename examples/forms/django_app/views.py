@@ -2,25 +2,23 @@
 
 # --8<-- [start:view]
 from django.contrib import messages
-from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.views.generic import FormView
 
 from .forms import SignupForm
 
 
-def signup(request):
-    if request.method == "POST":
-        form = SignupForm(request.POST)  # bound: it holds the submitted data
-        if form.is_valid():  # every field's checks passed; CSRF was checked earlier
-            data = form.cleaned_data
-            # A real app would save data here (see the Database page).
-            messages.success(request, f"Thanks, {data['name']}! We will write to {data['email']}.")
-            return redirect("forms:thanks")
-    else:
-        form = SignupForm()  # unbound: an empty form
-    # A GET, or a POST with errors: show the form, with the errors if any.
-    return render(request, "forms/signup.html", {"form": form})
+class SignupView(FormView):
+    # GET: an empty form. POST: the form bound to request.POST, then checked.
+    template_name = "forms/signup.html"
+    form_class = SignupForm
+    success_url = reverse_lazy("forms:thanks")
 
+    def form_valid(self, form):  # every field's checks passed; CSRF was checked earlier
+        data = form.cleaned_data
+        # A real app would save data here (see the Database page).
+        messages.success(self.request, f"Thanks, {data['name']}! We will write to {data['email']}.")
+        return super().form_valid(form)  # redirects to success_url
 
-def thanks(request):
-    return render(request, "forms/thanks.html")
+    # A POST with errors: FormView's form_invalid() shows the form again, with the errors.
 # --8<-- [end:view]

@@ -14,7 +14,7 @@ urlpatterns = [
     path("files/<path:name>", views.download, name="download"),
     # --8<-- [end:converters]
     # --8<-- [start:methods]
-    path("books/", views.book_list, name="book-list"),
+    path("books/", views.BookList.as_view(), name="book-list"),
     # --8<-- [end:methods]
     # --8<-- [start:reverse]
     path("links/", views.links, name="links"),

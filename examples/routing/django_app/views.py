@@ -1,28 +1,29 @@
 """Routing in Django: the views that routing/django_app/urls.py points at."""
 
 # --8<-- [start:static]
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views import View
+from django.views.decorators.http import require_safe
 
 # A stand-in for a database table, so the example runs on its own.
 BOOKS = {1: "Dune", 2: "Emma"}
 
 
-@require_GET
+@require_safe  # GET and HEAD, as a Flask GET route; anything else gets 405
 def index(request):
     return HttpResponse("Welcome to the bookshop")
 
 
-@require_GET
+@require_safe
 def about(request):
     return HttpResponse("A small shop for second-hand books")
 # --8<-- [end:static]
 
 
 # --8<-- [start:converters]
-@require_GET
+@require_safe
 def book_detail(request, book_id):
     # book_id is already an int; /books/abc/ never reaches this function.
     if book_id not in BOOKS:
@@ -30,12 +31,12 @@ def book_detail(request, book_id):
     return HttpResponse(f"Book {book_id}: {BOOKS[book_id]}")
 
 
-@require_GET
+@require_safe
 def tag(request, tag):
     return HttpResponse(f"Books tagged {tag}")
 
 
-@require_GET
+@require_safe
 def download(request, name):
     # path matches slashes too: /files/covers/2024/dune.jpg
     return HttpResponse(f"File {name}")
@@ -43,20 +44,26 @@ def download(request, name):
 
 
 # --8<-- [start:methods]
-@require_http_methods(["GET", "POST"])
-def book_list(request):
-    if request.method == "POST":
+class BookList(View):
+    """One URL, a method per HTTP verb; View answers HEAD with get() and others with 405."""
+
+    def get(self, request):
+        return HttpResponse(", ".join(BOOKS.values()))
+
+    def post(self, request):
+        title = request.POST.get("title", "").strip()
+        if not title:
+            return HttpResponseBadRequest("A title is required.")
         book_id = max(BOOKS) + 1
-        BOOKS[book_id] = request.POST["title"]
+        BOOKS[book_id] = title
         # Send the browser to the new book's page (a GET), so a reload
         # does not post the form twice.
         return redirect("routing:book-detail", book_id=book_id)
-    return HttpResponse(", ".join(BOOKS.values()))
 # --8<-- [end:methods]
 
 
 # --8<-- [start:reverse]
-@require_GET
+@require_safe
 def links(request):
     # reverse takes "namespace:name" from urls.py, never the function.
     return JsonResponse({

@@ -4,6 +4,6 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
-    path("comment/", views.comment, name="comment"),
+    path("comment/", views.CommentView.as_view(), name="comment"),
 ]
 # --8<-- [end:escaping]

@@ -1,13 +1,26 @@
-from django.shortcuts import render
+from django import forms
+from django.views.generic import FormView
 
 # --8<-- [start:escaping]
 NOTICE = "<strong>Be kind.</strong> Comments are public."
 
 
-def comment(request):
-    text = None
-    if request.method == "POST":
-        text = request.POST["text"]
-        request.session["last_comment"] = text
-    return render(request, "security/comment.html", {"comment": text, "notice": NOTICE})
+class CommentForm(forms.Form):
+    text = forms.CharField(error_messages={"required": "Write a comment first."})
+
+
+class CommentView(FormView):
+    template_name = "security/comment.html"
+    form_class = CommentForm
+    extra_context = {"notice": NOTICE}
+
+    def form_valid(self, form):
+        text = form.cleaned_data["text"]
+        self.request.session["last_comment"] = text
+        return self.render_to_response(self.get_context_data(comment=text))
+
+    def form_invalid(self, form):
+        # A missing or blank comment: say so, with a 400 (Flask's answer too).
+        context = self.get_context_data(form=form, error=form.errors["text"][0])
+        return self.render_to_response(context, status=400)
 # --8<-- [end:escaping]

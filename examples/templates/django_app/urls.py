@@ -6,7 +6,7 @@ from . import views
 app_name = "templates"
 
 urlpatterns = [
-    path("", views.reading_list, name="reading-list"),
-    path("wishlist/", views.wishlist, name="wishlist"),
+    path("", views.ReadingList.as_view(), name="reading-list"),
+    path("wishlist/", views.Wishlist.as_view(), name="wishlist"),
 ]
 # --8<-- [end:view]

@@ -1,7 +1,7 @@
 """Templates in Django: files in django_app/templates/templates/, rendered with context."""
 
 # --8<-- [start:view]
-from django.shortcuts import render
+from django.views.generic import TemplateView
 
 # A stand-in for a database query, so the example runs on its own.
 BOOKS = [
@@ -11,15 +11,17 @@ BOOKS = [
 ]
 
 
-def reading_list(request):
-    return render(request, "templates/books.html", {
+class ReadingList(TemplateView):
+    template_name = "templates/books.html"
+    extra_context = {  # the same values on every request; get_context_data() computes them per request
         "heading": "Reading list",
         "books": BOOKS,
         # Text from a user: the template escapes it, so it stays text.
         "note": "<script>alert('hi')</script> Loved it!",
-    })
+    }
 
 
-def wishlist(request):
-    return render(request, "templates/books.html", {"heading": "Wishlist", "books": []})
+class Wishlist(TemplateView):
+    template_name = "templates/books.html"
+    extra_context = {"heading": "Wishlist", "books": []}
 # --8<-- [end:view]

@@ -5,6 +5,6 @@ from . import views
 
 app_name = "testing"
 urlpatterns = [
-    path("notes/", views.notes, name="notes"),
+    path("notes/", views.NotesView.as_view(), name="notes"),
 ]
 # --8<-- [end:app]

@@ -1,18 +1,29 @@
 # --8<-- [start:app]
-from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django import forms
+from django.urls import reverse_lazy
+from django.views.generic import CreateView
 
 from .models import Note
 
 
-@require_http_methods(["GET", "POST"])
-def notes(request):
-    if request.method == "POST":
-        text = request.POST.get("text", "").strip()
-        if text:
-            Note.objects.create(text=text)
-            return redirect("testing:notes")
-        context = {"notes": Note.objects.order_by("id"), "error": "Write something first."}
-        return render(request, "testing/notes.html", context, status=400)
-    return render(request, "testing/notes.html", {"notes": Note.objects.order_by("id")})
+class NoteForm(forms.ModelForm):
+    class Meta:
+        model = Note
+        fields = ["text"]  # a CharField strips spaces, so "   " counts as empty
+        error_messages = {"text": {"required": "Write something first."}}
+
+
+class NotesView(CreateView):
+    """GET shows the notes and the form; a valid POST saves one and redirects back."""
+
+    form_class = NoteForm
+    template_name = "testing/notes.html"
+    success_url = reverse_lazy("testing:notes")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(notes=Note.objects.order_by("id"), **kwargs)
+
+    def form_invalid(self, form):
+        # 400 rather than CreateView's 200, so the answer says the note was refused.
+        return self.render_to_response(self.get_context_data(form=form), status=400)
 # --8<-- [end:app]
