@@ -1,6 +1,7 @@
 from flask import Flask, Response, current_app, request
 from flask_admin import Admin, AdminIndexView
 from flask_admin.contrib.sqla import ModelView
+from flask_babel import Babel
 from werkzeug.security import check_password_hash
 
 from .flask_models import STATUSES, Article, db
@@ -49,6 +50,9 @@ def create_app(config=None):
     db.init_app(app)
     with app.app_context():
         db.create_all()
+    # Flask-Admin translates its pages with Flask-Babel whenever that is installed
+    # (as it is here, for the i18n page), and then needs it set up on the app.
+    Babel(app)
     admin = Admin(app, name="Articles", index_view=AdminHome())  # served at /admin/
     admin.add_view(ArticleAdmin(Article, db))  # at /admin/article/
     return app

@@ -131,7 +131,7 @@ def test_django_middleware_and_signals_run_in_request_order(client, db, timing, 
     assert response["Server-Timing"].startswith("app;dur=")
     order = DjangoOrder.objects.get()
     assert lines(caplog) == [
-        "request_started: POST /signals/orders/",
+        "request_started",
         "middleware: before the view",
         f"post_save: order {order.pk} (tea), created=True",
         f"order_placed: confirm order {order.pk}",
@@ -164,3 +164,16 @@ def test_django_refuses_a_forged_post_and_an_empty_item(db, timing):
     assert response.status_code == 400
     assert "This field is required." in response.content.decode()
     assert not DjangoOrder.objects.exists()
+
+
+@pytest.mark.urls(__name__)
+def test_django_receivers_also_take_an_asgi_request(caplog):
+    """Under ASGI, request_started sends scope= instead of environ=; the receivers run every request
+    of the whole project, so one that cannot take it breaks every page."""
+    from asgiref.sync import async_to_sync
+    from django.test import AsyncClient
+
+    caplog.set_level(logging.DEBUG, logger="signals")
+    response = async_to_sync(AsyncClient().get)("/signals/")  # any URL: a 404 is fine
+    assert response.status_code == 404
+    assert lines(caplog)[0] == "request_started" and lines(caplog)[-1] == "request_finished"

@@ -16,5 +16,9 @@ if django.VERSION >= (6, 1):
 else:  # pragma: no cover  (Django 5.2: the LTS run imports this branch)
     EMAIL_HOST, EMAIL_PORT, EMAIL_TIMEOUT = SMTP["host"], SMTP["port"], SMTP["timeout"]
 DEFAULT_FROM_EMAIL = "noreply@example.com"
-PASSWORD_RESET_TIMEOUT = 3600  # seconds a reset link works (Django's default: 3 days)
 # --8<-- [end:mail]
+
+# --8<-- [start:tokens]
+# Tokens come from django.contrib.auth.tokens; only their lifetime is a setting.
+PASSWORD_RESET_TIMEOUT = 3600  # seconds a reset link works (Django's default: 3 days)
+# --8<-- [end:tokens]

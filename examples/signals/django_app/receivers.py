@@ -13,9 +13,9 @@ log = logging.getLogger(__name__)
 
 
 # --8<-- [start:signals]
-@receiver(request_started)
-def on_request_started(sender, environ, **kwargs):
-    log.debug("request_started: %s %s", environ["REQUEST_METHOD"], environ["PATH_INFO"])
+@receiver(request_started)  # WSGI sends environ=..., ASGI scope=...: take **kwargs
+def on_request_started(sender, **kwargs):
+    log.debug("request_started")
 
 
 @receiver(request_finished)  # sent when the server closes the response
