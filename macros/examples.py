@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # only for annotations: the section helpers run without pydan
 LEXERS = {
     ".py": "python", ".html": "html", ".sh": "bash", ".txt": "text", ".toml": "toml",
     ".cfg": "ini", ".ini": "ini", ".yml": "yaml", ".yaml": "yaml", ".css": "css",
-    ".js": "javascript", ".json": "json", ".conf": "nginx",
+    ".js": "javascript", ".json": "json", ".conf": "nginx", ".po": "po",
 }
 START = re.compile(r"--8<--\s*\[\s*start\s*:\s*([a-z][-_0-9a-z]*)\s*\]", re.IGNORECASE)
 MARKER = re.compile(r"--8<--\s*\[\s*(start|end)\s*:\s*([a-z][-_0-9a-z]*)\s*\]", re.IGNORECASE)

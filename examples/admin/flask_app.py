@@ -1,6 +1,7 @@
 from flask import Flask, Response, current_app, request
 from flask_admin import Admin, AdminIndexView
 from flask_admin.contrib.sqla import ModelView
+from flask_babel import Babel
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.security import check_password_hash
 
@@ -52,6 +53,9 @@ def create_app(config=None):
     # The browser resends Basic credentials with any request, a forged cross-site
     # form included: every POST must also carry the token from the admin's own form.
     CSRFProtect(app)
+    # Flask-Admin translates its pages with Flask-Babel whenever that is installed
+    # (as it is here, for the i18n page), and then needs it set up on the app.
+    Babel(app)
     admin = Admin(app, name="Articles", index_view=AdminHome())  # served at /admin/
     admin.add_view(ArticleAdmin(Article, db))  # at /admin/article/
 

@@ -17,8 +17,9 @@ SITE = data.load(ROOT / "data")
 NAMES = [fw.name for fw in SITE.frameworks.values()]
 CORE = [fw.name for fw in SITE.frameworks.values() if fw.core]
 CALL = re.compile(r"""\{\{\s*example\(\s*["']([\w-]+)["']\s*,\s*["']([\w-]+)["']""")
-# Django boilerplate that no page needs to show: package markers, app configs, generated migrations.
-UNSHOWN = re.compile(r"(^|/)(__init__\.py|apps\.py)$|/migrations/")
+# Django boilerplate that no page needs to show: package markers, app configs, generated migrations;
+# and compiled message catalogues (.mo), binary files built from the .po files a page shows.
+UNSHOWN = re.compile(r"(^|/)(__init__\.py|apps\.py)$|/migrations/|\.mo$")
 
 
 class TabSets(HTMLParser):

@@ -1,0 +1,46 @@
+"""Django's own password-reset views, with a 400 for a form with errors or a bad link."""
+
+# --8<-- [start:views]
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.urls import reverse_lazy
+from django.views.generic import TemplateView
+
+
+class BadRequestOnErrors:
+    """Answer a form with errors with 400, not 200 as Django's views do."""
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class ResetView(BadRequestOnErrors, auth_views.PasswordResetView):
+    template_name = "password_reset/form.html"
+    email_template_name = "password_reset/email.txt"
+    subject_template_name = "password_reset/subject.txt"
+    success_url = reverse_lazy("password_reset:sent")
+
+
+class ConfirmView(BadRequestOnErrors, auth_views.PasswordResetConfirmView):
+    template_name = "password_reset/form.html"
+    success_url = reverse_lazy("password_reset:done")
+
+    def render_to_response(self, context, **kwargs):
+        if not context["validlink"]:  # forged, expired or already used
+            kwargs["status"] = 400
+        return super().render_to_response(context, **kwargs)
+# --8<-- [end:views]
+
+
+class LoginView(BadRequestOnErrors, auth_views.LoginView):
+    template_name = "password_reset/form.html"
+    next_page = reverse_lazy("password_reset:account")
+
+
+class AccountView(LoginRequiredMixin, TemplateView):
+    login_url = reverse_lazy("password_reset:login")
+    template_name = "password_reset/message.html"
+
+    def get_context_data(self, **kwargs):
+        message = f"Signed in as {self.request.user.email}."
+        return super().get_context_data(title="Your account", message=message, **kwargs)

@@ -1,0 +1,153 @@
+"""Password reset in Flask: signed, expiring, single-use tokens from itsdangerous, sent by smtplib."""
+
+import hashlib
+import hmac
+import logging
+import os
+
+import click
+from flask import (
+    Blueprint, Flask, current_app, flash, redirect, render_template, session, url_for,
+)
+from flask.cli import with_appcontext
+from flask_wtf.csrf import CSRFProtect
+from itsdangerous import BadSignature, URLSafeTimedSerializer
+from sqlalchemy import func, select
+
+from .flask_forms import LoginForm, NewPasswordForm, ResetRequestForm
+from .flask_mail import send_mail
+from .flask_models import User, db
+
+bp = Blueprint("reset", __name__)
+log = logging.getLogger(__name__)
+
+
+# --8<-- [start:tokens]
+def serializer():
+    # The salt keeps these tokens apart from anything else signed with SECRET_KEY.
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt="password-reset")
+
+
+def fingerprint(user):
+    """Changes whenever the password does, so a token stops working once it is used."""
+    return hashlib.sha256(user.password_hash.encode()).hexdigest()[:16]
+
+
+def make_token(user):
+    return serializer().dumps({"id": user.id, "pw": fingerprint(user)})
+
+
+def user_for_token(token):
+    """The user a token was made for, or None if it is forged, expired or already used."""
+    try:
+        data = serializer().loads(token, max_age=current_app.config["RESET_TOKEN_MAX_AGE"])
+    except BadSignature:  # SignatureExpired is a BadSignature too
+        return None
+    user = db.session.get(User, data["id"])
+    if user is None or not hmac.compare_digest(fingerprint(user), data["pw"]):
+        return None
+    return user
+# --8<-- [end:tokens]
+
+
+# --8<-- [start:views]
+@bp.route("/reset/", methods=["GET", "POST"])
+def reset_request():
+    form = ResetRequestForm()
+    if form.validate_on_submit():
+        email = form.email.data.strip()
+        user = db.session.scalar(select(User).where(func.lower(User.email) == email.lower()))
+        if user is not None:
+            link = url_for("reset.reset_password", token=make_token(user), _external=True)
+            try:
+                send_mail(user.email, "Reset your password",
+                          render_template("reset_email.txt", link=link))
+            except OSError:  # smtplib's errors are OSErrors; the visitor gets the same answer
+                log.exception("Could not send the reset email to user %s", user.id)
+        # Known address or not, the same page: no one learns who has an account.
+        return redirect(url_for("reset.reset_sent"))
+    return render_template("form.html", title="Reset your password", form=form), 400 if form.errors else 200
+
+
+@bp.get("/reset/sent/")
+def reset_sent():
+    return render_template("message.html", title="Check your email",
+                           message="If an account uses that address, we have sent it a link.")
+
+
+@bp.route("/reset/<token>/", methods=["GET", "POST"])
+def reset_password(token):
+    user = user_for_token(token)
+    if user is None:
+        return render_template("message.html", title="Reset link invalid",
+                               message="The link has expired or was used. Ask for a new one."), 400
+    form = NewPasswordForm()
+    if form.validate_on_submit():
+        user.set_password(form.password.data)  # a new hash: the token is now spent
+        db.session.commit()
+        flash("Your password is set. You can sign in with it.")
+        return redirect(url_for("reset.login"))
+    response = current_app.make_response(
+        (render_template("form.html", title="Choose a new password", form=form), 400 if form.errors else 200))
+    response.headers["Referrer-Policy"] = "no-referrer"  # the token is in this page's URL
+    return response
+# --8<-- [end:views]
+
+
+@bp.route("/login/", methods=["GET", "POST"])
+def login():
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = db.session.scalar(select(User).where(func.lower(User.email) == form.email.data.lower()))
+        if user is not None and user.check_password(form.password.data):
+            session.clear()
+            session["user_id"] = user.id
+            return redirect(url_for("reset.account"))
+        form.password.errors.append("Wrong email or password.")
+    return render_template("form.html", title="Sign in", form=form), 400 if form.errors else 200
+
+
+@bp.get("/account/")
+def account():
+    user = db.session.get(User, session.get("user_id", 0))
+    if user is None:
+        return redirect(url_for("reset.login"))
+    return render_template("message.html", title="Your account", message=f"Signed in as {user.email}.")
+
+
+# --8<-- [start:setup]
+@click.command("create-user")
+@click.argument("email")
+@click.password_option()
+@with_appcontext
+def create_user(email, password):
+    """Add a user who can sign in and reset their password."""
+    user = User(email=email)
+    user.set_password(password)
+    db.session.add(user)
+    db.session.commit()
+    click.echo(f"Created user {email}.")
+
+
+def create_app(config=None):
+    app = Flask(__name__)
+    app.config.update(
+        SECRET_KEY=os.environ.get("FLASK_SECRET_KEY", "dev-only-not-secret"),
+        SQLALCHEMY_DATABASE_URI="sqlite:///reset.sqlite3",
+        RESET_TOKEN_MAX_AGE=3600,  # seconds a reset link works
+        # Links in emails use the Host header: only these hosts are answered (Flask 3.1).
+        TRUSTED_HOSTS=["localhost", "127.0.0.1"],
+        # Development: `python -m aiosmtpd -n` on port 8025 prints each message.
+        MAIL_SERVER="localhost", MAIL_PORT=8025, MAIL_USE_TLS=False,
+        MAIL_USERNAME="", MAIL_PASSWORD="", MAIL_FROM="noreply@example.com",
+    )
+    app.config.from_prefixed_env()  # FLASK_MAIL_SERVER=..., FLASK_TRUSTED_HOSTS='["example.com"]'
+    app.config.update(config or {})
+    CSRFProtect(app)
+    db.init_app(app)
+    app.register_blueprint(bp)
+    app.cli.add_command(create_user)
+    with app.app_context():
+        db.create_all()
+    return app
+# --8<-- [end:setup]

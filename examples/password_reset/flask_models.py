@@ -1,0 +1,27 @@
+"""The user model of the Flask password-reset example."""
+
+# --8<-- [start:tokens]
+from flask_sqlalchemy import SQLAlchemy
+from sqlalchemy import String
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from werkzeug.security import check_password_hash, generate_password_hash
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+db = SQLAlchemy(model_class=Base)
+
+
+class User(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(256))
+
+    def set_password(self, password):
+        self.password_hash = generate_password_hash(password)  # salted: a new hash every time
+
+    def check_password(self, password):
+        return check_password_hash(self.password_hash, password)
+# --8<-- [end:tokens]

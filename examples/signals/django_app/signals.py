@@ -1,0 +1,6 @@
+# --8<-- [start:custom]
+from django.dispatch import Signal
+
+# Receivers get sender= and order= (document the arguments: Signal() cannot).
+order_placed = Signal()
+# --8<-- [end:custom]

@@ -1,0 +1,25 @@
+# --8<-- [start:custom]
+from django.urls import reverse_lazy
+from django.views.generic import CreateView
+
+from .models import Order
+from .signals import order_placed
+
+
+class OrderCreate(CreateView):
+    model = Order
+    fields = ["item"]
+    template_name = "signals/orders.html"
+    success_url = reverse_lazy("signals:orders")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(orders=Order.objects.all(), **kwargs)
+
+    def form_invalid(self, form):  # the form again, with its errors, as a 400
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+    def form_valid(self, form):
+        response = super().form_valid(form)  # saves, which sends post_save
+        order_placed.send(sender=self.__class__, order=self.object)
+        return response
+# --8<-- [end:custom]

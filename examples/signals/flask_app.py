@@ -1,0 +1,97 @@
+"""Signals and request hooks in Flask: blinker signals, and the hooks around every request."""
+
+import os
+import time
+
+from blinker import Namespace
+from flask import (
+    Blueprint, Flask, abort, current_app, g, redirect, render_template, request, request_finished,
+    request_started, template_rendered, url_for,
+)
+from flask_wtf.csrf import CSRFProtect
+
+from .flask_models import Order, db
+
+bp = Blueprint("signals", __name__)
+
+# --8<-- [start:custom]
+# A namespace keeps your signals apart from Flask's and other extensions'.
+shop_signals = Namespace()
+order_placed = shop_signals.signal("order-placed")
+
+
+@bp.post("/orders/")
+def place_order():
+    item = request.form.get("item", "").strip()
+    if not item or len(item) > 100:
+        abort(400)
+    order = Order(item=item)
+    db.session.add(order)
+    db.session.commit()  # runs the after_insert event
+    # Send the real app, not the current_app proxy: receivers match senders by identity.
+    order_placed.send(current_app._get_current_object(), order=order)
+    return redirect(url_for("signals.orders"), code=303)
+
+
+def send_confirmation(sender, order, **extra):
+    sender.logger.debug("order_placed: confirm order %s", order.id)
+# --8<-- [end:custom]
+
+
+@bp.get("/orders/")
+def orders():
+    return render_template("orders.html", orders=db.session.scalars(db.select(Order)).all())
+
+
+# --8<-- [start:hooks]
+@bp.before_app_request  # before every view of the app, after the URL matched
+def start_timer():
+    g.started = time.perf_counter()
+    current_app.logger.debug("before_request")
+
+
+@bp.after_app_request  # on every response, error pages included; must return it
+def add_timing(response):
+    if "started" in g:  # absent when an earlier before_request hook answered, e.g. CSRF's 400
+        elapsed = (time.perf_counter() - g.started) * 1000
+        response.headers["Server-Timing"] = f"app;dur={elapsed:.1f}"
+    current_app.logger.debug("after_request")
+    return response
+
+
+@bp.teardown_app_request  # always, even after an error; gets the exception or None
+def end_request(exc):
+    current_app.logger.debug("teardown_request (error: %s)", exc)
+# --8<-- [end:hooks]
+
+
+# --8<-- [start:signals]
+def on_request_started(sender, **extra):
+    sender.logger.debug("request_started: %s %s", request.method, request.path)
+
+
+def on_template_rendered(sender, template, context, **extra):
+    sender.logger.debug("template_rendered: %s", template.name)
+
+
+def on_request_finished(sender, response, **extra):
+    sender.logger.debug("request_finished: %s", response.status_code)
+
+
+def create_app(config=None):
+    app = Flask(__name__)
+    app.config["SECRET_KEY"] = os.environ.get("FLASK_SECRET_KEY", "dev-only-not-secret")
+    app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///orders.sqlite3"
+    app.config.update(config or {})
+    CSRFProtect(app)
+    db.init_app(app)
+    app.register_blueprint(bp)
+    # Connected with the app as sender: only this app's requests reach them.
+    request_started.connect(on_request_started, app)
+    template_rendered.connect(on_template_rendered, app)
+    request_finished.connect(on_request_finished, app)
+    order_placed.connect(send_confirmation, app)
+    with app.app_context():
+        db.create_all()
+    return app
+# --8<-- [end:signals]

@@ -1,0 +1,11 @@
+# --8<-- [start:storage]
+from django.urls import path
+
+from .views import DownloadView, UploadView
+
+app_name = "uploads"
+urlpatterns = [
+    path("", UploadView.as_view(), name="upload"),
+    path("files/<int:pk>/", DownloadView.as_view(), name="download"),
+]
+# --8<-- [end:storage]

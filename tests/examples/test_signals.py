@@ -1,0 +1,179 @@
+"""Signals and hooks: every receiver and hook runs, in the order the page gives, and only for its own app."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+import pytest
+from django.urls import include, path
+
+from signals.django_app.models import Order as DjangoOrder
+from signals.flask_app import create_app, order_placed
+from signals.flask_models import Order, db
+
+urlpatterns = [path("signals/", include("signals.django_app.urls"))]
+
+
+def lines(caplog) -> list[str]:
+    """What the example logged under the `signals` logger, without timings."""
+    return [r.getMessage() for r in caplog.records if r.name.startswith("signals")]
+
+
+def csrf_token(page: str) -> str:
+    return re.search(r'name="csrf(?:_token|middlewaretoken)" value="([^"]+)"', page).group(1)
+
+
+# Flask ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def flask_app(tmp_path):
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'orders.sqlite3'}"})
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+
+
+def test_flask_hooks_and_signals_run_in_request_order(flask_app, caplog):
+    client = flask_app.test_client()
+    token = csrf_token(client.get("/orders/").text)
+    caplog.clear()
+    caplog.set_level(logging.DEBUG, logger="signals")
+    response = client.post("/orders/", data={"item": "tea", "csrf_token": token})
+    assert response.status_code == 303 and response.headers["Location"] == "/orders/"
+    assert response.headers["Server-Timing"].startswith("app;dur=")
+    assert lines(caplog) == [
+        "request_started: POST /orders/",
+        "before_request",
+        "after_insert: order 1 (tea)",
+        "order_placed: confirm order 1",
+        "after_request",
+        "request_finished: 303",
+        "teardown_request (error: None)",
+    ]
+
+
+def test_flask_template_rendered_fires_for_the_page(flask_app, caplog):
+    caplog.set_level(logging.DEBUG, logger="signals")
+    page = flask_app.test_client().get("/orders/")
+    assert "No orders yet." in page.text
+    assert lines(caplog) == [
+        "request_started: GET /orders/",
+        "before_request",
+        "template_rendered: orders.html",
+        "after_request",
+        "request_finished: 200",
+        "teardown_request (error: None)",
+    ]
+
+
+def test_flask_teardown_sees_the_error_and_after_request_still_runs(flask_app, caplog):
+    @flask_app.get("/boom")
+    def boom():
+        raise RuntimeError("boom")
+
+    flask_app.testing = False  # answer 500 as in production instead of raising into the test
+    caplog.set_level(logging.DEBUG, logger="signals")
+    assert flask_app.test_client().get("/boom").status_code == 500
+    logged = lines(caplog)
+    assert "after_request" in logged  # after_request runs on the 500 response Flask builds
+    assert logged[-1] == "teardown_request (error: boom)"
+
+
+def test_flask_receivers_connected_to_one_app_ignore_another(flask_app, tmp_path, caplog):
+    other = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'other.sqlite3'}"})
+    received = []
+
+    def record(sender, **extra):
+        received.append(sender)
+
+    with order_placed.connected_to(record, flask_app):
+        with other.app_context():
+            order_placed.send(other, order=Order(id=7, item="x"))
+        assert received == []
+        with flask_app.app_context():
+            order_placed.send(flask_app, order=Order(id=7, item="x"))
+        assert received == [flask_app]
+    with other.app_context():
+        db.engine.dispose()
+
+
+def test_flask_refuses_a_forged_post_and_an_empty_item(flask_app):
+    client = flask_app.test_client()
+    forged = client.post("/orders/", data={"item": "tea"})  # no CSRF token
+    assert forged.status_code == 400 and "Server-Timing" not in forged.headers
+    token = csrf_token(client.get("/orders/").text)
+    assert client.post("/orders/", data={"item": "  ", "csrf_token": token}).status_code == 400
+    assert client.post("/orders/", data={"item": "x" * 101, "csrf_token": token}).status_code == 400
+    with flask_app.app_context():
+        assert db.session.scalars(db.select(Order)).all() == []
+
+
+# Django --------------------------------------------------------------------
+
+
+@pytest.fixture
+def timing(settings):
+    from signals.django_app import settings as topic
+
+    settings.MIDDLEWARE = topic.MIDDLEWARE
+
+
+@pytest.mark.urls(__name__)
+def test_django_middleware_and_signals_run_in_request_order(client, db, timing, caplog):
+    token = csrf_token(client.get("/signals/orders/").content.decode())
+    client.handler.enforce_csrf_checks = True
+    caplog.clear()
+    caplog.set_level(logging.DEBUG, logger="signals")
+    response = client.post("/signals/orders/", {"item": "tea", "csrfmiddlewaretoken": token})
+    assert response.status_code == 302 and response["Location"] == "/signals/orders/"
+    assert response["Server-Timing"].startswith("app;dur=")
+    order = DjangoOrder.objects.get()
+    assert lines(caplog) == [
+        "request_started",
+        "middleware: before the view",
+        f"post_save: order {order.pk} (tea), created=True",
+        f"order_placed: confirm order {order.pk}",
+        "middleware: after the view",
+        "request_finished",
+    ]
+
+
+@pytest.mark.urls(__name__)
+def test_django_post_save_fires_on_every_save_not_only_creation(db, caplog):
+    caplog.set_level(logging.DEBUG, logger="signals")
+    order = DjangoOrder.objects.create(item="tea")
+    order.item = "coffee"
+    order.save()
+    DjangoOrder.objects.filter(pk=order.pk).update(item="water")  # bulk update: no signal
+    assert lines(caplog) == [
+        f"post_save: order {order.pk} (tea), created=True",
+        f"post_save: order {order.pk} (coffee), created=False",
+    ]
+
+
+@pytest.mark.urls(__name__)
+def test_django_refuses_a_forged_post_and_an_empty_item(db, timing):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    assert strict.post("/signals/orders/", {"item": "tea"}).status_code == 403
+    page = strict.get("/signals/orders/").content.decode()
+    response = strict.post("/signals/orders/", {"item": "", "csrfmiddlewaretoken": csrf_token(page)})
+    assert response.status_code == 400
+    assert "This field is required." in response.content.decode()
+    assert not DjangoOrder.objects.exists()
+
+
+@pytest.mark.urls(__name__)
+def test_django_receivers_also_take_an_asgi_request(caplog):
+    """Under ASGI, request_started sends scope= instead of environ=; the receivers run every request
+    of the whole project, so one that cannot take it breaks every page."""
+    from asgiref.sync import async_to_sync
+    from django.test import AsyncClient
+
+    caplog.set_level(logging.DEBUG, logger="signals")
+    response = async_to_sync(AsyncClient().get)("/signals/")  # any URL: a 404 is fine
+    assert response.status_code == 404
+    assert lines(caplog)[0] == "request_started" and lines(caplog)[-1] == "request_finished"
