@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, ValidationError
+
+from . import text
 
 # libyaml's loader when PyYAML was built with it: the data is parsed on every build.
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -24,6 +26,10 @@ FILES = ("frameworks.yml", "measured.yml", "features.yml", "cli.yml")
 
 class DataError(Exception):
     """A data file is malformed; the message names the file, key and line."""
+
+
+# Text a reader sees in a table or list: words, with `code` in backticks (pairs only).
+DataText = Annotated[str, AfterValidator(text.check)]
 
 
 class Strict(BaseModel):
@@ -84,14 +90,14 @@ Support = Literal["builtin", "addon", "none"]
 
 class Cell(Strict):
     support: Support
-    how: str = Field(min_length=1, description="what a reader uses, in a few words")
+    how: DataText = Field(min_length=1, description="what a reader uses, in a few words; `code` in backticks")
     module: str | None = Field(default=None, description="import path proving a built-in exists")
     package: str | None = Field(default=None, description="PyPI name of the add-on")
     source: HttpUrl
 
 
 class Feature(Strict):
-    name: str
+    name: DataText
     topic: str = Field(description="cookbook page that shows it")
     per: dict[str, Cell] = Field(description="one cell per framework")
 
@@ -105,8 +111,8 @@ class Features(Strict):
 
 class Command(Strict):
     name: str = Field(description="sub-command name as the real CLI lists it")
-    usage: str
-    does: str
+    usage: str = Field(description="the command as typed; shown as code whole")
+    does: DataText
     topic: str
     source: HttpUrl
 
