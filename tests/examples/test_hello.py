@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import shlex
+import shutil
+import sys
+import time
+import urllib.request
 
 import pytest
 
 from hello.flask_app import app
 from tests.conftest import free_port
-from tests.examples.conftest import section
+from tests.examples.conftest import EXAMPLES, section
 from tests.examples.serving import as_typed, reader_env, serving
 
 
@@ -39,3 +43,78 @@ def test_run_commands_on_the_page_serve_the_app(script, expected):
     with serving(as_typed(command, port), f"http://127.0.0.1:{port}/", reader_env()) as (status, _, body):
         assert status == 200
         assert body == expected
+
+
+# Reloading on save ------------------------------------------------------------
+#
+# The page says both servers reload when you save a file. Werkzeug's reloader
+# (under `flask run`) is on only with --debug (flask/cli.py: `reload = debug`);
+# Django's runserver reloads unless given --noreload. Each case runs the page's
+# command in a copy of examples/, edits the view, and watches the answer.
+
+SETTLE = 1.5  # let the reloader take its first snapshot of file times (it polls each second)
+RELOADS_WITHIN = 10.0  # a reloader restarts within about two seconds here; this only bounds a failure
+QUIET_FOR = 4.0  # no reloader: four of a reloader's one-second polls pass without a restart
+
+
+@pytest.fixture
+def examples_copy(tmp_path):
+    dest = tmp_path / "examples"
+    shutil.copytree(EXAMPLES, dest, ignore=shutil.ignore_patterns("__pycache__", "*.sqlite3"))
+    return dest
+
+
+def answer(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as resp:
+            return resp.read().decode()
+    except OSError:
+        return None  # restarting
+
+
+def answer_after_saving(command: list[str], cwd, view, old: str, new: str, wait: float = RELOADS_WITHIN) -> str:
+    """Serve with `command`, replace `old` by `new` in `view`, and return what / answers once it
+    changes, or after `wait` seconds."""
+    port = free_port()
+    command = [arg.replace("8000", str(port)) for arg in command]
+    url = f"http://127.0.0.1:{port}/"
+    with serving(command, url, reader_env(), cwd=cwd) as (status, _, body):
+        assert (status, body) == (200, old)
+        time.sleep(SETTLE)
+        view.write_text(view.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+        deadline = time.monotonic() + wait
+        seen = body
+        while seen == old and time.monotonic() < deadline:
+            time.sleep(0.3)
+            seen = answer(url) or seen
+        return seen
+
+
+def page_command(script: str) -> list[str]:
+    lines = section(script, "run")
+    assert lines[0] == "cd examples"
+    command = shlex.split(lines[1])
+    return [sys.executable if arg == "python" else arg for arg in command]
+
+
+def test_the_pages_flask_command_turns_the_reloader_on():
+    assert "--debug" in page_command("hello/flask_commands.sh"), "the page says Flask reloads: its command needs --debug"
+
+
+@pytest.mark.parametrize("debug", [True, False], ids=["with --debug", "without --debug"])
+def test_flask_reloads_on_save_only_in_debug_mode(examples_copy, debug):
+    command = page_command("hello/flask_commands.sh")
+    if not debug:
+        command.remove("--debug")
+    shown = answer_after_saving(command, examples_copy, examples_copy / "hello" / "flask_app.py",
+                                "Hello from Flask!", "Hello again from Flask!",
+                                wait=RELOADS_WITHIN if debug else QUIET_FOR)
+    assert shown == ("Hello again from Flask!" if debug else "Hello from Flask!")
+
+
+def test_django_runserver_reloads_on_save(examples_copy):
+    command = page_command("hello/django_commands.sh")
+    assert "--noreload" not in command
+    shown = answer_after_saving(command, examples_copy, examples_copy / "hello" / "django_app" / "views.py",
+                                "Hello from Django!", "Hello again from Django!")
+    assert shown == "Hello again from Django!"
