@@ -31,12 +31,16 @@ class TextError(ValueError):
     """Data text that cannot be shown as written (an unpaired backtick, a control character)."""
 
 
-def check(text: str) -> str:
-    """Return ``text`` if it can be shown; raise :class:`TextError` saying why not."""
+def _printable(text: str) -> None:
     control = _CONTROL.search(text)
     if control:
         raise TextError(f"control character {control.group()!r} at position {control.start()}; "
                         "data text holds only printable characters")
+
+
+def check(text: str) -> str:
+    """Return ``text`` if it can be shown; raise :class:`TextError` saying why not."""
+    _printable(text)
     if text.count("`") % 2:
         raise TextError("unpaired backtick: mark code with a pair, as in `url_for()`")
     return text
@@ -56,8 +60,7 @@ def escape(text: str) -> str:
 
 def code(text: str) -> str:
     """``text`` as one piece of code, every character shown (backticks included)."""
-    if _CONTROL.search(text):
-        check(text)
+    _printable(text)
     return f"<code>{escape(text)}</code>"
 
 

@@ -78,6 +78,9 @@ def test_text_that_cannot_be_shown_is_refused(value, message):
         text.check(value)
     with pytest.raises(MacroError, match=message):
         tables.Cell(value).markdown()
+    if "backtick" not in message:  # a command shows its backticks; a control character is refused there too
+        with pytest.raises(MacroError, match=message):
+            tables.Cell(value, code=True).markdown()
 
 
 def test_data_files_refuse_an_unpaired_backtick_naming_file_and_line(two):
