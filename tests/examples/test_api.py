@@ -161,3 +161,12 @@ def test_the_422_reason_phrase_is_what_the_page_says_for_this_python():
     assert http.client.responses[422] == DJANGO_422
     assert JsonResponse({}, status=422).reason_phrase == DJANGO_422
     assert Response(status=422).status == "422 UNPROCESSABLE ENTITY"
+
+
+def test_the_werkzeug_version_the_page_names_is_the_pinned_one():
+    import re
+
+    from tests.examples.conftest import ROOT
+
+    pin = re.search(r"(?m)^Werkzeug==(\d+\.\d+)", (ROOT / "examples/requirements-common.txt").read_text()).group(1)
+    assert f"(Werkzeug {pin})" in (ROOT / "docs/cookbook/api.md").read_text(encoding="utf-8")

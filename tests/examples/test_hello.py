@@ -12,7 +12,7 @@ import pytest
 
 from hello.flask_app import app
 from tests.conftest import free_port
-from tests.examples.conftest import EXAMPLES, section
+from tests.examples.conftest import EXAMPLES, ROOT, section
 from tests.examples.serving import as_typed, reader_env, serving
 
 
@@ -118,3 +118,16 @@ def test_django_runserver_reloads_on_save(examples_copy):
     shown = answer_after_saving(command, examples_copy, examples_copy / "hello" / "django_app" / "views.py",
                                 "Hello from Django!", "Hello again from Django!")
     assert shown == "Hello again from Django!"
+
+
+def test_the_versions_the_page_names_for_the_reloader_are_the_pinned_ones():
+    """hello.md names Werkzeug 3.1 and watchdog 6: the pins that the reload tests above ran on."""
+    import re
+
+    page = (ROOT / "docs" / "cookbook" / "hello.md").read_text(encoding="utf-8")
+    pins = {}
+    for name in ("requirements.txt", "examples/requirements-common.txt"):
+        pins.update(re.findall(r"(?m)^([A-Za-z0-9_.-]+)==(\S+)", (ROOT / name).read_text(encoding="utf-8")))
+    werkzeug, watchdog = pins["Werkzeug"], pins["watchdog"]
+    assert f"Werkzeug {'.'.join(werkzeug.split('.')[:2])} misses" in page, werkzeug
+    assert f"pins watchdog {watchdog.split('.')[0]};" in page, watchdog
