@@ -258,7 +258,7 @@ def form(d: Decision, names: Mapping[str, str], page_url: str) -> str:
     used to reach the script from the page.
     """
     def fieldset(qid: str, ask: str, answers) -> list[str]:
-        out = [f"  <fieldset>", f"    <legend>{text.inline(ask)}</legend>"]
+        out = ["  <fieldset>", f"    <legend>{text.inline(ask)}</legend>"]
         for a in answers:
             input_id = f"q-{qid}-{a.id}"
             out.append(f'    <div><input type="radio" name="{qid}" id="{input_id}" value="{a.id}"> '

@@ -10,7 +10,6 @@ turn; clicks switch panels without reloading.
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
