@@ -1,8 +1,9 @@
 """mkdocs-macros entry point: load the data once, register the macros.
 
 Nothing is computed here. Loading and validating live in ``data.py``, tables
-and facts in ``tables.py``, Flask/Django tab pairs in ``examples.py``; each is
-a plain function with plain pytest tests in tests/macros/.
+and facts in ``tables.py``, Flask/Django tab pairs in ``examples.py``, the
+questionnaire in ``decision.py``; each is a plain function with plain pytest
+tests in tests/macros/.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ def define_env(env) -> None:
     # or pydantic installed.
     from mkdocs.exceptions import PluginError
 
-    from . import data, examples, tables
+    from . import data, decision, examples, tables
     from .errors import on_page
 
     root = Path(env.project_dir)
@@ -32,3 +33,7 @@ def define_env(env) -> None:
                    tables.addon_table, tables.at_a_glance, tables.fact):
         env.macro(on_page(render, site, page=page), render.__name__)
     env.macro(on_page(examples.example_tabs, root, site.frameworks, page=page, name="example"), "example")
+
+    names = {key: fw.name for key, fw in site.frameworks.items()}
+    env.macro(lambda: decision.form(site.decision, names, env.page.url), "decision_form")
+    env.macro(lambda: decision.rules(site.decision, names, env.page.file.src_uri), "decision_rules")

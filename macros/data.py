@@ -11,19 +11,25 @@ from __future__ import annotations
 
 import datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, ValidationError
+
+from . import text
 
 # libyaml's loader when PyYAML was built with it: the data is parsed on every build.
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-FILES = ("frameworks.yml", "measured.yml", "features.yml", "cli.yml")
+FILES = ("frameworks.yml", "measured.yml", "features.yml", "cli.yml", "decision.yml")
 
 
 class DataError(Exception):
     """A data file is malformed; the message names the file, key and line."""
+
+
+# Text a reader sees in a table or list: words, with `code` in backticks (pairs only).
+DataText = Annotated[str, AfterValidator(text.check)]
 
 
 class Strict(BaseModel):
@@ -84,14 +90,14 @@ Support = Literal["builtin", "addon", "none"]
 
 class Cell(Strict):
     support: Support
-    how: str = Field(min_length=1, description="what a reader uses, in a few words")
+    how: DataText = Field(min_length=1, description="what a reader uses, in a few words; `code` in backticks")
     module: str | None = Field(default=None, description="import path proving a built-in exists")
     package: str | None = Field(default=None, description="PyPI name of the add-on")
     source: HttpUrl
 
 
 class Feature(Strict):
-    name: str
+    name: DataText
     topic: str = Field(description="cookbook page that shows it")
     per: dict[str, Cell] = Field(description="one cell per framework")
 
@@ -105,14 +111,92 @@ class Features(Strict):
 
 class Command(Strict):
     name: str = Field(description="sub-command name as the real CLI lists it")
-    usage: str
-    does: str
+    usage: str = Field(description="the command as typed; shown as code whole")
+    does: DataText
     topic: str
     source: HttpUrl
 
 
 class Cli(Strict):
     commands: dict[str, list[Command]]
+
+
+# decision.yml --------------------------------------------------------------
+# The "How to choose" questionnaire; macros/decision.py scores and renders it.
+
+Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+
+
+class Answer(Strict):
+    id: Id
+    label: DataText
+    reason: DataText
+    favours: str | None = Field(default=None, description="the framework this answer adds points to")
+    points: int = Field(default=0, ge=0, le=5)
+    fact: Id | None = Field(default=None, description="what the answer stands for; one fact counts once")
+    page: Id | None = Field(default=None, description="a key of `pages`: the page that explains the reason")
+
+
+class Question(Strict):
+    id: Id
+    ask: DataText
+    answers: list[Answer] = Field(min_length=2)
+
+
+class KnownAnswer(Strict):
+    id: Id
+    label: DataText
+    knows: str | None = Field(default=None, description="the framework the team knows; none for 'neither'")
+
+
+class ExperienceSays(Strict):
+    decides: DataText
+    agrees: DataText
+    differs: DataText
+    neither_firm: DataText
+    neither_open: DataText
+
+
+class Experience(Strict):
+    id: Id
+    ask: DataText
+    answers: list[KnownAnswer] = Field(min_length=2)
+    says: ExperienceSays
+
+
+class DecisionRules(Strict):
+    lead: int = Field(ge=1, description="points the leader needs over the next for a firm recommendation")
+    facts: int = Field(ge=2, description="separate facts behind the leader; 2 or more, so no single answer decides")
+
+
+class DecisionPage(Strict):
+    title: DataText
+    file: str = Field(pattern=r"^[-\w/]+\.md$", description="path inside docs/")
+
+
+class Say(Strict):
+    nothing: DataText
+    firm: DataText
+    experience: DataText
+    leans: DataText
+    either: DataText
+    totals: DataText
+    firm_basis: DataText
+    open_basis: DataText
+    counted: DataText
+    repeat: DataText
+    neutral: DataText
+    experience_line: DataText
+    see: DataText
+
+
+class Decision(Strict):
+    rules: DecisionRules
+    pages: dict[Id, DecisionPage]
+    facts: dict[Id, DataText]
+    questions: list[Question] = Field(min_length=1)
+    experience: Experience
+    say: Say
 
 
 # The whole data set --------------------------------------------------------
@@ -129,6 +213,7 @@ class Data(Strict):
     install: dict[str, Install]
     features: dict[str, Feature]
     commands: dict[str, list[Command]]
+    decision: Decision
 
     @property
     def topics(self) -> list[str]:
@@ -208,6 +293,10 @@ def _cross_check(data: Data, texts: dict[str, str]) -> None:
                 f"{_where('cli.yml', texts['cli.yml'], ('commands', fw))}: unknown framework "
                 f"{fw!r}; frameworks.yml defines {sorted(known)}"
             )
+    from .decision import problems as decision_problems
+
+    for path, message in decision_problems(data.decision, list(known)):
+        problems.append(f"{_where('decision.yml', texts['decision.yml'], path)}: {message}")
     if problems:
         raise DataError("\n".join(problems))
 
@@ -225,7 +314,9 @@ def load(data_dir: Path | str) -> Data:
     measured = _parse(Measured, "measured.yml", texts["measured.yml"])
     features = _parse(Features, "features.yml", texts["features.yml"])
     cli = _parse(Cli, "cli.yml", texts["cli.yml"])
-    data = Data(frameworks=frameworks.root, install=measured.install, features=features.features, commands=cli.commands)
+    decision = _parse(Decision, "decision.yml", texts["decision.yml"])
+    data = Data(frameworks=frameworks.root, install=measured.install, features=features.features,
+                commands=cli.commands, decision=decision)
     _cross_check(data, texts)
     return data
 

@@ -9,7 +9,8 @@ named ``converters``, marked in the file as::
     ...
     # --8<-- [end:converters]
 
-and emits one tab per framework with one fenced block per file. The block's
+and emits one tab per framework with one fenced block per file. Each call
+starts a tab set of its own, even right after another one. The block's
 body is a pymdownx.snippets include, expanded after the macros have run, so
 template syntax in the file (``{{ }}``, ``{% %}``) reaches the reader verbatim.
 
@@ -103,5 +104,8 @@ def example_tabs(
                 )
             continue
         blocks = "\n".join(_block(root, examples_dir, fw, p, section) for p in paths)
-        tabs.append(f'=== "{fw.name}"\n\n{blocks}')
+        # `===!` starts a new tab set: without it, pymdownx.tabbed joins this pair
+        # to any tab block right before it (Flask | Django | Flask | Django).
+        opener = "===!" if not tabs else "==="
+        tabs.append(f'{opener} "{fw.name}"\n\n{blocks}')
     return "\n".join(tabs)

@@ -4,29 +4,64 @@ Pure functions: each takes a :class:`macros.data.Data` and returns a string.
 Columns follow the order of frameworks in ``data/frameworks.yml``, so a third
 framework gets a column without any change here. Every cell says its verdict
 in words ("Built in", "Add-on", "Not included"), never by icon or colour alone.
+
+Each table is first built as a :class:`Table` of :class:`Cell` values that
+hold the data text as written (``tables.build("topic_table", data, "routing")``),
+then written as Markdown; every cell goes through :func:`macros.text.inline`,
+so whatever characters the data holds reach the reader whole, and backticked
+pieces show as code. tests/site/ compares each built cell with its ``Cell``.
 """
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from dataclasses import dataclass, field
+from typing import Any, Callable
 
 from pydantic import BaseModel
 
+from . import text
 from .data import Data, Feature
 from .errors import MacroError
 
 VERDICT = {"builtin": "Built in", "addon": "Add-on", "none": "Not included"}
 
 
-def _cell(text: Any) -> str:
-    """Make a value safe for a Markdown table cell."""
-    return str(text).replace("|", "\\|").replace("\n", " ").strip()
+@dataclass(frozen=True)
+class Cell:
+    """One table cell: data text (with `code` in backticks), an optional bold label before it."""
+
+    text: str
+    label: str = ""
+    code: bool = False  # the whole text is code, such as a command: backticks in it are shown
+
+    def markdown(self) -> str:
+        try:
+            body = text.code(self.text) if self.code else text.inline(self.text)
+        except text.TextError as exc:
+            raise MacroError(f"cannot show {self.text!r} in a table: {exc}") from None
+        return f"**{text.escape(self.label)}**: {body}" if self.label else body
+
+    def reads(self) -> str:
+        """The cell's text as a reader reads it."""
+        body = self.text if self.code else text.plain(self.text)
+        return f"{self.label}: {body}" if self.label else body
 
 
-def _table(header: list[str], rows: Iterable[list[Any]]) -> str:
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
-    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
-    return "\n".join(lines) + "\n"
+@dataclass(frozen=True)
+class Table:
+    header: list[Cell]
+    rows: list[list[Cell]] = field(default_factory=list)
+
+    def markdown(self) -> str:
+        lines = ["| " + " | ".join(c.markdown() for c in self.header) + " |",
+                 "|" + "|".join(" --- " for _ in self.header) + "|"]
+        lines += ["| " + " | ".join(c.markdown() for c in row) + " |" for row in self.rows]
+        return "\n".join(lines) + "\n"
+
+
+def _table(header: list[Any], rows: list[list[Any]]) -> Table:
+    as_cell = lambda v: v if isinstance(v, Cell) else Cell(str(v))  # noqa: E731
+    return Table([as_cell(h) for h in header], [[as_cell(c) for c in row] for row in rows])
 
 
 def _frameworks(data: Data, only: list[str] | None) -> list[str]:
@@ -43,14 +78,14 @@ def _check_topic(data: Data, topic: str) -> None:
         raise MacroError(f"unknown topic {topic!r}; data/features.yml and data/cli.yml use {data.topics}")
 
 
-def _verdict(feature: Feature, fw: str) -> str:
+def _verdict(feature: Feature, fw: str) -> Cell:
     cell = feature.per.get(fw)
     if cell is None:
-        return "No data"
-    return f"**{VERDICT[cell.support]}**: {cell.how}"
+        return Cell("No data")
+    return Cell(cell.how, label=VERDICT[cell.support])
 
 
-def feature_matrix(data: Data, topic: str | None = None, frameworks: list[str] | None = None) -> str:
+def feature_matrix_cells(data: Data, topic: str | None = None, frameworks: list[str] | None = None) -> Table:
     """Feature by framework: what each one ships, adds on, or leaves out."""
     names = _frameworks(data, frameworks)
     features = list(data.features.values())
@@ -60,15 +95,15 @@ def feature_matrix(data: Data, topic: str | None = None, frameworks: list[str] |
         if not features:
             raise MacroError(f"topic {topic!r} has no features in data/features.yml")
     header = ["Feature"] + [data.frameworks[n].name for n in names]
-    return _table(header, ([f.name] + [_verdict(f, n) for n in names] for f in features))
+    return _table(header, [[f.name] + [_verdict(f, n) for n in names] for f in features])
 
 
-def topic_table(data: Data, topic: str, frameworks: list[str] | None = None) -> str:
+def topic_table_cells(data: Data, topic: str, frameworks: list[str] | None = None) -> Table:
     """The features of one cookbook topic, as a matrix; the page names its topic."""
-    return feature_matrix(data, topic=topic, frameworks=frameworks)
+    return feature_matrix_cells(data, topic=topic, frameworks=frameworks)
 
 
-def cli_table(data: Data, framework: str | None = None, topic: str | None = None) -> str:
+def cli_table_cells(data: Data, framework: str | None = None, topic: str | None = None) -> Table:
     """Built-in commands: what you type and what it does."""
     names = _frameworks(data, None if framework is None else [framework])
     if topic is not None:
@@ -77,13 +112,13 @@ def cli_table(data: Data, framework: str | None = None, topic: str | None = None
     for name in names:
         for cmd in data.commands.get(name, []):
             if topic is None or cmd.topic == topic:
-                rows.append([data.frameworks[name].name, f"`{cmd.usage}`", cmd.does])
+                rows.append([data.frameworks[name].name, Cell(cmd.usage, code=True), cmd.does])
     if not rows:
         raise MacroError(f"no commands for framework={framework!r} topic={topic!r} in data/cli.yml")
     return _table(["Framework", "Command", "What it does"], rows)
 
 
-def addon_table(data: Data, builtin: str = "django", addon: str = "flask") -> str:
+def addon_table_cells(data: Data, builtin: str = "django", addon: str = "flask") -> Table:
     """For each job one framework ships, the package the other one adds."""
     _frameworks(data, [builtin, addon])
     rows = []
@@ -102,7 +137,7 @@ def _size(kib: int) -> str:
     return f"{kib / 1024:.1f} MiB"
 
 
-def at_a_glance(data: Data, frameworks: list[str] | None = None) -> str:
+def at_a_glance_cells(data: Data, frameworks: list[str] | None = None) -> Table:
     """The headline facts side by side: versions, licence, Python, install footprint."""
     names = _frameworks(data, frameworks)
     fws = [data.frameworks[n] for n in names]
@@ -119,6 +154,45 @@ def at_a_glance(data: Data, frameworks: list[str] | None = None) -> str:
         ["Examples tested on", *(", ".join(f.tested) for f in fws)],
     ]
     return _table(["Fact", *(f.name for f in fws)], rows)
+
+
+TABLES: dict[str, Callable[..., Table]] = {
+    "feature_matrix": feature_matrix_cells,
+    "topic_table": topic_table_cells,
+    "cli_table": cli_table_cells,
+    "addon_table": addon_table_cells,
+    "at_a_glance": at_a_glance_cells,
+}
+
+
+def build(name: str, data: Data, *args: Any, **kwargs: Any) -> Table:
+    """The table the macro ``name`` renders for these arguments, cell by cell."""
+    return TABLES[name](data, *args, **kwargs)
+
+
+def feature_matrix(data: Data, topic: str | None = None, frameworks: list[str] | None = None) -> str:
+    """Feature by framework, as a Markdown table."""
+    return feature_matrix_cells(data, topic, frameworks).markdown()
+
+
+def topic_table(data: Data, topic: str, frameworks: list[str] | None = None) -> str:
+    """The features of one cookbook topic, as a Markdown table."""
+    return topic_table_cells(data, topic, frameworks).markdown()
+
+
+def cli_table(data: Data, framework: str | None = None, topic: str | None = None) -> str:
+    """Built-in commands, as a Markdown table."""
+    return cli_table_cells(data, framework, topic).markdown()
+
+
+def addon_table(data: Data, builtin: str = "django", addon: str = "flask") -> str:
+    """Built-in jobs against add-ons, as a Markdown table."""
+    return addon_table_cells(data, builtin, addon).markdown()
+
+
+def at_a_glance(data: Data, frameworks: list[str] | None = None) -> str:
+    """The headline facts, as a Markdown table."""
+    return at_a_glance_cells(data, frameworks).markdown()
 
 
 # Facts computed from the data, for prose: "{{ fact('flask.install.size') }}".

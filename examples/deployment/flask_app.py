@@ -14,6 +14,8 @@ def create_app():
     )
     # FLASK_SECRET_KEY becomes SECRET_KEY, FLASK_MAX_CONTENT_LENGTH becomes
     # MAX_CONTENT_LENGTH, and so on; values that parse as JSON are converted.
+    # To rotate the key, move the old one to FLASK_SECRET_KEY_FALLBACKS as a
+    # JSON list ('["old-key"]'): sessions signed with it stay valid.
     app.config.from_prefixed_env()
     if not app.config.get("SECRET_KEY"):
         raise RuntimeError("Set the FLASK_SECRET_KEY environment variable.")

@@ -22,17 +22,18 @@ pytestmark = pytest.mark.browser
 # Budget rules (deterministic: the server's gzip output is byte-stable, and
 # every load is cold), against a bare one-page Material site:
 # - CSS + JS on the wire (shared by every page): at most 10% over bare Material.
-#   Our palette stylesheet, extra.css and the two site-wide scripts must fit
-#   in that 10%.
+#   Our palette stylesheet, extra.css, the site-wide script and a page's own
+#   script must fit in that 10%.
 # - HTML: the bare page's HTML plus 10%, plus the gzip size of the page's own
 #   article (text and code a one-paragraph page does not have), plus 4 KiB for
 #   the header tabs and navigation of a site with more than one page.
 ASSET_HEADROOM = 0.10
 NAV_ALLOWANCE = 4 * 1024
 # - Requests: the bare page's, plus one each for the palette stylesheet,
-#   extra.css, the logo, the two site-wide scripts (decision.js,
-#   search-options.js) and the sitemap.xml that instant navigation reads;
-#   plus one per image in the page's article.
+#   extra.css, the logo, the site-wide search-options.js, the page's own
+#   script where it has one (decision.js, on "How to choose" only) and the
+#   sitemap.xml that instant navigation reads; plus one per image in the
+#   page's article.
 EXTRA_REQUESTS = 6
 
 

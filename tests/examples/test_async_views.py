@@ -125,3 +125,72 @@ def test_odd_paths_never_cause_a_server_error(client, text):
     """Bytes that are not UTF-8, a long segment, a NUL: each answers without a 500."""
     for response in (app.test_client().get(f"/checksum/{text}"), client.get(f"/checksum/{text}")):
         assert response.status_code < 500
+
+
+# Where an async view runs: what the page says, on the pinned Flask, Django and asgiref.
+
+
+def test_flask_runs_each_async_view_in_a_new_event_loop_on_another_thread():
+    """Flask hands the view to asgiref's async_to_sync, which runs asyncio.run() in a
+    separate thread while the thread that took the request waits."""
+    import threading
+
+    from flask import Flask, g
+
+    probe, loops = Flask("probe"), []
+
+    @probe.before_request
+    def note_the_worker():
+        g.worker = threading.get_ident()
+
+    @probe.get("/")
+    async def where():
+        loops.append(asyncio.get_running_loop())
+        return {"on_the_worker_thread": threading.get_ident() == g.worker}
+
+    client = probe.test_client()
+    assert client.get("/").json == {"on_the_worker_thread": False}
+    assert client.get("/").json == {"on_the_worker_thread": False}
+    assert loops[0] is not loops[1] and loops[0].is_closed()
+
+
+def where_django_runs(settings) -> list[tuple[int, asyncio.AbstractEventLoop]]:
+    """Route / to an async view that records its thread and event loop."""
+    import threading
+    import types
+
+    from django.http import HttpResponse
+    from django.urls import path
+
+    seen = []
+
+    async def where(request):
+        seen.append((threading.get_ident(), asyncio.get_running_loop()))
+        return HttpResponse("ok")
+
+    urls = types.ModuleType("where_urls")
+    urls.urlpatterns = [path("", where)]
+    settings.ROOT_URLCONF = urls
+    return seen
+
+
+def test_django_under_wsgi_runs_an_async_view_in_a_new_loop_on_another_thread(settings, client):
+    import threading
+
+    seen = where_django_runs(settings)
+    assert client.get("/").status_code == 200  # the test client is Django's WSGI-style handler
+    thread, loop = seen[0]
+    assert thread != threading.get_ident() and loop.is_closed()
+
+
+def test_django_under_asgi_runs_an_async_view_on_the_servers_own_loop(settings, async_client):
+    import threading
+
+    seen = where_django_runs(settings)
+
+    async def request():
+        response = await async_client.get("/")
+        return response.status_code, threading.get_ident(), asyncio.get_running_loop()
+
+    status, thread, loop = asyncio.run(request())
+    assert status == 200 and seen == [(thread, loop)]

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -124,3 +125,56 @@ def test_run_commands_on_the_page_work(script):
         outputs.append(proc.stdout)
     assert outputs[0] == "HELLO, ADA!\nHELLO, ADA!\n"
     assert "greet" in outputs[-1] and "site" in outputs[-1]
+
+
+# What the pages say about Flask's CLI, run on the pinned Flask ----------------
+
+
+def test_app_cli_commands_shell_and_routes_run_in_the_app_context_and_run_does_not(monkeypatch):
+    """docs/choosing/tooling.md: `app.cli` commands, `shell` and `routes` run inside the app's
+    context; `flask run` pushes none (each request gets its own while the server runs)."""
+    import click.testing
+    import flask.cli
+    from flask import Flask, current_app, has_app_context
+    from flask.cli import FlaskGroup
+
+    probe, seen = Flask("probe"), {}
+
+    @probe.cli.command("where")
+    def where():
+        seen["where"] = has_app_context() and current_app._get_current_object() is probe
+
+    monkeypatch.setattr(flask.cli, "run_simple", lambda *a, **k: seen.setdefault("run", has_app_context()))
+    monkeypatch.setattr("code.interact", lambda **k: seen.setdefault("shell", has_app_context()))
+    cli = FlaskGroup(create_app=lambda: probe)
+    runner = click.testing.CliRunner()
+    for args in (["where"], ["run"], ["shell"]):
+        result = runner.invoke(cli, args, catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+    assert seen == {"where": True, "run": False, "shell": True}
+    # `routes` reads current_app.url_map: it lists the probe app's static route.
+    assert "/static/<path:filename>" in runner.invoke(cli, ["routes"]).output
+
+
+def test_the_cli_test_runner_captures_print_as_well_as_click_echo():
+    """docs/cookbook/cli.md: `click.echo()` is not needed for the test runner to see output."""
+    from flask import Flask
+
+    probe = Flask("probe")
+
+    @probe.cli.command("both")
+    def both():
+        print("from print")
+        click.echo("from click.echo")
+
+    result = probe.test_cli_runner().invoke(args=["both"])
+    assert result.output == "from print\nfrom click.echo\n"
+
+
+def test_the_click_version_the_page_names_is_the_pinned_one():
+    import re
+
+    from tests.examples.conftest import ROOT
+
+    pin = re.search(r"(?m)^click==(\d+\.\d+)", (ROOT / "examples/requirements-common.txt").read_text()).group(1)
+    assert re.search(rf"\(Click\s+{re.escape(pin)}\)", (ROOT / "docs/cookbook/cli.md").read_text(encoding="utf-8"))

@@ -53,6 +53,38 @@ def test_flask_trusts_the_proxy_for_the_scheme(flask_app):
         "status": "ok", "scheme": "https", "debug": False}
 
 
+def session_cookie(app, data: dict) -> str:
+    """A session cookie exactly as `app` signs it."""
+    return app.session_interface.get_signing_serializer(app).dumps(data)
+
+
+def session_seen_by(app, cookie: str) -> dict:
+    """What `app` reads from a request that carries `cookie` as its session."""
+    from flask import session
+
+    with app.test_request_context("/", headers={"Cookie": f"session={cookie}"}):
+        return dict(session)
+
+
+def test_flask_rotates_its_secret_key_with_fallbacks_from_the_environment(monkeypatch):
+    """The page: move the old key to FLASK_SECRET_KEY_FALLBACKS and old sessions stay valid
+    (SECRET_KEY_FALLBACKS, Flask 3.1), while new cookies are signed with the new key."""
+    monkeypatch.setenv("FLASK_SECRET_KEY", "old-key-from-last-year")
+    old_cookie = session_cookie(create_app(), {"user": "ada"})
+
+    monkeypatch.setenv("FLASK_SECRET_KEY", "new-key-from-today")
+    assert session_seen_by(create_app(), old_cookie) == {}, "without the fallback the old session is refused"
+
+    monkeypatch.setenv("FLASK_SECRET_KEY_FALLBACKS", '["old-key-from-last-year"]')
+    rotated = create_app()
+    assert rotated.config["SECRET_KEY_FALLBACKS"] == ["old-key-from-last-year"]
+    assert session_seen_by(rotated, old_cookie) == {"user": "ada"}
+
+    # New cookies carry the new key: an app that knows only the new key reads them.
+    monkeypatch.delenv("FLASK_SECRET_KEY_FALLBACKS")
+    assert session_seen_by(create_app(), session_cookie(rotated, {"user": "bob"})) == {"user": "bob"}
+
+
 # Django ---------------------------------------------------------------------
 
 

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import re
 import shlex
+import shutil
+import sys
+import time
+import urllib.request
 
 import pytest
 
 from hello.flask_app import app
 from tests.conftest import free_port
-from tests.examples.conftest import section
+from tests.examples.conftest import EXAMPLES, ROOT, section
 from tests.examples.serving import as_typed, reader_env, serving
 
 
@@ -47,3 +52,93 @@ def test_head_answers_like_get(client):
     django = client.head("/")
     assert (flask.status_code, django.status_code) == (200, 200)
     assert flask.get_data() == django.content == b""
+
+
+# Reloading on save ------------------------------------------------------------
+#
+# The page says both servers reload when you save a file. Werkzeug's reloader
+# (under `flask run`) is on only with --debug (flask/cli.py: `reload = debug`);
+# Django's runserver reloads unless given --noreload. Each case runs the page's
+# command in a copy of examples/, edits the view, and watches the answer.
+
+SETTLE = 1.5  # let the reloader take its first snapshot of file times (it polls each second)
+RELOADS_WITHIN = 10.0  # a reloader restarts within about two seconds here; this only bounds a failure
+QUIET_FOR = 4.0  # no reloader: four of a reloader's one-second polls pass without a restart
+
+
+@pytest.fixture
+def examples_copy(tmp_path):
+    dest = tmp_path / "examples"
+    shutil.copytree(EXAMPLES, dest, ignore=shutil.ignore_patterns("__pycache__", "*.sqlite3"))
+    return dest
+
+
+def answer(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as resp:
+            return resp.read().decode()
+    except OSError:
+        return None  # restarting
+
+
+def answer_after_saving(command: list[str], cwd, view, old: str, new: str, wait: float = RELOADS_WITHIN) -> str:
+    """Serve with `command`, replace `old` by `new` in `view`, and return what / answers once it
+    changes, or after `wait` seconds."""
+    port = free_port()
+    command = [arg.replace("8000", str(port)) for arg in command]
+    url = f"http://127.0.0.1:{port}/"
+    with serving(command, url, reader_env(), cwd=cwd) as (status, _, body):
+        assert (status, body) == (200, old)
+        time.sleep(SETTLE)
+        view.write_text(view.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+        deadline = time.monotonic() + wait
+        seen = body
+        while seen == old and time.monotonic() < deadline:
+            time.sleep(0.3)
+            seen = answer(url) or seen
+        return seen
+
+
+def page_command(script: str) -> list[str]:
+    """The page's run command as the reader's shell runs it: comments dropped, leading
+    NAME=value words passed through `env`, `python` as this interpreter, reloader left on."""
+    lines = section(script, "run")
+    assert lines[0] == "cd examples"
+    command = [sys.executable if arg == "python" else arg for arg in shlex.split(lines[1], comments=True)]
+    return ["env", *command] if re.match(r"^[A-Z_][A-Z0-9_]*=", command[0]) else command
+
+
+def test_the_pages_flask_command_turns_the_reloader_on():
+    assert "--debug" in page_command("hello/flask_commands.sh"), "the page says Flask reloads: its command needs --debug"
+
+
+@pytest.mark.parametrize("debug", [True, False], ids=["with --debug", "without --debug"])
+def test_flask_reloads_on_save_only_in_debug_mode(examples_copy, debug):
+    command = page_command("hello/flask_commands.sh")
+    if not debug:
+        command.remove("--debug")
+    shown = answer_after_saving(command, examples_copy, examples_copy / "hello" / "flask_app.py",
+                                "Hello from Flask!", "Hello again from Flask!",
+                                wait=RELOADS_WITHIN if debug else QUIET_FOR)
+    assert shown == ("Hello again from Flask!" if debug else "Hello from Flask!")
+
+
+def test_django_runserver_reloads_on_save(examples_copy):
+    command = page_command("hello/django_commands.sh")
+    assert "--noreload" not in command
+    shown = answer_after_saving(command, examples_copy, examples_copy / "hello" / "django_app" / "views.py",
+                                "Hello from Django!", "Hello again from Django!")
+    assert shown == "Hello again from Django!"
+
+
+def test_the_versions_the_page_names_for_the_reloader_are_the_pinned_ones():
+    """hello.md names Werkzeug 3.1 and watchdog 6: the pins that the reload tests above ran on."""
+    import re
+
+    page = (ROOT / "docs" / "cookbook" / "hello.md").read_text(encoding="utf-8")
+    pins = {}
+    for name in ("requirements.txt", "examples/requirements-common.txt"):
+        pins.update(re.findall(r"(?m)^([A-Za-z0-9_.-]+)==(\S+)", (ROOT / name).read_text(encoding="utf-8")))
+    werkzeug, watchdog = pins["Werkzeug"], pins["watchdog"]
+    assert f"Werkzeug {'.'.join(werkzeug.split('.')[:2])} misses" in page, werkzeug
+    assert f"pins watchdog {watchdog.split('.')[0]};" in page, watchdog

@@ -232,3 +232,20 @@ def test_bytes_that_are_not_utf8_come_back_as_harmless_text(flask_client):
 @pytest.mark.urls("security.django_app.urls")
 def test_head_answers_like_get_in_both(flask_client, client):
     assert flask_client.head("/comment/").status_code == client.head("/comment/").status_code == 200
+
+
+def test_flask_escapes_when_rendering_exactly_the_templates_the_page_lists(tmp_path):
+    """Render for real on the pinned Flask: .html, .htm, .xml, .xhtml, .svg and
+    render_template_string() escape; any other name (an email .txt) does not."""
+    from flask import Flask, render_template, render_template_string
+
+    probe = Flask("probe", template_folder=str(tmp_path))
+    names = ["page.html", "page.htm", "page.xml", "page.xhtml", "page.svg", "email.txt", "page.jinja"]
+    for name in names:
+        (tmp_path / name).write_text("{{ x }}", encoding="utf-8")
+    with probe.app_context():
+        shown = {name: render_template(name, x="<b>") for name in names}
+        shown["render_template_string()"] = render_template_string("{{ x }}", x="<b>")
+    escaped = {k for k, v in shown.items() if v == "&lt;b&gt;"}
+    assert escaped == {"page.html", "page.htm", "page.xml", "page.xhtml", "page.svg", "render_template_string()"}
+    assert shown["email.txt"] == shown["page.jinja"] == "<b>"

@@ -54,6 +54,31 @@ def files(frameworks: list[str]) -> dict[str, dict]:
         "cli.yml": {"commands": {k: [{"name": "run", "usage": f"{k} run", "does": f"Runs {k}.", "topic": "hello",
                                       "source": "https://example.org/cli"}]
                                  for k in frameworks}},
+        "decision.yml": decision(frameworks),
+    }
+
+
+def decision(frameworks: list[str]) -> dict:
+    """A two-question questionnaire whose answers favour the first two frameworks."""
+    first, second = frameworks[:2]
+    say = {key: key for key in ("nothing", "either", "neutral", "experience_line", "see")}
+    say.update(firm="{leader}", experience="{known}", leans="{leader}", totals="{totals}",
+               firm_basis="{lead}", open_basis="{lead}", counted="{reason}", repeat="{reason}",
+               neutral="{reason}", experience_line="{text}", see=" {page}")
+    return {
+        "rules": {"lead": 3, "facts": 2},
+        "pages": {"size": {"title": "Size", "file": "choosing/size.md"}},
+        "facts": {"small": "It is small.", "staff": "Staff edit it."},
+        "questions": [{"id": "size", "ask": "How big?", "answers": [
+            {"id": "small", "label": "Small", "reason": "Small.", "favours": first, "points": 2, "fact": "small",
+             "page": "size"},
+            {"id": "big", "label": "Big", "reason": "Big.", "favours": second, "points": 2, "fact": "staff"},
+        ]}],
+        "experience": {"id": "experience", "ask": "Known?", "answers": [
+            {"id": first, "label": first, "knows": first}, {"id": "neither", "label": "Neither"}],
+            "says": {"decides": "{known}", "agrees": "{leader}", "differs": "{known} {leader}",
+                     "neither_firm": "n", "neither_open": "n"}},
+        "say": say,
     }
 
 

@@ -25,8 +25,16 @@ def project(tmp_path, two):
 def test_one_tab_per_framework_in_data_order(project):
     root, frameworks = project
     markdown = example_tabs(root, frameworks, "greet", "view")
-    assert markdown.index('=== "Flask"') < markdown.index('=== "Django"')
-    assert markdown.count("=== ") == 2
+    assert markdown.index('"Flask"') < markdown.index('=== "Django"')
+    assert markdown.count("=== ") + markdown.count("===! ") == 2
+
+
+def test_each_call_starts_a_tab_set_of_its_own(project):
+    """`===!` opens a new set, so two calls in a row stay two sets of two tabs."""
+    root, frameworks = project
+    markdown = example_tabs(root, frameworks, "greet", "view")
+    assert markdown.startswith('===! "Flask"\n')
+    assert markdown.count("===!") == 1
 
 
 def test_each_file_with_the_section_becomes_a_titled_snippet_block(project):

@@ -1,4 +1,8 @@
-"""Table and fact renderers, fed small inline data: header, rows, cells."""
+"""Table and fact renderers, fed small inline data: header, rows, cells.
+
+Tables are rendered to HTML with the site's own Markdown extensions, and
+cells are compared by the text a reader sees.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,15 @@ import pytest
 
 from macros import data, tables
 from macros.errors import MacroError
+from tests.html_tables import squash, to_html
+from tests.html_tables import tables as html_tables
 
 
 def rows(markdown: str) -> list[list[str]]:
-    lines = markdown.strip().splitlines()
-    assert set(lines[1].replace("|", "").split()) == {"---"}, "second line is the header rule"
-    return [[c.strip() for c in line.strip("|").split(" | ")] for line in [lines[0], *lines[2:]]]
+    """The one table in ``markdown``, rendered as the site renders it: rows of cell texts."""
+    found = html_tables(to_html(markdown))
+    assert len(found) == 1, f"expected one table, got {len(found)} from:\n{markdown}"
+    return [[squash(c) for c in row] for row in found[0]]
 
 
 @pytest.fixture
@@ -33,8 +40,9 @@ def test_feature_matrix_has_a_column_per_framework_and_a_row_per_feature(site):
 def test_cells_say_the_verdict_in_words(site):
     table = rows(tables.feature_matrix(site))
     orm = next(r for r in table if r[0] == "ORM")
-    assert orm[1] == "**Add-on**: Flask-SQLAlchemy"
-    assert orm[2] == "**Built in**: django.db.models"
+    assert orm[1] == "Add-on: Flask-SQLAlchemy"
+    assert orm[2] == "Built in: django.db.models"
+    assert "<strong>Add&#45;on</strong>: Flask&#45;SQLAlchemy" in to_html(tables.feature_matrix(site))
 
 
 def test_topic_table_keeps_only_that_topic(site):
@@ -57,7 +65,8 @@ def test_topic_with_commands_but_no_features_is_an_error_for_tables(site):
 def test_cli_table_lists_usage_and_purpose(site):
     table = rows(tables.cli_table(site))
     assert table[0] == ["Framework", "Command", "What it does"]
-    assert ["Django", "`django run`", "Runs django."] in table
+    assert ["Django", "django run", "Runs django."] in table
+    assert "<code>django run</code>" in to_html(tables.cli_table(site))
     assert len(rows(tables.cli_table(site, framework="flask"))) == 2
     with pytest.raises(MacroError, match="no commands"):
         tables.cli_table(site, topic="database")
@@ -83,7 +92,7 @@ def test_pipes_in_data_do_not_break_the_table(site):
     changed = site.model_copy(update={"features": {**site.features}})
     feature = changed.features["orm"]
     changed.features["orm"] = feature.model_copy(update={"name": "A | B"})
-    assert "A \\| B" in tables.feature_matrix(changed)
+    assert ["A | B", "Add-on: Flask-SQLAlchemy", "Built in: django.db.models"] in rows(tables.feature_matrix(changed))
 
 
 def test_facts(site):
@@ -107,5 +116,5 @@ def test_three_frameworks_render_three_columns(site3):
     for markdown in (tables.feature_matrix(site3), tables.at_a_glance(site3)):
         assert rows(markdown)[0][1:] == ["Flask", "Django", "FastAPI"]
     admin = next(r for r in rows(tables.feature_matrix(site3)) if r[0] == "Admin")
-    assert admin[3] == "**Not included**: build your own"
+    assert admin[3] == "Not included: build your own"
     assert len(rows(tables.cli_table(site3))) == 4

@@ -42,6 +42,14 @@ def test_no_asset_comes_from_another_host(built_site):
     assert remote == []
 
 
+def test_the_questionnaire_script_loads_only_on_its_own_page(built_site):
+    """decision.js is written into "How to choose" by the decision_form() macro, nowhere else."""
+    loading = sorted(str(p.relative_to(built_site.site)) for p in built_site.site.rglob("*.html")
+                     if "decision.js" in p.read_text(encoding="utf-8"))
+    assert loading == ["choosing/decision/index.html"]
+    assert (built_site.site / "assets" / "javascripts" / "decision.js").is_file()
+
+
 def test_two_builds_are_byte_identical(built_site, tmp_path):
     again = build_site(ROOT, tmp_path / "again", SITE_URL="http://127.0.0.1/python-web-guide/")
     assert again.returncode == 0, again.output

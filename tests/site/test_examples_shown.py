@@ -109,6 +109,35 @@ def test_framework_tab_sets_are_labelled_with_the_core_frameworks_in_order(built
     assert wrong == []
 
 
+def test_no_tab_set_shows_a_framework_twice(built_site):
+    """Two tab blocks with nothing between them merge into one set (Flask | Django | Flask | Django),
+    and the second Flask label then opens the fourth panel: some code cannot be reached."""
+    merged, sets = [], 0
+    for page in pages(built_site.site):
+        for tabs in tab_sets(page.read_text(encoding="utf-8")):
+            sets += 1
+            labels = [label.strip() for label in tabs["labels"]]
+            if len(labels) != len(set(labels)):
+                merged.append(f"{page.relative_to(built_site.site)}: {labels}")
+    assert sets > 0, "no tab sets found: is the parser still right?"
+    assert merged == []
+
+
+def test_every_example_call_gives_a_tab_set_of_its_own(built_site):
+    """A page with N example() calls shows at least N framework tab sets."""
+    short = []
+    for md in sorted((ROOT / "docs").rglob("*.md")):
+        calls = len(CALL.findall(md.read_text(encoding="utf-8")))
+        if not calls:
+            continue
+        rel = md.relative_to(ROOT / "docs").with_suffix("")
+        html = built_site.site / (rel.parent if rel.name == "index" else rel) / "index.html"
+        found = sum(1 for t in tab_sets(html.read_text(encoding="utf-8")) if set(t["labels"]) & set(NAMES))
+        if found < calls:
+            short.append(f"docs/{md.relative_to(ROOT / 'docs')}: {calls} example() calls, {found} tab sets")
+    assert short == []
+
+
 def test_every_cookbook_page_shows_code_in_framework_tabs(built_site):
     bare = [p.parent.name for p in (built_site.site / "cookbook").glob("*/index.html")
             if not any(set(t["labels"]) & set(NAMES) and any(t["code"]) for t in tab_sets(p.read_text(encoding="utf-8")))]

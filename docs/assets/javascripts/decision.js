@@ -1,153 +1,187 @@
 /*
  * The "How to choose" questionnaire (docs/choosing/decision.md).
  *
- * The form's radios are in the page; this script only reveals the form and
- * turns the answers into a recommendation. Every answer's points and reason
- * live in ANSWERS below; the page's no-script list states the same points, so
- * change both together. No libraries, no network requests.
+ * Loaded only by that page, from a <script> tag the decision_form() macro
+ * writes after the form. Everything it knows (questions, points, facts,
+ * thresholds, and every sentence it can show) comes from the JSON copy of
+ * data/decision.yml in <script id="decision-rules">. score() below follows
+ * macros/decision.py score() step for step; tests/browser/test_decision.py
+ * runs reader profiles through this page and compares with the Python.
+ * No libraries, no network requests.
  *
- * Scoring: add each answer's points per framework. A lead of LEAD points or
- * more is a recommendation; anything closer is "either fits", and the answer
- * to the TIEBREAK question (what the team knows) names the one to start with.
+ * Material's instant navigation re-runs scripts inside the page content after
+ * each page swap, so this script runs once per visit of the page.
  */
 (function () {
   "use strict";
 
-  var LEAD = 2;
-  var TIEBREAK = "experience";
-  var NAMES = { flask: "Flask", django: "Django" };
+  var PLACEHOLDER = /\{(\w+)\}/g;
 
-  // question name -> answer value -> { flask, django, reason, page }
-  // `page` names a link in the page's reading list (data-page="...").
-  var ANSWERS = {
-    team: {
-      small: { flask: 0, django: 0, reason: "A team of one to three can work well in either; team size alone does not decide it." },
-      growing: { flask: 0, django: 2, page: "tooling", reason: "People joining a Django project find the same layout and commands as in every other one; a Flask team has to write its conventions down." },
-      teams: { flask: 2, django: 0, page: "scope", reason: "Teams that each own a part and deploy on their own schedule suit separate small services, the shape Flask is built for." }
-    },
-    admin: {
-      yes: { flask: 0, django: 3, page: "admin", reason: "Django's admin gives staff a permission-checked back office generated from your models, with nothing to add." },
-      no: { flask: 0, django: 0, reason: "With no back office to build, Django's admin is not a reason to pick it." }
-    },
-    shape: {
-      api: { flask: 2, django: 0, page: "scope", reason: "An API-only service uses none of Django's templates, forms or admin; Flask returns JSON with nothing extra installed." },
-      services: { flask: 3, django: 0, page: "scope", reason: "One small service among many is the case the article's author prefers Flask for: a small core, deployed on its own." },
-      content: { flask: 0, django: 3, page: "admin", reason: "Content-heavy sites are where the article credits Django: the ORM, migrations and admin already work together." },
-      webapp: { flask: 0, django: 2, page: "scope", reason: "Accounts, forms with CSRF protection, the ORM and migrations are built into Django and wired together." }
-    },
-    deadline: {
-      days: { flask: 2, django: 0, page: "size", reason: "A small prototype in days: one Flask file runs in minutes and there is little to learn first." },
-      weeks: { flask: 0, django: 2, page: "admin", reason: "A product with accounts and data management in weeks: Django has already built the parts you would otherwise assemble." },
-      none: { flask: 0, django: 0, reason: "Without a hard deadline, speed of the first version does not tip the balance." }
-    },
-    frontend: {
-      separate: { flask: 2, django: 0, page: "scope", reason: "With a separate JavaScript or mobile front end, the back end only serves data, and Flask leaves you in full control of it." },
-      choose: { flask: 1, django: 0, page: "size", reason: "You want to pick every front-end piece yourself; Flask assumes none of them, which is the control the article values." },
-      builtin: { flask: 0, django: 1, page: "tooling", reason: "Server-rendered pages the framework's way: Django's templates, forms and static files already fit together." }
-    },
-    experience: {
-      flask: { flask: 3, django: 0, reason: "Your team knows Flask; experience outweighs most other differences, which is where the article ends." },
-      django: { flask: 0, django: 3, reason: "Your team knows Django; experience outweighs most other differences, which is where the article ends." },
-      neither: { flask: 0, django: 0, reason: "Nobody's habits tip the balance; the other answers decide." }
-    },
-    hosting: {
-      capped: { flask: 1, django: 0, page: "size", reason: "Size-capped hosting (serverless bundles, many small images): Flask on its own installs a fraction of what Django does, as long as the service needs few add-ons." },
-      ordinary: { flask: 0, django: 0, reason: "On an ordinary server or platform the difference in install size does not matter." }
+  function fill(template, values) {
+    return template.replace(PLACEHOLDER, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
+
+  function find(list, id) {
+    for (var i = 0; i < list.length; i++) if (list[i].id === id) return list[i];
+    return null;
+  }
+
+  // answers: question id -> answer id, for the questions answered.
+  function score(d, answers) {
+    var names = d.names;
+    var frameworks = Object.keys(names);
+    var say = d.say;
+    var chosen = [];
+    d.questions.forEach(function (q) {
+      if (!(q.id in answers)) return;
+      var a = find(q.answers, answers[q.id]);
+      if (a) chosen.push({ q: q, a: a });
+    });
+
+    // 1. One fact counts once, at its highest points (the first such answer).
+    var best = {};
+    chosen.forEach(function (c) {
+      if (c.a.favours && (!(c.a.fact in best) || c.a.points > best[c.a.fact].a.points)) best[c.a.fact] = c;
+    });
+    // 2. Totals, and the leader.
+    var totals = {}, facts = {};
+    frameworks.forEach(function (fw) { totals[fw] = 0; facts[fw] = 0; });
+    Object.keys(best).forEach(function (fact) {
+      var a = best[fact].a;
+      totals[a.favours] += a.points;
+      facts[a.favours] += 1;
+    });
+    var ranked = frameworks.slice().sort(function (x, y) { return totals[y] - totals[x]; });
+    var lead = totals[ranked[0]] - (ranked.length > 1 ? totals[ranked[1]] : 0);
+    var leader = lead > 0 ? ranked[0] : null;
+    // 3. A firm recommendation needs enough lead from enough separate facts.
+    var firm = leader !== null && lead >= d.rules.lead && facts[leader] >= d.rules.facts;
+    // 4. Experience decides only what the answers leave open.
+    var knownAnswer = d.experience.id in answers ? find(d.experience.answers, answers[d.experience.id]) : null;
+    var known = knownAnswer ? knownAnswer.knows : null;
+    var kind = !chosen.length && !knownAnswer ? "nothing" : firm ? "firm" : known ? "experience" : leader ? "leans" : "either";
+
+    var lines = [];
+    chosen.forEach(function (c) {
+      var a = c.a, said;
+      if (!a.favours) said = fill(say.neutral, { reason: a.reason });
+      else if (best[a.fact] === c) said = fill(say.counted, { side: names[a.favours], points: a.points, reason: a.reason });
+      else said = fill(say.repeat, { side: names[a.favours], first: best[a.fact].q.ask, reason: a.reason });
+      lines.push({ text: said, page: a.page || null });
+    });
+    if (knownAnswer) {
+      var says = d.experience.says, said;
+      if (kind === "experience") said = fill(says.decides, { known: names[known] });
+      else if (firm && known === leader) said = fill(says.agrees, { leader: names[leader] });
+      else if (firm && known) said = fill(says.differs, { known: names[known], leader: names[leader] });
+      else said = firm ? says.neither_firm : says.neither_open;
+      lines.push({ text: fill(say.experience_line, { text: said }), page: null });
     }
-  };
 
-  function text(tag, content, className) {
+    var headline = {
+      nothing: say.nothing,
+      firm: firm ? fill(say.firm, { leader: names[leader] }) : "",
+      experience: known ? fill(say.experience, { known: names[known] }) : "",
+      leans: leader ? fill(say.leans, { leader: names[leader] }) : "",
+      either: say.either
+    }[kind];
+    var summary = "";
+    if (kind !== "nothing") {
+      summary = fill(say.totals, {
+        totals: frameworks.map(function (fw) { return names[fw] + " " + totals[fw]; }).join(", ")
+      }) + " " + (firm
+        ? fill(say.firm_basis, { leader: names[leader], lead: lead, facts: facts[leader] })
+        : fill(say.open_basis, { lead: d.rules.lead, facts: d.rules.facts }));
+    }
+    return { kind: kind, headline: headline, summary: summary, lines: lines };
+  }
+
+  // Text with `code` in backticks, as nodes: odd pieces become <code>.
+  function appendText(parent, text) {
+    text.split("`").forEach(function (piece, i) {
+      if (!piece) return;
+      if (i % 2) {
+        var code = document.createElement("code");
+        code.textContent = piece;
+        parent.appendChild(code);
+      } else {
+        parent.appendChild(document.createTextNode(piece));
+      }
+    });
+  }
+
+  function element(tag, className) {
     var node = document.createElement(tag);
-    if (content) node.textContent = content;
     if (className) node.className = className;
     return node;
   }
 
-  function pageLink(form, page) {
+  // The reading list on the page links each page key (data-page="...").
+  function pageLink(form, d, key) {
     var scope = form.closest("article") || document;
-    var link = scope.querySelector('a[data-page="' + page + '"]');
+    var link = scope.querySelector('a[data-page="' + key + '"]');
     if (!link) return null;
-    var a = text("a", link.textContent);
+    var a = element("a");
     a.href = link.getAttribute("href");
+    appendText(a, d.pages[key].title);
     return a;
   }
 
-  function recommend(form) {
-    var totals = { flask: 0, django: 0 };
-    var reasons = [];
-    Object.keys(ANSWERS).forEach(function (question) {
-      var checked = form.querySelector('input[name="' + question + '"]:checked');
-      var answer = checked && ANSWERS[question][checked.value];
-      if (!answer) return;
-      totals.flask += answer.flask;
-      totals.django += answer.django;
-      var side = answer.flask > answer.django ? "flask" : answer.django > answer.flask ? "django" : null;
-      reasons.push({ side: side, answer: answer });
-    });
-    return { totals: totals, reasons: reasons };
-  }
-
-  function render(form, output, result) {
+  function render(form, output, d, result) {
     output.textContent = "";
-    if (!result.reasons.length) {
-      output.appendChild(text("p", "Answer at least one question to get a recommendation."));
-      return;
-    }
-    var t = result.totals;
-    var lead = Math.abs(t.flask - t.django);
-    var winner = t.flask > t.django ? "flask" : "django";
-    var verdict = text("p", null, "decision-verdict");
-    var known = form.querySelector('input[name="' + TIEBREAK + '"]:checked');
-    var tie = NAMES[known && known.value]
-      ? "Either fits; your team knows " + NAMES[known.value] + ", so start there."
-      : "Either fits: choose the one your team knows better.";
-    var strong = text("strong", lead >= LEAD ? "Recommendation: " + NAMES[winner] + "." : tie);
+    var verdict = element("p", "decision-verdict");
+    verdict.setAttribute("data-kind", result.kind);
+    var strong = element("strong");
+    appendText(strong, result.headline);
     verdict.appendChild(strong);
-    verdict.appendChild(document.createTextNode(
-      " Points from your answers: Flask " + t.flask + ", Django " + t.django +
-      (lead >= LEAD ? "." : " (a lead under " + LEAD + " points counts as a tie).")
-    ));
+    if (result.summary) appendText(verdict, " " + result.summary);
     output.appendChild(verdict);
-    output.appendChild(text("p", "Why:"));
-    var list = text("ul");
-    result.reasons.forEach(function (r) {
-      var item = text("li");
-      var label = r.side ? "For " + NAMES[r.side] + " (+" + r.answer[r.side] + "): " : "Neutral: ";
-      item.appendChild(text("strong", label));
-      item.appendChild(document.createTextNode(r.answer.reason));
-      var link = r.answer.page && pageLink(form, r.answer.page);
+    if (!result.lines.length) return;
+    var list = element("ul", "decision-reasons");
+    result.lines.forEach(function (line) {
+      var item = element("li");
+      appendText(item, line.text);
+      var link = line.page && pageLink(form, d, line.page);
       if (link) {
-        item.appendChild(document.createTextNode(" See "));
+        var parts = fill(d.say.see, { page: "\u0000" }).split("\u0000");
+        appendText(item, parts[0]);
         item.appendChild(link);
-        item.appendChild(document.createTextNode("."));
+        appendText(item, parts[1] || "");
+      } else if (line.page) {
+        appendText(item, fill(d.say.see, { page: d.pages[line.page].title }));
       }
       list.appendChild(item);
     });
     output.appendChild(list);
   }
 
+  function answersOf(form, d) {
+    var answers = {};
+    d.questions.map(function (q) { return q.id; }).concat([d.experience.id]).forEach(function (id) {
+      var checked = form.querySelector('input[name="' + id + '"]:checked');
+      if (checked) answers[id] = checked.value;
+    });
+    return answers;
+  }
+
   function init() {
     var form = document.getElementById("decision-form");
     var output = document.getElementById("decision-result");
-    if (!form || !output || form.dataset.ready) return;
+    var data = document.getElementById("decision-rules");
+    if (!form || !output || !data || form.dataset.ready) return;
+    var d = JSON.parse(data.textContent);
     form.dataset.ready = "1";
     form.hidden = false;
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      render(form, output, recommend(form));
+      render(form, output, d, score(d, answersOf(form, d)));
     });
     form.addEventListener("reset", function () {
       output.textContent = "";
     });
   }
 
-  // Material's instant navigation swaps pages without reloading scripts;
-  // document$ emits after each swap (and on the first load).
-  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  init();
 })();
