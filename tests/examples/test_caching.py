@@ -133,8 +133,13 @@ def django_shop(store, redis_url, monkeypatch, settings):
 
 
 @pytest.fixture(params=FRAMEWORKS)
-def shop(request) -> Shop:
-    return request.getfixturevalue(f"{request.param}_shop")
+def framework(request) -> str:
+    return request.param
+
+
+@pytest.fixture
+def shop(request, framework) -> Shop:
+    return request.getfixturevalue(f"{framework}_shop")
 
 
 def test_the_second_request_for_the_list_is_answered_from_redis(shop, store):
@@ -146,6 +151,17 @@ def test_the_second_request_for_the_list_is_answered_from_redis(shop, store):
     view_keys = [key for key in store.keys("shop*") if shop.view_key in key]
     assert view_keys, f"no cached page in Redis: {store.keys('*')}"
     assert all(0 < store.ttl(key) <= 60 for key in view_keys)  # the timeout the page names
+
+
+def test_what_each_per_view_cache_keys_on_and_tells_the_browser(shop, framework):
+    shop.get(shop.list_url)
+    # Flask-Caching keys on the path alone: a query string reuses the entry.
+    # Django keys on the whole URL, so the query string makes a new entry.
+    _, _, queries = shop.get(shop.list_url + "?page=2")
+    assert queries == (0 if framework == "flask" else 1)
+    # Django's cache_page also tells browsers and proxies to keep the page.
+    cache_control = shop.client.get(shop.list_url).headers.get("Cache-Control")
+    assert cache_control == (None if framework == "flask" else "max-age=60")
 
 
 def test_the_product_is_read_through_the_low_level_cache(shop, store):
@@ -243,3 +259,4 @@ def test_run_it_commands_serve_the_cached_list(script, path, redis_url, store, t
         with urllib.request.urlopen(url, timeout=10) as response:
             assert response.read().decode() == first
     assert [key for key in store.keys("shop*")], "the server cached nothing in Redis"
+

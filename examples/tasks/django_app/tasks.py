@@ -11,7 +11,7 @@ except ImportError:  # Django 5.2 LTS: the django-tasks backport of the same API
 
 @task
 def count_words(text):
-    """Slow work in a real app (a report, an email, a thumbnail); here, counting words."""
+    """The slow part of a real app (an email, a report); here, counting words."""
     words = text.lower().split()
     return {"words": len(words), "top": Counter(words).most_common(3)}
 # --8<-- [end:task]
