@@ -1,6 +1,6 @@
 """The ASGI entry point that serves both HTTP and WebSocket: `uvicorn realtime.django_app.asgi:application`."""
 
-# --8<-- [start:routing]
+# --8<-- [start:setup]
 import os
 
 from django.core.asgi import get_asgi_application
@@ -20,4 +20,4 @@ application = ProtocolTypeRouter({
     # session cookie into scope["user"], then route by path.
     "websocket": AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns))),
 })
-# --8<-- [end:routing]
+# --8<-- [end:setup]

@@ -2,8 +2,8 @@ from django.urls import path
 
 from .consumers import ChatConsumer
 
-# --8<-- [start:routing]
+# --8<-- [start:setup]
 websocket_urlpatterns = [
     path("ws/chat/", ChatConsumer.as_asgi()),
 ]
-# --8<-- [end:routing]
+# --8<-- [end:setup]
