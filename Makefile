@@ -78,14 +78,17 @@ offline: $(VENV)/.installed
 
 # Fast loop: no browser, no second interpreter.
 check: $(VENV)/.installed $(ACTIONLINT)
+	@tools/ensure-redis
 	$(BIN)/pytest -m "not browser" -q
 
 # Examples again, on Django's LTS line.
 test-lts: $(VENV_LTS)/.installed
+	@tools/ensure-redis
 	$(BIN_LTS)/pytest tests/examples -q -o addopts="--import-mode=importlib -p no:cacheprovider --strict-markers"
 
 test: $(VENV)/.installed $(VENV_LTS)/.installed $(ACTIONLINT)
 	@tools/ensure-browser
+	@tools/ensure-redis
 	$(BIN)/pytest -q
 	$(MAKE) --no-print-directory test-lts
 

@@ -1,0 +1,74 @@
+"""The shop's views: a cached product list, and product pages read through a low-level cache."""
+
+from click import argument
+from flask import Blueprint, redirect, render_template, url_for
+from flask_wtf import FlaskForm
+from sqlalchemy import select
+from sqlalchemy.orm import Mapped, mapped_column
+from wtforms import IntegerField
+from wtforms.validators import InputRequired, NumberRange
+
+from .flask_app import cache, db
+
+shop = Blueprint("shop", __name__, url_prefix="/products")
+
+
+# --8<-- [start:model]
+class Product(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str]
+    stock: Mapped[int]
+
+
+class StockForm(FlaskForm):
+    stock = IntegerField("New stock", validators=[InputRequired(), NumberRange(min=0)])
+
+
+@shop.cli.command("add")  # flask --app caching.flask_app shop add Teapot 12
+@argument("name")
+@argument("stock", type=int)
+def add_product(name, stock):
+    db.session.add(Product(name=name, stock=stock))
+    db.session.commit()
+# --8<-- [end:model]
+
+
+# --8<-- [start:view_cache]
+@shop.get("/")
+@cache.cached(timeout=60)  # the whole response, under the key "view/<path>"
+def product_list():
+    products = db.session.scalars(select(Product).order_by(Product.name)).all()
+    return render_template("products.html", products=products)
+# --8<-- [end:view_cache]
+
+
+# --8<-- [start:low_level]
+def product_key(product_id):
+    return f"product:{product_id}"
+
+
+def get_product(product_id):
+    """The product as a plain dict, from the cache when it is there."""
+    product = cache.get(product_key(product_id))
+    if product is None:  # a miss: read the row, then keep a copy for 5 minutes
+        row = db.get_or_404(Product, product_id)
+        product = {"id": row.id, "name": row.name, "stock": row.stock}
+        cache.set(product_key(product_id), product, timeout=300)
+    return product
+# --8<-- [end:low_level]
+
+
+# --8<-- [start:invalidate]
+@shop.route("/<int:product_id>/", methods=["GET", "POST"])
+def product_detail(product_id):
+    form = StockForm()
+    if form.validate_on_submit():  # a POST with a valid CSRF token and stock
+        row = db.get_or_404(Product, product_id)  # write to the row, never to the cached copy
+        row.stock = form.stock.data
+        db.session.commit()
+        cache.delete(product_key(product_id))  # the next read fetches the new row
+        return redirect(url_for(".product_detail", product_id=product_id))
+    product = get_product(product_id)
+    status = 400 if form.errors else 200  # bad input is the client's error
+    return render_template("product.html", product=product, form=form), status
+# --8<-- [end:invalidate]

@@ -1,0 +1,38 @@
+"""The views: a form that enqueues a job, and a page that reports on it."""
+
+from flask import Blueprint, abort, redirect, render_template, url_for
+from flask_wtf import FlaskForm
+from wtforms import TextAreaField
+from wtforms.validators import DataRequired, Length
+
+from .flask_app import rq
+from .flask_tasks import count_words
+
+reports = Blueprint("reports", __name__)
+
+
+class TextForm(FlaskForm):
+    text = TextAreaField("Text", validators=[DataRequired(), Length(max=10_000)])
+
+
+# --8<-- [start:enqueue]
+@reports.route("/", methods=["GET", "POST"])
+def new_report():
+    form = TextForm()
+    if form.validate_on_submit():
+        job = count_words.enqueue(form.text.data)  # returns at once: a worker runs it
+        return redirect(url_for(".job_status", job_id=job.id))
+    return render_template("new_report.html", form=form), 400 if form.errors else 200
+# --8<-- [end:enqueue]
+
+
+# --8<-- [start:result]
+@reports.get("/jobs/<job_id>")
+def job_status(job_id):
+    job = rq.queue.fetch_job(job_id)
+    if job is None:  # unknown, or expired from Redis
+        abort(404)
+    status = job.get_status()  # queued, started, finished, failed...
+    result = job.return_value() if status == "finished" else None
+    return {"status": status, "result": result}
+# --8<-- [end:result]

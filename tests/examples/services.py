@@ -1,0 +1,189 @@
+"""Real services the examples talk to, started by the tests and stopped afterwards.
+
+`redis_server()` runs Debian's `redis-server` on a free port, in a temporary
+folder, with persistence off, and yields its URL. The tests of the background
+tasks, real-time and caching pages use it (module-scoped, through a fixture),
+so no test depends on a Redis someone left running. When the binary is
+missing the test fails, naming the one command that installs it: CI installs
+it in `.ci/run`, so nothing here is ever skipped.
+
+`running()` starts a long-lived command a page tells the reader to type (a worker,
+a server) and stops it; every wait is bounded.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shlex
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator, TypeVar
+
+import pytest
+
+from tests.conftest import free_port
+from tests.examples.conftest import EXAMPLES
+
+INSTALL_REDIS = "sudo apt-get install redis-server"
+T = TypeVar("T")
+
+
+def redis_binary(path: str | None = None) -> str:
+    """The path of `redis-server` on ``path`` (default: $PATH), or a test failure that says how to install it."""
+    found = shutil.which("redis-server", path=path)
+    if not found:
+        pytest.fail(f"redis-server is not installed; the examples need a real Redis. Install it with: {INSTALL_REDIS}",
+                    pytrace=False)
+    return found
+
+
+def _answers_ping(port: int) -> bool:
+    """True once Redis answers PING on ``port`` (spoken as plain RESP, no client library needed)."""
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=1) as sock:
+            sock.sendall(b"PING\r\n")
+            return sock.recv(16).startswith(b"+PONG")
+    except OSError:
+        return False
+
+
+@contextlib.contextmanager
+def redis_server(timeout: float = 10) -> Iterator[str]:
+    """Start `redis-server` on a free port with no persistence; yield ``redis://127.0.0.1:PORT/0``."""
+    binary = redis_binary()
+    port = free_port()
+    with tempfile.TemporaryDirectory(prefix="redis-") as workdir:
+        command = [binary, "--port", str(port), "--bind", "127.0.0.1", "--dir", workdir,
+                   "--save", "", "--appendonly", "no", "--daemonize", "no"]
+        with running(command, env=dict(os.environ), cwd=Path(workdir)) as redis:
+            wait_for(lambda: _answers_ping(port), f"redis-server to answer on port {port}", timeout, redis, 0.05)
+            yield f"redis://127.0.0.1:{port}/0"
+
+
+def stop(proc: subprocess.Popen, timeout: float = 15) -> None:
+    """SIGTERM the process group (it may have children), SIGKILL it if it lingers."""
+    if proc.poll() is None:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate(timeout=5)
+
+
+class Running:
+    """A command started by `running()`: its process and what it has printed so far."""
+
+    def __init__(self, proc: subprocess.Popen, log: Path):
+        self.proc = proc
+        self.log = log
+
+    def output(self) -> str:
+        return self.log.read_text(errors="replace")
+
+
+@contextlib.contextmanager
+def running(command: list[str], env: dict[str, str], cwd: Path = EXAMPLES) -> Iterator[Running]:
+    """Run ``command`` (a worker, a server) in its own process group for the duration of the block.
+
+    Its output goes to a file, not a pipe, so a chatty worker never blocks on a full pipe.
+    """
+    with tempfile.TemporaryDirectory(prefix="service-") as tmp:
+        log = Path(tmp) / "output.log"
+        with log.open("w") as out:
+            proc = subprocess.Popen(command, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT,
+                                    start_new_session=True)
+        try:
+            yield Running(proc, log)
+        finally:
+            stop(proc)
+
+
+def wait_for(probe: Callable[[], T | None], what: str, timeout: float = 15, service: Running | None = None,
+             interval: float = 0.1) -> T:
+    """Call ``probe`` until it returns something truthy; fail after ``timeout`` seconds, showing the service's output."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = probe()
+        if value:
+            return value
+        if (service is not None and service.proc.poll() is not None) or time.monotonic() > deadline:
+            output = service.output() if service is not None else ""
+            pytest.fail(f"timed out after {timeout:g} s waiting for {what}\n{output}")
+        time.sleep(interval)
+
+
+# The "Run it" sections ------------------------------------------------------
+
+LONG_RUNNING = {"run", "runserver", "worker", "db_worker", "uvicorn", "gunicorn", "daphne"}
+
+
+def requirement_pins() -> dict[str, str]:
+    """Exact pins of examples/requirements.txt and the files it includes; names lower-cased."""
+    found: dict[str, str] = {}
+
+    def read(path: Path) -> None:
+        for line in path.read_text().splitlines():
+            line = line.split("#")[0].strip()
+            if line.startswith("-r "):
+                read(path.parent / line[3:].strip())
+            elif "==" in line:
+                name, version = line.split("==")
+                found[name.strip().lower().replace("_", "-")] = version.strip()
+
+    read(EXAMPLES / "requirements.txt")
+    return found
+
+
+@dataclass
+class RunSection:
+    """A page's "Run it" commands as a reader types them, split into what a test does with each."""
+
+    pip: list[str] = field(default_factory=list)         # the `pip install` requirements
+    exports: dict[str, str] = field(default_factory=dict)  # `export NAME=value`, in order
+    steps: list[list[str]] = field(default_factory=list)   # every other command, in order
+    urls: list[str] = field(default_factory=list)          # what `curl` fetches
+    redis: list[str] = field(default_factory=list)         # the `redis-server` line
+
+    @classmethod
+    def parse(cls, lines: list[str]) -> "RunSection":
+        run = cls()
+        for line in lines:
+            if not line.strip() or line.lstrip().startswith("#") or line == "cd examples":
+                continue
+            words = shlex.split(line.rstrip("&").strip())
+            if words[:2] == ["pip", "install"]:
+                run.pip += words[2:]
+            elif words[0] == "redis-server":
+                run.redis = words
+            elif words[0] == "export":
+                name, value = words[1].split("=", 1)
+                run.exports[name] = value
+            elif words[0] == "curl":
+                run.urls.append(words[-1])
+            else:
+                run.steps.append(words)
+        return run
+
+    def unpinned(self) -> list[str]:
+        """Requirements on the pip line that are not exactly what examples/requirements*.txt pin."""
+        pins = requirement_pins()
+        wrong = []
+        for req in self.pip:
+            name, _, version = req.partition("==")
+            if pins.get(name.lower().replace("_", "-")) != version:
+                wrong.append(req)
+        return wrong
+
+    @staticmethod
+    def long_running(command: list[str]) -> bool:
+        return command[0] in LONG_RUNNING or any(word in LONG_RUNNING for word in command[1:5])

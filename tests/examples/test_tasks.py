@@ -1,0 +1,192 @@
+"""Background tasks: the web app enqueues, a real worker process runs the task, the app reports the result.
+
+Flask: Flask-RQ on a real `redis-server` (tests/examples/services.py); the
+test posts through the app's test client and starts `flask rq worker` exactly
+as the page types it. Django: django.tasks with django-tasks-db; the test runs
+the page's commands (migrate, runserver, db_worker) against a scratch
+database and drives the form over HTTP as a browser would. In both, the job is
+still waiting until the worker starts, so the result can only come from it.
+"""
+
+from __future__ import annotations
+
+import http.cookiejar
+import json
+import re
+import subprocess
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+
+import pytest
+import redis
+
+from tasks.flask_app import create_app
+from tests.conftest import free_port
+from tests.examples.conftest import EXAMPLES, section
+from tests.examples.serving import as_typed, reader_env, serving
+from tests.examples.services import RunSection, redis_server, requirement_pins, running, wait_for
+
+TEXT = "the cat saw the dog and the dog saw a bird"
+# Counted by hand: 11 words; "the" three times, then "saw" and "dog" twice each.
+COUNTED = {"words": 11, "top": [["the", 3], ["saw", 2], ["dog", 2]]}
+TOKEN = re.compile(r'name="(csrf_token|csrfmiddlewaretoken)"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="(csrf_token|csrfmiddlewaretoken)"')
+WORKER_TIMEOUT = 20  # seconds for a started worker to finish one tiny job
+
+
+def token(html: str) -> dict[str, str]:
+    match = TOKEN.search(html)
+    assert match, "the form has no CSRF token"
+    return {match.group(1) or match.group(4): match.group(2) or match.group(3)}
+
+
+def run_section(topic: str, framework: str) -> RunSection:
+    run = RunSection.parse(section(f"{topic}/{framework}_commands.sh", "run"))
+    assert run.unpinned() == [], "the pip line's pins differ from examples/requirements*.txt"
+    return run
+
+
+@pytest.fixture(scope="module")
+def redis_url():
+    with redis_server() as url:
+        yield url
+
+
+# Flask ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def flask_client(redis_url, monkeypatch):
+    redis.Redis.from_url(redis_url).flushdb()
+    monkeypatch.setenv("REDIS_URL", redis_url)
+    return create_app().test_client()
+
+
+def flask_post(client, data: dict[str, str], with_token: bool = True):
+    form = token(client.get("/").get_data(as_text=True)) if with_token else {}
+    return client.post("/", data={**form, **data})
+
+
+def test_flask_job_waits_in_redis_until_the_worker_runs_it(flask_client, redis_url):
+    run = run_section("tasks", "flask")
+    assert run.redis[:3] == ["redis-server", "--port", "6379"]
+    assert run.exports == {"REDIS_URL": "redis://127.0.0.1:6379/0"}
+    worker, server = run.steps
+    assert worker[-2:] == ["rq", "worker"] and RunSection.long_running(worker)
+
+    response = flask_post(flask_client, {"text": TEXT})
+    assert response.status_code == 302
+    status_url = response.headers["Location"]
+    assert re.fullmatch(r"/jobs/[0-9a-f-]{36}", status_url)
+    # No worker yet: the job is queued in Redis, and nothing ran it.
+    assert flask_client.get(status_url).json == {"status": "queued", "result": None}
+    assert redis.Redis.from_url(redis_url).llen("rq:queue:default") == 1
+
+    with running(as_typed(worker, 0), reader_env(REDIS_URL=redis_url)) as started:
+        done = wait_for(lambda: flask_client.get(status_url).json["status"] == "finished" and
+                        flask_client.get(status_url).json, "the RQ worker to finish the job",
+                        WORKER_TIMEOUT, started)
+    assert done == {"status": "finished", "result": COUNTED}
+
+
+def test_flask_server_command_serves_the_form(redis_url):
+    *_, server = run_section("tasks", "flask").steps
+    port = free_port()
+    with serving(as_typed(server, port), f"http://127.0.0.1:{port}/", reader_env(REDIS_URL=redis_url)) as (status, _, body):
+        assert status == 200 and "Count in the background" in body
+
+
+@pytest.mark.parametrize("text", ["", "   ", "x" * 10_001])
+def test_flask_refuses_empty_or_huge_text_with_400_and_enqueues_nothing(flask_client, redis_url, text):
+    response = flask_post(flask_client, {"text": text})
+    assert response.status_code == 400
+    assert redis.Redis.from_url(redis_url).llen("rq:queue:default") == 0
+
+
+def test_flask_refuses_a_forged_post_without_the_csrf_token(flask_client, redis_url):
+    assert flask_post(flask_client, {"text": TEXT}, with_token=False).status_code == 400
+    assert redis.Redis.from_url(redis_url).llen("rq:queue:default") == 0
+
+
+@pytest.mark.parametrize("job_id", ["no-such-job", str(uuid.uuid4())])
+def test_flask_unknown_job_is_a_404(flask_client, job_id):
+    assert flask_client.get(f"/jobs/{job_id}").status_code == 404
+
+
+# Django ---------------------------------------------------------------------
+
+
+class Browser:
+    """urllib with a cookie jar: GETs the form, posts it back with its CSRF token, follows redirects."""
+
+    def __init__(self, base: str):
+        self.base = base
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+
+    def open(self, path: str, data: dict[str, str] | None = None) -> tuple[int, str, str]:
+        body = urllib.parse.urlencode(data).encode() if data is not None else None
+        try:
+            with self.opener.open(self.base + path, data=body, timeout=10) as response:
+                return response.status, response.geturl(), response.read().decode()
+        except urllib.error.HTTPError as err:
+            return err.code, err.geturl(), err.read().decode()
+
+    def submit(self, data: dict[str, str], with_token: bool = True) -> tuple[int, str, str]:
+        form = token(self.open("/tasks/")[2]) if with_token else {}
+        return self.open("/tasks/", {**form, **data})
+
+
+@pytest.fixture(scope="module")
+def django_site(tmp_path_factory):
+    """The page's commands up to the server: a migrated scratch database and `runserver`."""
+    run = run_section("tasks", "django")
+    assert run.exports == {"DJANGO_SETTINGS_MODULE": "tasks.django_app.settings"}
+    migrate, worker, server = run.steps
+    assert migrate[-1] == "migrate" and worker[-1] == "db_worker" and server[-2] == "runserver"
+    env = reader_env(DJANGO_DB=str(tmp_path_factory.mktemp("tasks") / "db.sqlite3"), **run.exports)
+    subprocess.run(as_typed(migrate, 0), cwd=EXAMPLES, env=env, check=True, timeout=120, capture_output=True)
+    port = free_port()
+    with serving(as_typed(server, port), f"http://127.0.0.1:{port}/tasks/", env) as (status, _, body):
+        assert status == 200 and "Count in the background" in body
+        # The worker as typed, without its autoreloader (on by default under DEBUG).
+        yield Browser(f"http://127.0.0.1:{port}"), [*as_typed(worker, port), "--no-reload"], env
+
+
+def test_django_task_waits_in_the_database_until_db_worker_runs_it(django_site):
+    browser, worker, env = django_site
+    status, status_url, body = browser.submit({"text": TEXT})
+    assert status == 200 and re.search(r"/tasks/jobs/[0-9a-f-]{36}/$", status_url)
+    assert json.loads(body) == {"status": "READY", "result": None}
+
+    with running(worker, env) as started:
+        def finished():
+            answer = json.loads(browser.open(status_url.removeprefix(browser.base))[2])
+            return answer if answer["status"] == "SUCCESSFUL" else None
+        done = wait_for(finished, "db_worker to finish the task", WORKER_TIMEOUT, started)
+    assert done == {"status": "SUCCESSFUL", "result": COUNTED}
+
+
+@pytest.mark.parametrize("text", ["", "   ", "x" * 10_001])
+def test_django_refuses_empty_or_huge_text_with_400(django_site, text):
+    browser, _, _ = django_site
+    status, _, body = browser.submit({"text": text})
+    assert status == 400 and "<form" in body
+
+
+def test_django_refuses_a_forged_post_without_the_csrf_token(django_site):
+    browser, _, _ = django_site
+    assert browser.submit({"text": TEXT}, with_token=False)[0] == 403
+
+
+@pytest.mark.parametrize("path", [f"/tasks/jobs/{uuid.uuid4()}/", "/tasks/jobs/no-such-task/"])
+def test_django_unknown_task_is_a_404(django_site, path):
+    browser, _, _ = django_site
+    assert browser.open(path)[0] == 404
+
+
+def test_the_page_names_the_backport_pinned_for_the_lts_run():
+    lts = (EXAMPLES / "requirements-lts.txt").read_text()
+    pinned = re.search(r"^django-tasks==(\S+)", lts, re.M).group(1)
+    assert f"pip install django-tasks=={pinned}" in "\n".join(section("tasks/django_commands.sh", "run"))
+    assert requirement_pins()["django-tasks-db"]  # the backend itself is pinned for both lines
