@@ -72,10 +72,11 @@ class Browser:
 
 
 def pins() -> dict[str, set[str]]:
-    """Every exact pin the examples are tested with, names lower-cased, on either Django line."""
+    """Every exact pin the examples and their tests use, names lower-cased, on either Django line."""
     found: dict[str, set[str]] = {}
-    for name in ("requirements-common.txt", "requirements.txt", "requirements-lts.txt"):
-        for line in (EXAMPLES / name).read_text().splitlines():
+    files = [EXAMPLES / name for name in ("requirements-common.txt", "requirements.txt", "requirements-lts.txt")]
+    for path in [*files, EXAMPLES.parent / "requirements-test.txt"]:  # pytest and pytest-django
+        for line in path.read_text().splitlines():
             line = line.split("#")[0].strip()
             if "==" in line:
                 package, version = line.split("==")
