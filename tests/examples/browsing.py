@@ -124,10 +124,13 @@ def assert_versions_on_page_are_pinned(topic: str) -> dict[str, set[str]]:
     text = (EXAMPLES.parent / "docs" / "cookbook" / f"{topic}.md").read_text(encoding="utf-8")
     known = pins()
     named: dict[str, set[str]] = {}
-    for name, version in re.findall(r"([A-Za-z][\w.-]*[A-Za-z0-9]) (\d+\.\d+\.\d+)\b", text):
-        key = canonical(name)
-        if key in known:
-            named.setdefault(key, set()).add(version)
+    # One-word names ("Flask-WTF 1.3.0") and two-word ones ("Django Ninja 1.7.1").
+    for pattern in (r"([A-Za-z][\w.-]*[A-Za-z0-9]) (\d+\.\d+\.\d+)\b",
+                    r"([A-Za-z][\w.-]* [A-Za-z][\w.-]*[A-Za-z0-9]) (\d+\.\d+\.\d+)\b"):
+        for name, version in re.findall(pattern, text):
+            key = canonical(name.replace(" ", "-"))
+            if key in known:
+                named.setdefault(key, set()).add(version)
     wrong = {name: versions - known[name] for name, versions in named.items() if versions - known[name]}
     assert wrong == {}, f"docs/cookbook/{topic}.md names versions that are not pinned: {wrong}"
     return named
