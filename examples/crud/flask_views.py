@@ -10,7 +10,7 @@ from .flask_models import Book, db
 
 # --8<-- [start:views]
 class ModelView(MethodView):
-    init_every_request = False  # one instance serves every request: keep no request data on self
+    init_every_request = False  # one instance serves all requests: keep no request data on self
 
     def __init__(self, model, form_class=None):
         self.model = model
@@ -69,7 +69,9 @@ def register_crud(blueprint, model, form_class):
     """The four URLs of one model; endpoints are "<blueprint>.list", ".create" and so on."""
     blueprint.add_url_rule("/", view_func=ListView.as_view("list", model))
     blueprint.add_url_rule("/new", view_func=EditView.as_view("create", model, form_class))
-    blueprint.add_url_rule("/<int:pk>/edit", view_func=EditView.as_view("update", model, form_class))
+    blueprint.add_url_rule(
+        "/<int:pk>/edit", view_func=EditView.as_view("update", model, form_class)
+    )
     blueprint.add_url_rule("/<int:pk>/delete", view_func=DeleteView.as_view("delete", model))
 
 

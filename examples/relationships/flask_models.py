@@ -30,7 +30,9 @@ class Book(db.Model):
     title: Mapped[str] = mapped_column(String(200))
     author_id: Mapped[int] = mapped_column(ForeignKey("author.id"), index=True)
     author: Mapped[Author] = relationship(back_populates="books")
-    tags: Mapped[list["Tag"]] = relationship(secondary=book_tag, back_populates="books", order_by="Tag.name")
+    tags: Mapped[list["Tag"]] = relationship(
+        secondary=book_tag, back_populates="books", order_by="Tag.name"
+    )
 
 
 class Tag(db.Model):

@@ -1,4 +1,4 @@
-"""The query count of the book list, run with pytest: `python -m pytest relationships/flask_tests.py`."""
+"""The book list's query count: `python -m pytest relationships/flask_tests.py`."""
 
 # --8<-- [start:tests]
 import pytest

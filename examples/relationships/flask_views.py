@@ -63,7 +63,8 @@ def seed_books():
     tags = [Tag(name=name) for name in ("classic", "fantasy", "humour")]
     authors = [Author(name=name) for name in ("Le Guin", "Butler", "Pratchett")]
     for n in range(12):
-        db.session.add(Book(title=f"Book {n + 1:02}", author=authors[n % 3], tags=tags[: n % 3 + 1]))
+        book = Book(title=f"Book {n + 1:02}", author=authors[n % 3], tags=tags[: n % 3 + 1])
+        db.session.add(book)
     db.session.commit()
     click.echo("Added 12 books.")
 # --8<-- [end:seed]

@@ -134,3 +134,15 @@ def assert_versions_on_page_are_pinned(topic: str) -> dict[str, set[str]]:
     wrong = {name: versions - known[name] for name, versions in named.items() if versions - known[name]}
     assert wrong == {}, f"docs/cookbook/{topic}.md names versions that are not pinned: {wrong}"
     return named
+
+
+def page_description(topic: str) -> str:
+    """The page's front-matter description; MkDocs shows front matter that is not valid YAML as text."""
+    import yaml
+
+    text = (EXAMPLES.parent / "docs" / "cookbook" / f"{topic}.md").read_text(encoding="utf-8")
+    assert text.startswith("---\n"), f"docs/cookbook/{topic}.md: no front matter"
+    meta = yaml.safe_load(text.split("---\n")[1])
+    assert isinstance(meta, dict), f"docs/cookbook/{topic}.md: the front matter is not a YAML mapping"
+    assert len(meta.get("description", "")) >= 20, f"docs/cookbook/{topic}.md: no description of 20+ characters"
+    return meta["description"]

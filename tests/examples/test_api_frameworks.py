@@ -20,7 +20,8 @@ from django.test import Client
 from api_frameworks.django_app.models import Book as DjangoBook
 from api_frameworks.flask_app import create_app
 from api_frameworks.flask_models import db
-from tests.examples.browsing import assert_install_line_is_pinned, assert_versions_on_page_are_pinned, body
+from tests.examples.browsing import (assert_install_line_is_pinned, assert_versions_on_page_are_pinned, body,
+                                     page_description)
 from tests.examples.conftest import section
 
 pytestmark = pytest.mark.django_db
@@ -288,3 +289,7 @@ def test_each_add_on_brings_the_packages_the_page_counts():
 def test_the_versions_the_page_names_are_the_pinned_ones():
     named = assert_versions_on_page_are_pinned("api_frameworks")
     assert {"flask-smorest", "django-ninja", "marshmallow", "pydantic"} <= set(named)
+
+
+def test_the_page_front_matter_has_a_description():
+    assert "Django" in page_description("api_frameworks")

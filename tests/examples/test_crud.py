@@ -22,7 +22,7 @@ from crud.flask_app import create_app
 from crud.flask_models import Book as FlaskBook
 from crud.flask_models import db as flask_db
 from tests.examples.browsing import (Browser, Inputs, assert_install_line_is_pinned, assert_versions_on_page_are_pinned,
-                                     body, words)
+                                     body, page_description, words)
 
 # Every test may reach Django's test database; the Flask cases simply leave it alone.
 pytestmark = pytest.mark.django_db
@@ -246,3 +246,7 @@ def test_the_install_line_names_the_tested_versions(script):
 def test_the_versions_the_page_names_are_the_pinned_ones():
     named = assert_versions_on_page_are_pinned("crud")
     assert {"flask-wtf", "wtforms", "flask-sqlalchemy"} <= set(named)
+
+
+def test_the_page_front_matter_has_a_description():
+    assert "Django" in page_description("crud")

@@ -30,7 +30,8 @@ from relationships.django_app.models import Tag as DjangoTag
 from relationships.flask_app import create_app
 from relationships.flask_models import Author, Book, Tag, db
 from relationships.flask_queries import count_queries
-from tests.examples.browsing import assert_install_line_is_pinned, assert_versions_on_page_are_pinned, body, words
+from tests.examples.browsing import (assert_install_line_is_pinned, assert_versions_on_page_are_pinned, body,
+                                     page_description, words)
 from tests.examples.conftest import EXAMPLES, section
 
 pytestmark = pytest.mark.django_db
@@ -281,3 +282,7 @@ def test_the_install_line_names_the_tested_versions(script):
 
 def test_the_versions_the_page_names_are_the_pinned_ones():
     assert {"flask-sqlalchemy", "sqlalchemy"} <= set(assert_versions_on_page_are_pinned("relationships"))
+
+
+def test_the_page_front_matter_has_a_description():
+    assert "Django" in page_description("relationships")

@@ -35,7 +35,8 @@ from structure.flask_shop import create_app
 from structure.flask_shop.catalog.models import Book
 from structure.flask_shop.extensions import db
 from structure.flask_shop.reviews.models import Review
-from tests.examples.browsing import assert_install_line_is_pinned, assert_versions_on_page_are_pinned, body, words
+from tests.examples.browsing import (assert_install_line_is_pinned, assert_versions_on_page_are_pinned, body,
+                                     page_description, words)
 from tests.examples.conftest import EXAMPLES, section
 
 pytestmark = pytest.mark.django_db
@@ -284,3 +285,7 @@ def test_the_install_line_names_the_tested_versions(script):
 
 def test_the_versions_the_page_names_are_the_pinned_ones():
     assert "flask-sqlalchemy" in assert_versions_on_page_are_pinned("structure")
+
+
+def test_the_page_front_matter_has_a_description():
+    assert "Django" in page_description("structure")

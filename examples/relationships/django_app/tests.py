@@ -1,4 +1,4 @@
-"""The query count of the book list, run with Django's runner: `python manage.py test relationships.django_app`."""
+"""The book list's query count: `python manage.py test relationships.django_app`."""
 
 # --8<-- [start:tests]
 from io import StringIO

@@ -1,4 +1,4 @@
-"""Settings for the bookshop as a project of its own: `--settings structure.django_app.settings`.
+"""The bookshop's settings, as a project of its own (`--settings structure.django_app.settings`).
 
 (This site's shared project, examples/project/, installs the same apps too.)
 """
@@ -17,7 +17,7 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.staticfiles",
-    # The project's own apps: each a package with its models, views, templates and tests.
+    # The project's own apps, each with its models, views, templates and tests.
     "structure.django_app.catalog",
     "structure.django_app.reviews",
 ]
@@ -28,9 +28,14 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 ROOT_URLCONF = "structure.django_app.urls"
-TEMPLATES = [{"BACKEND": "django.template.backends.django.DjangoTemplates", "APP_DIRS": True}]
+TEMPLATES = [
+    {"BACKEND": "django.template.backends.django.DjangoTemplates", "APP_DIRS": True},
+]
 DATABASES = {
-    "default": {"ENGINE": "django.db.backends.sqlite3", "NAME": os.environ.get("DJANGO_DB", EXAMPLES / "shop.sqlite3")}
+    "default": {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": os.environ.get("DJANGO_DB", EXAMPLES / "shop.sqlite3"),
+    }
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 STATIC_URL = "static/"

@@ -8,13 +8,13 @@ from .extensions import db
 
 def create_app(config=None):
     app = Flask(__name__)
-    app.config.from_object("structure.flask_shop.config.Config")  # defaults, in one module
+    app.config.from_object("structure.flask_shop.config.Config")  # the defaults
     app.config.from_prefixed_env()  # then FLASK_* environment variables
     app.config.update(config or {})  # then whatever the caller (a test) passes
 
-    db.init_app(app)  # extensions: created once in extensions.py, bound to each app here
+    db.init_app(app)  # created once in extensions.py, bound to each app here
 
-    # Imported here, not at the top: the parts import db, so the package must exist first.
+    # Imported here, not at the top: the parts import db from this package.
     from .catalog.views import bp as catalog
     from .reviews.views import bp as reviews
 

@@ -6,7 +6,10 @@ from structure.flask_shop.reviews.models import Review
 
 def test_reviews_are_listed_best_first(client):
     book = Book(title="Kindred", author="Octavia E. Butler")
-    db.session.add_all([Review(book=book, rating=4, text="Gripping."), Review(book=book, rating=5, text="A classic.")])
+    db.session.add_all([
+        Review(book=book, rating=4, text="Gripping."),
+        Review(book=book, rating=5, text="A classic."),
+    ])
     db.session.commit()
     html = client.get(f"/books/{book.id}/reviews/").text
     assert html.index("5/5: A classic.") < html.index("4/5: Gripping.")

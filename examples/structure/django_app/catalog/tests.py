@@ -10,5 +10,6 @@ class BookListTests(TestCase):  # each test runs in a transaction that is rolled
         book = Book.objects.create(title="Kindred", author="Octavia E. Butler")
         response = self.client.get(reverse("catalog:book_list"))
         link = reverse("reviews:review_list", args=[book.pk])
-        self.assertContains(response, f'<a href="{link}">Kindred</a>, Octavia E. Butler', html=True)
+        expected = f'<a href="{link}">Kindred</a>, Octavia E. Butler'
+        self.assertContains(response, expected, html=True)
 # --8<-- [end:tests]

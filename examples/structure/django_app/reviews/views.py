@@ -12,7 +12,8 @@ class ReviewListView(ListView):
     def get_queryset(self):
         self.book = get_object_or_404(Book, pk=self.kwargs["book_id"])
         # An app's own setting, with a default for projects that do not set it.
-        return self.book.reviews.order_by("-rating", "id")[: getattr(settings, "REVIEWS_PER_BOOK", 20)]
+        limit = getattr(settings, "REVIEWS_PER_BOOK", 20)
+        return self.book.reviews.order_by("-rating", "id")[:limit]
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(book=self.book, **kwargs)
