@@ -21,6 +21,8 @@ ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost").sp
 
 # Topics that need to be installed apps (they ship an apps.py).
 TOPIC_APPS = sorted(f"{p.parent.parent.name}.django_app" for p in BASE_DIR.glob("*/django_app/apps.py"))
+# A topic whose django_app is a package of several apps (structure) installs each of them.
+TOPIC_APPS += sorted(".".join(p.parent.relative_to(BASE_DIR).parts) for p in BASE_DIR.glob("*/django_app/*/apps.py"))
 
 # --8<-- [start:apps]
 INSTALLED_APPS = [

@@ -1,0 +1,24 @@
+"""CRUD in Flask: one model, generic MethodView classes, Flask-WTF forms with CSRF checks."""
+
+# --8<-- [start:app]
+from flask import Flask
+from flask_wtf.csrf import CSRFProtect
+
+from .flask_models import db
+from .flask_views import books
+
+
+def create_app(config=None):
+    app = Flask(__name__)
+    app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///crud.sqlite3"  # in instance/
+    app.config.from_prefixed_env()  # FLASK_SECRET_KEY becomes SECRET_KEY, and so on
+    app.config.update(config or {})
+    if not app.config.get("SECRET_KEY"):  # fail closed: no key, no app
+        raise RuntimeError("Set FLASK_SECRET_KEY: it signs the session and the CSRF tokens.")
+    CSRFProtect(app)  # every POST needs the form's token, or gets 400
+    db.init_app(app)
+    with app.app_context():
+        db.create_all()  # a real app runs Flask-Migrate instead (see the Database page)
+    app.register_blueprint(books)
+    return app
+# --8<-- [end:app]

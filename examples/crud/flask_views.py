@@ -1,0 +1,80 @@
+"""Generic list, edit and delete views, written once and registered for each model."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask.views import MethodView
+from sqlalchemy import select
+
+from .flask_forms import BookForm
+from .flask_models import Book, db
+
+
+# --8<-- [start:views]
+class ModelView(MethodView):
+    init_every_request = False  # one instance serves all requests: keep no request data on self
+
+    def __init__(self, model, form_class=None):
+        self.model = model
+        self.form_class = form_class
+        self.name = model.__name__.lower()  # "book": names the templates, as Django does
+
+    def get_object(self, pk):
+        if pk >= 2**63:  # past the database's integers: SQLite would raise, a 500
+            abort(404)
+        return db.get_or_404(self.model, pk)  # 404 when no row has this id
+
+
+class ListView(ModelView):
+    def get(self):
+        objects = db.session.scalars(select(self.model).order_by(self.model.id))
+        return render_template(f"crud/{self.name}_list.html", object_list=objects)
+
+
+class EditView(ModelView):
+    """Create (no pk in the URL) or update (a pk): the same form and template."""
+
+    def get(self, pk=None):
+        obj = self.model() if pk is None else self.get_object(pk)
+        return self.render(self.form_class(obj=obj), obj)
+
+    def post(self, pk=None):
+        obj = self.model() if pk is None else self.get_object(pk)
+        form = self.form_class(obj=obj)  # on a POST the submitted data wins over obj
+        if not form.validate_on_submit():
+            return self.render(form, obj), 422
+        form.populate_obj(obj)  # copy each field onto the attribute of the same name
+        db.session.add(obj)
+        db.session.commit()
+        flash(f"Saved “{obj}”.")
+        return redirect(url_for(".list"))
+
+    def render(self, form, obj):
+        return render_template(f"crud/{self.name}_form.html", form=form, object=obj)
+
+
+class DeleteView(ModelView):
+    def get(self, pk):  # a GET only asks; deleting takes a POST, with the token
+        return render_template(f"crud/{self.name}_confirm_delete.html", object=self.get_object(pk))
+
+    def post(self, pk):
+        obj = self.get_object(pk)
+        db.session.delete(obj)
+        db.session.commit()
+        flash(f"Deleted “{obj}”.")
+        return redirect(url_for(".list"))
+# --8<-- [end:views]
+
+
+# --8<-- [start:urls]
+def register_crud(blueprint, model, form_class):
+    """The four URLs of one model; endpoints are "<blueprint>.list", ".create" and so on."""
+    blueprint.add_url_rule("/", view_func=ListView.as_view("list", model))
+    blueprint.add_url_rule("/new", view_func=EditView.as_view("create", model, form_class))
+    blueprint.add_url_rule(
+        "/<int:pk>/edit", view_func=EditView.as_view("update", model, form_class)
+    )
+    blueprint.add_url_rule("/<int:pk>/delete", view_func=DeleteView.as_view("delete", model))
+
+
+books = Blueprint("books", __name__, url_prefix="/books")
+register_crud(books, Book, BookForm)
+# --8<-- [end:urls]

@@ -1,0 +1,22 @@
+"""The book list's query count: `python manage.py test relationships.django_app`."""
+
+# --8<-- [start:tests]
+from io import StringIO
+
+from django.core.management import call_command
+from django.test import TestCase
+from django.urls import reverse
+
+
+class BookListQueryTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        call_command("seed_books", stdout=StringIO())  # twelve books, three pages
+
+    def test_a_page_of_books_takes_three_queries(self):
+        for page in (1, 2, 3):
+            # The total, the page's books with their authors, and the tags of those books.
+            with self.subTest(page=page), self.assertNumQueries(3):
+                response = self.client.get(reverse("relationships:book_list"), {"page": page})
+                self.assertEqual(response.status_code, 200)
+# --8<-- [end:tests]

@@ -1,0 +1,7 @@
+# --8<-- [start:catalog]
+from django.apps import AppConfig
+
+
+class CatalogConfig(AppConfig):
+    name = "structure.django_app.catalog"  # the label defaults to "catalog"
+# --8<-- [end:catalog]

@@ -1,0 +1,27 @@
+"""The bookshop: a package whose create_app() builds the app from its parts."""
+
+# --8<-- [start:root]
+from flask import Flask
+
+from .extensions import db
+
+
+def create_app(config=None):
+    app = Flask(__name__)
+    app.config.from_object("structure.flask_shop.config.Config")  # the defaults
+    app.config.from_prefixed_env()  # then FLASK_* environment variables
+    app.config.update(config or {})  # then whatever the caller (a test) passes
+
+    db.init_app(app)  # created once in extensions.py, bound to each app here
+
+    # Imported here, not at the top: the parts import db from this package.
+    from .catalog.views import bp as catalog
+    from .reviews.views import bp as reviews
+
+    app.register_blueprint(catalog)
+    app.register_blueprint(reviews)
+
+    with app.app_context():
+        db.create_all()  # a real app runs Flask-Migrate instead (see the Database page)
+    return app
+# --8<-- [end:root]

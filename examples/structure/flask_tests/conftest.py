@@ -1,0 +1,20 @@
+# --8<-- [start:tests]
+import pytest
+
+from structure.flask_shop import create_app
+from structure.flask_shop.extensions import db
+
+
+@pytest.fixture
+def app():
+    # A new app per test, on its own in-memory database: no test sees another's rows.
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+    with app.app_context():  # so a test can use db.session directly
+        yield app
+        db.session.remove()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+# --8<-- [end:tests]

@@ -1,0 +1,148 @@
+"""Drive a Flask or Django test client as a browser would, and check a page's install line.
+
+Used by the tests of the structure, crud, relationships and api_frameworks
+pages. A `Browser` loads a page, keeps the hidden inputs of its form (the CSRF
+token) and posts them back with the reader's data, so the tests prove the
+templates carry the token instead of switching the check off.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from html.parser import HTMLParser
+
+from packaging.requirements import Requirement
+
+from tests.examples.conftest import EXAMPLES, section
+
+
+class Inputs(HTMLParser):
+    """The inputs of a page by name, and its text without tags."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.inputs: dict[str, dict[str, str | None]] = {}
+        self.text = ""
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "input":
+            found = dict(attrs)
+            self.inputs[found.get("name") or ""] = found
+
+    def handle_data(self, data):
+        self.text += data
+
+    def hidden(self) -> dict[str, str]:
+        return {name: a.get("value") or "" for name, a in self.inputs.items() if a.get("type") == "hidden"}
+
+
+def body(response) -> str:
+    """The decoded body of a Flask or a Django test response."""
+    if hasattr(response, "get_data"):
+        return response.get_data(as_text=True)
+    return response.content.decode()
+
+
+def words(response) -> str:
+    """The page's text as a reader sees it: tags dropped, whitespace collapsed."""
+    return " ".join(Inputs(body(response)).text.split())
+
+
+class Browser:
+    """GET and POST through one framework's test client, sending the form's hidden inputs back."""
+
+    def __init__(self, client):
+        self.client = client
+
+    def get(self, path: str):
+        return self.client.get(path)
+
+    def submit(self, path: str, data: dict[str, str] | None = None, *, token_from: Browser | None = None):
+        """Load the form at `path`, then POST `data` with its hidden inputs (from `token_from`'s copy if given)."""
+        page = (token_from or self).get(path)
+        assert page.status_code == 200, f"GET {path}: {page.status_code}"
+        return self.client.post(path, data={**Inputs(body(page)).hidden(), **(data or {})})
+
+    def follow(self, response):
+        """The page a redirect points to."""
+        assert response.status_code == 302, (response.status_code, words(response)[:300])
+        return self.get(response.headers["Location"])
+
+
+def pins() -> dict[str, set[str]]:
+    """Every exact pin the examples and their tests use, names lower-cased, on either Django line."""
+    found: dict[str, set[str]] = {}
+    files = [EXAMPLES / name for name in ("requirements-common.txt", "requirements.txt", "requirements-lts.txt")]
+    for path in [*files, EXAMPLES.parent / "requirements-test.txt"]:  # pytest and pytest-django
+        for line in path.read_text().splitlines():
+            line = line.split("#")[0].strip()
+            if "==" in line:
+                package, version = line.split("==")
+                found.setdefault(canonical(package.strip()), set()).add(version.strip())
+    return found
+
+
+# The frameworks' exact versions live in data/frameworks.yml (tests/site/test_data_flow.py
+# keeps them out of typed text), so an install line pins each framework to its
+# release line ("Flask~=3.1.0") and every add-on exactly.
+FRAMEWORKS = {"flask", "django"}
+
+
+def install_line(script: str) -> dict[str, Requirement]:
+    """The requirements on the page's `pip install` line, in section "run" of `script`."""
+    [line] = [line for line in section(script, "run") if line.startswith("pip install ")]
+    return {canonical(r.name): r for r in map(Requirement, shlex.split(line)[2:])}
+
+
+def canonical(name: str) -> str:
+    return name.lower().replace("_", "-")
+
+
+def assert_install_line_is_pinned(script: str) -> dict[str, Requirement]:
+    """Every package on the page's install line installs the version the examples are tested with."""
+    known = pins()
+    wanted = install_line(script)
+    wrong = {}
+    for name, req in wanted.items():
+        [spec] = req.specifier  # exactly one condition per package
+        tested = known.get(name, set())
+        if name in FRAMEWORKS:
+            ok = spec.operator == "~=" and any(spec.contains(v) and spec.version == f"{v.rsplit('.', 1)[0]}.0"
+                                               for v in tested)
+        else:
+            ok = spec.operator == "==" and spec.version in tested
+        if not ok:
+            wrong[name] = str(req)
+    assert wrong == {}, f"{script}: not the versions the examples are tested with: {wrong}"
+    return wanted
+
+
+def assert_versions_on_page_are_pinned(topic: str) -> dict[str, set[str]]:
+    """Every "Package 1.2.3" the page's prose names is a version the examples are pinned to."""
+    text = (EXAMPLES.parent / "docs" / "cookbook" / f"{topic}.md").read_text(encoding="utf-8")
+    known = pins()
+    named: dict[str, set[str]] = {}
+    # One-word names ("Flask-WTF 1.3.0") and two-word ones ("Django Ninja 1.7.1").
+    for pattern in (r"([A-Za-z][\w.-]*[A-Za-z0-9]) (\d+\.\d+\.\d+)\b",
+                    r"([A-Za-z][\w.-]* [A-Za-z][\w.-]*[A-Za-z0-9]) (\d+\.\d+\.\d+)\b"):
+        for name, version in re.findall(pattern, text):
+            key = canonical(name.replace(" ", "-"))
+            if key in known:
+                named.setdefault(key, set()).add(version)
+    wrong = {name: versions - known[name] for name, versions in named.items() if versions - known[name]}
+    assert wrong == {}, f"docs/cookbook/{topic}.md names versions that are not pinned: {wrong}"
+    return named
+
+
+def page_description(topic: str) -> str:
+    """The page's front-matter description; MkDocs shows front matter that is not valid YAML as text."""
+    import yaml
+
+    text = (EXAMPLES.parent / "docs" / "cookbook" / f"{topic}.md").read_text(encoding="utf-8")
+    assert text.startswith("---\n"), f"docs/cookbook/{topic}.md: no front matter"
+    meta = yaml.safe_load(text.split("---\n")[1])
+    assert isinstance(meta, dict), f"docs/cookbook/{topic}.md: the front matter is not a YAML mapping"
+    assert len(meta.get("description", "")) >= 20, f"docs/cookbook/{topic}.md: no description of 20+ characters"
+    return meta["description"]

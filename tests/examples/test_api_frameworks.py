@@ -1,0 +1,295 @@
+"""REST API add-ons: flask-smorest and Django Ninja answer every request on the page exactly as
+shown, refuse garbage with a 4xx (never a 500), and serve an OpenAPI document that describes
+the endpoints, their bodies and their errors.
+
+The requests and their documented answers are read from the example files, as
+on the JSON API page, so the page and these tests cannot drift apart. Django is
+driven through the project's URLs (/api_frameworks/...), the paths on the page.
+"""
+
+from __future__ import annotations
+
+import json
+import shlex
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import pytest
+from django.test import Client
+
+from api_frameworks.django_app.models import Book as DjangoBook
+from api_frameworks.flask_app import create_app
+from api_frameworks.flask_models import db
+from tests.examples.browsing import (assert_install_line_is_pinned, assert_versions_on_page_are_pinned, body,
+                                     page_description)
+from tests.examples.conftest import section
+
+pytestmark = pytest.mark.django_db
+
+PREFIX = {"flask": "/api", "django": "/api_frameworks/api"}
+
+
+@dataclass
+class Exchange:
+    command: list[str]
+    path: str
+    body: str | None
+    status_line: str
+    json_text: str
+
+
+def exchanges(script: str) -> list[Exchange]:
+    """The curl commands of the page's `requests` section, each with the answer printed under it."""
+    lines = [line for line in section(script, "requests") if line.strip()]
+    found = []
+    for i, line in enumerate(lines):
+        if line.startswith("curl "):
+            command = shlex.split(line)
+            sent = command[command.index("--json") + 1] if "--json" in command else None
+            found.append(Exchange(command, urlsplit(command[-1]).path, sent,
+                                  lines[i + 1].removeprefix("# "), lines[i + 2].removeprefix("# ")))
+    assert len(found) == 5, "the page shows create, fetch, missing, invalid and malformed requests"
+    return found
+
+
+class Site:
+    def __init__(self, name, client):
+        self.name, self.client = name, client
+
+    def get(self, path):
+        return self.client.get(PREFIX[self.name] + path)
+
+    def post(self, path, raw: str | bytes):
+        return self.client.post(PREFIX[self.name] + path, data=raw, content_type="application/json")
+
+    def status_line(self, response) -> str:
+        if self.name == "flask":
+            return f"HTTP/1.1 {response.status}"
+        return f"HTTP/1.1 {response.status_code} {response.reason_phrase}"
+
+
+@pytest.fixture(params=["flask", "django"])
+def site(request):
+    if request.param == "flask":
+        app = create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://"})  # in memory, one per app
+        yield Site("flask", app.test_client())
+        with app.app_context():
+            db.engine.dispose()
+    else:
+        # CSRF checks on, as for a browser: Django Ninja checks them only for cookie-based auth.
+        yield Site("django", Client(enforce_csrf_checks=True))
+
+
+# Every request on the page answers as shown -------------------------------------------
+
+
+def test_every_request_on_the_page_is_answered_exactly_as_shown(site):
+    for ex in exchanges(f"api_frameworks/{site.name}_commands.sh"):
+        path = ex.path.removeprefix(PREFIX[site.name])
+        response = site.get(path) if ex.body is None else site.post(path, ex.body)
+        assert site.status_line(response) == ex.status_line, ex.command
+        assert response.headers["Content-Type"].split(";")[0] == "application/json"
+        assert body(response).rstrip("\n") == ex.json_text, ex.command
+        assert json.loads(body(response)) == json.loads(ex.json_text)
+
+
+def test_the_list_returns_what_was_created_in_order(site):
+    for title, year in [("Dune", 1965), ("Kindred", 1979)]:
+        assert site.post("/books/", json.dumps({"title": title, "year": year})).status_code == 201
+    listed = json.loads(body(site.get("/books/")))
+    assert [(b["title"], b["year"]) for b in listed] == [("Dune", 1965), ("Kindred", 1979)]
+    assert all(isinstance(b["id"], int) for b in listed)
+
+
+def test_the_id_is_never_read_from_the_body(site):
+    created = json.loads(body(site.post("/books/", json.dumps({"title": "Dune", "year": 1965}))))
+    response = site.post("/books/", json.dumps({"id": created["id"], "title": "Kindred", "year": 1979}))
+    if site.name == "flask":
+        assert response.status_code == 422  # marshmallow refuses fields it does not load
+    else:
+        assert response.status_code == 201  # pydantic ignores fields it does not declare
+        assert json.loads(body(response))["id"] != created["id"]
+
+
+# Garbage gets a 4xx, never a 500 --------------------------------------------------------
+
+GARBAGE = {
+    "a list": b"[1, 2]",
+    "a string": b'"Dune"',
+    "null": b"null",
+    "an empty body": b"",
+    "bytes that are not UTF-8": b'\xff\xfe{"title"',
+    "nested deeper than Python parses": b"[" * 100_000 + b"]" * 100_000,
+    "a year as a string": b'{"title": "Dune", "year": "1965"}',
+    "a year as true": b'{"title": "Dune", "year": true}',
+    "a fractional year": b'{"title": "Dune", "year": 1965.5}',
+    "an infinite year": b'{"title": "Dune", "year": 1e400}',
+    "a huge year": b'{"title": "Dune", "year": ' + b"9" * 40 + b"}",
+    "a negative year": b'{"title": "Dune", "year": -1}',
+    "a title of 5,000 characters": json.dumps({"title": "x" * 5000, "year": 1965}).encode(),
+    "a title with a NUL": b'{"title": "Du\\u0000ne", "year": 1965}',
+    "a title that is a number": b'{"title": 42, "year": 1965}',
+    "no title": b'{"year": 1965}',
+}
+
+
+@pytest.mark.parametrize("raw", GARBAGE.values(), ids=GARBAGE.keys())
+def test_garbage_gets_a_4xx_never_a_500(site, raw):
+    response = site.post("/books/", raw)
+    assert 400 <= response.status_code < 500, body(response)[:300]
+    assert response.headers["Content-Type"].split(";")[0] == "application/json"
+    assert json.loads(body(site.get("/books/"))) == [], "nothing was stored"
+
+
+def test_json_nested_too_deeply_is_a_400_that_says_so(site):
+    response = site.post("/books/", b"[" * 100_000 + b"]" * 100_000)
+    assert response.status_code == 400
+    expected = {"flask": "The JSON body is nested too deeply.", "django": "Cannot parse request body"}
+    assert expected[site.name] in body(response)
+
+
+@pytest.mark.parametrize("path", ["/books/99", "/books/99999999999999999999999"])
+def test_a_missing_book_is_a_json_404(site, path):
+    response = site.get(path)
+    assert response.status_code == 404
+    assert response.headers["Content-Type"].split(";")[0] == "application/json"
+
+
+@pytest.mark.parametrize("path", ["/books/abc", "/books/-1", "/books/1.5"])
+def test_an_id_that_is_not_a_number_is_a_4xx(site, path):
+    assert 400 <= site.get(path).status_code < 500
+
+
+def test_an_unsupported_method_is_405(site):
+    assert site.client.delete(PREFIX[site.name] + "/books/").status_code == 405
+
+
+def test_a_post_needs_no_csrf_token_without_cookie_auth():
+    """Ninja exempts its views from Django's CSRF middleware and checks CSRF only for cookie-based auth."""
+    response = Client(enforce_csrf_checks=True).post(
+        "/api_frameworks/api/books/", data={"title": "Dune", "year": 1965}, content_type="application/json")
+    assert response.status_code == 201
+    assert DjangoBook.objects.get().title == "Dune"
+
+
+# The OpenAPI document describes the endpoints -----------------------------------------------
+
+
+def openapi(site) -> dict:
+    response = site.get("/openapi.json")
+    assert response.status_code == 200
+    assert response.headers["Content-Type"].startswith("application/json")
+    return json.loads(body(response))
+
+
+def deref(spec: dict, node: dict) -> dict:
+    """Follow a `$ref` inside the document to what it names."""
+    while "$ref" in node:
+        target = spec
+        for part in node["$ref"].removeprefix("#/").split("/"):
+            target = target[part]
+        node = target
+    return node
+
+
+def test_the_openapi_document_lists_the_endpoints_and_their_methods(site):
+    spec = openapi(site)
+    assert spec["openapi"].startswith("3.")
+    assert spec["info"]["title"] == "Books" and spec["info"]["version"] == "1.0.0"
+    item = {"flask": "/api/books/{book_id}", "django": "/api_frameworks/api/books/{book_id}"}[site.name]
+    collection = item.removesuffix("{book_id}")
+    assert set(spec["paths"]) == {collection, item}
+    assert set(spec["paths"][collection]) >= {"get", "post"}
+    assert "get" in spec["paths"][item]
+    # The views' docstrings: flask-smorest makes them the summary, Django Ninja the description.
+    operations = [op for path in spec["paths"].values() for op in path.values() if isinstance(op, dict)]
+    texts = {op.get("summary") for op in operations} | {op.get("description") for op in operations}
+    assert {"List every book", "Add a book", "Fetch one book"} <= texts
+
+
+def test_the_openapi_document_describes_the_body_and_the_responses(site):
+    spec = openapi(site)
+    collection = {"flask": "/api/books/", "django": "/api_frameworks/api/books/"}[site.name]
+    post = spec["paths"][collection]["post"]
+    sent = deref(spec, post["requestBody"]["content"]["application/json"]["schema"])
+    assert set(sent["required"]) == {"title", "year"}
+    assert sent["properties"]["title"]["minLength"] == 1 and sent["properties"]["title"]["maxLength"] == 200
+    assert sent["properties"]["year"]["type"] == "integer"
+    assert (sent["properties"]["year"]["minimum"], sent["properties"]["year"]["maximum"]) == (0, 2100)
+    assert "201" in post["responses"]
+    returned = deref(spec, post["responses"]["201"]["content"]["application/json"]["schema"])
+    assert set(returned["properties"]) == {"id", "title", "year"}
+    if site.name == "flask":
+        assert "422" in post["responses"], "flask-smorest documents the validation error"
+
+
+def test_the_docs_page_loads_swagger_ui_on_the_openapi_document(site):
+    response = site.get("/docs")
+    assert response.status_code == 200
+    html = body(response)
+    assert "swagger-ui" in html
+    assert "openapi.json" in html
+    assert "cdn.jsdelivr.net/npm/swagger-ui-dist@5" in html
+
+
+def test_django_ninja_serves_its_own_copy_of_swagger_ui_when_installed(settings):
+    settings.INSTALLED_APPS = [*settings.INSTALLED_APPS, "ninja"]
+    html = body(Client().get("/api_frameworks/api/docs"))
+    assert "cdn.jsdelivr.net" not in html
+    assert "/static/ninja/swagger-ui-bundle.js" in html
+
+
+# Set-up on the page ------------------------------------------------------------------
+
+
+def test_django_migration_matches_the_model():
+    import io
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("makemigrations", "api_frameworks", "--check", "--dry-run", stdout=out)
+    assert "No changes detected" in out.getvalue()
+
+
+@pytest.mark.parametrize("script", ["api_frameworks/flask_commands.sh", "api_frameworks/django_commands.sh"])
+def test_the_install_line_names_the_tested_versions(script):
+    wanted = assert_install_line_is_pinned(script)
+    assert {"flask-smorest", "django-ninja"} & set(wanted)
+
+
+def requirements_closure(name: str) -> set[str]:
+    """The distributions installing `name` brings, itself included, read from the installed metadata."""
+    from importlib import metadata
+
+    from packaging.requirements import Requirement
+
+    seen: set[str] = set()
+    todo = [name]
+    while todo:
+        dist = metadata.distribution(todo.pop())
+        key = dist.metadata["Name"].lower().replace("_", "-")
+        if key in seen:
+            continue
+        seen.add(key)
+        for line in dist.requires or []:
+            req = Requirement(line)
+            if req.marker is None or req.marker.evaluate({"extra": ""}):
+                todo.append(req.name)
+    return seen
+
+
+def test_each_add_on_brings_the_packages_the_page_counts():
+    assert requirements_closure("flask-smorest") - requirements_closure("flask") == {
+        "flask-smorest", "marshmallow", "webargs", "apispec", "packaging"}
+    assert requirements_closure("django-ninja") - requirements_closure("django") == {
+        "django-ninja", "pydantic", "pydantic-core", "annotated-types", "typing-extensions", "typing-inspection"}
+
+
+def test_the_versions_the_page_names_are_the_pinned_ones():
+    named = assert_versions_on_page_are_pinned("api_frameworks")
+    assert {"flask-smorest", "django-ninja", "marshmallow", "pydantic"} <= set(named)
+
+
+def test_the_page_front_matter_has_a_description():
+    assert "Django" in page_description("api_frameworks")

@@ -1,0 +1,252 @@
+"""CRUD: the generic views list, create, update and delete a book as a browser drives them,
+refuse bad input with 4xx (never 500), and refuse a POST without the visitor's own CSRF token.
+
+Django is driven through the project's URLs (/crud/...), the paths the page
+gives, so the views' namespaced `reverse_lazy("crud:book_list")` resolves.
+It runs with `Client(enforce_csrf_checks=True)`, so both frameworks check
+the token as they would for a real browser, and every POST carries the token
+the form rendered.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from crud.django_app.models import Book as DjangoBook
+from crud.flask_app import create_app
+from crud.flask_models import Book as FlaskBook
+from crud.flask_models import db as flask_db
+from tests.examples.browsing import (Browser, Inputs, assert_install_line_is_pinned, assert_versions_on_page_are_pinned,
+                                     body, page_description, words)
+
+# Every test may reach Django's test database; the Flask cases simply leave it alone.
+pytestmark = pytest.mark.django_db
+
+URLS = {
+    "flask": {"list": "/books/", "new": "/books/new", "edit": "/books/{}/edit", "delete": "/books/{}/delete"},
+    # The project's URLs, as runserver serves them: project/urls.py mounts the app at /crud/.
+    "django": {"list": "/crud/books/", "new": "/crud/books/new/", "edit": "/crud/books/{}/edit/",
+               "delete": "/crud/books/{}/delete/"},
+}
+DUNE = {"title": "Dune", "author": "Frank Herbert", "year": "1965"}
+
+
+class Site:
+    """One framework's app, browsers for it, and a way to count its rows."""
+
+    def __init__(self, name, make_client, count):
+        self.name = name
+        self.urls = URLS[name]
+        self.make_client = make_client
+        self.count = count
+
+    def browser(self) -> Browser:
+        return Browser(self.make_client())
+
+    def url(self, key, pk=None):
+        return self.urls[key].format(pk)
+
+
+@pytest.fixture(params=["flask", "django"])
+def site(request, tmp_path):
+    if request.param == "flask":
+        app = create_app({"SECRET_KEY": "test", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'crud.sqlite3'}"})
+
+        def count():
+            with app.app_context():
+                return flask_db.session.query(FlaskBook).count()
+        yield Site("flask", app.test_client, count)
+        with app.app_context():
+            flask_db.engine.dispose()
+    else:
+        yield Site("django", lambda: Client(enforce_csrf_checks=True), DjangoBook.objects.count)
+
+
+def pk_in(page_text: str, url_template: str) -> int:
+    """The id in the first edit link of a page, as a reader would click it."""
+    pattern = re.escape(url_template).replace(r"\{\}", r"(\d+)")
+    return int(re.search(pattern, page_text).group(1))
+
+
+def add_dune(site, browser) -> int:
+    assert browser.submit(site.url("new"), DUNE).status_code == 302
+    return pk_in(body(browser.get(site.url("list"))), site.urls["edit"])
+
+
+# The four operations, as a reader clicks through them ------------------------
+
+
+def test_create_list_update_and_delete_a_book(site):
+    browser = site.browser()
+    assert "No books yet." in words(browser.get(site.url("list")))
+
+    listed = browser.follow(browser.submit(site.url("new"), DUNE))
+    assert "Dune, Frank Herbert (1965)" in words(listed)
+    assert "Saved “Dune”." in words(listed)
+    assert "Saved" not in words(browser.get(site.url("list"))), "a message shows once"
+
+    pk = pk_in(body(listed), site.urls["edit"])
+    form = browser.get(site.url("edit", pk))
+    assert form.status_code == 200
+    assert "Edit book" in words(form)
+    assert Inputs(body(form)).inputs["title"]["value"] == "Dune"
+
+    changed = {"title": "Dune Messiah", "author": "Frank Herbert", "year": "1969"}
+    listed = browser.follow(browser.submit(site.url("edit", pk), changed))
+    assert "Dune Messiah, Frank Herbert (1969)" in words(listed)
+    assert site.count() == 1
+
+    confirm = browser.get(site.url("delete", pk))
+    assert "Delete “Dune Messiah”?" in words(confirm)
+    assert site.count() == 1, "a GET only asks"
+    listed = browser.follow(browser.submit(site.url("delete", pk)))
+    assert "Deleted “Dune Messiah”." in words(listed)
+    assert "No books yet." in words(listed)
+    assert site.count() == 0
+
+
+def test_the_new_form_is_empty(site):
+    page = site.browser().get(site.url("new"))
+    assert page.status_code == 200
+    assert "New book" in words(page)
+
+
+# Bad input: 422 with the messages, 404 for a missing row, never 500 -----------
+
+MESSAGES = {
+    "flask": {"required": "This field is required.", "number": "Not a valid integer value.",
+              "range": "Number must be between 0 and 2100."},
+    "django": {"required": "This field is required.", "number": "Enter a whole number.",
+               "range": "Ensure this value is less than or equal to 2100."},
+}
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ({"title": ""}, "required"),
+    ({"title": "   "}, "required"),
+    ({"year": "nineteen"}, "number"),
+    ({"year": "5000"}, "range"),
+])
+def test_an_invalid_book_is_shown_again_with_422_and_the_message(site, change, message):
+    browser = site.browser()
+    response = browser.submit(site.url("new"), {**DUNE, **change})
+    assert response.status_code == 422
+    assert MESSAGES[site.name][message] in words(response)
+    assert site.count() == 0
+
+
+GARBAGE = [
+    {"year": "9" * 40},
+    {"year": "-1"},
+    {"year": "1e3"},
+    {"year": "0x7f"},
+    {"year": "١٩٦٥" + "9" * 30},
+    {"title": "x" * 5000},
+    {"author": ""},
+    {"title": "\x00"},
+    {"title": "<script>alert(1)</script>", "year": "-" * 3},
+]
+
+
+@pytest.mark.parametrize("change", GARBAGE, ids=range(len(GARBAGE)))
+def test_garbage_in_the_form_gets_a_4xx_never_a_500(site, change):
+    response = site.browser().submit(site.url("new"), {**DUNE, **change})
+    assert response.status_code == 422
+    assert site.count() == 0
+
+
+def test_missing_fields_get_422(site):
+    browser = site.browser()
+    assert browser.submit(site.url("new"), {"title": "Dune"}).status_code == 422
+    assert site.count() == 0
+
+
+@pytest.mark.parametrize("pk", ["999", "99999999999999999999999"])
+@pytest.mark.parametrize("key", ["edit", "delete"])
+def test_a_missing_book_is_404_on_get_and_post(site, key, pk):
+    browser = site.browser()
+    assert browser.get(site.url(key, pk)).status_code == 404
+    # A valid token from this browser's own form, so only the missing row can refuse the POST.
+    response = browser.client.post(site.url(key, pk), data={**DUNE, **token_of(browser, site.url("new"))})
+    assert response.status_code == 404
+
+
+def token_of(browser, path) -> dict[str, str]:
+    return Inputs(body(browser.get(path))).hidden()
+
+
+@pytest.mark.parametrize("path", ["/books/abc/edit", "/books/-1/delete", "/books/1.5/edit"])
+def test_an_id_that_is_not_a_number_is_404(site, path):
+    if site.name == "django":
+        path = f"/crud{path}/"
+    assert site.browser().get(path).status_code == 404
+
+
+def test_other_methods_are_405(site):
+    """With a valid token in the X-CSRFToken header, which both accept, so only the method is wrong."""
+    browser = site.browser()
+    token = next(iter(token_of(browser, site.url("new")).values()))
+    assert browser.client.put(site.url("list"), headers={"X-CSRFToken": token}).status_code == 405
+
+
+# CSRF: a POST without the visitor's own token changes nothing ----------------
+
+
+def test_a_post_without_a_token_is_refused(site):
+    browser = site.browser()
+    response = browser.client.post(site.url("new"), data=DUNE)
+    assert response.status_code == {"flask": 400, "django": 403}[site.name]
+    assert site.count() == 0
+
+
+def test_a_forged_cross_site_post_with_another_visitors_token_is_refused(site):
+    """The attacker loads the form in their own browser and makes the victim's browser post its token."""
+    victim, attacker = site.browser(), site.browser()
+    pk = add_dune(site, victim)
+    forged = victim.submit(site.url("delete", pk), token_from=attacker)
+    assert forged.status_code == {"flask": 400, "django": 403}[site.name]
+    assert site.count() == 1
+    assert victim.submit(site.url("delete", pk)).status_code == 302
+    assert site.count() == 0
+
+
+# Set-up that the page states ---------------------------------------------------
+
+
+def test_flask_refuses_to_start_without_a_secret_key(monkeypatch):
+    monkeypatch.delenv("FLASK_SECRET_KEY", raising=False)
+    with pytest.raises(RuntimeError, match="FLASK_SECRET_KEY"):
+        create_app()
+
+
+def test_flask_reads_the_secret_key_from_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("FLASK_SECRET_KEY", "from-the-environment")
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'crud.sqlite3'}"})
+    assert app.config["SECRET_KEY"] == "from-the-environment"
+    with app.app_context():
+        flask_db.engine.dispose()
+
+
+def test_django_migration_matches_the_model(db):
+    out = io.StringIO()
+    call_command("makemigrations", "crud", "--check", "--dry-run", stdout=out)
+    assert "No changes detected" in out.getvalue()
+
+
+@pytest.mark.parametrize("script", ["crud/flask_commands.sh", "crud/django_commands.sh"])
+def test_the_install_line_names_the_tested_versions(script):
+    assert {"flask", "django"} & set(assert_install_line_is_pinned(script))
+
+
+def test_the_versions_the_page_names_are_the_pinned_ones():
+    named = assert_versions_on_page_are_pinned("crud")
+    assert {"flask-wtf", "wtforms", "flask-sqlalchemy"} <= set(named)
+
+
+def test_the_page_front_matter_has_a_description():
+    assert "Django" in page_description("crud")

@@ -1,0 +1,288 @@
+"""Relationships: the paginated book list shows authors and tags in three queries however many
+books there are, a bad page number is a 404 (never a 500), and the query-count tests the page
+shows pass, and fail once the eager loading is taken out.
+
+Django is driven through the project's URLs (/relationships/...), the paths the
+page gives, so the templates' namespaced `{% url %}` tags resolve.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shlex
+import sys
+import unittest
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from sqlalchemy.orm import lazyload
+
+import relationships.flask_views as flask_views
+from relationships.django_app import tests as django_tests
+from relationships.django_app import views as django_views
+from relationships.django_app.models import Author as DjangoAuthor
+from relationships.django_app.models import Book as DjangoBook
+from relationships.django_app.models import Tag as DjangoTag
+from relationships.flask_app import create_app
+from relationships.flask_models import Author, Book, Tag, db
+from relationships.flask_queries import count_queries
+from tests.examples.browsing import (assert_install_line_is_pinned, assert_versions_on_page_are_pinned, body,
+                                     page_description, words)
+from tests.examples.conftest import EXAMPLES, section
+
+pytestmark = pytest.mark.django_db
+
+PREFIX = {"flask": "", "django": "/relationships"}
+
+
+class Site:
+    def __init__(self, name, client, queries, add_books, delete_books):
+        self.name, self.client, self.queries = name, client, queries
+        self.add_books, self.delete_books = add_books, delete_books
+
+    def get(self, path):
+        return self.client.get(PREFIX[self.name] + path)
+
+    def count(self, path) -> tuple[int, object]:
+        """How many SQL statements a GET of `path` runs, and the response."""
+        with self.queries() as statements:
+            response = self.get(path)
+        return len(statements), response
+
+
+@pytest.fixture(params=["flask", "django"])
+def site(request, tmp_path):
+    if request.param == "flask":
+        app = create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://"})  # in memory, one per app
+        assert app.test_cli_runner().invoke(args=["seed-books"]).output == "Added 12 books.\n"
+
+        def queries():
+            with app.app_context():
+                return count_queries(db.engine)
+
+        def add_books(n):
+            with app.app_context():
+                author, tag = Author(name="Someone"), db.session.get(Tag, 1)
+                db.session.add_all(Book(title=f"Zed {i:03}", author=author, tags=[tag]) for i in range(n))
+                db.session.commit()
+
+        def delete_books():
+            with app.app_context():
+                db.session.execute(db.delete(Book))
+                db.session.commit()
+        yield Site("flask", app.test_client(), queries, add_books, delete_books)
+        with app.app_context():
+            db.engine.dispose()
+    else:
+        out = io.StringIO()
+        call_command("seed_books", stdout=out)
+        assert out.getvalue() == "Added 12 books.\n"
+
+        def add_books(n):
+            author, tag = DjangoAuthor.objects.create(name="Someone"), DjangoTag.objects.get(name="classic")
+            for i in range(n):
+                DjangoBook.objects.create(title=f"Zed {i:03}", author=author).tags.add(tag)
+        yield Site("django", Client(), lambda: CaptureQueriesContext(connection), add_books,
+                   lambda: DjangoBook.objects.all().delete())
+
+
+# What a reader sees ------------------------------------------------------------
+
+
+def test_the_list_shows_five_books_a_page_with_authors_and_tags(site):
+    first = words(site.get("/books/"))
+    assert "Book 01 by Le Guin: classic" in first
+    assert "Book 02 by Butler: classic fantasy" in first
+    assert "Book 03 by Pratchett: classic fantasy humour" in first
+    assert "Book 05 by Butler" in first and "Book 06" not in first
+    assert "Page 1 of 3 Next" in first and "Previous" not in first
+
+    second = site.get("/books/?page=2")
+    assert "Previous Page 2 of 3 Next" in words(second)
+    assert re.findall(r"Book \d\d", words(second)) == [f"Book {n:02}" for n in range(6, 11)]
+    last = words(site.get("/books/?page=3"))
+    assert re.findall(r"Book \d\d", last) == ["Book 11", "Book 12"]
+    assert "Previous Page 3 of 3" in last and "Next" not in last
+
+
+def test_the_page_links_lead_to_the_neighbouring_pages(site):
+    html = body(site.get("/books/?page=2"))
+    assert 'href="?page=1" rel="prev"' in html and 'href="?page=3" rel="next"' in html
+
+
+def test_an_empty_list_is_one_empty_page(site):
+    site.delete_books()
+    empty = site.get("/books/")
+    assert empty.status_code == 200
+    assert "Page 1 of" in words(empty) and "Book" not in words(empty).replace("Books", "")
+    assert site.get("/books/?page=2").status_code == 404
+
+
+def test_the_tag_page_lists_the_books_with_that_tag(site):
+    page = words(site.get("/tags/humour/"))
+    assert "Books tagged “humour”" in page
+    assert re.findall(r"Book \d\d by \w+", page) == [
+        "Book 03 by Pratchett", "Book 06 by Pratchett", "Book 09 by Pratchett", "Book 12 by Pratchett"]
+    assert len(re.findall(r"Book \d\d", words(site.get("/tags/fantasy/")))) == 8
+    assert site.get("/tags/nothing-like-this/").status_code == 404
+
+
+# Bad page numbers: 404, never 500 ---------------------------------------------------
+
+
+@pytest.mark.parametrize("page", ["0", "-1", "4", "abc", "1.5", "2e3", "99999999999999999999", "9" * 5000, "%00"])
+def test_a_page_that_does_not_exist_is_404(site, page):
+    assert site.get(f"/books/?page={page}").status_code == 404
+
+
+@pytest.mark.parametrize("page", ["", "1", " 2 ", "03"])
+def test_page_numbers_that_read_as_a_page_are_served(site, page):
+    assert site.get(f"/books/?page={page}").status_code == 200
+
+
+def test_only_django_understands_last(site):
+    last = site.get("/books/?page=last")
+    if site.name == "flask":
+        assert last.status_code == 404
+    else:
+        assert "Page 3 of 3" in words(last)
+
+
+# Counting queries --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("page", [1, 2, 3])
+def test_a_page_takes_three_queries(site, page):
+    count, response = site.count(f"/books/?page={page}")
+    assert response.status_code == 200
+    assert count == 3
+
+
+def test_the_count_stays_at_three_with_ten_times_the_books(site):
+    site.add_books(108)
+    for page in (1, 12, 24):
+        count, response = site.count(f"/books/?page={page}")
+        assert response.status_code == 200
+        assert count == 3
+
+
+def test_the_tag_page_takes_two_queries(site):
+    count, response = site.count("/tags/fantasy/")
+    assert response.status_code == 200
+    assert count == 2
+
+
+# Without eager loading, each book costs queries (the figures on the page).
+N_PLUS_ONE = {"flask": 10, "django": 12}
+
+
+def without_eager_loading(site, monkeypatch):
+    if site.name == "flask":
+        monkeypatch.setattr(flask_views, "joinedload", lazyload)
+        monkeypatch.setattr(flask_views, "selectinload", lazyload)
+    else:
+        monkeypatch.setattr(django_views.BookListView, "queryset", DjangoBook.objects.order_by("title", "id"))
+
+
+def test_without_eager_loading_a_page_of_five_books_takes_many_more_queries(site, monkeypatch):
+    without_eager_loading(site, monkeypatch)
+    count, response = site.count("/books/")
+    assert response.status_code == 200
+    assert "Book 03 by Pratchett: classic fantasy humour" in words(response)
+    assert count == N_PLUS_ONE[site.name]
+
+
+# The tests the page shows pass, and catch the N+1 --------------------------------------
+
+FLASK_TESTS = EXAMPLES / "relationships" / "flask_tests.py"
+
+
+def run_flask_tests(monkeypatch) -> int:
+    monkeypatch.delitem(sys.modules, "relationships.flask_tests", raising=False)
+    return pytest.main([str(FLASK_TESTS), "-q", "-p", "no:django", "-p", "no:pytest_cov", "-p", "no:cacheprovider"])
+
+
+def run_django_tests() -> unittest.TestResult:
+    suite = unittest.defaultTestLoader.loadTestsFromTestCase(django_tests.BookListQueryTests)
+    result = unittest.TestResult()
+    suite.run(result)
+    assert result.testsRun == 1
+    return result
+
+
+def test_the_flask_query_count_tests_pass(monkeypatch):
+    assert run_flask_tests(monkeypatch) == pytest.ExitCode.OK
+
+
+def test_the_flask_query_count_tests_fail_without_eager_loading(monkeypatch):
+    monkeypatch.setattr(flask_views, "selectinload", lazyload)
+    assert run_flask_tests(monkeypatch) == pytest.ExitCode.TESTS_FAILED
+
+
+def test_the_django_query_count_test_passes():
+    result = run_django_tests()
+    assert result.wasSuccessful(), result.failures + result.errors
+
+
+def test_the_django_query_count_test_fails_without_eager_loading(monkeypatch):
+    monkeypatch.setattr(django_views.BookListView, "queryset", DjangoBook.objects.select_related("author").order_by("title", "id"))
+    result = run_django_tests()
+    assert not result.wasSuccessful()
+    assert "3 != " in str(result.failures) or "queries" in str(result.failures)
+
+
+# The commands on the page ------------------------------------------------------------
+
+
+def test_seeding_twice_is_refused_with_a_message(tmp_path):
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'twice.sqlite3'}"})
+    runner = app.test_cli_runner()
+    assert runner.invoke(args=["seed-books"]).exit_code == 0
+    again = runner.invoke(args=["seed-books"])
+    assert again.exit_code == 1 and "already has books" in again.output
+    call_command("seed_books", stdout=io.StringIO())
+    with pytest.raises(CommandError, match="already has books"):
+        call_command("seed_books", stdout=io.StringIO())
+    with app.app_context():
+        db.engine.dispose()
+
+
+def test_the_page_commands_name_the_example_commands():
+    flask_lines = section("relationships/flask_commands.sh", "run")
+    assert "flask --app relationships.flask_app seed-books" in flask_lines
+    assert "python manage.py seed_books" in section("relationships/django_commands.sh", "run")
+
+
+def test_the_test_commands_on_the_page_name_the_shown_tests():
+    """The page's commands run the files tested above (test_testing.py runs such commands for real)."""
+    [flask_line] = section("relationships/flask_commands.sh", "test")
+    *runner, path = shlex.split(flask_line)
+    assert runner == ["python", "-m", "pytest"] and EXAMPLES / path == FLASK_TESTS
+    # Its own pytest.ini keeps the repository's settings (coverage, Django) out of the reader's run.
+    assert (FLASK_TESTS.parent / "pytest.ini").is_file()
+    [django_line] = section("relationships/django_commands.sh", "test")
+    *runner, label = shlex.split(django_line)
+    assert runner == ["python", "manage.py", "test"] and f"{label}.tests" == django_tests.__name__
+
+
+def test_django_migration_matches_the_models():
+    out = io.StringIO()
+    call_command("makemigrations", "relationships", "--check", "--dry-run", stdout=out)
+    assert "No changes detected" in out.getvalue()
+
+
+@pytest.mark.parametrize("script", ["relationships/flask_commands.sh", "relationships/django_commands.sh"])
+def test_the_install_line_names_the_tested_versions(script):
+    assert {"flask", "django"} & set(assert_install_line_is_pinned(script))
+
+
+def test_the_versions_the_page_names_are_the_pinned_ones():
+    assert {"flask-sqlalchemy", "sqlalchemy"} <= set(assert_versions_on_page_are_pinned("relationships"))
+
+
+def test_the_page_front_matter_has_a_description():
+    assert "Django" in page_description("relationships")

@@ -1,0 +1,291 @@
+"""Structuring a larger app: the Flask package of blueprints and the Django project of apps
+serve the same two pages, each part finds its own templates and reads the shared settings,
+the tests that live beside each part pass (and fail when the part breaks), and the
+commands on the page run.
+
+Django is driven through this site's project URLs (/structure/...), where
+project/settings.py installs both apps; the bookshop's own settings module is
+checked separately, and its test command is run as a reader runs it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import io
+import os
+import re
+import shlex
+import subprocess
+import sys
+import unittest
+
+import pytest
+from click.testing import CliRunner
+from django.conf import settings as django_settings
+from django.core.management import call_command
+from django.test import Client
+from flask.cli import cli as flask_cli
+
+import structure.flask_shop.reviews.views as flask_reviews
+from structure.django_app.catalog import tests as catalog_tests
+from structure.django_app.catalog.models import Book as DjangoBook
+from structure.django_app.reviews import tests as reviews_tests
+from structure.django_app.reviews import views as django_reviews
+from structure.flask_shop import create_app
+from structure.flask_shop.catalog.models import Book
+from structure.flask_shop.extensions import db
+from structure.flask_shop.reviews.models import Review
+from tests.examples.browsing import (assert_install_line_is_pinned, assert_versions_on_page_are_pinned, body,
+                                     page_description, words)
+from tests.examples.conftest import EXAMPLES, section
+
+pytestmark = pytest.mark.django_db
+
+PREFIX = {"flask": "", "django": "/structure"}
+
+
+class Site:
+    def __init__(self, name, client, add_book):
+        self.name, self.client, self.add_book = name, client, add_book
+
+    def get(self, path):
+        return self.client.get(PREFIX[self.name] + path)
+
+
+def flask_site() -> Site:
+    app = create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://"})  # in memory, one per app
+
+    def add_book(title, author, reviews=()):
+        with app.app_context():
+            book = Book(title=title, author=author)
+            db.session.add_all([book, *(Review(book=book, rating=r, text=t) for r, t in reviews)])
+            db.session.commit()
+            return book.id
+    return Site("flask", app.test_client(), add_book)
+
+
+def django_site() -> Site:
+    def add_book(title, author, reviews=()):
+        book = DjangoBook.objects.create(title=title, author=author)
+        for rating, text in reviews:
+            book.reviews.create(rating=rating, text=text)
+        return book.pk
+    return Site("django", Client(), add_book)
+
+
+@pytest.fixture(params=["flask", "django"])
+def site(request):
+    return flask_site() if request.param == "flask" else django_site()
+
+
+# The two parts, as a reader uses them ------------------------------------------------
+
+
+def test_the_catalog_links_each_book_to_its_reviews(site):
+    assert "No books yet." in words(site.get("/books/"))
+    pk = site.add_book("Kindred", "Octavia E. Butler", [(4, "Gripping."), (5, "A classic.")])
+    site.add_book("Dune", "Frank Herbert")
+    listed = site.get("/books/")
+    assert "Books Dune, Frank Herbert Kindred, Octavia E. Butler" in words(listed)
+    link = re.search(r'<a href="([^"]+)">Kindred</a>', body(listed)).group(1)
+    assert link == f"{PREFIX[site.name]}/books/{pk}/reviews/"
+
+    reviews = words(site.client.get(link))
+    assert "Reviews of Kindred 5/5: A classic. 4/5: Gripping." in reviews
+    assert "All books" in reviews
+
+
+def test_a_book_without_reviews_says_so(site):
+    pk = site.add_book("Dune", "Frank Herbert")
+    assert "No reviews yet." in words(site.get(f"/books/{pk}/reviews/"))
+
+
+@pytest.mark.parametrize("pk", ["99", "99999999999999999999999"])
+def test_the_reviews_of_a_missing_book_are_404(site, pk):
+    assert site.get(f"/books/{pk}/reviews/").status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/books/abc/reviews/", "/books/-1/reviews/", "/books/1/reviews/x"])
+def test_paths_that_are_not_pages_are_404(site, path):
+    assert site.get(path).status_code == 404
+
+
+def test_each_part_reads_the_shared_settings(site, monkeypatch, settings):
+    """REVIEWS_PER_BOOK comes from config.py (a FLASK_* variable overrides it) or from the Django settings."""
+    if site.name == "flask":
+        monkeypatch.setenv("FLASK_REVIEWS_PER_BOOK", "1")
+        site = flask_site()
+    else:
+        settings.REVIEWS_PER_BOOK = 1
+    pk = site.add_book("Kindred", "Octavia E. Butler", [(4, "Gripping."), (5, "A classic.")])
+    shown = words(site.get(f"/books/{pk}/reviews/"))
+    assert "A classic." in shown and "Gripping." not in shown
+
+
+def test_the_flask_config_module_holds_the_defaults():
+    app = create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://"})
+    assert app.config["REVIEWS_PER_BOOK"] == 20
+
+
+def test_django_finds_each_template_in_its_own_app():
+    pk = DjangoBook.objects.create(title="Dune", author="Frank Herbert").pk
+    client = Client()
+    assert [t.name for t in client.get("/structure/books/").templates] == ["catalog/book_list.html"]
+    used = client.get(f"/structure/books/{pk}/reviews/").templates
+    assert used[0].origin.name.endswith("structure/django_app/reviews/templates/reviews/review_list.html")
+
+
+def test_flask_finds_each_template_in_its_own_blueprint():
+    app = create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://"})
+    with app.app_context():
+        found = {name: app.jinja_env.get_template(name).filename
+                 for name in ("catalog/book_list.html", "reviews/review_list.html")}
+    assert found["catalog/book_list.html"].endswith("flask_shop/catalog/templates/catalog/book_list.html")
+    assert found["reviews/review_list.html"].endswith("flask_shop/reviews/templates/reviews/review_list.html")
+
+
+# The tests that live beside the parts pass, and catch a broken part ----------------------
+
+FLASK_TESTS = EXAMPLES / "structure" / "flask_tests"
+
+
+class Outcomes:
+    """A pytest plugin that records each test's outcome by name."""
+
+    def __init__(self):
+        self.by_test: dict[str, str] = {}
+
+    def pytest_runtest_logreport(self, report):
+        if report.failed or report.when == "call":
+            self.by_test.setdefault(report.nodeid.rpartition("::")[2], report.outcome)
+
+
+def run_flask_tests(monkeypatch) -> dict[str, str]:
+    for name in [m for m in sys.modules if m.startswith("structure.flask_tests")]:
+        monkeypatch.delitem(sys.modules, name)
+    outcomes = Outcomes()
+    pytest.main([str(FLASK_TESTS), "-q", "-p", "no:django", "-p", "no:pytest_cov", "-p", "no:cacheprovider"],
+                plugins=[outcomes])
+    assert len(outcomes.by_test) == 3
+    return outcomes.by_test
+
+
+def run_django_tests() -> unittest.TestResult:
+    loader = unittest.defaultTestLoader
+    suite = unittest.TestSuite([loader.loadTestsFromTestCase(catalog_tests.BookListTests),
+                                loader.loadTestsFromTestCase(reviews_tests.ReviewListTests)])
+    result = unittest.TestResult()
+    suite.run(result)
+    assert result.testsRun == 3
+    return result
+
+
+def test_the_flask_tests_beside_the_package_pass(monkeypatch):
+    assert set(run_flask_tests(monkeypatch).values()) == {"passed"}
+
+
+def test_the_flask_tests_catch_reviews_in_the_wrong_order(monkeypatch):
+    real = flask_reviews.render_template
+
+    def worst_first(template, **context):
+        context["reviews"] = sorted(context["reviews"], key=lambda r: r.rating)
+        return real(template, **context)
+    monkeypatch.setattr(flask_reviews, "render_template", worst_first)
+    outcomes = run_flask_tests(monkeypatch)
+    assert {name for name, outcome in outcomes.items() if outcome != "passed"} == {
+        "test_reviews_are_listed_best_first"}
+
+
+def test_the_django_tests_in_each_app_pass():
+    result = run_django_tests()
+    assert result.wasSuccessful(), result.failures + result.errors
+
+
+def test_the_django_tests_catch_reviews_in_the_wrong_order(monkeypatch):
+    real = django_reviews.ReviewListView.get_queryset
+    monkeypatch.setattr(django_reviews.ReviewListView, "get_queryset",
+                        lambda self: sorted(real(self), key=lambda r: r.rating))
+    result = run_django_tests()
+    assert [test._testMethodName for test, _ in result.failures] == ["test_reviews_are_listed_best_first"]
+
+
+# Settings, URLs and commands ------------------------------------------------------------
+
+
+def test_this_sites_project_installs_both_apps_and_mounts_their_urls():
+    assert {"structure.django_app.catalog", "structure.django_app.reviews"} <= set(django_settings.INSTALLED_APPS)
+    assert Client().get("/structure/books/").status_code == 200
+
+
+def import_standalone_settings(monkeypatch, **env):
+    monkeypatch.delitem(sys.modules, "structure.django_app.settings", raising=False)
+    monkeypatch.delenv("DJANGO_SECRET_KEY", raising=False)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    return importlib.import_module("structure.django_app.settings")
+
+
+def test_the_bookshop_settings_list_its_apps_and_urls(monkeypatch):
+    own = import_standalone_settings(monkeypatch, DJANGO_SECRET_KEY="test")
+    assert own.INSTALLED_APPS[-2:] == ["structure.django_app.catalog", "structure.django_app.reviews"]
+    assert own.ROOT_URLCONF == "structure.django_app.urls"
+    assert own.DEBUG is False and own.REVIEWS_PER_BOOK == 20
+
+
+def test_the_bookshop_settings_refuse_to_load_without_a_secret_key(monkeypatch):
+    with pytest.raises(KeyError, match="DJANGO_SECRET_KEY"):
+        import_standalone_settings(monkeypatch)
+
+
+def test_the_flask_routes_command_lists_each_blueprints_endpoints(monkeypatch):
+    line = next(line for line in section("structure/flask_commands.sh", "run") if line.endswith(" routes"))
+    argv = shlex.split(line)
+    assert argv[:3] == ["flask", "--app", "structure.flask_shop"]
+    monkeypatch.setenv("FLASK_SQLALCHEMY_DATABASE_URI", "sqlite://")  # not the reader's instance/ file
+    # The `flask` command itself, in-process: --app finds create_app() in the package and calls it.
+    out = CliRunner().invoke(flask_cli, argv[1:]).output
+    assert re.search(r"^catalog\.book_list\s+GET\s+/books/\s*$", out, re.M), out
+    assert re.search(r"^reviews\.review_list\s+GET\s+/books/<int:book_id>/reviews/\s*$", out, re.M), out
+
+
+def test_the_django_test_command_on_the_page_runs_each_apps_tests(tmp_path):
+    """As a reader runs it: the bookshop's settings, a secret key, `manage.py test structure.django_app`."""
+    run = section("structure/django_commands.sh", "run")
+    exports = dict(re.fullmatch(r'export (\w+)=(.*)', line).groups() for line in run if line.startswith("export "))
+    assert exports["DJANGO_SETTINGS_MODULE"] == "structure.django_app.settings"
+    [line] = section("structure/django_commands.sh", "test")
+    argv = shlex.split(line)
+    assert argv[:3] == ["python", "manage.py", "test"]
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": exports["DJANGO_SETTINGS_MODULE"],
+           "DJANGO_SECRET_KEY": "test-only", "DJANGO_DB": str(tmp_path / "shop.sqlite3")}
+    proc = subprocess.run([sys.executable, *argv[1:]], cwd=EXAMPLES, env=env, capture_output=True, text=True,
+                          timeout=120)
+    output = proc.stdout + proc.stderr
+    assert proc.returncode == 0, output
+    assert "Ran 3 tests" in output and "OK" in output
+
+
+def test_the_flask_test_command_on_the_page_names_the_tests_folder():
+    [line] = section("structure/flask_commands.sh", "test")
+    *runner, path = shlex.split(line)
+    assert runner == ["python", "-m", "pytest"] and EXAMPLES / path == FLASK_TESTS
+    assert (FLASK_TESTS.parent / "pytest.ini").is_file()
+
+
+def test_django_migrations_match_the_models():
+    out = io.StringIO()
+    call_command("makemigrations", "catalog", "reviews", "--check", "--dry-run", stdout=out)
+    assert "No changes detected" in out.getvalue()
+
+
+@pytest.mark.parametrize("script", ["structure/flask_commands.sh", "structure/django_commands.sh"])
+def test_the_install_line_names_the_tested_versions(script):
+    assert {"flask", "django"} & set(assert_install_line_is_pinned(script))
+
+
+def test_the_versions_the_page_names_are_the_pinned_ones():
+    assert "flask-sqlalchemy" in assert_versions_on_page_are_pinned("structure")
+
+
+def test_the_page_front_matter_has_a_description():
+    assert "Django" in page_description("structure")
