@@ -16,7 +16,7 @@ def define_env(env) -> None:
     # or pydantic installed.
     from mkdocs.exceptions import PluginError
 
-    from . import data, examples, tables
+    from . import data, examples, speed, tables
     from .errors import on_page
 
     root = Path(env.project_dir)
@@ -32,3 +32,6 @@ def define_env(env) -> None:
                    tables.addon_table, tables.at_a_glance, tables.fact):
         env.macro(on_page(render, site, page=page), render.__name__)
     env.macro(on_page(examples.example_tabs, root, site.frameworks, page=page, name="example"), "example")
+    # Speed and resources (docs/choosing/speed.md): figures from data/measured.yml's benchmark.
+    for render in (speed.speed_table, speed.speed_chart, speed.figure, speed.compare, speed.benchmark_setup):
+        env.macro(on_page(render, site, page=page), render.__name__)
