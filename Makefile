@@ -6,7 +6,7 @@
 #   make build   the site into site/
 #   make offline the offline edition (read from file://, no server) and its zip
 #   make bench   build-time, page-weight and Lighthouse figures (prints, never fails)
-#   make measure re-measure install sizes of the pinned frameworks into data/
+#   make measure re-measure install sizes, start-up, memory and requests into data/ (~10 min; needs wrk)
 #
 # Each target creates or refreshes the virtual environments it needs from the
 # pinned requirement files, so a fresh clone needs no other step.
@@ -95,7 +95,10 @@ test: $(VENV)/.installed $(VENV_LTS)/.installed $(ACTIONLINT)
 bench: $(VENV)/.installed
 	$(BIN)/python tools/bench.py
 
+# Never part of `test`: it takes minutes and its figures depend on the machine.
+# The smoke test in tests/tools/ runs the same code on tiny counts.
 measure: $(VENV)/.installed
+	@command -v wrk >/dev/null || { echo "error: wrk is needed: sudo apt-get install wrk" >&2; exit 1; }
 	$(BIN)/python tools/measure.py
 
 clean:

@@ -17,7 +17,7 @@ def define_env(env) -> None:
     # or pydantic installed.
     from mkdocs.exceptions import PluginError
 
-    from . import data, decision, examples, tables
+    from . import data, decision, examples, speed, tables
     from .errors import on_page
 
     root = Path(env.project_dir)
@@ -37,3 +37,6 @@ def define_env(env) -> None:
     names = {key: fw.name for key, fw in site.frameworks.items()}
     env.macro(lambda: decision.form(site.decision, names, env.page.url), "decision_form")
     env.macro(lambda: decision.rules(site.decision, names, env.page.file.src_uri), "decision_rules")
+    # Speed and resources (docs/choosing/speed.md): figures from data/measured.yml's benchmark.
+    for render in (speed.speed_table, speed.speed_chart, speed.figure, speed.compare, speed.benchmark_setup):
+        env.macro(on_page(render, site, page=page), render.__name__)

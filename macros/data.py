@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, ValidationError, model_validator
 
 from . import text
 
@@ -197,6 +197,126 @@ class Decision(Strict):
     questions: list[Question] = Field(min_length=1)
     experience: Experience
     say: Say
+# measured.yml: a real project's size and the benchmark -------------------------
+
+
+class Project(Strict):
+    """What a real project installs: the framework plus the add-ons features.yml names for it."""
+
+    requirements: list[str] = Field(min_length=1, description="what was installed, as pip took it")
+    distributions: int = Field(ge=1)
+    size_kib: int = Field(ge=1)
+    python: str
+    measured: datetime.date
+
+
+class Spread(Strict):
+    """One figure: the median of several runs after a warm-up, with the smallest and largest."""
+
+    median: float = Field(ge=0)
+    min: float = Field(ge=0)
+    max: float = Field(ge=0)
+    samples: int = Field(ge=1, description="how many runs (or worker readings) the median is of")
+
+    @model_validator(mode="after")
+    def _in_order(self) -> "Spread":
+        if not self.min <= self.median <= self.max:
+            raise ValueError(f"expected min <= median <= max, got {self.min}, {self.median}, {self.max}")
+        return self
+
+
+class Machine(Strict):
+    """Where the figures were measured: a benchmark without its machine means nothing."""
+
+    cpu: str = Field(min_length=1, description="CPU model")
+    cores: int = Field(ge=1)
+    memory_mib: int = Field(ge=0)
+    system: str = Field(min_length=1)
+    virtual: bool = Field(description="a virtual machine, so other guests share the host")
+
+
+class Method(Strict):
+    runs: int = Field(ge=1)
+    startup_runs: int = Field(ge=1)
+    warmup_seconds: int = Field(ge=0)
+    seconds: int = Field(ge=1, description="length of each load run")
+    connections: int = Field(ge=1)
+    workers: int = Field(ge=1)
+    rows: int = Field(ge=10)
+    load_generator: str
+    load_average: list[float] = Field(min_length=2, max_length=2, description="1-minute load at start and end")
+
+
+class AppSizes(Strict):
+    smallest: dict[str, Spread]
+    full: dict[str, Spread]
+
+
+class Endpoint(Strict):
+    path: dict[str, str]
+    server: dict[str, str]
+    rps: dict[str, Spread]
+    p50_ms: dict[str, Spread]
+    p99_ms: dict[str, Spread]
+    cpu_ms: dict[str, Spread] = Field(description="CPU time the server's workers spent per request")
+
+
+ENDPOINTS = ("text", "json", "template", "orm", "async", "admin")
+
+
+class Benchmark(Strict):
+    """Start-up, memory and requests of examples/bench/, written by ``make measure``."""
+
+    measured: datetime.date
+    command: str
+    python: str
+    machine: Machine
+    versions: dict[str, str] = Field(min_length=1, description="installed version of every package the run loaded")
+    method: Method
+    startup_ms: AppSizes
+    startup_cpu_ms: AppSizes = Field(description="CPU time of the whole start-up process")
+    memory_mib: AppSizes
+    requests: dict[str, Endpoint]
+
+
+def _check_measured(data: "Data", text: str) -> None:
+    """Each figure names known frameworks, covers the core ones, and says which version it measured."""
+    known = set(data.frameworks)
+    core = [k for k, f in data.frameworks.items() if f.core]
+    where = lambda *path: _where("measured.yml", text, path)  # noqa: E731
+    problems = []
+    for fw in core:
+        if fw not in data.project:
+            problems.append(f"{where('project')}: no measurement for framework {fw!r}; run `make measure`")
+    for fw in data.project:
+        if fw not in known:
+            problems.append(f"{where('project', fw)}: unknown framework {fw!r}; frameworks.yml defines {sorted(known)}")
+    bench = data.benchmark
+    figures = [((kind, size), getattr(getattr(bench, kind), size))
+               for kind in ("startup_ms", "startup_cpu_ms", "memory_mib") for size in ("smallest", "full")]
+    for name in ENDPOINTS:
+        if name not in bench.requests:
+            problems.append(f"{where('benchmark', 'requests')}: no figures for the {name!r} endpoint; run `make measure`")
+    for name, endpoint in bench.requests.items():
+        figures += [(("requests", name, metric), getattr(endpoint, metric))
+                    for metric in ("rps", "p50_ms", "p99_ms", "cpu_ms")]
+    measured = set()
+    for path, per in figures:
+        measured |= set(per)
+        for fw in per:
+            if fw not in known:
+                problems.append(f"{where('benchmark', *path, fw)}: unknown framework {fw!r}; "
+                                f"frameworks.yml defines {sorted(known)}")
+        for fw in core:
+            if fw not in per:
+                problems.append(f"{where('benchmark', *path)}: no figure for core framework {fw!r}; run `make measure`")
+    for fw in sorted(measured & known):
+        package = data.frameworks[fw].package
+        if package not in bench.versions:
+            problems.append(f"{where('benchmark', 'versions')}: no version for {package} ({fw}), so its figures "
+                            "cannot be told apart from another release's; run `make measure`")
+    if problems:
+        raise DataError("\n".join(problems))
 
 
 # The whole data set --------------------------------------------------------
@@ -206,6 +326,8 @@ class Measured(Strict):
     """measured.yml is written by ``make measure``; edit it by re-measuring."""
 
     install: dict[str, Install]
+    project: dict[str, Project]
+    benchmark: Benchmark
 
 
 class Data(Strict):
@@ -214,6 +336,8 @@ class Data(Strict):
     features: dict[str, Feature]
     commands: dict[str, list[Command]]
     decision: Decision
+    project: dict[str, Project]
+    benchmark: Benchmark
 
     @property
     def topics(self) -> list[str]:
@@ -316,8 +440,9 @@ def load(data_dir: Path | str) -> Data:
     cli = _parse(Cli, "cli.yml", texts["cli.yml"])
     decision = _parse(Decision, "decision.yml", texts["decision.yml"])
     data = Data(frameworks=frameworks.root, install=measured.install, features=features.features,
-                commands=cli.commands, decision=decision)
+                commands=cli.commands, decision=decision, project=measured.project, benchmark=measured.benchmark)
     _cross_check(data, texts)
+    _check_measured(data, texts["measured.yml"])
     return data
 
 

@@ -21,6 +21,33 @@ INSTALL = {"version": "3.1.3", "distributions": 7, "size_kib": 2048, "dependenci
            "python": "3.12", "measured": "2026-11-01"}
 
 
+PROJECT = {"requirements": ["Flask==3.1.3"], "distributions": 7, "size_kib": 2048, "python": "3.12",
+           "measured": "2026-11-01"}
+
+
+def spread(median: float) -> dict:
+    return {"median": median, "min": median * 0.9, "max": median * 1.1, "samples": 5}
+
+
+def benchmark(frameworks: list[str]) -> dict:
+    """A benchmark block for the named frameworks: Flask's figures set apart from the others."""
+    per = lambda flask, other: {k: spread(flask if k == "flask" else other) for k in frameworks}  # noqa: E731
+    packages = {"flask": "Flask", "django": "Django", "fastapi": "FastAPI"}
+    endpoint = lambda path: {"path": {k: path for k in frameworks}, "server": {k: "gunicorn" for k in frameworks},  # noqa: E731
+                             "rps": per(1000, 800), "p50_ms": per(5, 6), "p99_ms": per(20, 22), "cpu_ms": per(1.5, 2)}
+    return {
+        "measured": "2026-11-01", "command": "make measure", "python": "3.12.1",
+        "machine": {"cpu": "Test CPU", "cores": 2, "memory_mib": 4096, "system": "Linux 6.1 x86_64", "virtual": True},
+        "versions": {**{packages[k]: "1.0" for k in frameworks}, "wrk": "4.1.0"},
+        "method": {"runs": 5, "startup_runs": 10, "warmup_seconds": 2, "seconds": 5, "connections": 8, "workers": 2,
+                   "rows": 300, "load_generator": "wrk", "load_average": [1.0, 1.5]},
+        "startup_ms": {"smallest": per(40, 100), "full": per(200, 300)},
+        "startup_cpu_ms": {"smallest": per(35, 90), "full": per(180, 280)},
+        "memory_mib": {"smallest": per(25, 30), "full": per(45, 50)},
+        "requests": {name: endpoint(f"/{name}/") for name in ("text", "json", "template", "orm", "async", "admin")},
+    }
+
+
 def framework(name: str, **changes) -> dict:
     fw = copy.deepcopy(FRAMEWORK)
     fw.update(name=name, package=name, **changes)
@@ -45,7 +72,8 @@ def files(frameworks: list[str]) -> dict[str, dict]:
     pick = lambda per: {k: v for k, v in per.items() if k in frameworks}  # noqa: E731
     return {
         "frameworks.yml": {"frameworks": fws},
-        "measured.yml": {"install": {k: dict(INSTALL) for k in frameworks}},
+        "measured.yml": {"install": {k: dict(INSTALL) for k in frameworks},
+                         "project": {k: dict(PROJECT) for k in frameworks}, "benchmark": benchmark(frameworks)},
         "features.yml": {"features": {
             "routing": {"name": "URL routing", "topic": "routing", "per": pick(per_routing)},
             "orm": {"name": "ORM", "topic": "database", "per": pick(per_orm)},

@@ -10,7 +10,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
-TABLE = re.compile(r"\{\{\s*(at_a_glance|feature_matrix|addon_table|cli_table|topic_table)\(")
+TABLE = re.compile(r"\{\{\s*(at_a_glance|feature_matrix|addon_table|cli_table|topic_table|speed_table)\(")
 EXAMPLE = re.compile(r"\{\{\s*example\(")
 CHOOSING = sorted(p for p in (DOCS / "choosing").glob("*.md") if p.name != "index.md")
 COOKBOOK = sorted(p for p in (DOCS / "cookbook").glob("*.md") if p.name != "index.md")

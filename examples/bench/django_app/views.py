@@ -1,0 +1,38 @@
+import asyncio
+
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from .models import Book
+
+# --8<-- [start:endpoints]
+NUMBERS = list(range(1, 11))
+
+
+@require_GET
+def text(request):
+    return HttpResponse("Hello, world!", content_type="text/plain")
+
+
+@require_GET
+def json_view(request):
+    return JsonResponse({"message": "Hello, world!", "numbers": NUMBERS})
+
+
+@require_GET
+def page(request):
+    return render(request, "bench/page.html", {"title": "Ten numbers", "numbers": NUMBERS})
+
+
+@require_GET
+def books(request):
+    found = Book.objects.order_by("id")[:10]
+    return JsonResponse({"books": [{"title": b.title, "author": b.author, "year": b.year} for b in found]})
+
+
+@require_GET
+async def wait(request):
+    await asyncio.sleep(0.01)  # stands in for a 10 ms call to another service
+    return JsonResponse({"waited_ms": 10})
+# --8<-- [end:endpoints]
