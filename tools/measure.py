@@ -76,7 +76,8 @@ HEADER = (
     "# Written by `make measure` (tools/measure.py): do not edit by hand.\n"
     "# install: a fresh virtual environment per framework, `pip install <package>==<version>`;\n"
     "#   distributions and size count what the install added to site-packages.\n"
-    "# project: the same for the framework plus the add-ons data/features.yml names for it.\n"
+    "# project: the same for the framework plus the add-ons data/features.yml names for it\n"
+    "#   to do the jobs another framework has built in.\n"
     "# benchmark: start-up, memory and requests of examples/bench/ on the machine named below;\n"
     "#   each figure is the median of several runs after a warm-up, with min and max.\n"
 )
@@ -177,10 +178,16 @@ def pins() -> dict[str, str]:
 
 
 def project_requirements(key: str, fw: dict, features: dict) -> list[str]:
-    """The framework at its current version plus each add-on features.yml names for it, as pinned."""
+    """The framework at its current version plus, as pinned, each add-on features.yml names
+    for it to do a job another framework has built in: the same jobs, done both ways.
+
+    An add-on for a job no other framework ships (Flask-SocketIO beside Channels, an
+    add-on too) is left out: it would weigh on one side only.
+    """
     pinned = pins()
     addons = sorted({cell["package"] for feature in features.values()
-                     if (cell := feature["per"].get(key)) and cell["support"] == "addon"})
+                     if (cell := feature["per"].get(key)) and cell["support"] == "addon"
+                     and any(other != key and c["support"] == "builtin" for other, c in feature["per"].items())})
     missing = [name for name in addons if name.lower() not in pinned]
     if missing:
         sys.exit(f"error: add-on {missing[0]!r} (data/features.yml) has no == pin in examples/requirements*.txt")
@@ -236,7 +243,7 @@ def apps(plan: Plan, scratch: Path, secret: str) -> dict[str, App]:
             full_env={"FLASK_SECRET_KEY": secret,
                       "FLASK_SQLALCHEMY_DATABASE_URI": f"sqlite:///{scratch / 'flask.sqlite3'}",
                       "STAFF_PASSWORD": secret},
-            prepare=(("flask", "--app", "bench.flask_app", "seed-books", "--rows", str(plan.rows)),
+            prepare=(("flask", "--app", "bench.flask_app", "seed-bench", "--rows", str(plan.rows)),
                      ("flask", "--app", "bench.flask_app", "add-staff", STAFF)),
             login="/login/", token_field="csrf_token", admin="/admin/book/",
         ),
@@ -247,7 +254,7 @@ def apps(plan: Plan, scratch: Path, secret: str) -> dict[str, App]:
             full_env={"DJANGO_SETTINGS_MODULE": "bench.django_app.settings", "DJANGO_SECRET_KEY": secret,
                       "DJANGO_DB": str(scratch / "django.sqlite3"), "DJANGO_SUPERUSER_PASSWORD": secret},
             prepare=(("python", "manage.py", "migrate", "--verbosity", "0"),
-                     ("python", "manage.py", "seed_books", "--rows", str(plan.rows)),
+                     ("python", "manage.py", "seed_bench", "--rows", str(plan.rows)),
                      ("python", "manage.py", "createsuperuser", "--noinput", "--username", STAFF,
                       "--email", "staff@example.com")),
             login="/admin/login/", token_field="csrfmiddlewaretoken", admin="/admin/bench/book/",

@@ -4,7 +4,7 @@ cd examples
 export DJANGO_SETTINGS_MODULE=bench.django_app.settings
 export DJANGO_SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(50))')"
 python manage.py migrate
-python manage.py seed_books --rows 300
+python manage.py seed_bench --rows 300
 python manage.py createsuperuser --username staff --email staff@example.com
 gunicorn --workers 2 --bind 127.0.0.1:8000 project.wsgi
 uvicorn --workers 2 --port 8001 project.asgi:application  # serves /wait/

@@ -8,6 +8,7 @@ from flask import Blueprint, Flask, Response, redirect, render_template, request
 from flask.cli import with_appcontext
 from flask_admin import Admin, AdminIndexView
 from flask_admin.contrib.sqla import ModelView
+from flask_babel import Babel
 from flask_login import LoginManager, current_user, login_user
 from flask_migrate import Migrate
 from flask_wtf.csrf import CSRFProtect
@@ -95,6 +96,7 @@ class BookAdmin(StaffOnly, ModelView):
 
 # --8<-- [start:setup]
 migrate = Migrate()
+babel = Babel()
 csrf = CSRFProtect()
 
 
@@ -109,21 +111,22 @@ def create_app(config=None):
     migrate.init_app(app, db)  # Flask-Migrate: migrations
     csrf.init_app(app)  # Flask-WTF: CSRF protection for every form
     login_manager.init_app(app)  # Flask-Login: sign-in kept in the session
+    babel.init_app(app)  # Flask-Babel: translations; Flask-Admin uses it whenever it is installed
     admin = Admin(app, name="Books", index_view=AdminHome())  # Flask-Admin
     admin.add_view(BookAdmin(Book, db))
     app.register_blueprint(bench)
     app.register_blueprint(accounts)
-    app.cli.add_command(seed_books)
+    app.cli.add_command(seed_bench)
     app.cli.add_command(add_staff)
     return app
 # --8<-- [end:setup]
 
 
 # --8<-- [start:seed]
-@click.command("seed-books")
+@click.command("seed-bench")
 @click.option("--rows", type=click.IntRange(min=1), default=300, help="How many books.")
 @with_appcontext
-def seed_books(rows):
+def seed_bench(rows):
     """Create the tables and replace every book with ROWS new ones."""
     db.create_all()
     db.session.execute(delete(Book))

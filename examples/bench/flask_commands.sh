@@ -2,7 +2,7 @@
 # --8<-- [start:serve]
 cd examples
 export FLASK_SECRET_KEY="$(python -c 'import secrets; print(secrets.token_hex(32))')"
-flask --app bench.flask_app seed-books --rows 300
+flask --app bench.flask_app seed-bench --rows 300
 flask --app bench.flask_app add-staff staff  # asks for a password
 gunicorn --workers 2 --bind 127.0.0.1:8000 "bench.flask_app:create_app()"
 # --8<-- [end:serve]

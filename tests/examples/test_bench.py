@@ -34,7 +34,7 @@ TITLES = re.compile(r">\s*Book (\d+)\s*<")
 def flask_app(tmp_path):
     app = create_app({"SECRET_KEY": "test-only", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'bench.sqlite3'}"})
     runner = app.test_cli_runner()
-    assert runner.invoke(args=["seed-books", "--rows", "300"]).output == "300 books\n"
+    assert runner.invoke(args=["seed-bench", "--rows", "300"]).output == "300 books\n"
     added = runner.invoke(args=["add-staff", "staff"], env={"STAFF_PASSWORD": PASSWORD})
     assert added.exit_code == 0, added.output
     yield app
@@ -70,12 +70,12 @@ def test_flask_endpoints_answer_like_the_django_ones(flask_app):
 
 def test_flask_seed_replaces_the_rows_and_refuses_a_second_staff_account(flask_app):
     runner = flask_app.test_cli_runner()
-    assert runner.invoke(args=["seed-books", "--rows", "12"]).exit_code == 0
+    assert runner.invoke(args=["seed-bench", "--rows", "12"]).exit_code == 0
     with flask_app.app_context():
         assert db.session.query(FlaskBook).count() == 12
     again = runner.invoke(args=["add-staff", "staff"], env={"STAFF_PASSWORD": PASSWORD})
     assert again.exit_code == 1 and "'staff' already exists" in again.output
-    assert runner.invoke(args=["seed-books", "--rows", "0"]).exit_code == 2
+    assert runner.invoke(args=["seed-bench", "--rows", "0"]).exit_code == 2
 
 
 def csrf_token(html: str) -> str:
@@ -117,7 +117,7 @@ pytestmark_django = pytest.mark.urls("bench.django_app.root_urls")
 
 @pytest.fixture
 def books(db):
-    call_command("seed_books", rows=300, stdout=io.StringIO())
+    call_command("seed_bench", rows=300, stdout=io.StringIO())
     return Book.objects.all()
 
 
@@ -145,10 +145,10 @@ def test_django_async_endpoint_answers(async_client):
 @pytest.mark.django_db
 def test_django_seed_replaces_the_rows_and_refuses_zero(books):
     assert books.count() == 300
-    call_command("seed_books", rows=12, stdout=io.StringIO())
+    call_command("seed_bench", rows=12, stdout=io.StringIO())
     assert Book.objects.count() == 12
     with pytest.raises(CommandError, match="--rows must be 1 or more"):
-        call_command("seed_books", rows=0)
+        call_command("seed_bench", rows=0)
 
 
 @pytestmark_django
