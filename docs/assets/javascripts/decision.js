@@ -3,7 +3,8 @@
  *
  * Loaded only by that page, from a <script> tag the decision_form() macro
  * writes after the form. Everything it knows (questions, points, facts,
- * thresholds, and every sentence it can show) comes from the JSON copy of
+ * thresholds, and every sentence it can show, with the measured figures
+ * already written in at build time) comes from the JSON copy of
  * data/decision.yml in <script id="decision-rules">. score() below follows
  * macros/decision.py score() step for step; tests/browser/test_decision.py
  * runs reader profiles through this page and compares with the Python.
@@ -40,10 +41,23 @@
       if (a) chosen.push({ q: q, a: a });
     });
 
+    // 0. An answer with `unless` is held by another answer standing for one of its facts.
+    var held = {};
+    chosen.forEach(function (c) {
+      for (var i = 0; i < chosen.length; i++) {
+        var other = chosen[i].a;
+        if (other !== c.a && other.fact && c.a.unless.indexOf(other.fact) >= 0) {
+          held[c.q.id] = chosen[i].q;
+          break;
+        }
+      }
+    });
     // 1. One fact counts once, at its highest points (the first such answer).
     var best = {};
     chosen.forEach(function (c) {
-      if (c.a.favours && (!(c.a.fact in best) || c.a.points > best[c.a.fact].a.points)) best[c.a.fact] = c;
+      if (c.a.favours && !(c.q.id in held) && (!(c.a.fact in best) || c.a.points > best[c.a.fact].a.points)) {
+        best[c.a.fact] = c;
+      }
     });
     // 2. Totals, and the leader.
     var totals = {}, facts = {};
@@ -66,7 +80,8 @@
     var lines = [];
     chosen.forEach(function (c) {
       var a = c.a, said;
-      if (!a.favours) said = fill(say.neutral, { reason: a.reason });
+      if (c.q.id in held) said = fill(say.held, { first: held[c.q.id].ask, reason: a.otherwise });
+      else if (!a.favours) said = fill(say.neutral, { reason: a.reason });
       else if (best[a.fact] === c) said = fill(say.counted, { side: names[a.favours], points: a.points, reason: a.reason });
       else said = fill(say.repeat, { side: names[a.favours], first: best[a.fact].q.ask, reason: a.reason });
       lines.push({ text: said, page: a.page || null });
@@ -95,7 +110,10 @@
         ? fill(say.firm_basis, { leader: names[leader], lead: lead, facts: facts[leader] })
         : fill(say.open_basis, { lead: d.rules.lead, facts: d.rules.facts }));
     }
-    return { kind: kind, headline: headline, summary: summary, lines: lines };
+    // 5. The next step names the framework the result points to, if any.
+    var pick = { firm: leader, leans: leader, experience: known }[kind] || null;
+    var next = kind === "nothing" ? "" : pick ? fill(d.next.pick, { pick: names[pick] }) : d.next.both;
+    return { kind: kind, headline: headline, summary: summary, lines: lines, pick: pick, next: next };
   }
 
   // Text with `code` in backticks, as nodes: odd pieces become <code>.
@@ -118,43 +136,81 @@
     return node;
   }
 
-  // The reading list on the page links each page key (data-page="...").
-  function pageLink(form, d, key) {
+  // The reading list on the page links each page key (data-page="..."), with
+  // the address MkDocs wrote for this edition (site, sub-path or file://).
+  function pageHref(form, key) {
     var scope = form.closest("article") || document;
     var link = scope.querySelector('a[data-page="' + key + '"]');
-    if (!link) return null;
-    var a = element("a");
-    a.href = link.getAttribute("href");
-    appendText(a, d.pages[key].title);
-    return a;
+    return link ? link.getAttribute("href") : null;
   }
 
-  function render(form, output, d, result) {
-    output.textContent = "";
+  // Material's linked tabs remember the labels a reader chose, most recent
+  // first, with the theme's own helpers (localStorage, under a key scoped to
+  // the site's base address); every tab set on the next page opens on them.
+  function rememberTab(label) {
+    if (typeof window.__md_get !== "function" || typeof window.__md_set !== "function") return;
+    var chosen = window.__md_get("__tabs") || [];
+    window.__md_set("__tabs", [label].concat(chosen.filter(function (tab) { return tab !== label; })));
+  }
+
+  function render(form, d, result) {
+    var output = document.getElementById("decision-result");
+    var status = document.getElementById("decision-status");
+    clear(output, status);
+    output.setAttribute("data-kind", result.kind);
+    // The verdict goes into the live region, which screen readers announce.
     var verdict = element("p", "decision-verdict");
-    verdict.setAttribute("data-kind", result.kind);
     var strong = element("strong");
     appendText(strong, result.headline);
     verdict.appendChild(strong);
     if (result.summary) appendText(verdict, " " + result.summary);
-    output.appendChild(verdict);
-    if (!result.lines.length) return;
-    var list = element("ul", "decision-reasons");
-    result.lines.forEach(function (line) {
-      var item = element("li");
-      appendText(item, line.text);
-      var link = line.page && pageLink(form, d, line.page);
-      if (link) {
-        var parts = fill(d.say.see, { page: "\u0000" }).split("\u0000");
-        appendText(item, parts[0]);
-        item.appendChild(link);
-        appendText(item, parts[1] || "");
-      } else if (line.page) {
-        appendText(item, fill(d.say.see, { page: d.pages[line.page].title }));
+    status.appendChild(verdict);
+    if (result.lines.length) {
+      var list = element("ul", "decision-reasons");
+      result.lines.forEach(function (line) {
+        var item = element("li");
+        appendText(item, line.text);
+        var href = line.page && pageHref(form, line.page);
+        if (href) {
+          var parts = fill(d.say.see, { page: "\u0000" }).split("\u0000");
+          var a = element("a");
+          a.href = href;
+          appendText(a, d.pages[line.page].title);
+          appendText(item, parts[0]);
+          item.appendChild(a);
+          appendText(item, parts[1] || "");
+        } else if (line.page) {
+          appendText(item, fill(d.say.see, { page: d.pages[line.page].title }));
+        }
+        list.appendChild(item);
+      });
+      output.appendChild(list);
+    }
+    var nextHref = result.next && pageHref(form, d.next.page);
+    if (nextHref) {
+      var step = element("p", "decision-next");
+      var link = element("a", "md-button md-button--primary");
+      link.href = nextHref;
+      appendText(link, result.next);
+      if (result.pick) {
+        var label = d.names[result.pick];
+        link.setAttribute("data-pick", result.pick);
+        link.addEventListener("click", function () { rememberTab(label); });
       }
-      list.appendChild(item);
+      step.appendChild(link);
+      output.appendChild(step);
+    }
+    // Bring the result to the top of the screen (below the sticky header, by
+    // its scroll-margin), so a phone shows its verdict first.
+    output.scrollIntoView({ block: "start" });
+  }
+
+  function clear(output, status) {
+    status.textContent = "";
+    output.removeAttribute("data-kind");
+    Array.prototype.slice.call(output.children).forEach(function (child) {
+      if (child !== status) output.removeChild(child);
     });
-    output.appendChild(list);
   }
 
   function answersOf(form, d) {
@@ -166,20 +222,38 @@
     return answers;
   }
 
+  // "Go to the questions": a second skip link beside the theme's "Skip to
+  // content", so the keyboard reaches the first answer in a few key presses.
+  // Material swaps its skip links on every page change, which removes it.
+  function addSkipLink(form) {
+    var skip = document.getElementById("decision-skip");
+    var holder = document.querySelector('[data-md-component="skip"]');
+    if (!skip) return;
+    if (holder) holder.appendChild(skip);
+    skip.hidden = false;
+    skip.addEventListener("click", function (event) {
+      event.preventDefault();
+      var group = form.querySelector("fieldset");
+      var first = group.querySelector("input:checked") || group.querySelector("input");
+      form.scrollIntoView({ block: "start" });
+      first.focus({ preventScroll: true });
+    });
+  }
+
   function init() {
     var form = document.getElementById("decision-form");
-    var output = document.getElementById("decision-result");
     var data = document.getElementById("decision-rules");
-    if (!form || !output || !data || form.dataset.ready) return;
+    if (!form || !data || form.dataset.ready) return;
     var d = JSON.parse(data.textContent);
     form.dataset.ready = "1";
     form.hidden = false;
+    addSkipLink(form);
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      render(form, output, d, score(d, answersOf(form, d)));
+      render(form, d, score(d, answersOf(form, d)));
     });
     form.addEventListener("reset", function () {
-      output.textContent = "";
+      clear(document.getElementById("decision-result"), document.getElementById("decision-status"));
     });
   }
 
