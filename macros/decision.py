@@ -400,9 +400,8 @@ def form(d: Decision, names: Mapping[str, str], page_url: str) -> str:
         out.append("  </fieldset>")
         return out
 
-    # Moved by the script next to the theme's "Skip to content" link.
-    lines = ['<form id="decision-form" class="decision-form" hidden>',
-             '  <a id="decision-skip" class="md-skip" href="#decision-form" hidden>Go to the questions</a>']
+    # data-skip: the text of the link the script puts beside the theme's "Skip to content".
+    lines = ['<form id="decision-form" class="decision-form" data-skip="Go to the questions" hidden>']
     for q in d.questions:
         lines += fieldset(q.id, q.ask, q.answers)
     lines += fieldset(d.experience.id, d.experience.ask, d.experience.answers)
@@ -417,9 +416,11 @@ def form(d: Decision, names: Mapping[str, str], page_url: str) -> str:
         "  </div>",
         "</form>",
     ]
-    # The script needs no `measured`: the build has already checked it.
-    every_answer = {"__all__": {"answers": {"__all__": {"measured"}}}}
-    payload = {"names": dict(names), **d.model_dump(mode="json", exclude={"questions": every_answer})}
+    # Only what the script reads: the labels are in the form, `measured` was checked by the build.
+    unread = {"facts": True, "pages": {"__all__": {"file"}},
+              "questions": {"__all__": {"answers": {"__all__": {"label", "measured"}}}},
+              "experience": {"ask": True, "answers": {"__all__": {"label"}}}}
+    payload = {"names": dict(names), **d.model_dump(mode="json", exclude=unread)}
     blob = json.dumps(payload, ensure_ascii=True, separators=(",", ":"))
     # Nothing in the blob may end the <script> element or read as markup.
     blob = blob.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
@@ -462,12 +463,8 @@ def rules(d: Decision, names: Mapping[str, str], here: str) -> str:
         for a in q.answers:
             worth = f"**{text.escape(names[a.favours])} +{a.points}**" if a.favours else "neither"
             see = f" See {link(a.page)}." if a.page else ""
-            unless = ", *unless* another answer stands for a fact below" if a.unless else ""
+            unless = ", *unless* another answer stands for a fact listed after the questions" if a.unless else ""
             out.append(f":   *{text.inline(a.label)}*: {worth}{unless}. {text.inline(a.reason)}{see}")
-            if a.unless:
-                facts = " ".join(f"“{text.inline(d.facts[f])}”" for f in a.unless)
-                out += ["", f"    It counts for neither with an answer that stands for any of these: {facts} "
-                            f"The result then says: {text.inline(a.otherwise)}", ""]
         out.append("")
     out.append(text.inline(d.experience.ask))
     for a in d.experience.answers:
@@ -489,6 +486,18 @@ def rules(d: Decision, names: Mapping[str, str], here: str) -> str:
         for fact, qa in shared.items():
             which = "; ".join(f"*{text.inline(a.label)}* ({text.inline(q.ask)})" for q, a in qa)
             out.append(f"- {text.inline(d.facts[fact])} Counted once across: {which}.")
+        out.append("")
+    held: dict[tuple[str, ...], list] = {}
+    for q in d.questions:
+        for a in q.answers:
+            if a.unless:
+                held.setdefault(tuple(a.unless), []).append((q, a))
+    if held:
+        out += ["These answers count for neither when another answer stands for one of the facts listed with "
+                "them, and the result then says why:", ""]
+        for facts, qa in held.items():
+            which = "; ".join(f"*{text.inline(a.label)}* ({text.inline(q.ask)})" for q, a in qa)
+            out.append(f"- {which}: " + " ".join(text.inline(d.facts[f]) for f in facts))
         out.append("")
     reading = ", ".join(f'{link(key)}{{ data-page="{key}" }}' for key in d.pages)
     out += [f"The reasons link to these pages, which explain each one with the evidence: {reading}.", ""]
