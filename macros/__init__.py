@@ -35,10 +35,17 @@ def define_env(env) -> None:
     env.macro(on_page(examples.example_tabs, root, site.frameworks, page=page, name="example"), "example")
 
     names = {key: fw.name for key, fw in site.frameworks.items()}
-    # The questionnaire, with the measured figures written into its reasons.
-    questionnaire = decision.resolved(site.decision, site)
-    env.macro(lambda: decision.form(questionnaire, names, env.page.url), "decision_form")
-    env.macro(lambda: decision.rules(questionnaire, names, env.page.file.src_uri), "decision_rules")
+    # The questionnaire, with the measured figures written into its reasons (and
+    # a MacroError, naming the answer, if a re-measure no longer supports one).
+    source = (root / "data" / "decision.yml").read_text(encoding="utf-8")
+
+    def questionnaire():
+        return decision.resolved(site.decision, site, source)
+
+    env.macro(on_page(lambda: decision.form(questionnaire(), names, env.page.url), page=page, name="decision_form"),
+              "decision_form")
+    env.macro(on_page(lambda: decision.rules(questionnaire(), names, env.page.file.src_uri), page=page,
+                      name="decision_rules"), "decision_rules")
     # Speed and resources (docs/choosing/speed.md): figures from data/measured.yml's benchmark.
     for render in (speed.speed_table, speed.speed_chart, speed.figure, speed.compare, speed.benchmark_setup):
         env.macro(on_page(render, site, page=page), render.__name__)

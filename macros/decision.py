@@ -10,8 +10,8 @@ for readers without scripts.
 
 Before any of it, :func:`resolved` fills the measured figures into the
 reasons ({figure KEY}, {compare KEY}, {fact KEY}, as the speed page's macros
-write them), and :func:`problems` fails the build when a figure an answer
-relies on no longer shows the difference the answer claims.
+write them) and fails the page's build when a figure an answer relies on no
+longer shows the difference the answer claims (:func:`verdict_problems`).
 
 The algorithm, in order:
 
@@ -203,25 +203,54 @@ def _measured_problems(d: Decision, frameworks: list[str], site: Data) -> list[t
                                   f"({sorted(frameworks)}) nor {NEITHER!r}"))
                     continue
                 try:
-                    got = _winner(site, figure)
+                    _winner(site, figure)
                 except MacroError as exc:
                     found.append((at + ("measured", figure), str(exc)))
-                    continue
-                if got != (None if expected == NEITHER else expected):
-                    said = f"clearly favours {names[got]}" if got else "shows no clear difference"
-                    found.append((at + ("measured", figure), (
-                        f"the answer relies on {figure} showing "
-                        f"{'no clear difference' if expected == NEITHER else 'a clear difference for ' + names[expected]}"
-                        f", but data/measured.yml now {said}; reword the reason and change or remove the points "
-                        "to say what the new figures say")))
             if a.favours and a.measured and a.favours not in a.measured.values():
                 found.append((at + ("measured",), f"the answer gives {names.get(a.favours, a.favours)} points, "
                               "but none of its figures clearly favours it"))
     return found
 
 
-def resolved(d: Decision, site: Data) -> Decision:
-    """The questionnaire with the measured figures written into its reasons, as the page shows them."""
+def verdict_problems(d: Decision, site: Data) -> list[tuple[tuple, str]]:
+    """Every figure an answer relies on whose clear-difference verdict the data no longer gives.
+
+    Checked when the page is built, not when the data loads: `make measure`
+    may write any figures, and the build then refuses to publish an answer
+    they no longer support.
+    """
+    found: list[tuple[tuple, str]] = []
+    names = {key: fw.name for key, fw in site.frameworks.items()}
+    for qi, q in enumerate(d.questions):
+        for ai, a in enumerate(q.answers):
+            for figure, expected in a.measured.items():
+                got = _winner(site, figure)
+                if got == (None if expected == NEITHER else expected):
+                    continue
+                claim = "no clear difference" if expected == NEITHER else f"a clear difference for {names[expected]}"
+                said = f"clearly favours {names[got]}" if got else "shows no clear difference"
+                found.append((("questions", qi, "answers", ai, "measured", figure), (
+                    f"the answer relies on {figure} showing {claim}, but data/measured.yml now {said}; "
+                    "reword the reason and change or remove the points to say what the new figures say")))
+    return found
+
+
+def resolved(d: Decision, site: Data, source: str | None = None) -> Decision:
+    """The questionnaire with the measured figures written into its reasons, as the page shows them.
+
+    Raises MacroError when a figure no longer shows what an answer relies on
+    (see :func:`verdict_problems`); ``source``, the text of data/decision.yml,
+    puts the line of each such answer in the message.
+    """
+    from .data import line_of
+    from .errors import MacroError
+
+    wrong = verdict_problems(d, site)
+    if wrong:
+        def where(path: tuple) -> str:
+            line = line_of(source, path) if source else None
+            return "data/decision.yml" + (f", line {line}" if line else "") + ": " + ".".join(map(str, path))
+        raise MacroError("\n".join(f"{where(path)}: {message}" for path, message in wrong))
     raw = d.model_dump()
     for q in raw["questions"]:
         for a in q["answers"]:
