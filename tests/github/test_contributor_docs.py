@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import textwrap
 
 import pytest
 
@@ -49,3 +50,44 @@ def test_licences_are_named_where_readers_look():
         assert "CC BY 4.0" in text or "Creative Commons Attribution 4.0" in text, doc
     assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
     assert "https://creativecommons.org/licenses/by/4.0/" in (ROOT / "LICENSE-CONTENT").read_text(encoding="utf-8")
+
+
+def _shown_messages() -> list[str]:
+    """The text blocks CONTRIBUTING shows as real messages, in order."""
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    part = text[text.index("A mistake fails once, with its own message first."):]
+    part = part[: part.index("\n## ")]
+    return [textwrap.dedent(block).strip() for block in re.findall(r"```text\n(.*?)```", part, re.S)]
+
+
+def test_the_messages_contributing_shows_are_the_ones_the_checks_give(tmp_path):
+    """Made with the same code as the build and the tests, from the same mistakes."""
+    import shutil
+
+    from macros import data, pages
+    from tests.facts import test_facts
+
+    hello = (ROOT / "docs/cookbook/hello.md").read_text(encoding="utf-8").replace("description:", "descripton:", 1)
+    page = pages.page_problems("docs/cookbook/hello.md", hello)[0]
+
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    frameworks = tmp_path / "data/frameworks.yml"
+    frameworks.write_text(frameworks.read_text(encoding="utf-8").replace('release_line: "3.1"', "release_line: 3.10", 1),
+                          encoding="utf-8")
+    with pytest.raises(data.DataError) as exc:
+        data.load(tmp_path / "data")
+    loaded = str(exc.value).splitlines()[0]
+
+    flask = test_facts.SITE.frameworks["flask"]
+    wrong = flask.model_copy(update={"current": flask.current.model_copy(update={"version": "3.1.2"})})
+    with pytest.raises(pytest.fail.Exception) as failed:
+        test_facts.test_current_version_is_pinned_and_installed("flask", wrong)
+    test_id = "test_current_version_is_pinned_and_installed[frameworks.yml:flask.current.version]"
+    assert test_id in [f"{test_facts.test_current_version_is_pinned_and_installed.__name__}[{p.id}]"
+                       for p in test_facts.test_current_version_is_pinned_and_installed.pytestmark[0].args[1]]
+
+    assert _shown_messages() == [
+        f"WARNING -  {page}",
+        f"ERROR   -  {loaded}",
+        f"_ {test_id} _\n{failed.value.msg}",
+    ]
