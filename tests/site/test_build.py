@@ -95,14 +95,14 @@ def test_serve_shows_a_half_written_page_and_stops_cleanly(built_site, tmp_path)
     )
     try:
         deadline = time.monotonic() + 90
-        while True:
+        body = None
+        while body is None and proc.poll() is None and time.monotonic() < deadline:
             try:
                 body = fetch(f"http://127.0.0.1:{port}/")
-                break
             except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"make serve did not answer:\n{stop(proc)}", pytrace=False)
                 time.sleep(0.5)
+        if body is None:
+            pytest.fail(f"make serve did not answer:\n{stop(proc)}", pytrace=False)
         assert "<title>Web Development Using Python</title>" in body
         assert "livereload" in body
         hello = fetch(f"http://127.0.0.1:{port}/cookbook/hello/")
