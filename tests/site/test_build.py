@@ -151,6 +151,9 @@ def test_serve_works_with_the_network_cut(built_site):
 
 # Bad input: each case breaks a temporary copy of the project and expects the
 # build to fail with one message, first, that names the file and line to fix.
+# They need the real site to build (else they skip): a mistake already in it
+# would add its own message to theirs.
+needs_the_real_site_to_build = pytest.mark.usefixtures("built_site")
 
 def _break(tmp_path: Path, edit) -> str:
     project = copy_project(tmp_path / "project")
@@ -184,16 +187,19 @@ def _only(out: str) -> str:
     return found[0]
 
 
+@needs_the_real_site_to_build
 def test_dead_internal_link_fails_naming_the_page(tmp_path):
     out = _break(tmp_path, lambda p: _append(p, "cookbook/hello.md", "See [nowhere](no-such-page.md)."))
     assert "cookbook/hello.md" in out and "no-such-page.md" in out
 
 
+@needs_the_real_site_to_build
 def test_dead_anchor_fails_naming_the_page(tmp_path):
     out = _break(tmp_path, lambda p: _append(p, "cookbook/hello.md", "See [there](routing.md#no-such-anchor)."))
     assert "cookbook/hello.md" in out and "no-such-anchor" in out
 
 
+@needs_the_real_site_to_build
 def test_missing_snippet_file_fails_naming_the_page_and_line(tmp_path):
     out = _break(tmp_path, lambda p: (p / "examples/hello/flask_app.py").unlink())
     first = problems(out)[0]
@@ -203,18 +209,21 @@ def test_missing_snippet_file_fails_naming_the_page_and_line(tmp_path):
                           "(searched: hello/flask_commands.sh)")
 
 
+@needs_the_real_site_to_build
 def test_missing_snippet_include_fails_naming_the_page(tmp_path):
     # A raw include, bypassing the macro: pymdownx.snippets (check_paths) must catch it.
     out = _break(tmp_path, lambda p: _append(p, "cookbook/hello.md", '--8<-- "examples/hello/no_such_file.py"'))
     assert "cookbook/hello.md" in out and "no_such_file.py" in out
 
 
+@needs_the_real_site_to_build
 def test_malformed_data_fails_naming_file_key_and_line(tmp_path):
     out = _break(tmp_path, lambda p: _replace(p, "data/features.yml", "support: addon", "support: maybe"))
     assert re.match(r"data/features\.yml, line \d+: features\.\w+\.per\.flask\.support: input should be "
                     r"'builtin', 'addon' or 'none' \(got 'maybe'\)$", _only(out)), out
 
 
+@needs_the_real_site_to_build
 def test_a_wrong_examples_glob_is_blamed_on_frameworks_yml(tmp_path):
     line = {}
     out = _break(tmp_path, lambda p: line.update(n=_replace(p, "data/frameworks.yml", '["flask_*"', '["flask-*"')))
@@ -243,6 +252,7 @@ class Mistakes:
         self.expected.append(f"{rel}, line {at}: {message}")
 
 
+@needs_the_real_site_to_build
 def test_page_mistakes_each_fail_the_build_once_naming_file_and_line(tmp_path):
     """Mistakes in pages and example files, one per file, in one build: exactly one message each, first line
     naming the file and the line. Without these checks, the first nine would publish without a word."""
