@@ -249,8 +249,11 @@ def resolved(d: Decision, site: Data, source: str | None = None) -> Decision:
     if wrong:
         def where(path: tuple) -> str:
             line = line_of(source, path) if source else None
-            return "data/decision.yml" + (f", line {line}" if line else "") + ": " + ".".join(map(str, path))
-        raise MacroError("\n".join(f"{where(path)}: {message}" for path, message in wrong))
+            return "data/decision.yml" + (f", line {line}" if line else "")
+        said = [f"{'.'.join(map(str, path))}: {message}" for path, message in wrong]
+        rest = "".join(f"\n{where(path)}: {line}" for (path, _), line in zip(wrong[1:], said[1:]))
+        # The data file leads the message: that is where the fix goes.
+        raise MacroError(said[0] + rest, where=where(wrong[0][0]))
     raw = d.model_dump()
     for q in raw["questions"]:
         for a in q["answers"]:

@@ -137,7 +137,7 @@ def test_every_edit_link_opens_the_page_source(built_site):
         assert href == EDIT_PREFIX + src, f"{page.relative_to(built_site.site)}: {href}"
 
 
-def test_a_fork_gets_its_own_addresses(tmp_path):
+def test_a_fork_gets_its_own_addresses(built_site, tmp_path):  # skips if the site does not build
     fork = {
         "SITE_URL": "https://someone.github.io/fork-name/",
         "REPO_URL": "https://github.com/someone/fork-name",

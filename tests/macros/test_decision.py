@@ -327,9 +327,9 @@ def the_answer(d: dict, qid: str, aid: str) -> dict:
     (lambda d: d["say"].update(firm="Go {winner}"), r"say\.firm: unknown placeholder\(s\) \['winner'\]"),
     (lambda d: d["next"].update(pick="Open it in {leader}"), r"next\.pick: unknown placeholder\(s\) \['leader'\]"),
     (lambda d: d["next"].update(page="shop"), r"next\.page: unknown page 'shop'"),
-    (lambda d: d["rules"].update(facts=1), r"rules\.facts: Input should be greater than or equal to 2"),
-    (lambda d: d["questions"][1]["answers"][0].update(id=True), r"questions\.1\.answers\.0\.id: Input should be a valid string"),
-    (lambda d: d["pages"]["memory"].update(file="choosing/speed.md#"), r"pages\.memory\.file: String should match pattern"),
+    (lambda d: d["rules"].update(facts=1), r"rules\.facts: input should be greater than or equal to 2"),
+    (lambda d: d["questions"][1]["answers"][0].update(id=True), r"questions\.1\.answers\.0\.id: YAML read true as true/false \(True\), but this is text; put it in quotes"),
+    (lambda d: d["pages"]["memory"].update(file="choosing/speed.md#"), r"pages\.memory\.file: string should match pattern"),
     # `unless`: known facts, no chains, and the `otherwise` reason that goes with it.
     (lambda d: the_answer(d, "hosting", "memory")["unless"].append("nope"),
      where("hosting", "memory") + r"\.unless\.3: unknown fact 'nope'"),
@@ -399,4 +399,4 @@ def test_a_re_measure_that_changes_a_verdict_stops_the_build(tmp_path, remeasure
     site = data.load(folder)
     with pytest.raises(MacroError) as err:
         decision.resolved(site.decision, site, (folder / "decision.yml").read_text(encoding="utf-8"))
-    assert re.search(r"data/decision\.yml, line \d+: " + message, str(err.value)), err.value
+    assert re.search(r"data/decision\.yml, line \d+: " + message, f"{err.value.where}: {err.value}"), err.value
