@@ -77,8 +77,18 @@ def define_env(env) -> None:
         env.macro(on_page(render, site, page=page, report=report), render.__name__)
     # The "How to choose" questionnaire (docs/choosing/decision.md), from data/decision.yml.
     names = {key: fw.name for key, fw in site.frameworks.items()}
-    env.macro(lambda: decision.form(site.decision, names, env.page.url), "decision_form")
-    env.macro(lambda: decision.rules(site.decision, names, env.page.file.src_uri), "decision_rules")
+    # With the measured figures written into its reasons, and a MacroError
+    # naming the answer if a re-measure no longer supports one.
+    source = (root / "data" / "decision.yml").read_text(encoding="utf-8")
+
+    def decision_form() -> str:
+        return decision.form(decision.resolved(site.decision, site, source), names, env.page.url)
+
+    def decision_rules() -> str:
+        return decision.rules(decision.resolved(site.decision, site, source), names, env.page.file.src_uri)
+
+    for render in (decision_form, decision_rules):
+        env.macro(on_page(render, page=page, report=report), render.__name__)
     env.guide = {"report": report, "page": page, "front": front}
 
 
