@@ -8,6 +8,7 @@ tests in tests/macros/.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 
@@ -17,7 +18,7 @@ def define_env(env) -> None:
     # or pydantic installed.
     from mkdocs.exceptions import PluginError
 
-    from . import data, decision, examples, speed, tables
+    from . import data, decision, examples, run_it, speed, tables
     from .errors import on_page
 
     root = Path(env.project_dir)
@@ -32,7 +33,12 @@ def define_env(env) -> None:
     for render in (tables.feature_matrix, tables.topic_table, tables.cli_table,
                    tables.addon_table, tables.at_a_glance, tables.fact):
         env.macro(on_page(render, site, page=page), render.__name__)
-    env.macro(on_page(examples.example_tabs, root, site.frameworks, page=page, name="example"), "example")
+    # Code-block titles link to the file in the repository named by repo_url (a fork's own).
+    links = examples.Links.from_config(env.conf.get("repo_url"), env.conf.get("edit_uri"))
+    example = functools.partial(examples.example_tabs, links=links)
+    env.macro(on_page(example, root, site.frameworks, page=page, name="example"), "example")
+    # A cookbook page's "Run it", the same shape on every page (macros/run_it.py).
+    env.macro(on_page(run_it.run_it, root, site.frameworks, links, page=page), "run_it")
 
     names = {key: fw.name for key, fw in site.frameworks.items()}
     env.macro(lambda: decision.form(site.decision, names, env.page.url), "decision_form")
