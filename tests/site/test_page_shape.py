@@ -12,6 +12,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 TABLE = re.compile(r"\{\{\s*(at_a_glance|feature_matrix|addon_table|cli_table|topic_table|speed_table)\(")
 EXAMPLE = re.compile(r"\{\{\s*example\(")
+RUN_IT = re.compile(r"\{\{\s*run_it\(")
 CHOOSING = sorted(p for p in (DOCS / "choosing").glob("*.md") if p.name != "index.md")
 COOKBOOK = sorted(p for p in (DOCS / "cookbook").glob("*.md") if p.name != "index.md")
 
@@ -56,8 +57,11 @@ def test_choosing_pages_have_a_data_table_an_example_and_a_closing_verdict(page)
 @pytest.mark.parametrize("page", COOKBOOK, ids=lambda p: p.stem)
 def test_cookbook_pages_show_code_and_how_to_run_it(page):
     text = page.read_text(encoding="utf-8")
-    assert len(EXAMPLE.findall(text)) >= 2
-    assert re.search(r"^## Run", text, re.M), "no 'Run it' section"
+    assert EXAMPLE.search(text), "no tabbed Flask/Django example"
+    run_it = re.search(r"^## Run it\n(.*?)(?=^## |\Z)", text, re.M | re.S)
+    assert run_it, "no 'Run it' section"
+    # The same steps on every page, from an empty folder (macros/run_it.py).
+    assert f'{{{{ run_it("{page.stem}") }}}}' in run_it.group(1), "the 'Run it' section does not call run_it()"
     assert (ROOT / "examples" / page.stem).is_dir(), "page, example folder and tests share one name"
     assert (ROOT / "tests" / "examples" / f"test_{page.stem}.py").is_file()
 
