@@ -79,8 +79,8 @@ PORTS = ("8000", "6379")
 
 def typed(line: str, ports: dict[str, int]) -> str:
     """A line as the test types it: each port of ``ports`` swapped; `runserver` stays one process."""
-    for page, free in ports.items():
-        line = line.replace(page, str(free))
+    # One pass, so a free port that happens to contain "6379" is never replaced again.
+    line = re.sub("|".join(map(re.escape, ports)), lambda m: str(ports[m.group(0)]), line)
     code, sep, comment = line.partition("  #")
     if "runserver" in code.split():
         line = code.rstrip() + " --noreload" + (sep + comment if sep else "")
