@@ -14,6 +14,7 @@ serve`` (not strict) keeps serving a half-written page.
 
 from __future__ import annotations
 
+import functools
 import logging
 from pathlib import Path
 
@@ -34,7 +35,7 @@ def define_env(env) -> None:
     # or pydantic installed.
     from mkdocs.exceptions import PluginError
 
-    from . import data, decision, examples, speed, tables
+    from . import data, decision, examples, run_it, speed, tables
     from .errors import on_page
 
     root = Path(env.project_dir)
@@ -70,8 +71,12 @@ def define_env(env) -> None:
     for render in (tables.feature_matrix, tables.topic_table, tables.cli_table,
                    tables.addon_table, tables.at_a_glance, tables.fact):
         env.macro(on_page(render, site, page=page, report=report), render.__name__)
-    env.macro(on_page(examples.example_tabs, root, site.frameworks, page=page, name="example", report=report),
-              "example")
+    # Code-block titles link to the file in the repository named by repo_url (a fork's own).
+    links = examples.Links.from_config(env.conf.get("repo_url"), env.conf.get("edit_uri"))
+    example = functools.partial(examples.example_tabs, links=links)
+    env.macro(on_page(example, root, site.frameworks, page=page, name="example", report=report), "example")
+    # A cookbook page's "Run it", the same shape on every page (macros/run_it.py).
+    env.macro(on_page(run_it.run_it, root, site.frameworks, links, page=page, report=report), "run_it")
     # Speed and resources (docs/choosing/speed.md): figures from data/measured.yml's benchmark.
     for render in (speed.speed_table, speed.speed_chart, speed.figure, speed.compare, speed.benchmark_setup):
         env.macro(on_page(render, site, page=page, report=report), render.__name__)
