@@ -7,6 +7,7 @@ installed packages, their CLIs or the pinned requirement files on the other.
 from __future__ import annotations
 
 import importlib
+import os
 import re
 import subprocess
 import sys
@@ -118,8 +119,10 @@ def test_every_addon_is_pinned_installed_and_used_by_an_example(package):
 def test_flask_commands_exist_in_the_flask_cli(command):
     # A built-in command is listed by `flask --help`; an add-on's, by the CLI of the app that --app names.
     app = re.findall(r"--app (\S+)", command.usage) if command.name not in ("run", "shell", "routes") else []
+    # As on the pages, whose apps refuse to start without a secret key.
+    env = {**os.environ, "FLASK_SECRET_KEY": "facts-test"}
     out = subprocess.run([BIN / "flask", *(["--app", app[0]] if app else []), "--help"], cwd=ROOT / "examples",
-                         capture_output=True, text=True, check=True).stdout
+                         capture_output=True, text=True, check=True, env=env).stdout
     listed = re.findall(r"^  (\S+)\s", out.split("Commands:")[1], re.M)
     assert command.name in listed
     assert command.usage.startswith("flask ") and command.name in command.usage.split()

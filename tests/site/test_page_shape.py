@@ -10,7 +10,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
-TABLE = re.compile(r"\{\{\s*(at_a_glance|feature_matrix|addon_table|cli_table|topic_table|speed_table)\(")
+# Data shown from data/: a comparison table, or (on "How to choose") the questionnaire's rules.
+TABLE = re.compile(r"\{\{\s*(at_a_glance|feature_matrix|addon_table|cli_table|topic_table|speed_table|decision_rules)\(")
 EXAMPLE = re.compile(r"\{\{\s*example\(")
 CHOOSING = sorted(p for p in (DOCS / "choosing").glob("*.md") if p.name != "index.md")
 COOKBOOK = sorted(p for p in (DOCS / "cookbook").glob("*.md") if p.name != "index.md")
@@ -34,14 +35,38 @@ def nav_pages() -> list[str]:
     return list(walk(nav))
 
 
+EVERY_PAGE = sorted(DOCS.rglob("*.md"))
+# The end of a sentence: ".", "!" or "?" before a space or the end ("3.1" and
+# fact("flask.current.version") have none).
+SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+# What a macro call shows, for counting the bold sentence's length as read.
+MACRO = re.compile(r"\{\{.*?\}\}", re.S)
+# On a phone (375 px, bold, about 35 characters a line) this is five lines.
+MAX_BOLD = 180
+
+
 def opening(text: str) -> str:
+    """The first paragraph under the page title; a line that is only an HTML tag
+    (the home page's `<div class="hero" markdown>`) is not a paragraph."""
     body = text.split("\n# ", 1)[1].split("\n", 1)[1]
-    return next(p for p in body.split("\n\n") if p.strip())
+    return next(p for p in body.split("\n\n") if p.strip() and not re.fullmatch(r"\s*<[^>]+>\s*", p))
 
 
-@pytest.mark.parametrize("page", CHOOSING + COOKBOOK, ids=lambda p: f"{p.parent.name}/{p.stem}")
-def test_page_opens_with_the_answer_in_bold(page):
-    assert opening(page.read_text(encoding="utf-8")).lstrip().startswith("**")
+@pytest.mark.parametrize("page", EVERY_PAGE, ids=lambda p: p.relative_to(DOCS).as_posix())
+def test_page_opens_with_one_bold_sentence_then_plain_text(page):
+    first = opening(page.read_text(encoding="utf-8")).strip()
+    assert first.startswith("**"), f"the first paragraph does not start in bold: {first[:80]!r}"
+    bold, _, rest = first[2:].partition("**")
+    flat = " ".join(bold.split())
+    ends = SENTENCE_END.findall(flat)
+    assert len(ends) == 1 and SENTENCE_END.search(flat[-1:]), (
+        f"the bold opening is {len(ends)} sentences; make it one sentence that answers the page's question, "
+        f"and move the rest after the closing **: {flat!r}")
+    assert len(MACRO.sub("0.0.0", flat)) <= MAX_BOLD, (
+        f"the bold sentence is {len(MACRO.sub('0.0.0', flat))} characters, over {MAX_BOLD}: "
+        f"say the answer shorter and give the detail in plain text")
+    assert rest.strip(), "the bold sentence stands alone: follow it with plain text in the same paragraph"
+    assert "**" not in rest and "__" not in rest, f"more bold after the opening sentence: {rest[:80]!r}"
 
 
 @pytest.mark.parametrize("page", CHOOSING, ids=lambda p: p.stem)
