@@ -3,11 +3,13 @@
 A page writes ``{{ diagram("request-path", alt="...", caption="...") }}``.
 The SVG file ``<name>.svg`` is drawn for a page column of about 690 px and
 ``<name>-narrow.svg``, when there is one, for a phone (about 340 px); both are
-put inline in one ``<figure>``, and the stylesheet shows the one that fits
-(extra.css, "Diagrams"). Inline, not as ``<img>``, because an image cannot
-read the page's colours: each file's ``<style>`` takes its colours from CSS
-variables (``var(--dg-text, #1b1f2a)``), which extra.css sets for the dark
-scheme, and falls back to the light colours when the file is opened alone.
+put inline in one ``<figure>``, each with a rule in its own ``<style>`` that
+shows it only at the widths it is drawn for (below 45em, Material's phone
+layout, the narrow one). Inline, not as ``<img>``, because an image cannot
+read the page's colours: each file's ``<style>`` takes its colours from
+Material's scheme variables (``var(--md-default-fg-color, #1b1f2a)``), so the
+drawing turns dark with the page, and falls back to light colours when the
+file is opened alone.
 
 Inlining puts several SVGs in one document, so this rewrites each file:
 every ``id`` (and each ``url(#...)``, ``href="#..."`` and ``aria-labelledby``
@@ -27,6 +29,15 @@ from pathlib import Path
 from .errors import MacroError
 
 _ID = re.compile(r'\bid="([^"]+)"')
+# How each drawing sits in the page, added to its own <style> (so only pages
+# with a diagram carry it): full width, and below 45em (Material's phone
+# layout) the narrow drawing instead of the wide one. P is the drawing.
+_FULL = "P { display: block; width: 100%; height: auto; margin: 0 auto; }"
+LAYOUT = {
+    "only": _FULL,
+    "wide": _FULL + " @media screen and (max-width: 44.984375em) { P { display: none; } }",
+    "narrow": _FULL + " P { max-width: 30rem; } @media screen and (min-width: 45em) { P { display: none; } }",
+}
 _STYLE = re.compile(r"(<style[^>]*>)(.*?)(</style>)", re.S)
 _RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 
@@ -76,10 +87,14 @@ def diagram(folder: Path, name: str, alt: str = "", caption: str = "") -> str:
         variants.append(("narrow", narrow))
     parts = []
     for variant, path in variants:
+        prefix = f"dg-{name}-{variant}"
+        layout = LAYOUT["only" if len(variants) == 1 else variant].replace("P", f".{prefix}")
         try:
-            parts.append(inline_svg(path.read_text(encoding="utf-8"), f"dg-{name}-{variant}", alt,
-                                    f"diagram__{variant}" if len(variants) > 1 else "diagram__only"))
+            svg = inline_svg(path.read_text(encoding="utf-8"), prefix, alt,
+                             f"diagram__{variant}" if len(variants) > 1 else "diagram__only")
         except MacroError as exc:
             raise MacroError(f"{path.as_posix()}: {exc}") from None
+        parts.append(svg.replace("</style>", f"#diagram-{name} {{ display: block; }} {layout}</style>", 1)
+                     if "</style>" in svg else svg)
     figcaption = f"<figcaption>{html.escape(caption)}</figcaption>" if caption else ""
     return f'<figure class="diagram" id="diagram-{name}">{"".join(parts)}{figcaption}</figure>'

@@ -60,13 +60,20 @@ async () => {
 
   // 4. Diagrams: text 11 px or more on screen, inside its box and the drawing,
   //    and a background that follows the colour scheme with readable text on it.
-  const rgb = c => (c.match(/[\d.]+/g) || []).map(Number)
+  // A computed colour as [r, g, b, alpha] (0-255, alpha 0-1): rgb(), rgba() or color(srgb r g b / a).
+  const rgb = c => {
+    const n = (c.match(/[\d.]+/g) || []).map(Number)
+    if (/^color\(srgb/.test(c)) return [n[0] * 255, n[1] * 255, n[2] * 255, n.length > 3 ? n[3] : 1]
+    return n.length >= 3 ? [n[0], n[1], n[2], n.length > 3 ? n[3] : 1] : []
+  }
+  // A colour with alpha, as it looks over an opaque one.
+  const over = (top, under) => top[3] >= 1 ? top : [0, 1, 2].map(i => top[i] * top[3] + under[i] * (1 - top[3])).concat(1)
   const luminance = ([r, g, b]) => {
     const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4 }
     return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b)
   }
   const contrast = (a, b) => { const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05) }
-  const pageBg = rgb(getComputedStyle(document.body).backgroundColor)
+  const pageBg = over(rgb(getComputedStyle(document.body).backgroundColor), [255, 255, 255, 1])
   for (const svg of document.querySelectorAll("article figure.diagram svg, article figure.chart svg")) {
     if (!rendered(svg)) continue
     out.counts.diagrams++
@@ -74,8 +81,8 @@ async () => {
     const vb = svg.viewBox.baseVal
     const rects = [...svg.querySelectorAll("rect")].map(r => ({ el: r, box: r.getBBox() }))
     const panel = rects.find(r => r.box.width * r.box.height >= 0.9 * vb.width * vb.height)
-    const fillOf = el => { const f = rgb(getComputedStyle(el).fill); return f.length >= 3 && (f.length < 4 || f[3] > 0) ? f : null }
-    const panelFill = panel ? fillOf(panel.el) : null
+    const fillOf = el => { const f = rgb(getComputedStyle(el).fill); return f.length && f[3] > 0 ? f : null }
+    const panelFill = panel && fillOf(panel.el) ? over(fillOf(panel.el), pageBg) : null
     const background = panelFill || pageBg
     if (panelFill) {
       const dark = luminance(panelFill) < 0.2, pageDark = luminance(pageBg) < 0.2
@@ -93,8 +100,9 @@ async () => {
       if (!svg.closest("figure.chart") && (b.x < box.x - tol || b.y < box.y - tol || b.x + b.width > box.x + box.width + tol || b.y + b.height > box.y + box.height + tol)) {
         out.diagramClip.push(`${label}: "${text.textContent}" runs out of its ${holders.length ? "box" : "drawing"}`)
       }
-      const behind = (holders.length && fillOf(holders[0].el)) || background
-      const ink = fillOf(text)
+      const boxFill = holders.length && fillOf(holders[0].el)
+      const behind = boxFill ? over(boxFill, background) : background
+      const ink = fillOf(text) && over(fillOf(text), behind)
       if (ink && contrast(ink, behind) < 4.5) out.diagramScheme.push(`${label}: "${text.textContent}" has contrast ${contrast(ink, behind).toFixed(2)} (${scheme})`)
     }
   }
