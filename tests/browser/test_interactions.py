@@ -100,7 +100,7 @@ SEARCH_TERMS = [
     "blueprint",
     "manage.py",
     "migrations",
-    # lunr reads "-" as "must not contain"; docs/assets/javascripts/search-options.js
+    # lunr reads "-" as "must not contain"; docs/assets/javascripts/site.js
     # lets a reader search for CLI options all the same.
     "flask --app",
 ]
