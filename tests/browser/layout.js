@@ -126,12 +126,15 @@ async () => {
     const shows = labels[0] || el
     if (!rendered(shows)) continue
     out.counts.controls++
-    const before = mark(shows)
+    // Where the focus may show: the control, or for a hidden radio its label and the row of labels around it.
+    const places = shows === el ? [el] : [shows, shows.parentElement]
+    const before = places.map(mark)
     el.focus({ preventScroll: true })
     if (document.activeElement !== el) continue  // something else took it (a script); not a tab stop
-    const after = mark(shows)
-    const drawn = (after.outline && !/rgba\(\d+, \d+, \d+, 0\)|transparent/.test(after.outline)) ||
-                  (after.shadow !== "none" && after.shadow !== before.shadow)
+    const after = places.map(mark)
+    const opaque = m => m.outline && !/rgba\(\d+, \d+, \d+, 0\)|transparent/.test(m.outline)
+    const drawn = after.some((m, i) => (opaque(m) && (shows === el || m.outline !== before[i].outline)) ||
+                                       (m.shadow !== "none" && m.shadow !== before[i].shadow))
     if (!drawn || !el.matches(":focus-visible")) out.focus.push(`${name(el)}${shows !== el ? ` (shown on ${name(shows)})` : ""}`)
   }
   if (document.activeElement) document.activeElement.blur()
