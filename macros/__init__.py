@@ -64,3 +64,13 @@ def on_post_page_macros(env) -> None:
     title is wrapped in one; the label reads and links the same.
     """
     env.markdown = TAB_TITLE.sub(r'\1"<span data-search-exclude>\2</span>"', env.markdown)
+
+
+def on_post_build(env) -> None:
+    """Ship the site's own stylesheet and scripts without their comments (macros/assets.py)."""
+    from . import assets
+
+    docs = Path(env.conf["docs_dir"])
+    ours = [p.relative_to(docs).as_posix() for p in (docs / "assets").rglob("*")
+            if p.suffix in (".css", ".js") and "vendor" not in p.parts]
+    assets.minify(Path(env.conf["site_dir"]), ours)
