@@ -1,18 +1,35 @@
-"""mkdocs-macros entry point: load the data once, register the macros.
+"""mkdocs-macros entry point: load the data once, register the macros, check each page.
 
 Nothing is computed here. Loading and validating live in ``data.py``, tables
 and facts in ``tables.py``, Flask/Django tab pairs in ``examples.py``, the
-questionnaire in ``decision.py``; each is a plain function with plain pytest
-tests in tests/macros/.
+questionnaire in ``decision.py``, measured figures and charts in ``speed.py``
+and ``charts.py``, checks on a page's own text in ``pages.py``; each is a
+plain function with plain pytest tests in tests/macros/.
+
+Every mistake on a page is logged as a warning that starts with the file and
+line, and the page still renders with the message shown on it: ``mkdocs build
+--strict`` (``make build``, the tests, CI) fails on the warning, while ``make
+serve`` (not strict) keeps serving a half-written page.
 """
 
 from __future__ import annotations
 
+import functools
+import logging
 import re
 from pathlib import Path
 
+# Under "mkdocs." so that MkDocs counts these warnings, and --strict fails on them.
+log = logging.getLogger("mkdocs.plugins.guide")
 # A tab title, `=== "Flask"` (from example() or typed on a page).
 TAB_TITLE = re.compile(r'^([ \t]*===[!+]*[ \t]+)"([^"<]+)"', re.M)
+
+
+def notice(message: str, raw: bool = False) -> str:
+    """The message as a box on the page, for `make serve`; ``raw`` when Jinja renders it afterwards."""
+    body = "\n".join(f"    {line}" for line in message.splitlines())
+    box = f'!!! failure "The build rejects this page"\n\n{body}\n'
+    return f"\n\n{{% raw %}}\n{box}{{% endraw %}}\n\n" if raw else f"\n\n{box}\n"
 
 
 def define_env(env) -> None:
@@ -21,38 +38,104 @@ def define_env(env) -> None:
     # or pydantic installed.
     from mkdocs.exceptions import PluginError
 
-    from . import data, decision, examples, speed, tables
+    from . import data, decision, examples, run_it, speed, tables
     from .errors import on_page
 
     root = Path(env.project_dir)
+    strict = bool(env.conf.get("strict"))
     try:
-        site = data.load(root / "data")
+        site = data.load(root / "data", warn=None if strict else log.warning)
     except data.DataError as exc:
-        raise PluginError(f"invalid comparison data:\n{exc}") from None
+        raise PluginError(str(exc)) from None
+    globs = [f"{data.locate(root / 'data', 'frameworks.yml', ('frameworks', fw, 'examples', i))}: {pattern!r} "
+             f"matches no file in any examples/<topic>/ folder, so no page can show {site.frameworks[fw].name} "
+             "code; fix the pattern (folders count whole, `*` matches any part of a name)"
+             for fw, i, pattern in examples.unmatched_globs(root / "examples", site.frameworks)]
+    if globs:
+        raise PluginError("\n".join(globs))
 
-    def page() -> str:
-        return f"docs/{env.page.file.src_uri}" if env.page else "(no page)"
+    reported: set[str] = set()
+    front = {"lines": 0}  # front matter lines of the page being rendered, set by on_pre_page_macros
+
+    def report(message: str) -> str:
+        # Once per mistake: an example file's mistake shows on every page that includes it.
+        first = message.splitlines()[0]
+        if first not in reported:
+            reported.add(first)
+            log.warning(message)
+        return notice(message)
+
+    def page(line: int | None) -> str:
+        if not env.page:
+            return "(no page)"
+        where = Path(env.page.file.abs_src_path).relative_to(root).as_posix()
+        return f"{where}, line {line + front['lines']}" if line else where
 
     for render in (tables.feature_matrix, tables.topic_table, tables.cli_table,
                    tables.addon_table, tables.at_a_glance, tables.fact):
-        env.macro(on_page(render, site, page=page), render.__name__)
-    env.macro(on_page(examples.example_tabs, root, site.frameworks, page=page, name="example"), "example")
+        env.macro(on_page(render, site, page=page, report=report), render.__name__)
+    # Code-block titles link to the file in the repository named by repo_url (a fork's own).
+    links = examples.Links.from_config(env.conf.get("repo_url"), env.conf.get("edit_uri"))
+    example = functools.partial(examples.example_tabs, links=links)
+    env.macro(on_page(example, root, site.frameworks, page=page, name="example", report=report), "example")
+    # A cookbook page's "Run it", the same shape on every page (macros/run_it.py).
+    env.macro(on_page(run_it.run_it, root, site.frameworks, links, page=page, report=report), "run_it")
     # Diagrams inline, so they follow the colour scheme, with a phone-sized variant.
     from . import diagrams
-    env.macro(on_page(diagrams.diagram, root / "docs" / "assets" / "diagrams", page=page), "diagram")
+    env.macro(on_page(diagrams.diagram, root / "docs" / "assets" / "diagrams", page=page, report=report), "diagram")
     # cli_table(pages=True) links each command to its cookbook page: relative
     # to the page the table is on, titled with that page's first heading.
     titles = tables.cookbook_titles(root / "docs" / "cookbook")
-    env.macro(on_page(lambda site, *args, **kwargs: tables.cli_table(
-        site, *args, here=env.page.file.src_uri, titles=titles, **kwargs), site, page=page, name="cli_table"),
-        "cli_table")
 
-    names = {key: fw.name for key, fw in site.frameworks.items()}
-    env.macro(lambda: decision.form(site.decision, names, env.page.url), "decision_form")
-    env.macro(lambda: decision.rules(site.decision, names, env.page.file.src_uri), "decision_rules")
+    def cli_table(data, framework: str | None = None, topic: str | None = None, pages: bool = False) -> str:
+        return tables.cli_table(data, framework, topic, pages, here=env.page.file.src_uri, titles=titles)
+
+    env.macro(on_page(cli_table, site, page=page, report=report), "cli_table")
     # Speed and resources (docs/choosing/speed.md): figures from data/measured.yml's benchmark.
     for render in (speed.speed_table, speed.speed_chart, speed.figure, speed.compare, speed.benchmark_setup):
-        env.macro(on_page(render, site, page=page), render.__name__)
+        env.macro(on_page(render, site, page=page, report=report), render.__name__)
+    # The "How to choose" questionnaire (docs/choosing/decision.md), from data/decision.yml.
+    names = {key: fw.name for key, fw in site.frameworks.items()}
+    # With the measured figures written into its reasons, and a MacroError
+    # naming the answer if a re-measure no longer supports one.
+    source = (root / "data" / "decision.yml").read_text(encoding="utf-8")
+
+    def decision_form() -> str:
+        return decision.form(decision.resolved(site.decision, site, source), names, env.page.url)
+
+    def decision_rules() -> str:
+        return decision.rules(decision.resolved(site.decision, site, source), names, env.page.file.src_uri)
+
+    for render in (decision_form, decision_rules):
+        env.macro(on_page(render, page=page, report=report), render.__name__)
+    env.guide = {"report": report, "page": page, "front": front}
+
+
+def on_pre_page_macros(env) -> None:
+    """Check the page's own text and its macro calls before they are rendered."""
+    import inspect
+
+    from . import pages
+
+    report, page, front = env.guide["report"], env.guide["page"], env.guide["front"]
+    source = env.page.file.content_string
+    markdown = env.markdown
+    # MkDocs hands the macros the text after the front matter: count those lines back in.
+    front["lines"] = source[: len(source) - len(markdown)].count("\n") if source.endswith(markdown) else 0
+    where = page(None)
+    problems = pages.page_problems(where, source)
+    nav_index = pages.section_pages(env.conf.get("nav") or [])
+    if env.page.file.src_uri in nav_index:
+        problems += pages.index_problems(where, source, env.page.file.src_uri, nav_index[env.page.file.src_uri])
+    names = set(env.variables) | set(env.macros) | set(env.env.globals) | set(env.page.meta or {})
+    signatures = {name: inspect.signature(fn) for name, fn in env.macros.items()}
+    broken = pages.template_problems(page, env.env, markdown, names, signatures)
+    for problem in problems + broken:
+        report(problem)
+    if broken:  # the page cannot render: show only the messages
+        env.markdown = "".join(notice(p, raw=True) for p in broken)
+    elif problems:
+        env.markdown = "".join(notice(p, raw=True) for p in problems) + markdown
 
 
 def on_post_page_macros(env) -> None:

@@ -20,7 +20,9 @@ example (or a marker) fails the build instead of dropping a tab.
 
 from __future__ import annotations
 
+import html
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,8 +36,11 @@ LEXERS = {
     ".cfg": "ini", ".ini": "ini", ".yml": "yaml", ".yaml": "yaml", ".css": "css",
     ".js": "javascript", ".json": "json", ".conf": "nginx", ".po": "po",
 }
-START = re.compile(r"--8<--\s*\[\s*start\s*:\s*([a-z][-_0-9a-z]*)\s*\]", re.IGNORECASE)
-MARKER = re.compile(r"--8<--\s*\[\s*(start|end)\s*:\s*([a-z][-_0-9a-z]*)\s*\]", re.IGNORECASE)
+# Exactly what pymdownx.snippets reads as a marker: a space after the scissors.
+START = re.compile(r"(?<!;)-+8<-+[ \t]+\[[ \t]*start[ \t]*:[ \t]*([a-z][-_0-9a-z]*)[ \t]*\]", re.IGNORECASE)
+MARKER = re.compile(r"(?<!;)-+8<-+[ \t]+\[[ \t]*(start|end)[ \t]*:[ \t]*([a-z][-_0-9a-z]*)[ \t]*\]", re.IGNORECASE)
+# Anything that looks like a marker, for telling a contributor that one is written wrongly.
+LOOSE_MARKER = re.compile(r"8<[^\[\n]*\[?\s*(start|end)\s*:?\s*([-\w]*)", re.IGNORECASE)
 
 
 def files_of(topic_dir: Path, patterns: list[str]) -> list[Path]:
@@ -69,15 +74,99 @@ def section_lines(path: Path, name: str) -> list[str]:
     raise KeyError(f"{path}: no complete snippet section {name!r}")
 
 
+def marker_problems(path: Path) -> list[tuple[int, str]]:
+    """(line, what is wrong) for each section marker in ``path`` that would hide or break a section.
+
+    A marker the snippet includer does not read, a section started twice with
+    the same name (a page shows only the first), an end before its start, and a
+    start that never ends.
+    """
+    problems: list[tuple[int, str]] = []
+    started: dict[str, int] = {}
+    open_: dict[str, int] = {}
+    text = path.read_text(encoding="utf-8", errors="replace")
+    for number, line in enumerate(text.splitlines(), 1):
+        marker = MARKER.search(line)
+        if not marker:
+            loose = LOOSE_MARKER.search(line)
+            if loose:
+                kind, name = loose.group(1).lower(), loose.group(2) or "name"
+                problems.append((number, f"the section marker {line.strip()!r} is not one the snippet "
+                                         f"includer reads; write it as `--8<-- [{kind}:{name}]` (a space after "
+                                         "--8<--, a name of letters, digits, - and _ starting with a letter)"))
+            continue
+        kind, name = marker.group(1).lower(), marker.group(2)
+        if kind == "start":
+            if name in started:
+                problems.append((number, f"a second section named {name!r} starts here (the first starts on "
+                                         f"line {started[name]}); a page shows only the first, so give this one "
+                                         "another name"))
+                continue
+            started[name] = open_[name] = number
+        elif name in open_:
+            del open_[name]
+        else:
+            problems.append((number, f"section {name!r} ends here before it starts; put "
+                                     f"`--8<-- [start:{name}]` above this line"))
+    for name, number in open_.items():
+        problems.append((number, f"section {name!r} starts here but never ends; add `--8<-- [end:{name}]` "
+                                 "after its last line"))
+    return sorted(problems)
+
+
+def unmatched_globs(examples_dir: Path, frameworks: dict[str, Framework]) -> list[tuple[str, int, str]]:
+    """(framework id, index, glob) for each ``examples`` glob that matches nothing in any topic folder."""
+    topics = [p for p in examples_dir.iterdir() if p.is_dir()] if examples_dir.is_dir() else []
+    return [(key, i, pattern) for key, fw in frameworks.items() for i, pattern in enumerate(fw.examples)
+            if not any(files_of(topic, [pattern]) for topic in topics)]
+
+
+@dataclass(frozen=True)
+class Links:
+    """Addresses of files and folders in the site's repository, built from ``repo_url``.
+
+    The deploy sets REPO_URL (mkdocs.yml) from the repository it runs in, so a
+    fork's site links to the fork. ``edit_uri`` ("edit/main/docs/") names the branch.
+    """
+
+    repo_url: str
+    branch: str = "main"
+
+    @classmethod
+    def from_config(cls, repo_url: str | None, edit_uri: str | None) -> Links | None:
+        if not repo_url:
+            return None
+        parts = (edit_uri or "").strip("/").split("/")
+        branch = parts[1] if len(parts) > 1 and parts[0] in ("edit", "blob") else "main"
+        return cls(repo_url.rstrip("/"), branch)
+
+    def blob(self, rel: str) -> str:
+        return f"{self.repo_url}/blob/{self.branch}/{rel}"
+
+    def tree(self, rel: str) -> str:
+        return f"{self.repo_url}/tree/{self.branch}/{rel.rstrip('/')}"
+
+
+def title(root: Path, examples_dir: Path, path: Path, links: Links | None) -> str:
+    """A code block's title options: the file's path under examples/, a link to the whole file when
+    the repository is known (pymdownx.highlight's ``title_mode="html"``; the link text is the path)."""
+    text = path.relative_to(examples_dir).as_posix()
+    if links is None:
+        return f'title="{text}"'
+    href = html.escape(links.blob(path.relative_to(root).as_posix()), quote=True)
+    hint = html.escape(f"{text}: the whole file in this site's repository", quote=True)
+    return f"title=\"<a href='{href}' title='{hint}'>{text}</a>\" title_mode=\"html\""
+
+
 def files_with_section(examples_dir: Path, fw: Framework, topic: str, section: str) -> list[Path]:
     return [p for p in files_of(examples_dir / topic, fw.examples) if section in sections_of(p)]
 
 
-def _block(root: Path, examples_dir: Path, fw: Framework, path: Path, section: str) -> str:
+def _block(root: Path, examples_dir: Path, fw: Framework, path: Path, section: str,
+           links: Links | None = None) -> str:
     lexer = fw.lexers.get(path.suffix) or LEXERS.get(path.suffix, "text")
-    title = path.relative_to(examples_dir).as_posix()
     include = path.relative_to(root).as_posix()
-    return f'    ```{lexer} title="{title}"\n    --8<-- "{include}:{section}"\n    ```\n'
+    return f'    ```{lexer} {title(root, examples_dir, path, links)}\n    --8<-- "{include}:{section}"\n    ```\n'
 
 
 def example_tabs(
@@ -86,12 +175,16 @@ def example_tabs(
     topic: str,
     section: str,
     examples: str = "examples",
+    links: Links | None = None,
 ) -> str:
     """Markdown for linked content tabs, one per framework that shows ``section`` of ``topic``."""
     examples_dir = root / examples
     topic_dir = examples_dir / topic
     if not topic_dir.is_dir():
         raise MacroError(f"no example folder {examples}/{topic}/")
+    for path in files_of(topic_dir, [p for fw in frameworks.values() for p in fw.examples]):
+        for number, problem in marker_problems(path)[:1]:
+            raise MacroError(problem, where=f"{path.relative_to(root).as_posix()}, line {number}")
     tabs = []
     for fw in frameworks.values():
         paths = files_with_section(examples_dir, fw, topic, section)
@@ -103,7 +196,7 @@ def example_tabs(
                     f"(searched: {', '.join(searched) or 'no files match ' + str(fw.examples)})"
                 )
             continue
-        blocks = "\n".join(_block(root, examples_dir, fw, p, section) for p in paths)
+        blocks = "\n".join(_block(root, examples_dir, fw, p, section, links) for p in paths)
         # `===!` starts a new tab set: without it, pymdownx.tabbed joins this pair
         # to any tab block right before it (Flask | Django | Flask | Django).
         opener = "===!" if not tabs else "==="

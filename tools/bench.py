@@ -54,7 +54,8 @@ from tools import serve  # noqa: E402 - after the path fix, for `python tools/be
 BIN = Path(sys.executable).parent
 PREFIX = "/python-web-guide/"
 # What a build reads from the repository.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "data", "examples", "includes")
+# requirements-test.txt: the Run-it install lines pin test tools (pytest) from it.
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "data", "examples", "includes", "requirements-test.txt")
 # The home page and the heaviest cookbook page ("heaviest" is found by
 # transfer): the issue holds these two to 100 in performance.
 LIGHTHOUSE_PAGES = ("", "heaviest")

@@ -15,9 +15,8 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from configuration.flask_app import create_app
-from tests.conftest import free_port
 from tests.examples.conftest import EXAMPLES, section
-from tests.examples.serving import SCRATCH_DB, serving
+from tests.examples.serving import SCRATCH_DB
 
 PRODUCTION = "configuration.django_app.settings_production"
 
@@ -31,10 +30,9 @@ def clean_environment(monkeypatch):
 
 
 def command_and_output(script: str, name: str) -> tuple[dict[str, str], list[str], list[str]]:
-    """The page's command in section `name` (after `cd examples`): its env, argv and printed lines."""
+    """The page's command in section `name`: its env, argv and printed lines."""
     lines = section(script, name)
-    assert lines[0] == "cd examples"
-    text = "\n".join(line for line in lines[1:] if not line.startswith("#")).replace("\\\n", " ")
+    text = "\n".join(line for line in lines if not line.startswith("#")).replace("\\\n", " ")
     words = shlex.split(text)
     env = {}
     while re.match(r"^[A-Z_][A-Z0-9_]*=", words[0]):
@@ -55,8 +53,8 @@ def run_env(extra: dict[str, str]) -> dict[str, str]:
 # Flask ---------------------------------------------------------------------
 
 
-def test_flask_uses_the_class_defaults_without_environment_variables():
-    app = create_app()
+def test_flask_development_uses_the_class_defaults_without_environment_variables():
+    app = create_app("development")
     assert app.config["GREETING"] == "Hello"
     assert app.config["ITEMS_PER_PAGE"] == 20
     assert app.config["SECRET_KEY"] == "dev-only-not-secret"
@@ -67,7 +65,7 @@ def test_flask_uses_the_class_defaults_without_environment_variables():
 def test_flask_prefixed_variables_override_and_are_parsed_as_json(monkeypatch):
     monkeypatch.setenv("FLASK_ITEMS_PER_PAGE", "30")
     monkeypatch.setenv("FLASK_GREETING", "Howdy")
-    app = create_app()
+    app = create_app("development")
     assert app.config["ITEMS_PER_PAGE"] == 30  # an int, not the string "30"
     assert app.config["GREETING"] == "Howdy"  # not valid JSON, so kept as text
     assert app.test_client().get("/").get_json() == {"debug": False, "greeting": "Howdy", "items_per_page": 30}
@@ -82,6 +80,16 @@ def test_flask_production_needs_a_secret_key_from_the_environment(monkeypatch):
     assert app.config["SECRET_KEY"] == "from-the-environment"
     assert app.config["SESSION_COOKIE_SECURE"] is True
     assert app.config["ITEMS_PER_PAGE"] == 50
+
+
+def test_flask_without_app_env_is_production_and_will_not_use_the_development_key(monkeypatch):
+    """A deploy that forgets APP_ENV must not run with the key committed in the code."""
+    with pytest.raises(RuntimeError, match="FLASK_SECRET_KEY"):
+        create_app()
+    monkeypatch.setenv("FLASK_SECRET_KEY", "from-the-environment")
+    app = create_app()
+    assert app.config["SECRET_KEY"] == "from-the-environment"
+    assert app.config["SESSION_COOKIE_SECURE"] is True
 
 
 def test_flask_inspect_command_prints_what_the_page_shows():
@@ -141,21 +149,3 @@ def test_diffsettings_prints_the_lines_on_the_page():
     assert printed, "the page shows some of the output"
     for line in printed:
         assert line in lines
-
-
-# Both: the run command, then the curl on the page ---------------------------
-
-
-@pytest.mark.parametrize("script", ["configuration/flask_commands.sh", "configuration/django_commands.sh"])
-def test_the_server_started_as_on_the_page_reports_the_configuration(script):
-    env, argv, _ = command_and_output(script, "run")
-    port = free_port()
-    argv = [str(port) if arg == "8000" else arg for arg in argv]
-    if "runserver" in argv:
-        argv.append("--noreload")
-    check = [line for line in section(script, "check") if line.strip()]
-    url = shlex.split(check[0])[-1].replace(":8000", f":{port}")
-    expected = check[1].removeprefix("# ")
-    with serving(argv, url, run_env(env)) as (status, _, body):
-        assert status == 200
-        assert body.rstrip("\n") == expected

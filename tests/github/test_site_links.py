@@ -137,7 +137,7 @@ def test_every_edit_link_opens_the_page_source(built_site):
         assert href == EDIT_PREFIX + src, f"{page.relative_to(built_site.site)}: {href}"
 
 
-def test_a_fork_gets_its_own_addresses(tmp_path):
+def test_a_fork_gets_its_own_addresses(built_site, tmp_path):  # skips if the site does not build
     fork = {
         "SITE_URL": "https://someone.github.io/fork-name/",
         "REPO_URL": "https://github.com/someone/fork-name",
@@ -152,6 +152,9 @@ def test_a_fork_gets_its_own_addresses(tmp_path):
     (edit,) = EDIT_LINK.findall(html)
     assert HREF.search(edit).group(1) == "https://github.com/someone/fork-name/edit/trunk/docs/cookbook/hello.md"
     assert "someone/fork-name" in html  # the repository's name in the header
+    # Code-block titles and the Run it's folder link open the fork's own files, on its branch.
+    assert '<a href="https://github.com/someone/fork-name/blob/trunk/examples/hello/flask_app.py"' in html
+    assert 'href="https://github.com/someone/fork-name/tree/trunk/examples/hello"' in html
     missing = (result.site / "404.html").read_text(encoding="utf-8")
     assert 'href="/fork-name/"' in missing
     sitemap = (result.site / "sitemap.xml").read_text(encoding="utf-8")

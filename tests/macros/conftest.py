@@ -65,10 +65,12 @@ def files(frameworks: list[str]) -> dict[str, dict]:
     per_orm = {"flask": cell("addon", "Flask-SQLAlchemy", package="Flask-SQLAlchemy"),
                "django": cell("builtin", "django.db.models", module="django.db.models.Model"),
                "fastapi": cell("addon", "SQLModel", package="sqlmodel")}
-    per_routing = {"flask": cell("builtin", "@app.route"), "django": cell("builtin", "path()"),
-                   "fastapi": cell("builtin", "@app.get")}
+    per_routing = {"flask": cell("builtin", "@app.route", module="flask.Flask.route"),
+                   "django": cell("builtin", "path()", module="django.urls.path"),
+                   "fastapi": cell("builtin", "@app.get", module="fastapi.FastAPI.get")}
     per_admin = {"flask": cell("addon", "Flask-Admin", package="Flask-Admin"),
-                 "django": cell("builtin", "django.contrib.admin"), "fastapi": cell("none", "build your own")}
+                 "django": cell("builtin", "django.contrib.admin", module="django.contrib.admin"),
+                 "fastapi": cell("none", "build your own")}
     pick = lambda per: {k: v for k, v in per.items() if k in frameworks}  # noqa: E731
     return {
         "frameworks.yml": {"frameworks": fws},
@@ -92,7 +94,7 @@ def decision(frameworks: list[str]) -> dict:
     say = {key: key for key in ("nothing", "either", "neutral", "experience_line", "see")}
     say.update(firm="{leader}", experience="{known}", leans="{leader}", totals="{totals}",
                firm_basis="{lead}", open_basis="{lead}", counted="{reason}", repeat="{reason}",
-               neutral="{reason}", experience_line="{text}", see=" {page}")
+               neutral="{reason}", experience_line="{text}", see=" {page}", held="{reason}")
     return {
         "rules": {"lead": 3, "facts": 2},
         "pages": {"size": {"title": "Size", "file": "choosing/size.md"}},
@@ -107,6 +109,7 @@ def decision(frameworks: list[str]) -> dict:
             "says": {"decides": "{known}", "agrees": "{leader}", "differs": "{known} {leader}",
                      "neither_firm": "n", "neither_open": "n"}},
         "say": say,
+        "next": {"page": "size", "pick": "{pick}", "both": "both"},
     }
 
 

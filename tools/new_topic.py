@@ -1,0 +1,361 @@
+"""Scaffold a new cookbook topic: `make new-topic NAME=pagination [TITLE="Pagination"] [GROUP="Data"]`.
+
+Writes every file a topic needs, in the shape the checks require, so that a
+contributor fills in code and prose only:
+
+    docs/cookbook/<name>.md           the page (front matter, title, bold answer,
+                                      a table, two example() tab pairs, "Run it")
+    examples/<name>/                  a package: Flask factory + blueprint, a Django
+                                      app (apps.py, urls.py, views.py), the run commands
+    tests/examples/test_<name>.py     tests that drive both apps as a reader would
+    mkdocs.yml                        the page in nav, at the end of a Cookbook group
+                                      (GROUP, e.g. "Data"; the last group if not given)
+    docs/cookbook/index.md            a line in that group's list of pages
+    data/features.yml                 a feature row for the page's table
+
+Every sentence and data value a person must write holds the placeholder
+`FILL IN`, which fails `make build` and `make check` until replaced (while
+`make serve` shows the page with a warning), so nothing half-done publishes.
+
+Standard library only: it runs before any virtual environment exists.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import keyword
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+# App labels Django's own apps already use: a topic's app needs another.
+DJANGO_LABELS = {"admin", "auth", "contenttypes", "sessions", "messages", "staticfiles"}
+
+PAGE = '''\
+---
+description: "FILL IN: one sentence of 20 or more characters on what this page shows, for search results and link previews."
+---
+
+# {title}
+
+**FILL IN: the answer to the page's question in one bold sentence: what Flask
+does, and what Django does.** FILL IN: a short plain paragraph on what the
+example below shows.
+
+{{{{ topic_table("{name}") }}}}
+
+## FILL IN: a heading for the first step
+
+FILL IN: a sentence or two that lead into the code.
+
+{{{{ example("{name}", "view") }}}}
+
+## Run it
+
+{{{{ run_it("{name}") }}}}
+'''
+
+FILES = {
+    "examples/{name}/__init__.py": '''\
+"""{title}: the Flask and Django examples of docs/cookbook/{name}.md."""
+''',
+    "examples/{name}/flask_app.py": '''\
+"""{title} in Flask: an application factory and a blueprint."""
+
+# --8<-- [start:view]
+from flask import Blueprint, Flask
+
+bp = Blueprint("{name}", __name__)
+
+
+@bp.get("/")
+def index():
+    return "{title} in Flask"
+
+
+def create_app(config=None):
+    app = Flask(__name__)
+    app.config.from_mapping(config or {{}})
+    app.register_blueprint(bp)
+    return app
+# --8<-- [end:view]
+''',
+    "examples/{name}/flask_commands.sh": '''\
+# Typed in the folder that holds {name}/ (in a clone of this site's repository: examples/).
+# Section "install" names the packages; the page adds the versions this site tests.
+# --8<-- [start:install]
+pip install Flask
+# --8<-- [end:install]
+# --8<-- [start:run]
+flask --app {name}.flask_app run --port 8000
+# --8<-- [end:run]
+# --8<-- [start:expect]
+curl http://127.0.0.1:8000/
+# {title} in Flask
+# --8<-- [end:expect]
+''',
+    "examples/{name}/django_commands.sh": '''\
+# Typed in the folder that holds manage.py (in a clone of this site's repository: examples/).
+# Section "install" names the packages; the page adds the versions this site tests.
+# --8<-- [start:install]
+pip install Django
+# --8<-- [end:install]
+# --8<-- [start:run]
+DJANGO_DEBUG=1 python manage.py runserver 8000  # debug mode, for development only
+# --8<-- [end:run]
+# --8<-- [start:expect]
+curl http://127.0.0.1:8000/{name}/
+# {title} in Django
+# --8<-- [end:expect]
+''',
+    "examples/{name}/django_app/__init__.py": '''\
+"""{title} in Django: the app that examples/project mounts at /{name}/."""
+''',
+    "examples/{name}/django_app/apps.py": '''\
+from django.apps import AppConfig
+
+
+class {camel}Config(AppConfig):
+    # Installed, so Django finds this app's templates/, static/ and models.
+    name = "{name}.django_app"
+    label = "{label}"
+''',
+    "examples/{name}/django_app/urls.py": '''\
+# --8<-- [start:view]
+from django.urls import path
+
+from . import views
+
+app_name = "{name}"  # a namespace, so names never clash with other apps
+
+urlpatterns = [
+    path("", views.IndexView.as_view(), name="index"),
+]
+# --8<-- [end:view]
+''',
+    "examples/{name}/django_app/views.py": '''\
+"""{title} in Django: a class-based view."""
+
+# --8<-- [start:view]
+from django.http import HttpResponse
+from django.views import View
+
+
+class IndexView(View):
+    # Only get() is defined: any other method gets 405 Method Not Allowed.
+    def get(self, request):
+        return HttpResponse("{title} in Django")
+# --8<-- [end:view]
+''',
+    "tests/examples/test_{name}.py": '''\
+"""{title}: both apps answer as the page says, and refuse what they do not handle."""
+
+from __future__ import annotations
+
+import pytest
+
+from {name}.flask_app import create_app
+from tests.examples.conftest import section
+
+DJANGO = "/{name}"  # where examples/project/urls.py includes {name}.django_app.urls
+
+
+@pytest.fixture
+def flask_client():
+    return create_app({{"TESTING": True}}).test_client()
+
+
+def test_flask_answers(flask_client):
+    response = flask_client.get("/")
+    assert response.status_code == 200
+    assert response.text == "{title} in Flask"
+
+
+def test_django_answers(client):
+    response = client.get(f"{{DJANGO}}/")
+    assert response.status_code == 200
+    assert response.content.decode() == "{title} in Django"
+
+
+def test_a_post_is_refused_in_both(flask_client, client):
+    assert flask_client.post("/").status_code == 405
+    assert client.post(f"{{DJANGO}}/").status_code == 405
+
+
+def test_the_run_commands_start_this_topic():
+    assert section("{name}/flask_commands.sh", "run") == ["flask --app {name}.flask_app run --port 8000"]
+    assert section("{name}/django_commands.sh", "run")[0].startswith("DJANGO_DEBUG=1 python manage.py runserver 8000")
+''',
+}
+
+FEATURE = '''
+  {name}:
+    name: "FILL IN: the feature, as a row of the page's table names it"
+    topic: {name}
+    per:
+      # support: builtin (give `module`, what Python imports to prove it ships with
+      # the framework), addon (give `package`, its PyPI name, pinned in
+      # examples/requirements-common.txt) or none (neither; `how` says what people do).
+      flask:
+        support: builtin
+        how: "FILL IN: what a Flask developer uses, in a few words"
+        module: flask.FILL_IN
+        source: https://flask.palletsprojects.com/FILL-IN
+      django:
+        support: builtin
+        how: "FILL IN: what a Django developer uses, in a few words"
+        module: django.FILL_IN
+        source: https://docs.djangoproject.com/FILL-IN
+'''
+
+
+def fail(message: str) -> None:
+    sys.exit(f"make new-topic: {message}")
+
+
+def check_name(root: Path, name: str) -> None:
+    if not NAME.match(name):
+        fail(f"NAME={name!r}: use lower-case letters, digits and _, starting with a letter (e.g. NAME=pagination)")
+    if keyword.iskeyword(name) or name in sys.stdlib_module_names or importlib.util.find_spec(name):
+        fail(f"NAME={name}: a Python module of that name exists, and examples/{name}/ would hide it; "
+             f"pick another, such as NAME={name}_demo")
+    taken = [p for p in (f"docs/cookbook/{name}.md", f"examples/{name}", f"tests/examples/test_{name}.py")
+             if (root / p).exists()]
+    if taken or re.search(rf"^  {name}:\s*$", (root / "data/features.yml").read_text(encoding="utf-8"), re.M):
+        fail(f"NAME={name}: the topic exists already ({', '.join(taken) or 'data/features.yml'})")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _block_end(lines: list[str], start: int) -> int:
+    """The last non-blank line of the block that lines[start] opens (its more-indented lines)."""
+    last = start
+    for i in range(start + 1, len(lines)):
+        if lines[i].strip() and not lines[i].lstrip().startswith("#") and _indent(lines[i]) <= _indent(lines[start]):
+            break
+        if lines[i].strip():
+            last = i
+    return last
+
+
+def nav_groups(text: str) -> list[str]:
+    """The titles of the groups inside the Cookbook section of mkdocs.yml's nav ("Basics", "Data", ...)."""
+    lines = text.splitlines()
+    start = next((i for i, line in enumerate(lines) if re.match(r"^\s*- Cookbook:\s*$", line)), None)
+    if start is None:
+        return []
+    inner = [line for line in lines[start + 1:_block_end(lines, start) + 1]
+             if line.strip() and not line.lstrip().startswith("#")]
+    step = min((_indent(line) for line in inner), default=0)
+    return [m.group(1) for line in inner if _indent(line) == step and (m := re.match(r"^\s*- ([^:]+):\s*$", line))]
+
+
+def pick_group(text: str, group: str | None) -> str | None:
+    """The nav group the page goes in: ``group`` (any case), else the last one; None when nav has no groups."""
+    groups = nav_groups(text)
+    if not groups:
+        return None
+    if not group:
+        return groups[-1]
+    found = [g for g in groups if g.lower() == group.strip().lower()]
+    if not found:
+        fail(f"GROUP={group!r}: the Cookbook's groups in mkdocs.yml are {', '.join(groups)}; pick one of them")
+    return found[0]
+
+
+def add_to_nav(text: str, title: str, name: str, group: str | None = None) -> str:
+    """mkdocs.yml with the page appended to ``group`` of the Cookbook section of nav
+    (the section itself when it has no groups)."""
+    lines = text.splitlines(keepends=True)
+    start = next((i for i, line in enumerate(lines) if re.match(r"^\s*- Cookbook:\s*$", line)), None)
+    if start is None:
+        fail("mkdocs.yml has no `- Cookbook:` section in nav; add the page to nav by hand")
+    if group:
+        start = next(i for i in range(start + 1, _block_end(lines, start) + 1)
+                     if re.match(rf"^\s*- {re.escape(group)}:\s*$", lines[i]))
+    last = _block_end(lines, start)
+    item = lines[last][: _indent(lines[last])]
+    label = f'"{title}"' if ":" in title or title[0] in "\"'[{&*!|>%@`" else title
+    lines.insert(last + 1, f"{item}- {label}: cookbook/{name}.md\n")
+    return "".join(lines)
+
+
+def add_to_index(text: str, title: str, name: str, group: str | None = None) -> str:
+    """docs/cookbook/index.md with a line for the page after the last entry of its list of pages
+    (of the list under the `### <group>` heading, when the index has one)."""
+    lines = text.splitlines(keepends=True)
+    entries = [i for i, line in enumerate(lines) if re.match(r"^- \[[^\]]+\]\([\w-]+\.md\)", line)]
+    if not entries:
+        fail("docs/cookbook/index.md has no list of pages (`- [Title](page.md): ...`); link the page by hand")
+    heading = next((i for i, line in enumerate(lines) if group and line.strip() == f"### {group}"), None)
+    if heading is not None:
+        following = [i for i, line in enumerate(lines) if i > heading and line.startswith("#")]
+        entries = [i for i in entries if heading < i < (following[0] if following else len(lines))] or entries
+    last = entries[-1]
+    while last + 1 < len(lines) and lines[last + 1].startswith("  ") and lines[last + 1].strip():
+        last += 1
+    lines.insert(last + 1, f"- [{title}]({name}.md): FILL IN: what the page does, in a few words.\n")
+    return "".join(lines)
+
+
+def scaffold(root: Path, name: str, title: str, group: str | None = None) -> list[str]:
+    check_name(root, name)
+    group = pick_group((root / "mkdocs.yml").read_text(encoding="utf-8"), group)
+    values = {"name": name, "title": title, "camel": "".join(p.title() for p in name.split("_")),
+              "label": name if name not in DJANGO_LABELS else f"{name}_demo"}
+    written = []
+    page = root / f"docs/cookbook/{name}.md"
+    page.write_text(PAGE.format(**values), encoding="utf-8")
+    written.append(page)
+    for rel, body in FILES.items():
+        path = root / rel.format(**values)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(body.format(**values), encoding="utf-8")
+        written.append(path)
+    for rel, edit in (("mkdocs.yml", add_to_nav), ("docs/cookbook/index.md", add_to_index)):
+        path = root / rel
+        path.write_text(edit(path.read_text(encoding="utf-8"), title, name, group), encoding="utf-8")
+        written.append(path)
+    features = root / "data/features.yml"
+    text = features.read_text(encoding="utf-8")
+    features.write_text(text.rstrip("\n") + "\n" + FEATURE.format(**values), encoding="utf-8")
+    written.append(features)
+    return [p.relative_to(root).as_posix() for p in written]
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("name", help="the topic's one name: page, example folder and test file")
+    parser.add_argument("--title", help="the page's title (default: the name, capitalised)")
+    parser.add_argument("--group", help="the Cookbook group in nav to add the page to (default: the last)")
+    parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if not args.name:
+        fail("give the topic a name: make new-topic NAME=pagination [TITLE=\"Pagination\"]")
+    title = args.title or args.name.replace("_", " ").capitalize()
+    written = scaffold(args.root, args.name, title, args.group)
+    group = pick_group((args.root / "mkdocs.yml").read_text(encoding="utf-8"), args.group)
+    print(f"Scaffolded the topic {args.name!r}" + (f", in the Cookbook's group {group!r}:" if group else ":"))
+    for rel in written:
+        print(f"  {rel}")
+    if group and not args.group:
+        print(f"(No GROUP given, so the last group; to move the page, move its line in mkdocs.yml's nav and in "
+              f"docs/cookbook/index.md to the group that fits: {', '.join(nav_groups((args.root / 'mkdocs.yml').read_text(encoding='utf-8')))}.)")
+    print(f"""
+Next:
+  1. Replace every FILL IN (`grep -rn "FILL IN" docs data` lists them): the page's
+     description and prose, the line in docs/cookbook/index.md, and the feature
+     row in data/features.yml (a real `module` or `package`, and its `source`).
+  2. Grow the examples in examples/{args.name}/ and their tests in
+     tests/examples/test_{args.name}.py; keep the sections the page shows.
+  3. `make serve` shows the page as you write (with a box saying what the build
+     still rejects); `make check` must pass before you open a pull request.""")
+
+
+if __name__ == "__main__":
+    main()
