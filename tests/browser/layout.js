@@ -1,6 +1,8 @@
 // What a reader sees on one page, measured in one pass (tests/browser/test_layout.py).
 // Returns lists of problems, each a short string naming the element; empty lists pass.
-async () => {
+// With { chrome: false }, the focus check looks at the page's content only: the
+// header, navigation and footer are the same on every page, checked on the first.
+async ({ chrome = true } = {}) => {
   await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))
   const vw = document.documentElement.clientWidth
   const scheme = document.body.dataset.mdColorScheme
@@ -16,7 +18,7 @@ async () => {
     return (x === "auto" || x === "scroll") && el.scrollWidth > el.clientWidth + 1
   }
   const out = { overflow: [], scrollers: [], cells: [], diagramText: [], diagramClip: [], diagramScheme: [],
-                focus: [], counts: { scrollers: 0, diagrams: 0, controls: 0 } }
+                focus: [], abbr: [], counts: { scrollers: 0, diagrams: 0, controls: 0 } }
 
   // 1. Nothing reaches past the page's right or left edge unless a scroll container holds it.
   if (document.documentElement.scrollWidth > vw + 1) out.overflow.push(`the page scrolls sideways: ${document.documentElement.scrollWidth} > ${vw} px`)
@@ -107,7 +109,15 @@ async () => {
     }
   }
 
-  // 5. Focus is visible on every control a keyboard reaches: focusing it draws an
+  // 5. No abbreviation is underlined in a heading or the page title (its tooltip may stay).
+  for (const abbr of document.querySelectorAll("article :is(h1, h2, h3, h4, h5, h6) abbr")) {
+    const s = getComputedStyle(abbr)
+    if (s.textDecorationLine !== "none" || (s.borderBottomStyle !== "none" && parseFloat(s.borderBottomWidth) > 0)) {
+      out.abbr.push(`${name(abbr.closest("h1, h2, h3, h4, h5, h6"))}: "${abbr.textContent}" is underlined`)
+    }
+  }
+
+  // 6. Focus is visible on every control a keyboard reaches: focusing it draws an
   //    outline or a box shadow (on the control, or on the label that stands for a hidden radio).
   // A radio group is one tab stop: its checked radio, or its first when none is (arrow keys move within it).
   const stop = el => {
@@ -115,7 +125,7 @@ async () => {
     const group = document.querySelectorAll(`input[type=radio][name="${CSS.escape(el.name)}"]`)
     return el.checked || (![...group].some(r => r.checked) && group[0] === el)
   }
-  const controls = [...document.querySelectorAll("a[href], button, input, select, textarea, summary, [tabindex]")]
+  const controls = [...document.querySelectorAll(`${chrome ? "" : ".md-content "}:is(a[href], button, input, select, textarea, summary, [tabindex])`)]
     .filter(el => el.tabIndex >= 0 && !el.disabled && !(el.type === "hidden") && stop(el) && rendered(el))
   const mark = el => { const s = getComputedStyle(el); return { outline: s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0 ? `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}` : "", shadow: s.boxShadow } }
   for (const el of controls) {
