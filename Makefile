@@ -94,9 +94,8 @@ test: $(VENV)/.installed $(VENV_LTS)/.installed $(ACTIONLINT)
 	$(BIN)/pytest -q
 	$(MAKE) --no-print-directory test-lts
 
-# One part: make bench BENCH_ARGS="weight", or BENCH_ARGS="lighthouse [PAGE ...|all] [--runs N]" (tools/bench.py).
 bench: $(VENV)/.installed
-	$(BIN)/python tools/bench.py $(BENCH_ARGS)
+	$(BIN)/python tools/bench.py
 
 # Never part of `test`: it takes minutes and its figures depend on the machine.
 # The smoke test in tests/tools/ runs the same code on tiny counts.

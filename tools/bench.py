@@ -260,6 +260,13 @@ def site_pages(site: Path, prefix: str = PREFIX) -> list[str]:
     return [urlsplit(loc).path[len(prefix):] for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap)]
 
 
+def heaviest_cookbook_page(site: Path) -> str:
+    """The cookbook page with the most bytes to transfer (HTML, CSS and JS, gzip)."""
+    pages = [p for p in site_pages(site) if p.startswith("cookbook/") and p != "cookbook/"]
+    return max(pages, key=lambda p: page_weight(site, p).total)
+
+
+
 # Lighthouse ---------------------------------------------------------------
 
 def median_score(values: list) -> int | str:
@@ -351,12 +358,6 @@ def bench_builds(tmp: Path) -> None:
           f"fixed start-up: with macros {m1 - per_page_m * p1:.2f} s, plain {b1 - per_page_b * p1:.2f} s")
 
 
-def heaviest_cookbook_page(site: Path) -> str:
-    """The cookbook page with the most bytes to transfer (HTML, CSS and JS, gzip)."""
-    pages = [p for p in site_pages(site) if p.startswith("cookbook/") and p != "cookbook/"]
-    return max(pages, key=lambda p: page_weight(site, p).total)
-
-
 def bench_weight(site: Path, bare: Path) -> None:
     section("Transfer per page, gzip (target: bare Material's CSS and JS + the page's own HTML + 2 KiB)")
     ref = page_weight(bare, "")
@@ -444,11 +445,16 @@ def material_version() -> str:
 
 def cli(argv: list[str]) -> int:
     """`tools/bench.py` runs everything (main); `tools/bench.py weight` the transfer table alone;
+    `make bench BENCH_ARGS="weight"` the same;
     `tools/bench.py lighthouse [PAGE ...|all] [--runs N]` Lighthouse alone (and the transfer
     table in its place when Lighthouse cannot run)."""
+    import argparse
+    import shlex
+
+    # `make bench BENCH_ARGS="..."`: make passes a variable set on its command line in the environment.
+    argv = argv or shlex.split(os.environ.get("BENCH_ARGS", ""))
     if not argv:
         return main()
-    import argparse
 
     parser = argparse.ArgumentParser(prog="tools/bench.py", description=cli.__doc__)
     parser.add_argument("part", choices=("weight", "lighthouse"))
