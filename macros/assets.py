@@ -28,6 +28,8 @@ def minify_css(css: str) -> str:
     # Around braces, semicolons and commas a space is never needed; around ":"
     # it may be (".a :is(h1)" is not ".a:is(h1)"), so those stay.
     css = re.sub(r"\s*([{};,])\s*", r"\1", css)
+    # Inside a block of declarations (the innermost braces) "color: red" needs no space.
+    css = re.sub(r"\{([^{}]*)\}", lambda m: "{" + re.sub(r":\s+", ":", m.group(1)) + "}", css)
     return css.replace(";}", "}").strip() + "\n"
 
 

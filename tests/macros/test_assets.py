@@ -17,8 +17,8 @@ def test_css_loses_comments_and_spaces_but_keeps_the_spaces_selectors_need():
     @media screen and (max-width: 44.984375em) { .d { display: none; } }
     """
     assert assets.minify_css(css) == (
-        ".md-typeset :is(h1,h2) > a,.b .c{color : red;margin: 0 auto}"
-        "@media screen and (max-width: 44.984375em){.d{display: none}}\n"
+        ".md-typeset :is(h1,h2) > a,.b .c{color :red;margin:0 auto}"
+        "@media screen and (max-width: 44.984375em){.d{display:none}}\n"
     )
 
 
@@ -46,7 +46,7 @@ def test_minify_rewrites_built_copies_only_and_leaves_vendor_files(tmp_path):
     (tmp_path / "c.js").write_text("// only a comment\nf();\n", encoding="utf-8")
     done = assets.minify(tmp_path, ["a.css", "b.min.js", "c.js", "missing.css"])
     assert sorted(p.name for p in done) == ["a.css", "c.js"]
-    assert (tmp_path / "a.css").read_text(encoding="utf-8") == ".a{color: red}\n"
+    assert (tmp_path / "a.css").read_text(encoding="utf-8") == ".a{color:red}\n"
     assert (tmp_path / "b.min.js").read_text(encoding="utf-8") == "/* licence */ x()\n"
 
 
