@@ -16,10 +16,13 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from pathlib import Path
 
 # Under "mkdocs." so that MkDocs counts these warnings, and --strict fails on them.
 log = logging.getLogger("mkdocs.plugins.guide")
+# A tab title, `=== "Flask"` (from example() or typed on a page).
+TAB_TITLE = re.compile(r'^([ \t]*===[!+]*[ \t]+)"([^"<]+)"', re.M)
 
 
 def notice(message: str, raw: bool = False) -> str:
@@ -77,6 +80,17 @@ def define_env(env) -> None:
     env.macro(on_page(example, root, site.frameworks, page=page, name="example", report=report), "example")
     # A cookbook page's "Run it", the same shape on every page (macros/run_it.py).
     env.macro(on_page(run_it.run_it, root, site.frameworks, links, page=page, report=report), "run_it")
+    # Diagrams inline, so they follow the colour scheme, with a phone-sized variant.
+    from . import diagrams
+    env.macro(on_page(diagrams.diagram, root / "docs" / "assets" / "diagrams", page=page, report=report), "diagram")
+    # cli_table(pages=True) links each command to its cookbook page: relative
+    # to the page the table is on, titled with that page's first heading.
+    titles = tables.cookbook_titles(root / "docs" / "cookbook")
+
+    def cli_table(data, framework: str | None = None, topic: str | None = None, pages: bool = False) -> str:
+        return tables.cli_table(data, framework, topic, pages, here=env.page.file.src_uri, titles=titles)
+
+    env.macro(on_page(cli_table, site, page=page, report=report), "cli_table")
     # Speed and resources (docs/choosing/speed.md): figures from data/measured.yml's benchmark.
     for render in (speed.speed_table, speed.speed_chart, speed.figure, speed.compare, speed.benchmark_setup):
         env.macro(on_page(render, site, page=page, report=report), render.__name__)
@@ -122,3 +136,24 @@ def on_pre_page_macros(env) -> None:
         env.markdown = "".join(notice(p, raw=True) for p in broken)
     elif problems:
         env.markdown = "".join(notice(p, raw=True) for p in problems) + markdown
+
+
+def on_post_page_macros(env) -> None:
+    """Keep tab titles out of the search index.
+
+    Material's index reads a tab set's labels as one word ("FlaskDjango") at
+    the head of the section's text, which is what a search result previews.
+    Its search plugin skips an element marked ``data-search-exclude``, so each
+    title is wrapped in one; the label reads and links the same.
+    """
+    env.markdown = TAB_TITLE.sub(r'\1"<span data-search-exclude>\2</span>"', env.markdown)
+
+
+def on_post_build(env) -> None:
+    """Ship the site's own stylesheet and scripts without their comments (macros/assets.py)."""
+    from . import assets
+
+    docs = Path(env.conf["docs_dir"])
+    ours = [p.relative_to(docs).as_posix() for p in (docs / "assets").rglob("*")
+            if p.suffix in (".css", ".js") and "vendor" not in p.parts]
+    assets.minify(Path(env.conf["site_dir"]), ours)

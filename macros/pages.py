@@ -174,13 +174,24 @@ def page_problems(page: str, text: str) -> list[str]:
 
 
 def section_pages(nav: list[Any]) -> dict[str, list[tuple[str, str]]]:
-    """{section index page: [(title, page), ...]} for each nav section that opens with an index page."""
+    """{section index page: [(title, page), ...]} for each nav section that opens with an index page.
+
+    The pages of a group inside the section (the Cookbook's "Basics", "Data", ...)
+    count as the section's, unless the group opens with an index page of its own.
+    """
     found: dict[str, list[tuple[str, str]]] = {}
 
+    def opens_with_index(items: list[Any]) -> bool:
+        return bool(items) and isinstance(items[0], str) and items[0].endswith("index.md")
+
+    def pages_of(items: list[Any]) -> list[tuple[str, str]]:
+        return [pair for item in items if isinstance(item, dict) for t, p in item.items()
+                for pair in ([(t, p)] if isinstance(p, str) else
+                             pages_of(p) if isinstance(p, list) and not opens_with_index(p) else [])]
+
     def walk(items: list[Any]) -> None:
-        if items and isinstance(items[0], str) and items[0].endswith("index.md"):
-            found[items[0]] = [(t, p) for item in items[1:] if isinstance(item, dict)
-                               for t, p in item.items() if isinstance(p, str)]
+        if opens_with_index(items):
+            found[items[0]] = pages_of(items[1:])
         for item in items:
             if isinstance(item, dict):
                 for value in item.values():

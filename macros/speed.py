@@ -98,7 +98,8 @@ def verdict(data: Data, per: dict[str, Spread], kind: str) -> str:
 def _table(header: list[str], rows: list[list[Any]]) -> str:
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
     lines += ["| " + " | ".join(str(c).replace("|", "\\|") for c in row) + " |" for row in rows]
-    return "\n".join(lines) + "\n"
+    # Out of the search index, as macros/tables.py keeps every table.
+    return "<div data-search-exclude markdown>\n\n" + "\n".join(lines) + "\n\n</div>\n"
 
 
 def _rows(data: Data, items: list[tuple[str, dict[str, Spread], str]]) -> list[list[str]]:

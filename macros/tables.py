@@ -14,7 +14,10 @@ pieces show as code. tests/site/ compares each built cell with its ``Cell``.
 
 from __future__ import annotations
 
+import posixpath
+import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Callable
 
 from pydantic import BaseModel
@@ -33,12 +36,15 @@ class Cell:
     text: str
     label: str = ""
     code: bool = False  # the whole text is code, such as a command: backticks in it are shown
+    link: str = ""  # a relative .md link: the cell's text links there
 
     def markdown(self) -> str:
         try:
-            body = text.code(self.text) if self.code else text.inline(self.text)
+            body = text.code(self.text, breaks=True) if self.code else text.inline(self.text, breaks=True)
         except text.TextError as exc:
             raise MacroError(f"cannot show {self.text!r} in a table: {exc}") from None
+        if self.link:
+            body = f"[{body}]({self.link})"
         return f"**{text.escape(self.label)}**: {body}" if self.label else body
 
     def reads(self) -> str:
@@ -56,7 +62,10 @@ class Table:
         lines = ["| " + " | ".join(c.markdown() for c in self.header) + " |",
                  "|" + "|".join(" --- " for _ in self.header) + "|"]
         lines += ["| " + " | ".join(c.markdown() for c in row) + " |" for row in self.rows]
-        return "\n".join(lines) + "\n"
+        # Out of the search index: Material's index flattens a table into one
+        # run of words, which then fills the result previews; the prose around
+        # each table names what it holds.
+        return "<div data-search-exclude markdown>\n\n" + "\n".join(lines) + "\n\n</div>\n"
 
 
 def _table(header: list[Any], rows: list[list[Any]]) -> Table:
@@ -103,8 +112,30 @@ def topic_table_cells(data: Data, topic: str, frameworks: list[str] | None = Non
     return feature_matrix_cells(data, topic=topic, frameworks=frameworks)
 
 
-def cli_table_cells(data: Data, framework: str | None = None, topic: str | None = None) -> Table:
-    """Built-in commands: what you type and what it does."""
+def cookbook_link(topic: str, here: str) -> str:
+    """The relative link from the page ``here`` (a path under docs/) to the topic's cookbook page."""
+    return posixpath.relpath(f"cookbook/{topic}.md", posixpath.dirname(here) or ".")
+
+
+def cookbook_titles(folder: Path) -> dict[str, str]:
+    """Topic -> the title of its cookbook page (the page's first ``# `` heading)."""
+    titles = {}
+    for page in sorted(folder.glob("*.md")):
+        heading = re.search(r"^# (.+)$", page.read_text(encoding="utf-8"), re.M)
+        if heading:
+            titles[page.stem] = heading.group(1).strip()
+    return titles
+
+
+def cli_table_cells(data: Data, framework: str | None = None, topic: str | None = None,
+                    pages: bool = False, here: str = "", titles: dict[str, str] | None = None) -> Table:
+    """Commands: what you type and what it does.
+
+    With one ``framework``, the framework column is left out (the table sits
+    in that framework's tab). With ``pages``, a last column links each command
+    to the cookbook page of its topic, titled from ``titles``, relative to the
+    page ``here`` (its path under docs/).
+    """
     names = _frameworks(data, None if framework is None else [framework])
     if topic is not None:
         _check_topic(data, topic)
@@ -112,10 +143,15 @@ def cli_table_cells(data: Data, framework: str | None = None, topic: str | None 
     for name in names:
         for cmd in data.commands.get(name, []):
             if topic is None or cmd.topic == topic:
-                rows.append([data.frameworks[name].name, Cell(cmd.usage, code=True), cmd.does])
+                row = [] if framework else [data.frameworks[name].name]
+                row += [Cell(cmd.usage, code=True), cmd.does]
+                if pages:
+                    row.append(Cell((titles or {}).get(cmd.topic, cmd.topic), link=cookbook_link(cmd.topic, here)))
+                rows.append(row)
     if not rows:
         raise MacroError(f"no commands for framework={framework!r} topic={topic!r} in data/cli.yml")
-    return _table(["Framework", "Command", "What it does"], rows)
+    header = ([] if framework else ["Framework"]) + ["Command", "What it does"] + (["Cookbook page"] if pages else [])
+    return _table(header, rows)
 
 
 def addon_table_cells(data: Data, builtin: str = "django", addon: str = "flask") -> Table:
@@ -125,12 +161,21 @@ def addon_table_cells(data: Data, builtin: str = "django", addon: str = "flask")
     for feature in data.features.values():
         has, needs = feature.per.get(builtin), feature.per.get(addon)
         if has and needs and has.support == "builtin" and needs.support == "addon":
-            rows.append([feature.name, has.how, f"{needs.package}: {needs.how}"])
+            rows.append([feature.name, has.how, _addon_how(needs.package, needs.how)])
     if not rows:
         raise MacroError(f"no feature is built into {builtin!r} and an add-on for {addon!r}")
     return _table(
         ["Job", f"Built into {data.frameworks[builtin].name}", f"{data.frameworks[addon].name} add-on"], rows
     )
+
+
+def _addon_how(package: str | None, how: str) -> str:
+    """The add-on's cell: its package named once ("Flask-WTF (WTForms)", not
+    "Flask-WTF: Flask-WTF (WTForms)"); the package leads only when ``how`` does
+    not name it."""
+    if not package or re.search(rf"(?<![\w-]){re.escape(package)}(?![\w-])", text.plain(how), re.I):
+        return how
+    return f"{package}: {how}"
 
 
 def _size(kib: int) -> str:
@@ -180,9 +225,10 @@ def topic_table(data: Data, topic: str, frameworks: list[str] | None = None) -> 
     return topic_table_cells(data, topic, frameworks).markdown()
 
 
-def cli_table(data: Data, framework: str | None = None, topic: str | None = None) -> str:
-    """Built-in commands, as a Markdown table."""
-    return cli_table_cells(data, framework, topic).markdown()
+def cli_table(data: Data, framework: str | None = None, topic: str | None = None,
+              pages: bool = False, here: str = "", titles: dict[str, str] | None = None) -> str:
+    """Commands, as a Markdown table."""
+    return cli_table_cells(data, framework, topic, pages, here, titles).markdown()
 
 
 def addon_table(data: Data, builtin: str = "django", addon: str = "flask") -> str:

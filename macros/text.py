@@ -58,15 +58,35 @@ def escape(text: str) -> str:
     return _PUNCTUATION.sub(lambda m: f"&#{ord(m.group())};", flat)
 
 
-def code(text: str) -> str:
-    """``text`` as one piece of code, every character shown (backticks included)."""
+# Where code may wrap in a narrow table column: after a dot, a slash, an
+# underscore, an opening bracket, a colon, a comma or the last "=" of a run,
+# when more code follows ("django.<wbr>db.<wbr>models", "Flask==<wbr>3.1.3"),
+# but never inside a version number.
+_BREAK_AFTER = re.compile(r"(&#46;(?=[A-Za-z_])|&#(?:47|95|40|58|44|61);(?!&#61;)(?=[^&\s]|&#))")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+
+
+def code(text: str, breaks: bool = False) -> str:
+    """``text`` as one piece of code, every character shown (backticks included).
+
+    With ``breaks``, a ``<wbr>`` after each dot, slash, underscore, opening
+    bracket, colon and comma, and between the words of a CamelCase name, lets
+    a narrow table column wrap the code there instead of cutting it or
+    scrolling; ``<wbr>`` adds no character, so copied text and the search
+    index are unchanged.
+    """
     _printable(text)
-    return f"<code>{escape(text)}</code>"
+    body = escape(text)
+    if breaks:
+        body = _BREAK_AFTER.sub(r"\1<wbr>", body)
+        # And inside a long class name: "PasswordReset<wbr>Token<wbr>Generator".
+        body = _CAMEL.sub("<wbr>", body)
+    return f"<code>{body}</code>"
 
 
-def inline(text: str) -> str:
+def inline(text: str, breaks: bool = False) -> str:
     """Data ``text`` as Markdown that shows it whole, with its backticked pieces as code."""
-    return "".join(code(piece) if is_code else escape(piece) for is_code, piece in pieces(str(text)))
+    return "".join(code(piece, breaks) if is_code else escape(piece) for is_code, piece in pieces(str(text)))
 
 
 def plain(text: str) -> str:

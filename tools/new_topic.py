@@ -1,4 +1,4 @@
-"""Scaffold a new cookbook topic: `make new-topic NAME=pagination [TITLE="Pagination"]`.
+"""Scaffold a new cookbook topic: `make new-topic NAME=pagination [TITLE="Pagination"] [GROUP="Data"]`.
 
 Writes every file a topic needs, in the shape the checks require, so that a
 contributor fills in code and prose only:
@@ -8,8 +8,9 @@ contributor fills in code and prose only:
     examples/<name>/                  a package: Flask factory + blueprint, a Django
                                       app (apps.py, urls.py, views.py), the run commands
     tests/examples/test_<name>.py     tests that drive both apps as a reader would
-    mkdocs.yml                        the page in nav, at the end of the Cookbook
-    docs/cookbook/index.md            a line in the list of pages
+    mkdocs.yml                        the page in nav, at the end of a Cookbook group
+                                      (GROUP, e.g. "Data"; the last group if not given)
+    docs/cookbook/index.md            a line in that group's list of pages
     data/features.yml                 a feature row for the page's table
 
 Every sentence and data value a person must write holds the placeholder
@@ -227,31 +228,74 @@ def check_name(root: Path, name: str) -> None:
         fail(f"NAME={name}: the topic exists already ({', '.join(taken) or 'data/features.yml'})")
 
 
-def add_to_nav(text: str, title: str, name: str) -> str:
-    """mkdocs.yml with the page appended to the Cookbook section of nav."""
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _block_end(lines: list[str], start: int) -> int:
+    """The last non-blank line of the block that lines[start] opens (its more-indented lines)."""
+    last = start
+    for i in range(start + 1, len(lines)):
+        if lines[i].strip() and not lines[i].lstrip().startswith("#") and _indent(lines[i]) <= _indent(lines[start]):
+            break
+        if lines[i].strip():
+            last = i
+    return last
+
+
+def nav_groups(text: str) -> list[str]:
+    """The titles of the groups inside the Cookbook section of mkdocs.yml's nav ("Basics", "Data", ...)."""
+    lines = text.splitlines()
+    start = next((i for i, line in enumerate(lines) if re.match(r"^\s*- Cookbook:\s*$", line)), None)
+    if start is None:
+        return []
+    inner = [line for line in lines[start + 1:_block_end(lines, start) + 1]
+             if line.strip() and not line.lstrip().startswith("#")]
+    step = min((_indent(line) for line in inner), default=0)
+    return [m.group(1) for line in inner if _indent(line) == step and (m := re.match(r"^\s*- ([^:]+):\s*$", line))]
+
+
+def pick_group(text: str, group: str | None) -> str | None:
+    """The nav group the page goes in: ``group`` (any case), else the last one; None when nav has no groups."""
+    groups = nav_groups(text)
+    if not groups:
+        return None
+    if not group:
+        return groups[-1]
+    found = [g for g in groups if g.lower() == group.strip().lower()]
+    if not found:
+        fail(f"GROUP={group!r}: the Cookbook's groups in mkdocs.yml are {', '.join(groups)}; pick one of them")
+    return found[0]
+
+
+def add_to_nav(text: str, title: str, name: str, group: str | None = None) -> str:
+    """mkdocs.yml with the page appended to ``group`` of the Cookbook section of nav
+    (the section itself when it has no groups)."""
     lines = text.splitlines(keepends=True)
     start = next((i for i, line in enumerate(lines) if re.match(r"^\s*- Cookbook:\s*$", line)), None)
     if start is None:
         fail("mkdocs.yml has no `- Cookbook:` section in nav; add the page to nav by hand")
-    indent = len(lines[start]) - len(lines[start].lstrip())
-    last = start
-    for i in range(start + 1, len(lines)):
-        if lines[i].strip() and len(lines[i]) - len(lines[i].lstrip()) <= indent:
-            break
-        if lines[i].strip():
-            last = i
-    item = lines[last][: len(lines[last]) - len(lines[last].lstrip())]
+    if group:
+        start = next(i for i in range(start + 1, _block_end(lines, start) + 1)
+                     if re.match(rf"^\s*- {re.escape(group)}:\s*$", lines[i]))
+    last = _block_end(lines, start)
+    item = lines[last][: _indent(lines[last])]
     label = f'"{title}"' if ":" in title or title[0] in "\"'[{&*!|>%@`" else title
     lines.insert(last + 1, f"{item}- {label}: cookbook/{name}.md\n")
     return "".join(lines)
 
 
-def add_to_index(text: str, title: str, name: str) -> str:
-    """docs/cookbook/index.md with a line for the page after the last entry of its list of pages."""
+def add_to_index(text: str, title: str, name: str, group: str | None = None) -> str:
+    """docs/cookbook/index.md with a line for the page after the last entry of its list of pages
+    (of the list under the `### <group>` heading, when the index has one)."""
     lines = text.splitlines(keepends=True)
     entries = [i for i, line in enumerate(lines) if re.match(r"^- \[[^\]]+\]\([\w-]+\.md\)", line)]
     if not entries:
         fail("docs/cookbook/index.md has no list of pages (`- [Title](page.md): ...`); link the page by hand")
+    heading = next((i for i, line in enumerate(lines) if group and line.strip() == f"### {group}"), None)
+    if heading is not None:
+        following = [i for i, line in enumerate(lines) if i > heading and line.startswith("#")]
+        entries = [i for i in entries if heading < i < (following[0] if following else len(lines))] or entries
     last = entries[-1]
     while last + 1 < len(lines) and lines[last + 1].startswith("  ") and lines[last + 1].strip():
         last += 1
@@ -259,8 +303,9 @@ def add_to_index(text: str, title: str, name: str) -> str:
     return "".join(lines)
 
 
-def scaffold(root: Path, name: str, title: str) -> list[str]:
+def scaffold(root: Path, name: str, title: str, group: str | None = None) -> list[str]:
     check_name(root, name)
+    group = pick_group((root / "mkdocs.yml").read_text(encoding="utf-8"), group)
     values = {"name": name, "title": title, "camel": "".join(p.title() for p in name.split("_")),
               "label": name if name not in DJANGO_LABELS else f"{name}_demo"}
     written = []
@@ -274,7 +319,7 @@ def scaffold(root: Path, name: str, title: str) -> list[str]:
         written.append(path)
     for rel, edit in (("mkdocs.yml", add_to_nav), ("docs/cookbook/index.md", add_to_index)):
         path = root / rel
-        path.write_text(edit(path.read_text(encoding="utf-8"), title, name), encoding="utf-8")
+        path.write_text(edit(path.read_text(encoding="utf-8"), title, name, group), encoding="utf-8")
         written.append(path)
     features = root / "data/features.yml"
     text = features.read_text(encoding="utf-8")
@@ -287,15 +332,20 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("name", help="the topic's one name: page, example folder and test file")
     parser.add_argument("--title", help="the page's title (default: the name, capitalised)")
+    parser.add_argument("--group", help="the Cookbook group in nav to add the page to (default: the last)")
     parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if not args.name:
         fail("give the topic a name: make new-topic NAME=pagination [TITLE=\"Pagination\"]")
     title = args.title or args.name.replace("_", " ").capitalize()
-    written = scaffold(args.root, args.name, title)
-    print(f"Scaffolded the topic {args.name!r}:")
+    written = scaffold(args.root, args.name, title, args.group)
+    group = pick_group((args.root / "mkdocs.yml").read_text(encoding="utf-8"), args.group)
+    print(f"Scaffolded the topic {args.name!r}" + (f", in the Cookbook's group {group!r}:" if group else ":"))
     for rel in written:
         print(f"  {rel}")
+    if group and not args.group:
+        print(f"(No GROUP given, so the last group; to move the page, move its line in mkdocs.yml's nav and in "
+              f"docs/cookbook/index.md to the group that fits: {', '.join(nav_groups((args.root / 'mkdocs.yml').read_text(encoding='utf-8')))}.)")
     print(f"""
 Next:
   1. Replace every FILL IN (`grep -rn "FILL IN" docs data` lists them): the page's

@@ -113,6 +113,7 @@ class Load:
     foreign: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
     bytes_by_kind: dict[str, int] = field(default_factory=dict)
+    bytes_by_url: dict[str, int] = field(default_factory=dict)
 
     @property
     def transfer(self) -> int:
@@ -156,6 +157,7 @@ def record_load(context, site_url: str, path: str) -> tuple[object, Load]:
         if length is not None and response.status < 300:
             kind = kind_of(response.url, response.request.resource_type)
             load.bytes_by_kind[kind] = load.bytes_by_kind.get(kind, 0) + int(length)
+            load.bytes_by_url[response.url] = load.bytes_by_url.get(response.url, 0) + int(length)
 
     page.route("**/*", route)
     page.on("request", lambda request: load.requests.append(request.url))

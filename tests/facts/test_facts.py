@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import os
 import re
 import subprocess
 import sys
@@ -191,8 +192,10 @@ def test_every_addon_is_pinned_installed_and_used_by_an_example(fid, fw, cell):
 @functools.cache
 def flask_commands(app: str | None = None) -> list[str]:
     """The commands `flask --help` lists; with ``app``, those of the app `--app` names (add-ons add theirs)."""
+    # As on the pages, whose apps refuse to start without a secret key.
+    env = {**os.environ, "FLASK_SECRET_KEY": "facts-test"}
     out = subprocess.run([BIN / "flask", *(["--app", app] if app else []), "--help"], cwd=ROOT / "examples",
-                         capture_output=True, text=True, check=True).stdout
+                         capture_output=True, text=True, check=True, env=env).stdout
     return re.findall(r"^  (\S+)\s", out.split("Commands:")[1], re.M)
 
 

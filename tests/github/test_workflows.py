@@ -294,9 +294,8 @@ def test_checks_upload_the_offline_edition_as_a_preview_and_describe_it():
     all_steps = job["steps"]
     runs = [s.get("run", "").strip() for s in all_steps]
     assert "make offline" in runs
-    upload = [s for s in all_steps if uses(s, "actions/upload-artifact")]
+    upload = [s for s in all_steps if uses(s, "actions/upload-artifact") and s["with"]["name"] == "site-preview"]
     assert len(upload) == 1
-    assert upload[0]["with"]["name"] == "site-preview"
     # What `make offline` builds (OFFLINE_DIR in the Makefile).
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     offline_dir = re.search(r"^OFFLINE_DIR \?= (\S+)$", makefile, re.M).group(1)
@@ -309,6 +308,17 @@ def test_checks_upload_the_offline_edition_as_a_preview_and_describe_it():
     # The summary compares HEAD with its parent: the checkout must fetch it.
     checkout = next(s for s in all_steps if uses(s, "actions/checkout"))
     assert checkout["with"]["fetch-depth"] >= 2
+
+
+def test_checks_upload_the_screenshots_even_when_a_test_fails():
+    """tests/browser/test_layout.py saves every page at 375 px, both schemes, into screenshots/."""
+    all_steps = workflow("checks.yml")["jobs"]["test"]["steps"]
+    shots = [s for s in all_steps if uses(s, "actions/upload-artifact") and s["with"]["name"] == "screenshots"]
+    assert len(shots) == 1
+    assert shots[0]["if"] == "always()"
+    layout = (ROOT / "tests" / "browser" / "test_layout.py").read_text(encoding="utf-8")
+    assert shots[0]["with"]["path"].rstrip("/") == "screenshots" and 'ROOT / "screenshots"' in layout
+    assert [s.get("run") for s in all_steps].index("make test") < all_steps.index(shots[0])
 
 
 def test_checks_set_up_both_pythons():

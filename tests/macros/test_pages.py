@@ -107,6 +107,18 @@ def test_section_pages_come_from_the_nav():
                                                               ("Routing", "cookbook/routing.md")]}
 
 
+def test_the_pages_of_a_group_count_as_the_sections_unless_the_group_has_an_index():
+    nav = [{"Cookbook": ["cookbook/index.md",
+                         {"Basics": [{"Hello": "cookbook/hello.md"}, {"Routing": "cookbook/routing.md"}]},
+                         {"Data": [{"Database": "cookbook/database.md"}]},
+                         {"Recipes": ["cookbook/recipes/index.md", {"Pie": "cookbook/recipes/pie.md"}]}]}]
+    assert pages.section_pages(nav) == {
+        "cookbook/index.md": [("Hello", "cookbook/hello.md"), ("Routing", "cookbook/routing.md"),
+                              ("Database", "cookbook/database.md")],
+        "cookbook/recipes/index.md": [("Pie", "cookbook/recipes/pie.md")],
+    }
+
+
 def test_a_section_index_must_link_every_page_of_the_section():
     text = "# Cookbook\n\n- [Hello](hello.md): the smallest app.\n\nMore text.\n"
     (problem,) = pages.index_problems("docs/cookbook/index.md", text, "cookbook/index.md",

@@ -75,8 +75,47 @@ def test_cli_table_lists_usage_and_purpose(site):
 def test_addon_table_pairs_builtins_with_addons(site):
     table = rows(tables.addon_table(site))
     assert table[0] == ["Job", "Built into Django", "Flask add-on"]
-    assert table[1:] == [["ORM", "django.db.models", "Flask-SQLAlchemy: Flask-SQLAlchemy"],
-                         ["Admin", "django.contrib.admin", "Flask-Admin: Flask-Admin"]]
+    # The package is named once: `how` already names it.
+    assert table[1:] == [["ORM", "django.db.models", "Flask-SQLAlchemy"],
+                         ["Admin", "django.contrib.admin", "Flask-Admin"]]
+
+
+def test_addon_table_names_the_package_first_when_how_does_not(site):
+    changed = site.model_copy(update={"features": {**site.features}})
+    orm = changed.features["orm"]
+    per = {**orm.per, "flask": orm.per["flask"].model_copy(update={"how": "`db.Model` classes"})}
+    changed.features["orm"] = orm.model_copy(update={"per": per})
+    assert rows(tables.addon_table(changed))[1][2] == "Flask-SQLAlchemy: db.Model classes"
+
+
+def test_cli_table_for_one_framework_drops_the_framework_column(site):
+    table = rows(tables.cli_table(site, framework="django"))
+    assert table[0] == ["Command", "What it does"]
+    assert ["django run", "Runs django."] in table
+
+
+def test_cli_table_links_each_command_to_its_cookbook_page(site):
+    markdown = tables.cli_table(site, pages=True, here="choosing/tooling.md", titles={"hello": "Hello world"})
+    table = rows(markdown)
+    assert table[0] == ["Framework", "Command", "What it does", "Cookbook page"]
+    assert all(row[3] == "Hello world" for row in table[1:])
+    assert "](../cookbook/hello.md)" in markdown
+    assert "](hello.md)" in tables.cli_table(site, pages=True, here="cookbook/index.md")
+
+
+def test_code_in_cells_may_wrap_after_dots_but_reads_whole(site):
+    changed = site.model_copy(update={"features": {**site.features}})
+    orm = changed.features["orm"]
+    per = {**orm.per, "django": orm.per["django"].model_copy(update={"how": "`django.db.models`"})}
+    changed.features["orm"] = orm.model_copy(update={"per": per})
+    html = to_html(tables.feature_matrix(changed))
+    assert "<code>django&#46;<wbr>db&#46;<wbr>models</code>" in html
+    assert next(r for r in rows(tables.feature_matrix(changed)) if r[0] == "ORM")[2] == "Built in: django.db.models"
+
+
+def test_tables_stay_out_of_the_search_index(site):
+    # Material's search plugin skips an element that has the attribute, whatever its value.
+    assert to_html(tables.feature_matrix(site)).startswith("<div data-search-exclude")
 
 
 def test_at_a_glance_derives_sizes_from_measurements(site):

@@ -56,12 +56,17 @@ def pytest_in(project: Path, *args: str) -> subprocess.CompletedProcess:
 
 def test_a_scaffolded_topic_builds_and_passes_its_checks_once_filled_in(built_site, tmp_path):
     project = copy_repo(tmp_path / "project")
-    made = run(["make", "--no-print-directory", "new-topic", f"NAME={NAME}", "TITLE=Paging"], project)
+    made = run(["make", "--no-print-directory", "new-topic", f"NAME={NAME}", "TITLE=Paging", "GROUP=data"], project)
     assert made.returncode == 0, made.stdout
+    assert "in the Cookbook's group 'Data'" in made.stdout, made.stdout
     for rel in (f"docs/cookbook/{NAME}.md", f"examples/{NAME}/__init__.py", f"examples/{NAME}/django_app/__init__.py",
                 f"examples/{NAME}/django_app/apps.py", f"tests/examples/test_{NAME}.py"):
         assert (project / rel).is_file(), f"make new-topic did not write {rel}"
-    assert f"- Paging: cookbook/{NAME}.md" in (project / "mkdocs.yml").read_text(encoding="utf-8")
+    # In the group named, in nav and in the cookbook's list of pages.
+    nav = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert re.search(rf"\n      - Data:\n(?:          - .*\n)*          - Paging: cookbook/{NAME}\.md\n      - ", nav), nav
+    index = (project / "docs/cookbook/index.md").read_text(encoding="utf-8")
+    assert re.search(rf"### Data\n\n(?:[-\s].*\n)*- \[Paging\]\({NAME}\.md\): FILL IN.*\n\n### ", index), index
 
     # As scaffolded, nothing publishes: the placeholders fail the build, first line first.
     unfilled = build_site(project, tmp_path / "unfilled")

@@ -10,7 +10,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
-TABLE = re.compile(r"\{\{\s*(at_a_glance|feature_matrix|addon_table|cli_table|topic_table|speed_table)\(")
+# Data shown from data/: a comparison table, or (on "How to choose") the questionnaire's rules.
+TABLE = re.compile(r"\{\{\s*(at_a_glance|feature_matrix|addon_table|cli_table|topic_table|speed_table|decision_rules)\(")
 # A tab pair is a call with a topic and a section; any name counts here, so a misspelt
 # example() fails once, in the build, which names the line and the macro meant.
 EXAMPLE = re.compile(r"""\{\{\s*\w+\(\s*["'][\w-]+["']\s*,\s*["'][\w-]+["']""")
@@ -36,20 +37,43 @@ def nav_pages() -> list[str]:
     return list(walk(nav))
 
 
+EVERY_PAGE = sorted(DOCS.rglob("*.md"))
+# The end of a sentence: ".", "!" or "?" before a space or the end ("3.1" and
+# fact("flask.current.version") have none).
+SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+# What a macro call shows, for counting the bold sentence's length as read.
+MACRO = re.compile(r"\{\{.*?\}\}", re.S)
+# On a phone (375 px, bold, about 35 characters a line) this is five lines.
+MAX_BOLD = 180
+
+
 def opening(text: str) -> str:
-    """The first paragraph after the `# Title`."""
+    """The first paragraph under the page title; a line of HTML tags alone (the
+    home page's stylesheet link and `<div class="hero" markdown>`) is not a paragraph."""
     if "\n# " not in text:
         pytest.skip("the page has no `# Title` line: the build reports that, naming the line")
     body = text.split("\n# ", 1)[1].split("\n", 1)[1]
-    return next((p for p in body.split("\n\n") if p.strip()), "")
+    return next((p for p in body.split("\n\n") if p.strip() and not re.fullmatch(r"(\s*<[^>]+>)+\s*", p)), "")
 
 
-@pytest.mark.parametrize("page", CHOOSING + COOKBOOK, ids=lambda p: f"{p.parent.name}/{p.stem}")
-def test_page_opens_with_the_answer_in_bold(page):
-    first = opening(page.read_text(encoding="utf-8"))
-    assert first.lstrip().startswith("**"), (
-        f"docs/{page.parent.name}/{page.name}: the paragraph under the title does not open with the answer in "
-        f"bold; start it with **one sentence that answers the page's question.** (it starts {first[:50]!r})")
+@pytest.mark.parametrize("page", EVERY_PAGE, ids=lambda p: p.relative_to(DOCS).as_posix())
+def test_page_opens_with_one_bold_sentence_then_plain_text(page):
+    first = opening(page.read_text(encoding="utf-8")).strip()
+    where = f"docs/{page.relative_to(DOCS).as_posix()}"
+    assert first.startswith("**"), (
+        f"{where}: the paragraph under the title does not open with the answer in bold; start it with "
+        f"**one sentence that answers the page's question.** (it starts {first[:50]!r})")
+    bold, _, rest = first[2:].partition("**")
+    flat = " ".join(bold.split())
+    ends = SENTENCE_END.findall(flat)
+    assert len(ends) == 1 and SENTENCE_END.search(flat[-1:]), (
+        f"{where}: the bold opening is {len(ends)} sentences; make it one sentence that answers the page's question, "
+        f"and move the rest after the closing **: {flat!r}")
+    assert len(MACRO.sub("0.0.0", flat)) <= MAX_BOLD, (
+        f"{where}: the bold sentence is {len(MACRO.sub('0.0.0', flat))} characters, over {MAX_BOLD}: "
+        f"say the answer shorter and give the detail in plain text")
+    assert rest.strip(), f"{where}: the bold sentence stands alone: follow it with plain text in the same paragraph"
+    assert "**" not in rest and "__" not in rest, f"{where}: more bold after the opening sentence: {rest[:80]!r}"
 
 
 @pytest.mark.parametrize("page", CHOOSING, ids=lambda p: p.stem)

@@ -1,0 +1,62 @@
+"""macros/assets.py: the site's own CSS and JS reach readers without comments, and still work."""
+
+from __future__ import annotations
+
+from macros import assets
+from tests.conftest import ROOT
+
+
+def test_css_loses_comments_and_spaces_but_keeps_the_spaces_selectors_need():
+    css = """/* A comment
+       over two lines. */
+    .md-typeset :is(h1, h2) > a ,
+    .b   .c {
+      color : red ;   /* why red */
+      margin: 0 auto;
+    }
+    @media screen and (max-width: 44.984375em) { .d { display: none; } }
+    """
+    assert assets.minify_css(css) == (
+        ".md-typeset :is(h1,h2) > a,.b .c{color :red;margin:0 auto}"
+        "@media screen and (max-width: 44.984375em){.d{display:none}}\n"
+    )
+
+
+def test_js_loses_comments_and_indentation_but_keeps_its_lines():
+    js = """/*
+ * What this does.
+ */
+(function () {
+  // why
+  const re = /(^|\\s)--(?=[^\\s-])/g;  // a trailing comment stays: it is harmless
+  return "http://x";
+})();
+"""
+    assert assets.minify_js(js) == (
+        "(function () {\n"
+        "const re = /(^|\\s)--(?=[^\\s-])/g;  // a trailing comment stays: it is harmless\n"
+        'return "http://x";\n'
+        "})();\n"
+    )
+
+
+def test_minify_rewrites_built_copies_only_and_leaves_vendor_files(tmp_path):
+    (tmp_path / "a.css").write_text("/* x */ .a { color: red; }\n", encoding="utf-8")
+    (tmp_path / "b.min.js").write_text("/* licence */ x()\n", encoding="utf-8")
+    (tmp_path / "c.js").write_text("// only a comment\nf();\n", encoding="utf-8")
+    done = assets.minify(tmp_path, ["a.css", "b.min.js", "c.js", "missing.css"])
+    assert sorted(p.name for p in done) == ["a.css", "c.js"]
+    assert (tmp_path / "a.css").read_text(encoding="utf-8") == ".a{color:red}\n"
+    assert (tmp_path / "b.min.js").read_text(encoding="utf-8") == "/* licence */ x()\n"
+
+
+def test_the_built_site_serves_our_assets_minified(built_site):
+    """The build hook ran (macros/__init__.py on_post_build): no comment reaches a reader,
+    and each file is smaller than its source."""
+    docs = ROOT / "docs"
+    ours = [p for p in (docs / "assets").rglob("*") if p.suffix in (".css", ".js") and "vendor" not in p.parts]
+    assert ours
+    for source in ours:
+        built = (built_site.site / source.relative_to(docs)).read_text(encoding="utf-8")
+        assert "/*" not in built, f"{source.name}: a comment reached the built site"
+        assert len(built) < len(source.read_text(encoding="utf-8")), source.name

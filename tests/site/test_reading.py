@@ -1,0 +1,168 @@
+"""What a reader meets first, read from the built site: the home page, the glossary, search results.
+
+The browser tests (tests/browser/test_layout.py) check how these look; these
+check that they are there, from the HTML and the search index alone.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import json
+import re
+from html.parser import HTMLParser
+
+from tests.conftest import ROOT
+
+
+class _Links(HTMLParser):
+    """Links (href, classes, text) and the ids of <dt> elements, in page order."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[dict] = []
+        self.dt_ids: list[str | None] = []
+        self._link: dict | None = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "a":
+            self._link = {"href": a.get("href") or "", "class": (a.get("class") or "").split(), "text": ""}
+            self.links.append(self._link)
+        elif tag == "dt":
+            self.dt_ids.append(a.get("id"))
+
+    def handle_endtag(self, tag):
+        if tag == "a":
+            self._link = None
+
+    def handle_data(self, data):
+        if self._link is not None:
+            self._link["text"] += data
+
+
+def parse(path) -> _Links:
+    parser = _Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def article(html: str) -> str:
+    return html.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
+
+
+def test_home_page_has_two_calls_to_action_and_a_card_per_section(built_site):
+    html = (built_site.site / "index.html").read_text(encoding="utf-8")
+    body = article(html)
+    hero = body.split('<div class="hero">', 1)[1].split("</div>", 1)[0]
+    assert hero.count("<strong>") == 1, "the hero answers in one bold sentence"
+    parser = _Links()
+    parser.feed(hero)
+    buttons = {" ".join(link["text"].split()): link["href"] for link in parser.links if "md-button" in link["class"]}
+    assert buttons == {"Help me choose": "choosing/decision/", "Open the cookbook": "cookbook/"}
+    cards = body.split('<div class="grid cards">', 1)[1].split("</div>", 1)[0]
+    parser = _Links()
+    parser.feed(cards)
+    targets = {link["href"] for link in parser.links}
+    assert {"choosing/", "choosing/decision/", "cookbook/", "glossary/"} <= targets
+
+
+def test_every_glossary_term_has_its_own_address(built_site):
+    ids = parse(built_site.site / "glossary" / "index.html").dt_ids
+    assert len(ids) >= 30, "the glossary's terms are not <dt> elements any more"
+    assert None not in ids, "a term has no { #anchor }: pages cannot link to it"
+    assert len(set(ids)) == len(ids), f"two terms share an anchor: {sorted(i for i in ids if ids.count(i) > 1)}"
+    assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", i) for i in ids), ids
+
+
+def test_search_previews_hold_no_tab_labels_or_tables(built_site):
+    index = json.loads((built_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    run_together = [d["location"] for d in index["docs"] if re.search(r"FlaskDjango|Flask\s+Django\s+\S+/flask_", d["text"])]
+    assert run_together == [], "tab labels reach the search index (macros/__init__.py on_post_page_macros)"
+    tables = [d["location"] for d in index["docs"] if re.search(r"\bFeature Flask Django\b|\bJob Built into\b", d["text"])]
+    assert tables == [], "a table reaches the search index (macros/tables.py wraps each in data-search-exclude)"
+
+
+def test_abbreviations_leave_out_the_web_basics():
+    """Underlined on every line, HTML, URL, JSON and the like were noise; the guide's readers know them."""
+    terms = re.findall(r"^\*\[([^\]]+)\]:", (ROOT / "includes" / "abbreviations.md").read_text(encoding="utf-8"), re.M)
+    assert terms and not {"HTML", "URL", "JSON", "HTTP", "HTTPS", "CSS"} & set(terms)
+
+
+# Tables that repeat themselves ---------------------------------------------------
+
+def pages_of(site) -> dict[str, str]:
+    """Every page's article HTML, by path under the site ('' is the home page)."""
+    found = {}
+    for path in sorted(site.rglob("index.html")):
+        html = path.read_text(encoding="utf-8")
+        if '<article class="md-content__inner md-typeset">' in html:
+            found[path.parent.relative_to(site).as_posix().replace(".", "")] = article(html)
+    return found
+
+
+def plain(fragment: str) -> str:
+    """An HTML fragment's text as read, entities decoded and white space collapsed."""
+    return " ".join(html_lib.unescape(re.sub(r"<[^>]+>", "", fragment)).split())
+
+
+TABLE = re.compile(r"<table>.*?</table>", re.S)
+
+
+def test_no_table_appears_on_two_pages(built_site):
+    """A table lives on the one page that explains it; others link there (the facts table on Size,
+    the add-on table on Scope, a topic's table on its cookbook page, the commands on Tooling)."""
+    where: dict[str, list[str]] = {}
+    for page, body in pages_of(built_site.site).items():
+        for table in TABLE.findall(body):
+            where.setdefault(" ".join(plain(table).split()), []).append(page or "(home)")
+    repeated = {text[:80]: pages for text, pages in where.items() if len(pages) > 1}
+    assert repeated == {}
+
+
+def test_no_cell_names_its_package_twice(built_site):
+    """"Flask-WTF: Flask-WTF (WTForms)" read as a stutter: the package is named once."""
+    stutters = []
+    for page, body in pages_of(built_site.site).items():
+        for cell in re.findall(r"<td[^>]*>(.*?)</td>", "".join(TABLE.findall(body)), re.S):
+            label, sep, rest = plain(cell).partition(": ")
+            if sep and label and rest.lower().startswith(label.lower()):
+                stutters.append(f"{page or '(home)'}: {plain(cell)}")
+    assert stutters == []
+
+
+def tab_panels(body: str, heading: str) -> dict[str, str]:
+    """The panels, by label, of the tab set under the `## heading` that holds a table."""
+    section = body.split(f">{heading}<", 1)[1].split("<h2", 1)[0]
+    tab_set = next(s for s in section.split('<div class="tabbed-set')[1:] if "<table>" in s)
+    head, content = tab_set.split('<div class="tabbed-content">', 1)
+    labels = [plain(label) for label in re.findall(r"<label[^>]*>(.*?)</label>", head, re.S)]
+    return dict(zip(labels, content.split('<div class="tabbed-block">')[1:]))
+
+
+def test_the_database_page_shows_each_frameworks_migration_commands_in_its_own_tab(built_site):
+    body = pages_of(built_site.site)["cookbook/database"]
+    panels = tab_panels(body, "Migrate the schema")
+    assert set(panels) == {"Flask", "Django"}, panels.keys()
+    flask, django = (plain("".join(TABLE.findall(panels[k]))) for k in ("Flask", "Django"))
+    assert " db upgrade" in flask and "manage.py" not in flask, flask
+    assert "manage.py migrate" in django and "flask db" not in django, django
+
+
+def test_the_tooling_page_links_each_command_to_the_cookbook_page_that_shows_it(built_site):
+    body = pages_of(built_site.site)["choosing/tooling"]
+    tables = TABLE.findall(body.split(">What ships in each<", 1)[1].split("<h2", 1)[0])
+    assert len(tables) == 2, "one commands table per framework tab"
+    for table in tables:
+        assert "<th>Cookbook page</th>" in table
+        rows = re.findall(r"<tr>(.*?)</tr>", table.split("<tbody>", 1)[1], re.S)
+        unlinked = [plain(r) for r in rows if not re.search(r'<td><a href="\.\./\.\./cookbook/[\w]+/">', r)]
+        assert rows and unlinked == [], unlinked
+
+
+def test_no_web_basic_is_an_abbreviation(built_site):
+    """Underlined on every URL, HTML and JSON, abbreviations were noise (includes/abbreviations.md);
+    in headings layout.js checks that none is underlined."""
+    found = [f"{page or '(home)'}: <abbr> on {term}" for page, body in pages_of(built_site.site).items()
+             for term in re.findall(r"<abbr[^>]*>([^<]+)</abbr>", body)
+             if term in {"HTML", "URL", "JSON", "HTTP", "HTTPS", "CSS"}]
+    assert found == []
