@@ -1,0 +1,76 @@
+"""macros/engine.py: what the macros need from either engine's page, and data loaded once."""
+
+from __future__ import annotations
+
+import os
+from types import SimpleNamespace
+
+from macros import engine
+
+
+def mkdocs_page(src_uri: str, url: str) -> SimpleNamespace:
+    return SimpleNamespace(file=SimpleNamespace(src_uri=src_uri), url=url)
+
+
+def zensical_page(path: str, url: str) -> SimpleNamespace:
+    # Zensical 0.0.73's zensical.extensions.context.Page: url, path, title, meta; no file.
+    return SimpleNamespace(path=path, url=url, title=None, meta={})
+
+
+def test_the_source_path_is_the_same_from_either_page():
+    assert engine.source_path(mkdocs_page("cookbook/hello.md", "cookbook/hello/")) == "cookbook/hello.md"
+    assert engine.source_path(zensical_page("cookbook/hello.md", "cookbook/hello/")) == "cookbook/hello.md"
+
+
+def test_raw_html_urls_reach_the_site_root_on_either_engine():
+    # MkDocs leaves <script src> as written: from the page's address.
+    assert engine.html_base(mkdocs_page("choosing/decision.md", "choosing/decision/")) == "choosing/decision/"
+    assert engine.html_base(mkdocs_page("index.md", "")) == ""
+    # Zensical rewrites it from the source's folder (seen in 0.0.73's output).
+    assert engine.html_base(zensical_page("choosing/decision.md", "choosing/decision/")) == "choosing/"
+    assert engine.html_base(zensical_page("choosing/index.md", "choosing/")) == "choosing/"
+    assert engine.html_base(zensical_page("index.md", "")) == ""
+
+
+def test_data_is_loaded_again_only_when_a_file_changed(tmp_path):
+    (tmp_path / "a.yml").write_text("one", encoding="utf-8")
+    calls = []
+
+    def load(folder):
+        calls.append(folder)
+        return (folder / "a.yml").read_text(encoding="utf-8")
+
+    # Zensical calls define_env once per page: the second call must not read the files again.
+    assert engine.once(tmp_path, load) == "one"
+    assert engine.once(tmp_path, load) == "one"
+    assert len(calls) == 1
+    # `make serve` and a warm Zensical build after an edit see the new data.
+    (tmp_path / "a.yml").write_text("two!", encoding="utf-8")
+    os.utime(tmp_path / "a.yml", ns=(1, 1))
+    assert engine.once(tmp_path, load) == "two!"
+    assert len(calls) == 2
+    (tmp_path / "b.yml").write_text("", encoding="utf-8")
+    engine.once(tmp_path, load)
+    assert len(calls) == 3
+
+
+def test_a_failed_load_is_not_remembered(tmp_path):
+    attempts = []
+
+    def load(folder):
+        attempts.append(folder)
+        raise ValueError("bad data")
+
+    for _ in range(2):
+        try:
+            engine.once(tmp_path, load)
+        except ValueError:
+            pass
+    assert len(attempts) == 2
+
+
+def test_the_build_error_stops_mkdocs_cleanly():
+    from mkdocs.exceptions import PluginError
+
+    # In .venv (MkDocs installed) it is MkDocs's own error, printed as one line.
+    assert engine.BuildError is PluginError
