@@ -65,8 +65,8 @@ def site_pages(built_site) -> list[str]:
 
 # The engine branch of the page-by-page tests (the sweep, the tab clicking):
 # on MkDocs's build they open every page; on Zensical's, the first page of each
-# kind (section, index or not, and which of tabs, tables, charts and forms its
-# content holds). What differs between the engines is the theme around the
+# kind (a section's index or not, and which of tabs, tables, charts and forms
+# its content holds). What differs between the engines is the theme around the
 # content, the same on every page, and its scripts; the content itself is
 # compared page by page in tests/site/test_engines.py. Every page twice would
 # add minutes to `make test` and find nothing new.
@@ -76,7 +76,7 @@ KIND_MARKS = ('class="tabbed-set', "<table", 'role="img"', "<form", "<details")
 def page_kind(site: Path, path: str) -> tuple:
     html = (site / path / "index.html").read_text(encoding="utf-8")
     article = html.split("<article", 1)[-1].split("</article>", 1)[0]
-    return (path.split("/")[0], path.count("/") <= 1, *(mark in article for mark in KIND_MARKS))
+    return (path.count("/") <= 1, *(mark in article for mark in KIND_MARKS))
 
 
 @pytest.fixture(scope="session")

@@ -16,8 +16,9 @@ import subprocess
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+import pytest
 
-from tests.conftest import BIN, ROOT, SUBPATH, build_site
+from tests.conftest import BIN, ENGINES, ROOT, SUBPATH, build_site, build_zensical, copy_project
 from tools import offline
 
 DOCS = ROOT / "docs"
@@ -137,14 +138,18 @@ def test_every_edit_link_opens_the_page_source(built_site):
         assert href == EDIT_PREFIX + src, f"{page.relative_to(built_site.site)}: {href}"
 
 
-def test_a_fork_gets_its_own_addresses(tmp_path):
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_fork_gets_its_own_addresses(tmp_path, engine):
     fork = {
         "SITE_URL": "https://someone.github.io/fork-name/",
         "REPO_URL": "https://github.com/someone/fork-name",
         "REPO_NAME": "someone/fork-name",
         "EDIT_URI": "edit/trunk/docs/",
     }
-    result = build_site(ROOT, tmp_path / "site", **fork)
+    if engine == "zensical":
+        result = build_zensical(copy_project(tmp_path / "project"), **fork)
+    else:
+        result = build_site(ROOT, tmp_path / "site", **fork)
     assert result.returncode == 0, result.output
     html = (result.site / "cookbook" / "hello" / "index.html").read_text(encoding="utf-8")
     assert '<link rel="canonical" href="https://someone.github.io/fork-name/cookbook/hello/">' in html

@@ -21,7 +21,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from tests.conftest import ROOT, SUBPATH, copy_project, search_index
+from tests.conftest import ROOT, SUBPATH, build_zensical, copy_project, search_index
 from tests.html_tables import squash, tables
 from tests.site.test_examples_shown import tab_sets
 
@@ -236,3 +236,29 @@ def test_make_build_zensical_builds_into_its_own_folder(tmp_path):
     status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=normal"], cwd=repo,
                             capture_output=True, text=True, check=True).stdout.split("\n")
     assert [line for line in status if "cache" in line or "site-zensical" in line] == []
+
+
+def test_zensical_builds_the_offline_edition_too(tmp_path):
+    """The offline edition's switches (mkdocs.yml's offline plugin, the vendored shim that
+    overrides/main.html loads only then, the footer's note) work on Zensical, so the edition
+    can move with the site: files, not folders, and search from an inlined index."""
+    result = build_zensical(copy_project(tmp_path / "project"), OFFLINE_EDITION="true")
+    assert result.returncode == 0, result.output
+    site = result.site
+    assert (site / "search.js").read_text(encoding="utf-8").startswith("var __index = ")
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 30 and not (site / "cookbook" / "hello" / "index.html").exists()
+    for page in pages:
+        if page.name == "404.html":
+            continue
+        html = page.read_text(encoding="utf-8")
+        rel = page.relative_to(site).as_posix()
+        assert "unpkg.com" not in html, rel
+        assert "Offline edition: pages and search" in html, rel
+        scripts = re.findall(r'<script\b[^>]*\bsrc="([^"]+)"', html)
+        shim = [i for i, s in enumerate(scripts) if s.endswith("assets/vendor/iframe-worker/shim.js")]
+        bundle = [i for i, s in enumerate(scripts) if "/javascripts/bundle." in s]
+        assert len(shim) == 1 and bundle and shim[0] < bundle[0], (rel, scripts)
+        assert all((page.parent / s).resolve().is_file() for s in scripts), (rel, scripts)
+    hello = (site / "cookbook" / "hello.html").read_text(encoding="utf-8")
+    assert 'href="./routing.html"' in hello or 'href="routing.html"' in hello
