@@ -8,6 +8,7 @@
 #   make offline the offline edition (read from file://, no server) and its zip
 #   make bench   build-time, page-weight and Lighthouse figures (prints, never fails)
 #   make measure re-measure install sizes, start-up, memory and requests into data/ (~10 min; needs wrk)
+#   make new-topic NAME=x  scaffold a cookbook topic: page, examples, tests, nav, data
 #
 # Each target creates or refreshes the virtual environments it needs from the
 # pinned requirement files, so a fresh clone needs no other step.
@@ -34,10 +35,10 @@ export PYTHONDONTWRITEBYTECODE := 1
 REQS := requirements.txt requirements-test.txt examples/requirements.txt examples/requirements-common.txt
 REQS_LTS := examples/requirements-lts.txt examples/requirements-common.txt requirements-test.txt
 
-.PHONY: help serve build build-zensical offline check test test-lts bench measure clean
+.PHONY: help serve build build-zensical offline check test test-lts bench measure new-topic clean
 
 help:
-	@sed -n '3,11p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n 's/^#   \(make \)/\1/p' Makefile
 
 $(VENV)/.installed: $(REQS)
 	@test -n "$(PYTHON)" || { echo "error: Python 3.12 or newer is needed (set PYTHON=...)" >&2; exit 1; }
@@ -53,8 +54,9 @@ $(VENV_LTS)/.installed: $(REQS_LTS)
 		pytest pytest-django PyYAML
 	@touch $@
 
+# Not strict: a half-written page is served with what the build rejects shown on it.
 serve: $(VENV)/.installed
-	$(BIN)/mkdocs serve --dev-addr $(ADDR) --livereload
+	$(BIN)/mkdocs serve --no-strict --dev-addr $(ADDR) --livereload
 
 build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict --clean
@@ -118,6 +120,10 @@ bench: $(VENV)/.installed $(VENV_ZENSICAL)/.installed
 measure: $(VENV)/.installed
 	@command -v wrk >/dev/null || { echo "error: wrk is needed: sudo apt-get install wrk" >&2; exit 1; }
 	$(BIN)/python tools/measure.py
+
+# A new cookbook topic, in the shape the checks require: make new-topic NAME=pagination [TITLE="Pagination"]
+new-topic:
+	@$(if $(wildcard $(BIN)/python),$(BIN)/python,$(PYTHON)) tools/new_topic.py "$(NAME)" $(if $(TITLE),--title "$(TITLE)")
 
 clean:
 	rm -rf site site-zensical .cache site-offline web-development-using-python.zip .pytest_cache .coverage htmlcov

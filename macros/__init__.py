@@ -1,14 +1,31 @@
-"""mkdocs-macros entry point: load the data once, register the macros.
+"""mkdocs-macros entry point: load the data once, register the macros, check each page.
 
 Nothing is computed here. Loading and validating live in ``data.py``, tables
 and facts in ``tables.py``, Flask/Django tab pairs in ``examples.py``, the
-questionnaire in ``decision.py``; each is a plain function with plain pytest
-tests in tests/macros/.
+questionnaire in ``decision.py``, measured figures and charts in ``speed.py``
+and ``charts.py``, checks on a page's own text in ``pages.py``; each is a
+plain function with plain pytest tests in tests/macros/.
+
+Every mistake on a page is logged as a warning that starts with the file and
+line, and the page still renders with the message shown on it: ``mkdocs build
+--strict`` (``make build``, the tests, CI) fails on the warning, while ``make
+serve`` (not strict) keeps serving a half-written page.
 """
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
+
+# Under "mkdocs." so that MkDocs counts these warnings, and --strict fails on them.
+log = logging.getLogger("mkdocs.plugins.guide")
+
+
+def notice(message: str, raw: bool = False) -> str:
+    """The message as a box on the page, for `make serve`; ``raw`` when Jinja renders it afterwards."""
+    body = "\n".join(f"    {line}" for line in message.splitlines())
+    box = f'!!! failure "The build rejects this page"\n\n{body}\n'
+    return f"\n\n{{% raw %}}\n{box}{{% endraw %}}\n\n" if raw else f"\n\n{box}\n"
 
 
 def define_env(env) -> None:
@@ -19,23 +36,73 @@ def define_env(env) -> None:
     from .errors import on_page
 
     root = Path(env.project_dir)
+    strict = bool(env.conf.get("strict"))
     try:
-        # Once per build: Zensical calls define_env for every page (macros/engine.py).
-        site = engine.once(root / "data", data.load)
+        # Once per change of data/: Zensical calls define_env for every page (macros/engine.py).
+        site = engine.once(root / "data", data.load, warn=None if strict else log.warning)
     except data.DataError as exc:
-        raise engine.BuildError(f"invalid comparison data:\n{exc}") from None
+        raise engine.BuildError(str(exc)) from None
+    globs = [f"{data.locate(root / 'data', 'frameworks.yml', ('frameworks', fw, 'examples', i))}: {pattern!r} "
+             f"matches no file in any examples/<topic>/ folder, so no page can show {site.frameworks[fw].name} "
+             "code; fix the pattern (folders count whole, `*` matches any part of a name)"
+             for fw, i, pattern in examples.unmatched_globs(root / "examples", site.frameworks)]
+    if globs:
+        raise engine.BuildError("\n".join(globs))
 
-    def page() -> str:
-        return f"docs/{engine.source_path(env.page)}" if env.page else "(no page)"
+    reported: set[str] = set()
+    front = {"lines": 0}  # front matter lines of the page being rendered, set by on_pre_page_macros
+
+    def report(message: str) -> str:
+        # Once per mistake: an example file's mistake shows on every page that includes it.
+        first = message.splitlines()[0]
+        if first not in reported:
+            reported.add(first)
+            engine.warn(env, log, message, strict)
+        return notice(message)
+
+    def page(line: int | None) -> str:
+        if not env.page:
+            return "(no page)"
+        where = f"docs/{engine.source_path(env.page)}"
+        return f"{where}, line {line + front['lines']}" if line else where
 
     for render in (tables.feature_matrix, tables.topic_table, tables.cli_table,
                    tables.addon_table, tables.at_a_glance, tables.fact):
-        env.macro(on_page(render, site, page=page), render.__name__)
-    env.macro(on_page(examples.example_tabs, root, site.frameworks, page=page, name="example"), "example")
-
+        env.macro(on_page(render, site, page=page, report=report), render.__name__)
+    env.macro(on_page(examples.example_tabs, root, site.frameworks, page=page, name="example", report=report),
+              "example")
+    # Speed and resources (docs/choosing/speed.md): figures from data/measured.yml's benchmark.
+    for render in (speed.speed_table, speed.speed_chart, speed.figure, speed.compare, speed.benchmark_setup):
+        env.macro(on_page(render, site, page=page, report=report), render.__name__)
+    # The "How to choose" questionnaire (docs/choosing/decision.md), from data/decision.yml.
     names = {key: fw.name for key, fw in site.frameworks.items()}
     env.macro(lambda: decision.form(site.decision, names, engine.html_base(env.page)), "decision_form")
     env.macro(lambda: decision.rules(site.decision, names, engine.source_path(env.page)), "decision_rules")
-    # Speed and resources (docs/choosing/speed.md): figures from data/measured.yml's benchmark.
-    for render in (speed.speed_table, speed.speed_chart, speed.figure, speed.compare, speed.benchmark_setup):
-        env.macro(on_page(render, site, page=page), render.__name__)
+    env.guide = {"report": report, "page": page, "front": front}
+
+
+def on_pre_page_macros(env) -> None:
+    """Check the page's own text and its macro calls before they are rendered."""
+    import inspect
+
+    from . import pages
+
+    report, page, front = env.guide["report"], env.guide["page"], env.guide["front"]
+    source = env.page.file.content_string
+    markdown = env.markdown
+    # MkDocs hands the macros the text after the front matter: count those lines back in.
+    front["lines"] = source[: len(source) - len(markdown)].count("\n") if source.endswith(markdown) else 0
+    where = page(None)
+    problems = pages.page_problems(where, source)
+    nav_index = pages.section_pages(env.conf.get("nav") or [])
+    if env.page.file.src_uri in nav_index:
+        problems += pages.index_problems(where, source, env.page.file.src_uri, nav_index[env.page.file.src_uri])
+    names = set(env.variables) | set(env.macros) | set(env.env.globals) | set(env.page.meta or {})
+    signatures = {name: inspect.signature(fn) for name, fn in env.macros.items()}
+    broken = pages.template_problems(page, env.env, markdown, names, signatures)
+    for problem in problems + broken:
+        report(problem)
+    if broken:  # the page cannot render: show only the messages
+        env.markdown = "".join(notice(p, raw=True) for p in broken)
+    elif problems:
+        env.markdown = "".join(notice(p, raw=True) for p in problems) + markdown

@@ -19,10 +19,16 @@ they differ in three ways, hidden here so nothing else branches on the engine:
 - The error that stops a build: MkDocs prints a ``PluginError`` as one clean
   error line. Zensical has no MkDocs installed and stops on any exception,
   printing its message.
+- Warnings: MkDocs counts those of its ``mkdocs.*`` loggers and fails a
+  strict build on them; Zensical does not see Python's logging, so on a
+  strict Zensical build :func:`warn` raises instead (the first mistake stops it).
+- Hooks: Zensical calls no ``on_pre_page_macros``, so the page checks there
+  run on the MkDocs build only (``make build``, the tests, CI).
 """
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
@@ -34,7 +40,7 @@ except ImportError:  # Zensical: any exception stops the build with its message.
 
 
 T = TypeVar("T")
-_cache: dict[Any, tuple[tuple, Any]] = {}
+_cache: dict[Any, tuple[tuple, Any, list[str]]] = {}
 
 
 def source_path(page: Any) -> str:
@@ -58,14 +64,32 @@ def html_base(page: Any) -> str:
     return "" if folder == "." else folder + "/"
 
 
-def once(folder: Path, load: Callable[[Path], T]) -> T:
-    """``load(folder)``, computed again only when a file in ``folder`` changed since the last call."""
-    stamp = tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size)
-                         for p in Path(folder).iterdir() if p.is_file()))
-    key = (str(Path(folder).resolve()), load.__module__, load.__qualname__)
+def is_zensical(env: Any) -> bool:
+    """Whether ``env`` is Zensical's macros environment rather than mkdocs-macros's plugin."""
+    return type(env).__module__.startswith("zensical.")
+
+
+def warn(env: Any, log: logging.Logger, message: str, strict: bool) -> None:
+    """Report a mistake so that a strict build fails on it, on either engine."""
+    if strict and is_zensical(env):
+        raise BuildError(message)
+    log.warning(message)
+
+
+def once(folder: Path, load: Callable[..., T], warn: Callable[[str], None] | None = None) -> T:
+    """``load(folder, warn=warn)``, computed again only when a file in ``folder`` changed.
+
+    The warnings the load gave are given to ``warn`` again on every call, as a
+    fresh load would. A load that raises is not remembered.
+    """
+    folder = Path(folder)
+    stamp = tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in folder.iterdir() if p.is_file()))
+    key = (str(folder.resolve()), load.__module__, load.__qualname__, warn is None)
     hit = _cache.get(key)
-    if hit is not None and hit[0] == stamp:
-        return hit[1]
-    value = load(folder)
-    _cache[key] = (stamp, value)
-    return value
+    if hit is None or hit[0] != stamp:
+        said: list[str] = []
+        value = load(folder, warn=None if warn is None else said.append)
+        hit = _cache[key] = (stamp, value, said)
+    for message in hit[2]:
+        warn(message)  # type: ignore[misc] - said is empty when warn is None
+    return hit[1]

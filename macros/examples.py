@@ -34,8 +34,11 @@ LEXERS = {
     ".cfg": "ini", ".ini": "ini", ".yml": "yaml", ".yaml": "yaml", ".css": "css",
     ".js": "javascript", ".json": "json", ".conf": "nginx", ".po": "po",
 }
-START = re.compile(r"--8<--\s*\[\s*start\s*:\s*([a-z][-_0-9a-z]*)\s*\]", re.IGNORECASE)
-MARKER = re.compile(r"--8<--\s*\[\s*(start|end)\s*:\s*([a-z][-_0-9a-z]*)\s*\]", re.IGNORECASE)
+# Exactly what pymdownx.snippets reads as a marker: a space after the scissors.
+START = re.compile(r"(?<!;)-+8<-+[ \t]+\[[ \t]*start[ \t]*:[ \t]*([a-z][-_0-9a-z]*)[ \t]*\]", re.IGNORECASE)
+MARKER = re.compile(r"(?<!;)-+8<-+[ \t]+\[[ \t]*(start|end)[ \t]*:[ \t]*([a-z][-_0-9a-z]*)[ \t]*\]", re.IGNORECASE)
+# Anything that looks like a marker, for telling a contributor that one is written wrongly.
+LOOSE_MARKER = re.compile(r"8<[^\[\n]*\[?\s*(start|end)\s*:?\s*([-\w]*)", re.IGNORECASE)
 
 
 def files_of(topic_dir: Path, patterns: list[str]) -> list[Path]:
@@ -69,6 +72,53 @@ def section_lines(path: Path, name: str) -> list[str]:
     raise KeyError(f"{path}: no complete snippet section {name!r}")
 
 
+def marker_problems(path: Path) -> list[tuple[int, str]]:
+    """(line, what is wrong) for each section marker in ``path`` that would hide or break a section.
+
+    A marker the snippet includer does not read, a section started twice with
+    the same name (a page shows only the first), an end before its start, and a
+    start that never ends.
+    """
+    problems: list[tuple[int, str]] = []
+    started: dict[str, int] = {}
+    open_: dict[str, int] = {}
+    text = path.read_text(encoding="utf-8", errors="replace")
+    for number, line in enumerate(text.splitlines(), 1):
+        marker = MARKER.search(line)
+        if not marker:
+            loose = LOOSE_MARKER.search(line)
+            if loose:
+                kind, name = loose.group(1).lower(), loose.group(2) or "name"
+                problems.append((number, f"the section marker {line.strip()!r} is not one the snippet "
+                                         f"includer reads; write it as `--8<-- [{kind}:{name}]` (a space after "
+                                         "--8<--, a name of letters, digits, - and _ starting with a letter)"))
+            continue
+        kind, name = marker.group(1).lower(), marker.group(2)
+        if kind == "start":
+            if name in started:
+                problems.append((number, f"a second section named {name!r} starts here (the first starts on "
+                                         f"line {started[name]}); a page shows only the first, so give this one "
+                                         "another name"))
+                continue
+            started[name] = open_[name] = number
+        elif name in open_:
+            del open_[name]
+        else:
+            problems.append((number, f"section {name!r} ends here before it starts; put "
+                                     f"`--8<-- [start:{name}]` above this line"))
+    for name, number in open_.items():
+        problems.append((number, f"section {name!r} starts here but never ends; add `--8<-- [end:{name}]` "
+                                 "after its last line"))
+    return sorted(problems)
+
+
+def unmatched_globs(examples_dir: Path, frameworks: dict[str, Framework]) -> list[tuple[str, int, str]]:
+    """(framework id, index, glob) for each ``examples`` glob that matches nothing in any topic folder."""
+    topics = [p for p in examples_dir.iterdir() if p.is_dir()] if examples_dir.is_dir() else []
+    return [(key, i, pattern) for key, fw in frameworks.items() for i, pattern in enumerate(fw.examples)
+            if not any(files_of(topic, [pattern]) for topic in topics)]
+
+
 def files_with_section(examples_dir: Path, fw: Framework, topic: str, section: str) -> list[Path]:
     return [p for p in files_of(examples_dir / topic, fw.examples) if section in sections_of(p)]
 
@@ -92,6 +142,9 @@ def example_tabs(
     topic_dir = examples_dir / topic
     if not topic_dir.is_dir():
         raise MacroError(f"no example folder {examples}/{topic}/")
+    for path in files_of(topic_dir, [p for fw in frameworks.values() for p in fw.examples]):
+        for number, problem in marker_problems(path)[:1]:
+            raise MacroError(problem, where=f"{path.relative_to(root).as_posix()}, line {number}")
     tabs = []
     for fw in frameworks.values():
         paths = files_with_section(examples_dir, fw, topic, section)

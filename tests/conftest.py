@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import fnmatch
+import functools
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -39,9 +42,20 @@ def build_site(project: Path, dest: Path, **env: str) -> Build:
     environ = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600", **env}
     proc = subprocess.run(
         [BIN / "mkdocs", "build", "--strict", "--clean", "-f", project / "mkdocs.yml", "-d", dest],
-        cwd=project, env=environ, capture_output=True, text=True, timeout=300,
+        cwd=project, env=environ, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=300,
     )
-    return Build(proc.returncode, proc.stdout + proc.stderr, dest)
+    return Build(proc.returncode, proc.stdout, dest)
+
+
+def problems(output: str) -> list[str]:
+    """The warnings and errors of a build, each with its continuation lines, without the INFO chatter."""
+    found: list[str] = []
+    for line in output.splitlines():
+        if line.startswith(("WARNING", "ERROR")):
+            found.append(line.split("-  ", 1)[-1])
+        elif found and line.strip() and not line.startswith(("INFO", "DEBUG", "Aborted")):
+            found[-1] += "\n" + line
+    return found
 
 
 def build_zensical(project: Path, **env: str) -> Build:
@@ -67,28 +81,136 @@ def copy_project(dest: Path) -> Path:
     return bench.copy_project(dest)
 
 
+def copy_repo(dest: Path) -> Path:
+    """A copy of the whole working tree a contributor has (Makefile, tests, tools), sharing .venv."""
+    copy_project(dest)
+    for part in ("Makefile", "pyproject.toml", "requirements.txt", "requirements-test.txt", "tools", "tests"):
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        else:
+            shutil.copy2(src, dest / part)
+    (dest / ".venv").symlink_to(ROOT / ".venv")
+    return dest
+
+
+# The one test that says why the site does not build; every other test that
+# needs the built site skips, pointing at it, instead of repeating the build log.
+BUILD_TEST = "tests/site/test_build.py::test_builds_strict_with_no_warnings"
+ZENSICAL_BUILD_TEST = "tests/site/test_build.py::test_builds_with_zensical_strictly"
+
+
 @pytest.fixture(scope="session")
-def mkdocs_site(tmp_path_factory) -> Build:
-    """The real site, built once by MkDocs, addressed as if published under SUBPATH."""
+def site_build(tmp_path_factory) -> Build:
+    """The real site, built once by MkDocs, addressed as if published under SUBPATH; never raises."""
     dest = tmp_path_factory.mktemp("built") / "site"
-    result = build_site(ROOT, dest, SITE_URL=f"http://127.0.0.1{SUBPATH}")
-    assert result.returncode == 0, f"the site does not build:\n{result.output}"
-    return result
+    return build_site(ROOT, dest, SITE_URL=f"http://127.0.0.1{SUBPATH}")
 
 
 @pytest.fixture(scope="session")
-def zensical_site(tmp_path_factory) -> Build:
-    """The same site, built once by Zensical from a copy of the project (it writes inside it)."""
+def zensical_build(tmp_path_factory) -> Build:
+    """The same site, built once by Zensical from a copy of the project (it writes inside it); never raises."""
     project = copy_project(tmp_path_factory.mktemp("built-zensical") / "project")
-    result = build_zensical(project, SITE_URL=f"http://127.0.0.1{SUBPATH}")
-    assert result.returncode == 0, f"the site does not build with Zensical:\n{result.output}"
-    return result
+    return build_zensical(project, SITE_URL=f"http://127.0.0.1{SUBPATH}")
+
+
+def _checked(build: Build, test: str, request) -> Build:
+    if build.returncode != 0:
+        if any(item.nodeid == test for item in request.session.items):
+            pytest.skip(f"the site does not build with {build.engine}; {test} says why")
+        # That test is not part of this run: say why here, briefly.
+        pytest.fail(f"the site does not build with {build.engine}:\n"
+                    + "\n".join(problems(build.output) or [build.output[-3000:]]), pytrace=False)
+    return build
+
+
+@pytest.fixture(scope="session")
+def mkdocs_site(site_build, request) -> Build:
+    return _checked(site_build, BUILD_TEST, request)
+
+
+@pytest.fixture(scope="session")
+def zensical_site(zensical_build, request) -> Build:
+    return _checked(zensical_build, ZENSICAL_BUILD_TEST, request)
 
 
 @pytest.fixture(scope="session", params=ENGINES)
 def built_site(request) -> Build:
-    """The built site, once per engine: every test that reads it runs on both outputs."""
+    """The built site, once per engine: every test that reads it runs on both outputs.
+    If an engine's build fails, its tests skip, and one test says why."""
     return request.getfixturevalue(f"{request.param}_site")
+
+
+_DATA_ERROR: list[str] = []
+
+
+@functools.cache
+def site_data():
+    """The real data, loaded once for every test module that reads it.
+
+    A mistake in it fails the first module that reads it with the loader's
+    message alone (file, line, key path); the others skip, instead of each
+    repeating it.
+    """
+    from macros import data
+
+    if _DATA_ERROR:
+        pytest.skip(f"the data is invalid: see {_DATA_ERROR[0]}", allow_module_level=True)
+    try:
+        return data.load(ROOT / "data")
+    except data.DataError as exc:
+        message = str(exc)
+    _DATA_ERROR.append("the first error above")
+    pytest.fail(message, pytrace=False)
+
+
+def never_run(cov, root: Path) -> list[str]:
+    """Files under coverage's source folders of which no test ran a single line.
+
+    The 95% gate is a total: a small example file that no test imports hides in
+    it. Coverage itself lists such a file only when its folder is a package, so
+    every .py file is looked at here, package or not.
+    """
+    found = []
+    for source in cov.config.source or []:
+        folder = root / source
+        for path in sorted(folder.rglob("*.py")) if folder.is_dir() else []:
+            rel = path.relative_to(root).as_posix()
+            if "__pycache__" in path.parts or any(fnmatch.fnmatch(rel, pat) for pat in cov.config.run_omit or []):
+                continue
+            try:
+                _, statements, _, missing, _ = cov.analysis2(str(path))
+            except Exception:  # not Python coverage can parse: the tests that import it say why
+                continue
+            if statements and len(missing) == len(statements):
+                found.append(f"{rel}: no test runs any of its {len(statements)} lines; import it from a test in "
+                             "tests/examples/ and drive it as a reader would (or delete it)")
+    return found
+
+
+NEVER_RUN = pytest.StashKey[list]()
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtestloop(session):
+    """After pytest-cov has measured (its own wrapper runs inside this one), fail on files no test ran."""
+    result = yield
+    plugin = session.config.pluginmanager.getplugin("_cov")
+    controller = getattr(plugin, "cov_controller", None)
+    if controller is None or getattr(plugin, "cov_total", None) is None or plugin.options.cov_fail_under is None:
+        return result  # coverage is off (--no-cov, the LTS run) or was not reported
+    unrun = never_run(controller.cov, Path(session.config.rootpath))
+    if unrun:
+        session.config.stash[NEVER_RUN] = unrun
+        session.testsfailed += 1
+    return result
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_terminal_summary(terminalreporter, config):
+    """Last, under the coverage table, where a reader looks: the files no test ran."""
+    for line in config.stash.get(NEVER_RUN, []):
+        terminalreporter.write_line(f"ERROR: {line}", red=True, bold=True)
 
 
 def free_port() -> int:

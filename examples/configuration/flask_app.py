@@ -25,7 +25,9 @@ CONFIGS = {"development": Config, "production": ProductionConfig}
 
 def create_app(environment=None):
     app = Flask(__name__)  # app.config starts with Flask's own defaults
-    environment = environment or os.environ.get("APP_ENV", "development")
+    # Production unless told otherwise: a forgotten APP_ENV gets the strict class,
+    # which refuses to start without a real key, never the development key.
+    environment = environment or os.environ.get("APP_ENV", "production")
     app.config.from_object(CONFIGS[environment])  # then the class for this environment
     app.config.from_prefixed_env()  # then FLASK_*: FLASK_ITEMS_PER_PAGE=30 sets ITEMS_PER_PAGE to 30
     if not app.config["SECRET_KEY"]:

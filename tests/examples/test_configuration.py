@@ -55,8 +55,8 @@ def run_env(extra: dict[str, str]) -> dict[str, str]:
 # Flask ---------------------------------------------------------------------
 
 
-def test_flask_uses_the_class_defaults_without_environment_variables():
-    app = create_app()
+def test_flask_development_uses_the_class_defaults_without_environment_variables():
+    app = create_app("development")
     assert app.config["GREETING"] == "Hello"
     assert app.config["ITEMS_PER_PAGE"] == 20
     assert app.config["SECRET_KEY"] == "dev-only-not-secret"
@@ -67,7 +67,7 @@ def test_flask_uses_the_class_defaults_without_environment_variables():
 def test_flask_prefixed_variables_override_and_are_parsed_as_json(monkeypatch):
     monkeypatch.setenv("FLASK_ITEMS_PER_PAGE", "30")
     monkeypatch.setenv("FLASK_GREETING", "Howdy")
-    app = create_app()
+    app = create_app("development")
     assert app.config["ITEMS_PER_PAGE"] == 30  # an int, not the string "30"
     assert app.config["GREETING"] == "Howdy"  # not valid JSON, so kept as text
     assert app.test_client().get("/").get_json() == {"debug": False, "greeting": "Howdy", "items_per_page": 30}
@@ -82,6 +82,16 @@ def test_flask_production_needs_a_secret_key_from_the_environment(monkeypatch):
     assert app.config["SECRET_KEY"] == "from-the-environment"
     assert app.config["SESSION_COOKIE_SECURE"] is True
     assert app.config["ITEMS_PER_PAGE"] == 50
+
+
+def test_flask_without_app_env_is_production_and_will_not_use_the_development_key(monkeypatch):
+    """A deploy that forgets APP_ENV must not run with the key committed in the code."""
+    with pytest.raises(RuntimeError, match="FLASK_SECRET_KEY"):
+        create_app()
+    monkeypatch.setenv("FLASK_SECRET_KEY", "from-the-environment")
+    app = create_app()
+    assert app.config["SECRET_KEY"] == "from-the-environment"
+    assert app.config["SESSION_COOKIE_SECURE"] is True
 
 
 def test_flask_inspect_command_prints_what_the_page_shows():

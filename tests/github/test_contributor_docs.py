@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import textwrap
 
 import pytest
 
@@ -49,3 +50,43 @@ def test_licences_are_named_where_readers_look():
         assert "CC BY 4.0" in text or "Creative Commons Attribution 4.0" in text, doc
     assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
     assert "https://creativecommons.org/licenses/by/4.0/" in (ROOT / "LICENSE-CONTENT").read_text(encoding="utf-8")
+
+
+def _shown_messages() -> list[str]:
+    """The text blocks CONTRIBUTING shows as real messages, in order."""
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    part = text[text.index("A mistake fails once, with its own message first."):]
+    part = part[: part.index("\n## ")]
+    return [textwrap.dedent(block).strip() for block in re.findall(r"```text\n(.*?)```", part, re.S)]
+
+
+def test_the_messages_contributing_shows_are_the_ones_the_checks_give(tmp_path):
+    """Made with the same code as the build and the tests, from the same mistakes."""
+    import shutil
+
+    from macros import data, pages
+    from tests.facts import test_facts
+
+    hello = (ROOT / "docs/cookbook/hello.md").read_text(encoding="utf-8").replace("description:", "descripton:", 1)
+    page = pages.page_problems("docs/cookbook/hello.md", hello)[0]
+
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    frameworks = tmp_path / "data/frameworks.yml"
+    text = frameworks.read_text(encoding="utf-8")
+    frameworks.write_text(re.sub(r'release_line: "[^"]*"', "release_line: 3.10", text, count=1), encoding="utf-8")
+    with pytest.raises(data.DataError) as exc:
+        data.load(tmp_path / "data")
+    loaded = str(exc.value).splitlines()[0]
+
+    routes = next(i for i, c in enumerate(test_facts.SITE.commands["flask"]) if c.name == "routes")
+    wrong = test_facts.SITE.commands["flask"][routes].model_copy(update={"name": "urls"})
+    with pytest.raises(pytest.fail.Exception) as failed:
+        test_facts.test_flask_commands_exist_in_the_flask_cli(routes, wrong)
+    test = test_facts.test_flask_commands_exist_in_the_flask_cli
+    test_id = f"{test.__name__}[{test.pytestmark[0].args[1][routes].id}]"
+
+    shown = _shown_messages()
+    assert shown[:2] == [f"WARNING -  {page}", f"ERROR   -  {loaded}"]
+    header, message = shown[2].split("\n")
+    assert re.fullmatch(rf"_+ {re.escape(test_id)} _+", header) and len(header) in (80, 81), header
+    assert message == failed.value.msg

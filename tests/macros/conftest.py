@@ -65,10 +65,12 @@ def files(frameworks: list[str]) -> dict[str, dict]:
     per_orm = {"flask": cell("addon", "Flask-SQLAlchemy", package="Flask-SQLAlchemy"),
                "django": cell("builtin", "django.db.models", module="django.db.models.Model"),
                "fastapi": cell("addon", "SQLModel", package="sqlmodel")}
-    per_routing = {"flask": cell("builtin", "@app.route"), "django": cell("builtin", "path()"),
-                   "fastapi": cell("builtin", "@app.get")}
+    per_routing = {"flask": cell("builtin", "@app.route", module="flask.Flask.route"),
+                   "django": cell("builtin", "path()", module="django.urls.path"),
+                   "fastapi": cell("builtin", "@app.get", module="fastapi.FastAPI.get")}
     per_admin = {"flask": cell("addon", "Flask-Admin", package="Flask-Admin"),
-                 "django": cell("builtin", "django.contrib.admin"), "fastapi": cell("none", "build your own")}
+                 "django": cell("builtin", "django.contrib.admin", module="django.contrib.admin"),
+                 "fastapi": cell("none", "build your own")}
     pick = lambda per: {k: v for k, v in per.items() if k in frameworks}  # noqa: E731
     return {
         "frameworks.yml": {"frameworks": fws},

@@ -46,13 +46,15 @@ def test_wrong_type_names_file_key_line_and_expectation(two):
 def test_missing_required_field(two):
     _edit(two, "frameworks.yml", lambda d: d["frameworks"]["flask"].pop("licence"))
     message = _error(two)
-    assert "data/frameworks.yml" in message and "frameworks.flask.licence" in message and "Field required" in message
+    assert message.startswith("data/frameworks.yml, line ")
+    assert "frameworks.flask.licence: is missing; add `licence:` to this entry" in message
 
 
 def test_unknown_key_is_rejected(two):
     _edit(two, "features.yml", lambda d: d["features"]["orm"].update(colour="red"))
     message = _error(two)
-    assert "data/features.yml" in message and "features.orm.colour" in message and "Extra inputs" in message
+    assert message.startswith("data/features.yml, line ")
+    assert "features.orm.colour: `colour` is not a key this entry has; the keys here are name, topic, per" in message
 
 
 def test_bad_choice_lists_the_allowed_values(two):
@@ -90,7 +92,7 @@ def test_line_numbers_point_at_the_key(two):
 
 def test_invalid_yaml_names_the_file(two):
     (two / "cli.yml").write_text("commands: [unclosed\n")
-    assert _error(two).startswith("data/cli.yml: not valid YAML")
+    assert _error(two).startswith("data/cli.yml, line 2: not valid YAML")
 
 
 def test_missing_file_names_it(two):
@@ -102,3 +104,91 @@ def test_three_frameworks_need_no_code_change(three):
     site = data.load(three)
     assert list(site.frameworks) == ["flask", "django", "fastapi"]
     assert set(site.features["admin"].per) == {"flask", "django", "fastapi"}
+
+
+# Mistakes a contributor makes in the real data files, one edit each, read by
+# the loader (the same code the build runs). Each message's first line names the
+# file, the line and the key path; the line it names holds the mistake.
+
+REAL = ROOT_DATA
+
+
+def _mistake(tmp_path, file: str, old: str | bytes, new: str | bytes):
+    folder = tmp_path / "data"
+    __import__("shutil").copytree(REAL, folder)
+    path = folder / file
+    if isinstance(old, bytes):
+        raw = path.read_bytes()
+        assert old in raw
+        path.write_bytes(raw.replace(old, new, 1))
+    else:
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"the data no longer holds {old!r}: update this test"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return folder
+
+
+ROUTING_HOW = '        how: "`@app.route` decorators, Werkzeug converters"\n'
+
+DATA_MISTAKES = [
+    # (id, file, old, new, first line of the message (regex), text on the line it names)
+    ("duplicate key in a cell", "features.yml", ROUTING_HOW, ROUTING_HOW + "        how: Blueprints\n",
+     r"data/features\.yml, line (\d+): features\.routing\.per\.flask\.how: 'how' is written twice \(first on "
+     r"line \d+\); YAML keeps only this last value without a word\. Delete one\.$", "how: Blueprints"),
+    ("duplicate feature id", "features.yml", "  url_reversing:\n",
+     "  routing:\n    name: Copied\n    topic: routing\n    per: {}\n\n  url_reversing:\n",
+     r"data/features\.yml, line (\d+): features\.routing: a second entry with the id 'routing' \(the first is on "
+     r"line \d+\); YAML keeps only this one, so the first would vanish from every table", "  routing:"),
+    ("support none with a module", "features.yml",
+     '        how: "set `X-Frame-Options` yourself in an `after_request` hook"\n',
+     '        how: "set `X-Frame-Options` yourself in an `after_request` hook"\n        module: flask.Flask\n',
+     r"data/features\.yml, line (\d+): features\.clickjacking\.per\.flask\.module: `support: none` cannot have "
+     r"`module:` \('flask\.Flask'\); remove it", "module: flask.Flask"),
+    ("blank how", "features.yml", ROUTING_HOW, '        how: " "\n',
+     r"data/features\.yml, line (\d+): features\.routing\.per\.flask\.how: is blank; write the text it stands "
+     r"for \(got ' '\)$", 'how: " "'),
+    ("addon without package", "features.yml", "        how: Flask-WTF (WTForms)\n        package: Flask-WTF\n",
+     "        how: Flask-WTF (WTForms)\n",
+     r"data/features\.yml, line (\d+): features\.forms\.per\.flask: `support: addon` needs `package:`, the "
+     r"add-on's name on PyPI$", "flask:"),
+    ("builtin without module", "features.yml", "        module: flask.Flask.route\n", "",
+     r"data/features\.yml, line (\d+): features\.routing\.per\.flask: `support: builtin` needs `module:`",
+     "flask:"),
+    ("misspelt key", "features.yml", ROUTING_HOW, ROUTING_HOW.replace("how:", "hw:"),
+     r"data/features\.yml, line (\d+): features\.routing\.per\.flask\.hw: `hw` is not a key this entry has; "
+     r"did you mean `how`\?", "hw:"),
+    ("release line read as a number", "frameworks.yml", 'release_line: "6.1"', "release_line: 6.10",
+     r"data/frameworks\.yml, line (\d+): frameworks\.django\.current\.release_line: YAML read 6\.10 as a number "
+     r"\(6\.1\), but this is text; put it in quotes: release_line: \"6\.10\"$", "release_line: 6.10"),
+    ("plain http source", "features.yml", "source: https://docs.djangoproject.com/en/6.1/topics/http/urls/",
+     "source: http://docs.djangoproject.com/en/6.1/topics/http/urls/",
+     r"data/features\.yml, line (\d+): features\.routing\.per\.django\.source: is a plain http:// address; "
+     r"use the https:// one", "source: http://"),
+    ("not UTF-8", "features.yml", b"Werkzeug converters", b"Werkzeug convert\xe9rs",
+     r"data/features\.yml, line (\d+): byte 0xe9 at column \d+ is not UTF-8 .*; save it as UTF-8", "Werkzeug"),
+    ("broken indentation", "cli.yml", "    - name: shell\n", "    - name: shell\n   usage: oops\n",
+     r"data/cli\.yml, line (\d+): not valid YAML: ", None),
+    ("placeholder left", "features.yml", ROUTING_HOW, '        how: "FILL IN: what a reader uses"\n',
+     r"data/features\.yml, line (\d+): features\.routing\.per\.flask\.how: still holds the placeholder "
+     r"'FILL IN: what a reader uses' from `make new-topic`; write the real value$", "FILL IN"),
+]
+
+
+@pytest.mark.parametrize(("file", "old", "new", "first", "on_line"), [m[1:] for m in DATA_MISTAKES],
+                         ids=[m[0] for m in DATA_MISTAKES])
+def test_a_data_mistake_fails_naming_file_line_and_key(tmp_path, file, old, new, first, on_line):
+    folder = _mistake(tmp_path, file, old, new)
+    message = _error(folder).splitlines()[0]
+    match = __import__("re").match(first, message)
+    assert match, f"first line of the message: {message}"
+    if on_line:
+        raw = (folder / file).read_bytes().decode("utf-8", errors="replace").splitlines()
+        assert on_line in raw[int(match.group(1)) - 1], f"line {match.group(1)} is {raw[int(match.group(1)) - 1]!r}"
+
+
+def test_placeholders_are_warnings_while_serving(tmp_path):
+    folder = _mistake(tmp_path, "features.yml", ROUTING_HOW, '        how: "FILL IN: what a reader uses"\n')
+    warnings = []
+    site = data.load(folder, warn=warnings.append)
+    assert site.features["routing"].per["flask"].how == "FILL IN: what a reader uses"
+    assert len(warnings) == 1 and "still holds the placeholder" in warnings[0]

@@ -193,8 +193,8 @@ def broken(tmp_path, change) -> str:
     (lambda d: d["questions"][0]["answers"][2].update(fact="one_layout"), r"questions\.0\.answers\.2\.favours: fact 'one_layout' favours 'django' in another answer"),
     (lambda d: d["questions"][0]["answers"][1].update(page="elsewhere"), r"questions\.0\.answers\.1\.page: unknown page 'elsewhere'"),
     (lambda d: d["say"].update(firm="Go {winner}"), r"say\.firm: unknown placeholder\(s\) \['winner'\]"),
-    (lambda d: d["rules"].update(facts=1), r"rules\.facts: Input should be greater than or equal to 2"),
-    (lambda d: d["questions"][1]["answers"][0].update(id=True), r"questions\.1\.answers\.0\.id: Input should be a valid string"),
+    (lambda d: d["rules"].update(facts=1), r"rules\.facts: input should be greater than or equal to 2"),
+    (lambda d: d["questions"][1]["answers"][0].update(id=True), r"questions\.1\.answers\.0\.id: YAML read true as true/false \(True\), but this is text; put it in quotes"),
 ])
 def test_bad_questionnaire_data_names_file_key_and_line(tmp_path, change, message):
     error = broken(tmp_path, change)

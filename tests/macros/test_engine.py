@@ -36,7 +36,7 @@ def test_data_is_loaded_again_only_when_a_file_changed(tmp_path):
     (tmp_path / "a.yml").write_text("one", encoding="utf-8")
     calls = []
 
-    def load(folder):
+    def load(folder, warn=None):
         calls.append(folder)
         return (folder / "a.yml").read_text(encoding="utf-8")
 
@@ -57,7 +57,7 @@ def test_data_is_loaded_again_only_when_a_file_changed(tmp_path):
 def test_a_failed_load_is_not_remembered(tmp_path):
     attempts = []
 
-    def load(folder):
+    def load(folder, warn=None):
         attempts.append(folder)
         raise ValueError("bad data")
 
@@ -67,6 +67,48 @@ def test_a_failed_load_is_not_remembered(tmp_path):
         except ValueError:
             pass
     assert len(attempts) == 2
+
+
+def test_warnings_of_a_load_are_given_on_every_call(tmp_path):
+    """`make serve` (not strict) logs a data warning on each rebuild, cached or not."""
+    (tmp_path / "a.yml").write_text("x", encoding="utf-8")
+
+    def load(folder, warn=None):
+        if warn is None:
+            raise ValueError("a placeholder is an error in a strict build")
+        warn("data/a.yml, line 1: a placeholder")
+        return "x"
+
+    heard: list[str] = []
+    for _ in range(2):
+        assert engine.once(tmp_path, load, warn=heard.append) == "x"
+    assert heard == ["data/a.yml, line 1: a placeholder"] * 2
+
+
+class _Logger:
+    def __init__(self) -> None:
+        self.said: list[str] = []
+
+    def warning(self, message: str) -> None:
+        self.said.append(message)
+
+
+def test_a_mistake_fails_a_strict_build_on_either_engine():
+    mkdocs_env = SimpleNamespace()
+    zensical_env = type("MacroEnv", (), {"__module__": "zensical.extensions.macros"})()
+    log = _Logger()
+    # MkDocs: a warning of its logger, which --strict counts and fails on at the end.
+    engine.warn(mkdocs_env, log, "docs/x.md: bad", strict=True)
+    assert log.said == ["docs/x.md: bad"]
+    # Zensical does not count Python's warnings: a strict build stops here.
+    try:
+        engine.warn(zensical_env, log, "docs/x.md: bad", strict=True)
+    except engine.BuildError as exc:
+        assert str(exc) == "docs/x.md: bad"
+    else:
+        raise AssertionError("a strict Zensical build went on past a mistake")
+    engine.warn(zensical_env, log, "docs/y.md: bad", strict=False)  # serving: shown, not fatal
+    assert log.said[-1] == "docs/y.md: bad"
 
 
 def test_the_build_error_stops_mkdocs_cleanly():

@@ -6,7 +6,7 @@ import pytest
 
 from macros import data
 from macros.errors import MacroError
-from macros.examples import example_tabs, files_of, section_lines, sections_of
+from macros.examples import example_tabs, files_of, marker_problems, section_lines, sections_of, unmatched_globs
 
 
 @pytest.fixture
@@ -91,3 +91,79 @@ def test_section_lines_drop_nested_markers_and_reject_unclosed_sections(tmp_path
     assert section_lines(path, "inner") == ["b = 2"]
     with pytest.raises(KeyError, match="no complete snippet section 'open'"):
         section_lines(path, "open")
+
+
+MARKER_MISTAKES = [
+    # (id, file text, (line, message) of the first problem)
+    ("no space after the scissors", "# --8<--[start:view]\nx = 1\n# --8<-- [end:view]\n",
+     (1, "the section marker '# --8<--[start:view]' is not one the snippet includer reads; write it as "
+         "`--8<-- [start:view]` (a space after --8<--, a name of letters, digits, - and _ starting with a letter)")),
+    ("end before start", "# --8<-- [end:view]\nx = 1\n# --8<-- [start:view]\ny = 2\n# --8<-- [end:view]\n",
+     (1, "section 'view' ends here before it starts; put `--8<-- [start:view]` above this line")),
+    ("never ends", "# --8<-- [start:view]\nx = 1\n",
+     (1, "section 'view' starts here but never ends; add `--8<-- [end:view]` after its last line")),
+    ("the same name twice", "# --8<-- [start:view]\nx = 1\n# --8<-- [end:view]\n"
+                            "# --8<-- [start:view]\ny = 2\n# --8<-- [end:view]\n",
+     (4, "a second section named 'view' starts here (the first starts on line 1); a page shows only the first, "
+         "so give this one another name")),
+    ("a name that starts with a digit", "# --8<-- [start:2fa]\nx = 1\n# --8<-- [end:2fa]\n",
+     (1, "the section marker '# --8<-- [start:2fa]' is not one the snippet includer reads; write it as "
+         "`--8<-- [start:2fa]` (a space after --8<--, a name of letters, digits, - and _ starting with a letter)")),
+]
+
+
+@pytest.mark.parametrize(("text", "first"), [m[1:] for m in MARKER_MISTAKES], ids=[m[0] for m in MARKER_MISTAKES])
+def test_a_wrong_section_marker_is_reported_with_its_line(tmp_path, text, first):
+    path = tmp_path / "flask_app.py"
+    path.write_text(text)
+    assert marker_problems(path)[0] == first
+
+
+def test_nested_sections_and_html_markers_are_fine(tmp_path):
+    path = tmp_path / "urls.py"
+    path.write_text("# --8<-- [start:a]\n# --8<-- [start:b]\nx\n# --8<-- [end:b]\n# --8<-- [end:a]\n"
+                    "{# --8<-- [start:page] #}\n{{ x }}\n{# --8<-- [end:page] #}\n")
+    assert marker_problems(path) == []
+
+
+def test_a_marker_mistake_is_blamed_on_the_example_file_not_the_page(project):
+    root, frameworks = project
+    (root / "examples/greet/flask_app.py").write_text("# --8<-- [start:view]\napp = 1\n# --8<-- [start:view]\n")
+    with pytest.raises(MacroError) as exc:
+        example_tabs(root, frameworks, "greet", "view")
+    assert exc.value.where == "examples/greet/flask_app.py, line 1"
+    assert str(exc.value).startswith("section 'view' starts here but never ends")
+
+
+def test_a_glob_that_matches_nothing_is_found(project):
+    root, frameworks = project
+    assert unmatched_globs(root / "examples", frameworks) == []
+    broken = {**frameworks, "flask": frameworks["flask"].model_copy(update={"examples": ["flask-*", "templates"]})}
+    assert unmatched_globs(root / "examples", broken) == [("flask", 0, "flask-*"), ("flask", 1, "templates")]
+
+
+def test_the_page_wrapper_puts_page_line_and_call_first():
+    from jinja2 import Environment
+
+    from macros.errors import on_page
+
+    def tabs(root, topic, section, examples="examples"):
+        if topic == "file":
+            raise MacroError("section 'x' never ends", where="examples/t/flask_app.py, line 3")
+        raise MacroError(f"no example folder examples/{topic}/")
+
+    def page(line):
+        return "docs/p.md" + (f", line {line + 4}" if line else "")  # four lines of front matter
+
+    macro = on_page(tabs, "ROOT", page=page, name="example")
+    render = Environment().from_string
+    with pytest.raises(MacroError, match=r'^docs/p\.md, line 7: example\("nope", "x"\): no example folder'):
+        render('# Page\n\n{{ example("nope", "x") }}\n').render(example=macro)
+    with pytest.raises(MacroError, match=r'^examples/t/flask_app\.py, line 3: section .x. never ends\n  \(shown by '
+                                         r'docs/p\.md, line 5: example\("file", "x"\)\)'):
+        render('{{ example("file", "x") }}').render(example=macro)
+    with pytest.raises(MacroError, match=r'^docs/p\.md: example\("t"\): missing a required argument: '
+                                         r"'section'; write it as example\(topic, section, examples=\"examples\"\)"):
+        macro("t")
+    shown = on_page(tabs, "ROOT", page=page, name="example", report=lambda m: f"BOX {m}")
+    assert shown("nope", "x").startswith('BOX docs/p.md: example("nope", "x"): no example folder')

@@ -14,15 +14,27 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, build_site, build_zensical, copy_project, free_port
+from tests.conftest import ROOT, build_site, build_zensical, copy_project, copy_repo, free_port, problems
 
 ASSET = re.compile(r"""<(?:script|link|img|source|iframe|audio|video)\b[^>]*?\b(?:src|href|srcset)=["']([^"']+)""", re.I)
 CSS_URL = re.compile(r"""url\(\s*["']?([^"')]+)""", re.I)
 
 
-def test_builds_strict_with_no_warnings(built_site):
-    assert "WARNING" not in built_site.output, built_site.output
-    assert (built_site.site / "index.html").is_file()
+def test_builds_strict_with_no_warnings(site_build):
+    found = problems(site_build.output)
+    if site_build.returncode != 0 or found:
+        # The build's own messages first: each names the file and line to fix.
+        pytest.fail("\n".join(found or [site_build.output[-3000:]]) + "\n(`make build` shows the same)",
+                    pytrace=False)
+    assert (site_build.site / "index.html").is_file()
+
+
+def test_builds_with_zensical_strictly(zensical_build):
+    """`make build-zensical`: the same source, built by the second engine (issue 12)."""
+    if zensical_build.returncode != 0:
+        pytest.fail(zensical_build.output[-3000:] + "\n(`make build-zensical` shows the same)", pytrace=False)
+    assert "WARNING" not in zensical_build.output, zensical_build.output
+    assert (zensical_build.site / "index.html").is_file()
 
 
 def test_no_asset_comes_from_another_host(built_site):
@@ -78,28 +90,47 @@ def test_404_page_links_work_under_a_sub_path(built_site):
                      html)
 
 
-def test_serve_answers_on_its_port_and_stops_cleanly():
+def stop(proc: subprocess.Popen) -> str:
+    """Stop `make serve` and everything it started; its output, even if it had already exited."""
+    try:
+        os.killpg(proc.pid, signal.SIGINT)
+    except ProcessLookupError:
+        pass  # it stopped on its own: the output says why
+    return proc.communicate(timeout=30)[0]
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=2) as resp:
+        return resp.read().decode()
+
+
+def test_serve_shows_a_half_written_page_and_stops_cleanly(mkdocs_site, tmp_path):  # `make serve` is MkDocs
+    """`make serve` is for writing: a page the build would reject is served, with the reason on it."""
+    project = copy_repo(tmp_path / "project")
+    page = project / "docs/cookbook/hello.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("description:", "descripton:", 1), encoding="utf-8")
     port = free_port()
     proc = subprocess.Popen(
         ["make", "--no-print-directory", "serve", f"ADDR=127.0.0.1:{port}"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+        cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
     )
     try:
         deadline = time.monotonic() + 90
-        while True:
+        body = None
+        while body is None and proc.poll() is None and time.monotonic() < deadline:
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as resp:
-                    body = resp.read().decode()
-                break
+                body = fetch(f"http://127.0.0.1:{port}/")
             except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"make serve did not answer:\n{proc.stdout.read() if proc.stdout else ''}")
                 time.sleep(0.5)
+        if body is None:
+            pytest.fail(f"make serve did not answer:\n{stop(proc)}", pytrace=False)
         assert "<title>Web Development Using Python</title>" in body
         assert "livereload" in body
+        hello = fetch(f"http://127.0.0.1:{port}/cookbook/hello/")
     finally:
-        os.killpg(proc.pid, signal.SIGINT)
-        output, _ = proc.communicate(timeout=30)
+        output = stop(proc)
+    assert "The build rejects this page" in hello and "is not a front matter key" in hello
+    assert "WARNING -  docs/cookbook/hello.md, line 2: `descripton:` is not a front matter key" in output, output
     assert "Traceback" not in output, output
 
 
@@ -120,14 +151,17 @@ try:
                 sys.exit("make serve did not answer: " + proc.communicate()[0])
             time.sleep(0.5)
 finally:
-    os.killpg(proc.pid, signal.SIGINT)
+    try:
+        os.killpg(proc.pid, signal.SIGINT)
+    except ProcessLookupError:
+        pass
     proc.communicate(timeout=30)
 """
 
 
 @pytest.mark.skipif(os.geteuid() != 0 or not shutil.which("unshare") or not shutil.which("ip"),
                     reason="cutting the network needs root, unshare and ip")
-def test_serve_works_with_the_network_cut():
+def test_serve_works_with_the_network_cut(mkdocs_site):
     """`make serve` in a network namespace that has nothing but loopback."""
     script = f'ip link set lo up && exec "{sys.executable}" -c "$0" {free_port()}'
     proc = subprocess.run(["unshare", "--net", "sh", "-c", script, OFFLINE_SERVE], cwd=ROOT,
@@ -136,8 +170,12 @@ def test_serve_works_with_the_network_cut():
     assert "<title>Web Development Using Python</title>" in proc.stdout
 
 
-# Bad input: each case breaks a temporary copy of the project in one place and
-# expects the build to fail with a message that names the page (or file) and the key.
+# Bad input: each case breaks a temporary copy of the project and expects the
+# build to fail with one message, first, that names the file and line to fix.
+# They need the real site to build (else they skip): a mistake already in it
+# would add its own message to theirs. They run on MkDocs, which makes the
+# page checks (Zensical calls no on_pre_page_macros: macros/engine.py).
+needs_the_real_site_to_build = pytest.mark.usefixtures("mkdocs_site")
 
 def _break(tmp_path: Path, edit) -> str:
     project = copy_project(tmp_path / "project")
@@ -147,53 +185,160 @@ def _break(tmp_path: Path, edit) -> str:
     return result.output
 
 
-def _append(project: Path, page: str, text: str) -> None:
+def _append(project: Path, page: str, text: str) -> int:
+    """Add ``text`` at the end of a page; the line it lands on."""
     path = project / "docs" / page
-    path.write_text(path.read_text(encoding="utf-8") + "\n" + text + "\n", encoding="utf-8")
+    before = path.read_text(encoding="utf-8")
+    path.write_text(before + "\n" + text + "\n", encoding="utf-8")
+    return before.count("\n") + 2
 
 
+def _replace(project: Path, rel: str, old: str, new: str) -> int:
+    """Replace the first ``old`` in a file; the line the change starts on."""
+    path = project / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{rel} no longer holds {old!r}: update this test"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+def _only(out: str) -> str:
+    """The build's one problem (a mistake must fail once, with its own message)."""
+    found = problems(out)
+    assert len(found) == 1, "\n\n".join(found) or out[-3000:]
+    return found[0]
+
+
+@needs_the_real_site_to_build
 def test_dead_internal_link_fails_naming_the_page(tmp_path):
     out = _break(tmp_path, lambda p: _append(p, "cookbook/hello.md", "See [nowhere](no-such-page.md)."))
     assert "cookbook/hello.md" in out and "no-such-page.md" in out
 
 
+@needs_the_real_site_to_build
 def test_dead_anchor_fails_naming_the_page(tmp_path):
     out = _break(tmp_path, lambda p: _append(p, "cookbook/hello.md", "See [there](routing.md#no-such-anchor)."))
     assert "cookbook/hello.md" in out and "no-such-anchor" in out
 
 
-def test_missing_snippet_file_fails_naming_the_page(tmp_path):
+@needs_the_real_site_to_build
+def test_missing_snippet_file_fails_naming_the_page_and_line(tmp_path):
     out = _break(tmp_path, lambda p: (p / "examples/hello/flask_app.py").unlink())
-    users = [f"docs/{p.relative_to(ROOT / 'docs')}" for p in (ROOT / "docs").rglob("*.md")
-             if 'example("hello", "app")' in p.read_text(encoding="utf-8")]
-    assert any(f"{page}: example(): no Flask file in examples/hello/" in out for page in users), out[-2000:]
-    assert "'app'" in out
+    first = problems(out)[0]
+    page, line = re.match(r"(docs/\S+\.md), line (\d+): ", first).groups()
+    assert 'example("hello", "app")' in (ROOT / page).read_text(encoding="utf-8").splitlines()[int(line) - 1]
+    assert first.endswith('example("hello", "app"): no Flask file in examples/hello/ has a snippet section \'app\' '
+                          "(searched: hello/flask_commands.sh)")
 
 
+@needs_the_real_site_to_build
 def test_missing_snippet_include_fails_naming_the_page(tmp_path):
     # A raw include, bypassing the macro: pymdownx.snippets (check_paths) must catch it.
     out = _break(tmp_path, lambda p: _append(p, "cookbook/hello.md", '--8<-- "examples/hello/no_such_file.py"'))
     assert "cookbook/hello.md" in out and "no_such_file.py" in out
 
 
-def test_undefined_macro_variable_fails_naming_the_page(tmp_path):
-    out = _break(tmp_path, lambda p: _append(p, "cookbook/hello.md", "Version {{ no_such_variable }}."))
-    assert "cookbook/hello.md" in out and "no_such_variable" in out
-
-
-def test_unknown_framework_in_a_macro_fails_naming_the_page_and_key(tmp_path):
-    out = _break(tmp_path, lambda p: _append(p, "cookbook/hello.md", '{{ feature_matrix(frameworks=["flask", "rails"]) }}'))
-    assert "docs/cookbook/hello.md" in out and "'rails'" in out
-
-
-def test_unknown_topic_in_a_macro_fails_naming_the_page_and_key(tmp_path):
-    out = _break(tmp_path, lambda p: _append(p, "cookbook/hello.md", '{{ topic_table("no_such_topic") }}'))
-    assert "docs/cookbook/hello.md" in out and "'no_such_topic'" in out
-
-
+@needs_the_real_site_to_build
 def test_malformed_data_fails_naming_file_key_and_line(tmp_path):
-    def edit(p):
-        f = p / "data/features.yml"
-        f.write_text(f.read_text().replace("support: addon", "support: maybe", 1))
-    out = _break(tmp_path, edit)
-    assert "data/features.yml" in out and "support" in out and "line " in out and "'maybe'" in out
+    out = _break(tmp_path, lambda p: _replace(p, "data/features.yml", "support: addon", "support: maybe"))
+    assert re.match(r"data/features\.yml, line \d+: features\.\w+\.per\.flask\.support: input should be "
+                    r"'builtin', 'addon' or 'none' \(got 'maybe'\)$", _only(out)), out
+
+
+@needs_the_real_site_to_build
+def test_a_wrong_examples_glob_is_blamed_on_frameworks_yml(tmp_path):
+    line = {}
+    out = _break(tmp_path, lambda p: line.update(n=_replace(p, "data/frameworks.yml", '["flask_*"', '["flask-*"')))
+    assert _only(out).startswith(f"data/frameworks.yml, line {line['n']}: frameworks.flask.examples.0: 'flask-*' "
+                                 "matches no file in any examples/<topic>/ folder")
+
+
+class Mistakes:
+    """Mistakes made in a copy of the project, each with the message the build must give for it."""
+
+    def __init__(self, project: Path):
+        self.project = project
+        self.expected: list[str] = []
+
+    def replace(self, rel: str, old: str, new: str, message: str, line: int | None = None) -> None:
+        at = _replace(self.project, rel, old, new)
+        self.expected.append(f"{rel}, line {line or at}: {message}")
+
+    def append(self, rel: str, text: str, message: str) -> None:
+        at = _append(self.project, rel.removeprefix("docs/"), text) if rel.startswith("docs/") else None
+        if at is None:
+            path = self.project / rel
+            before = path.read_text(encoding="utf-8")
+            path.write_text(before + text + "\n", encoding="utf-8")
+            at = before.count("\n") + 1
+        self.expected.append(f"{rel}, line {at}: {message}")
+
+
+@needs_the_real_site_to_build
+def test_page_mistakes_each_fail_the_build_once_naming_file_and_line(tmp_path):
+    """Mistakes in pages and example files, one per file, in one build: exactly one message each, first line
+    naming the file and the line. Without these checks, the first nine would publish without a word."""
+    project = copy_project(tmp_path / "project")
+    m = Mistakes(project)
+    m.replace("docs/cookbook/hello.md", "description:", "descripton:",
+              "`descripton:` is not a front matter key MkDocs or this site reads; did you mean `description:`?")
+    routing = (project / "docs/cookbook/routing.md").read_text(encoding="utf-8")
+    m.replace("docs/cookbook/routing.md", re.search(r"^description:.*\n", routing, re.M).group(0), "",
+              "the front matter is empty, so the page would take the site's description; add `description: <a "
+              "sentence of 20+ characters on what this page answers>`")
+    m.replace("docs/cookbook/templates.md", "description: ", "description: Templates: ",
+              "the front matter is not valid YAML (mapping values are not allowed here), so the page would show "
+              "it as text; a value that holds `: ` or starts with a quote, `[`, `{`, `*` or `#` needs quotes "
+              'around the whole value: description: "..."')
+    forms = (project / "docs/cookbook/forms.md").read_text(encoding="utf-8")
+    m.replace("docs/cookbook/forms.md", forms.split("\n")[2] + "\n\n# ", "\n# ",
+              "the front matter opened here with `---` is never closed, so the page would show it as text; end "
+              "it with a line `---` before the `# Title`", line=1)
+    m.append("docs/cookbook/database.md", "![](../assets/diagrams/request-path.svg)",
+             "the image ../assets/diagrams/request-path.svg has no alt text, so a screen reader cannot say what it "
+             "shows; write that between the brackets: ![What the image shows](../assets/diagrams/request-path.svg)")
+    m.append("docs/cookbook/auth.md", "See [Flask](http://flask.pocoo.org/).",
+             "the link http://flask.pocoo.org/ is plain http://; link to the https:// address instead (only "
+             "http://localhost and http://127.0.0.1 addresses, which readers open on their own machine, stay http://)")
+    m.replace("docs/cookbook/api.md", "# A JSON API endpoint\n", "A JSON API endpoint\n",
+              "the page has no `# Title` line after the front matter (it starts with 'A JSON API endpoint'); begin "
+              "the text with one, such as `# Hello world and project layout`: it names the page in the browser "
+              "tab, search results and link previews")
+    index = (project / "docs/cookbook/index.md").read_text(encoding="utf-8")
+    entry = re.search(r"^- \[Deployment\]\(deployment\.md\).*\n(?:  .*\n)*", index, re.M).group(0)
+    left = index.replace(entry, "")
+    last = max(n for n, text in enumerate(left.splitlines(), 1) if "](" in text)
+    m.replace("docs/cookbook/index.md", entry, "",
+              "the list of pages has no link to deployment.md, which mkdocs.yml's nav lists in this section; add a "
+              "line such as `- [Deployment](deployment.md): what the page does, in a few words`", line=last)
+    m.append("examples/static/flask_app.py", "# --8<-- [start:view]\nx = 1\n# --8<-- [end:view]",
+             "a second section named 'view' starts here (the first starts on line 3); a page shows only the "
+             "first, so give this one another name")
+    m.replace("examples/async_views/flask_app.py", "# --8<-- [start:view]", "# --8<--[start:view]",
+              "the section marker '# --8<--[start:view]' is not one the snippet includer reads; write it as "
+              "`--8<-- [start:view]` (a space after --8<--, a name of letters, digits, - and _ starting with a letter)")
+    m.append("docs/glossary.md", "Version {{ no_such_variable }}.",
+             "no_such_variable is not defined for pages; the macros are ")
+    m.append("docs/cookbook/configuration.md", '{{ feature_matrix(frameworks=["flask", "rails"]) }}',
+             "feature_matrix(frameworks=['flask', 'rails']): unknown framework 'rails'; data/frameworks.yml "
+             "defines ['django', 'flask']")
+    m.append("docs/cookbook/testing.md", '{{ topic_table("no_such_topic") }}',
+             'topic_table("no_such_topic"): unknown topic \'no_such_topic\'')
+    m.replace("docs/cookbook/cli.md", '{{ example("cli", "run") }}', '{{ example("cli") }}',
+              "example() missing a required argument: 'section'; write it as "
+              'example(topic, section, examples="examples")')
+    m.replace("docs/cookbook/admin.md", '{{ example("admin", "model") }}', '{{ example("admin", "model" }}',
+              "the macro syntax is broken: unexpected '}', expected ')'; a macro call reads "
+              '{{ name("argument", ...) }}, with every bracket and quote closed')
+    m.replace("docs/cookbook/security.md", "{{ example(", "{{ exampel(", "there is no macro exampel(); did you mean example()?")
+    m.append("docs/cookbook/deployment.md", "FILL IN: what a reader should do next.",
+             "still holds a placeholder from `make new-topic` ('FILL IN: what a reader should do next.'); write "
+             "the real text")
+
+    result = build_site(project, tmp_path / "site")
+    found = problems(result.output)
+    firsts = [f.splitlines()[0] for f in found]
+    missing = [e for e in m.expected if not any(f.startswith(e) for f in firsts)]
+    assert missing == [], "\n".join(["not reported:", *missing, "", "reported:", *firsts])
+    assert len(found) == len(m.expected), "\n".join(firsts)
+    assert result.returncode != 0 and f"Aborted with {len(m.expected)} warnings in strict mode!" in result.output

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from macros import data
-from macros.examples import files_of, files_with_section, section_lines, sections_of
+from tests.conftest import site_data
+from macros.examples import files_of, files_with_section, marker_problems, section_lines, sections_of
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
-SITE = data.load(ROOT / "data")
+SITE = site_data()
 NAMES = [fw.name for fw in SITE.frameworks.values()]
 CORE = [fw.name for fw in SITE.frameworks.values() if fw.core]
 CALL = re.compile(r"""\{\{\s*example\(\s*["']([\w-]+)["']\s*,\s*["']([\w-]+)["']""")
@@ -165,6 +165,7 @@ def test_every_example_file_is_shown_by_some_page():
         for fw in SITE.frameworks.values():
             for path in files_of(topic_dir, fw.examples):
                 rel = path.relative_to(EXAMPLES).as_posix()
-                if path not in shown and not UNSHOWN.search(rel):
+                # A file whose section markers are wrong is reported by the build, naming its line.
+                if path not in shown and not UNSHOWN.search(rel) and not marker_problems(path):
                     unshown.append(rel)
-    assert unshown == []
+    assert unshown == [], "no page shows these example files: show a section of each with example(), or delete it"

@@ -1,0 +1,304 @@
+"""Scaffold a new cookbook topic: `make new-topic NAME=pagination [TITLE="Pagination"]`.
+
+Writes every file a topic needs, in the shape the checks require, so that a
+contributor fills in code and prose only:
+
+    docs/cookbook/<name>.md           the page (front matter, title, bold answer,
+                                      a table, two example() tab pairs, "Run it")
+    examples/<name>/                  a package: Flask factory + blueprint, a Django
+                                      app (apps.py, urls.py, views.py), the run commands
+    tests/examples/test_<name>.py     tests that drive both apps as a reader would
+    mkdocs.yml                        the page in nav, at the end of the Cookbook
+    docs/cookbook/index.md            a line in the list of pages
+    data/features.yml                 a feature row for the page's table
+
+Every sentence and data value a person must write holds the placeholder
+`FILL IN`, which fails `make build` and `make check` until replaced (while
+`make serve` shows the page with a warning), so nothing half-done publishes.
+
+Standard library only: it runs before any virtual environment exists.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import keyword
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+# App labels Django's own apps already use: a topic's app needs another.
+DJANGO_LABELS = {"admin", "auth", "contenttypes", "sessions", "messages", "staticfiles"}
+
+PAGE = '''\
+---
+description: "FILL IN: one sentence of 20 or more characters on what this page shows, for search results and link previews."
+---
+
+# {title}
+
+**FILL IN: the answer to the page's question in one bold sentence: what Flask
+does, and what Django does.** FILL IN: a short plain paragraph on what the
+example below shows.
+
+{{{{ topic_table("{name}") }}}}
+
+## FILL IN: a heading for the first step
+
+FILL IN: a sentence or two that lead into the code.
+
+{{{{ example("{name}", "view") }}}}
+
+## Run it
+
+From a clone of this site's repository, after `make serve` or `make test` has
+created the virtual environment (`source .venv/bin/activate`):
+
+{{{{ example("{name}", "run") }}}}
+
+Then open <http://127.0.0.1:8000/> for Flask, or
+<http://127.0.0.1:8000/{name}/> for Django (this site's project mounts each
+page's app under its name).
+'''
+
+FILES = {
+    "examples/{name}/__init__.py": '''\
+"""{title}: the Flask and Django examples of docs/cookbook/{name}.md."""
+''',
+    "examples/{name}/flask_app.py": '''\
+"""{title} in Flask: an application factory and a blueprint."""
+
+# --8<-- [start:view]
+from flask import Blueprint, Flask
+
+bp = Blueprint("{name}", __name__)
+
+
+@bp.get("/")
+def index():
+    return "{title} in Flask"
+
+
+def create_app(config=None):
+    app = Flask(__name__)
+    app.config.from_mapping(config or {{}})
+    app.register_blueprint(bp)
+    return app
+# --8<-- [end:view]
+''',
+    "examples/{name}/flask_commands.sh": '''\
+# Run from a clone of this site's repository, inside the virtual environment.
+# --8<-- [start:run]
+cd examples
+flask --app {name}.flask_app run --port 8000
+# --8<-- [end:run]
+''',
+    "examples/{name}/django_commands.sh": '''\
+# Run from a clone of this site's repository, inside the virtual environment.
+# --8<-- [start:run]
+cd examples
+python manage.py runserver 8000
+# --8<-- [end:run]
+''',
+    "examples/{name}/django_app/__init__.py": '''\
+"""{title} in Django: the app that examples/project mounts at /{name}/."""
+''',
+    "examples/{name}/django_app/apps.py": '''\
+from django.apps import AppConfig
+
+
+class {camel}Config(AppConfig):
+    # Installed, so Django finds this app's templates/, static/ and models.
+    name = "{name}.django_app"
+    label = "{label}"
+''',
+    "examples/{name}/django_app/urls.py": '''\
+# --8<-- [start:view]
+from django.urls import path
+
+from . import views
+
+app_name = "{name}"  # a namespace, so names never clash with other apps
+
+urlpatterns = [
+    path("", views.IndexView.as_view(), name="index"),
+]
+# --8<-- [end:view]
+''',
+    "examples/{name}/django_app/views.py": '''\
+"""{title} in Django: a class-based view."""
+
+# --8<-- [start:view]
+from django.http import HttpResponse
+from django.views import View
+
+
+class IndexView(View):
+    # Only get() is defined: any other method gets 405 Method Not Allowed.
+    def get(self, request):
+        return HttpResponse("{title} in Django")
+# --8<-- [end:view]
+''',
+    "tests/examples/test_{name}.py": '''\
+"""{title}: both apps answer as the page says, and refuse what they do not handle."""
+
+from __future__ import annotations
+
+import pytest
+
+from {name}.flask_app import create_app
+from tests.examples.conftest import section
+
+DJANGO = "/{name}"  # where examples/project/urls.py includes {name}.django_app.urls
+
+
+@pytest.fixture
+def flask_client():
+    return create_app({{"TESTING": True}}).test_client()
+
+
+def test_flask_answers(flask_client):
+    response = flask_client.get("/")
+    assert response.status_code == 200
+    assert response.text == "{title} in Flask"
+
+
+def test_django_answers(client):
+    response = client.get(f"{{DJANGO}}/")
+    assert response.status_code == 200
+    assert response.content.decode() == "{title} in Django"
+
+
+def test_a_post_is_refused_in_both(flask_client, client):
+    assert flask_client.post("/").status_code == 405
+    assert client.post(f"{{DJANGO}}/").status_code == 405
+
+
+def test_the_run_commands_start_this_topic():
+    assert section("{name}/flask_commands.sh", "run") == ["cd examples", "flask --app {name}.flask_app run --port 8000"]
+    assert section("{name}/django_commands.sh", "run") == ["cd examples", "python manage.py runserver 8000"]
+''',
+}
+
+FEATURE = '''
+  {name}:
+    name: "FILL IN: the feature, as a row of the page's table names it"
+    topic: {name}
+    per:
+      # support: builtin (give `module`, what Python imports to prove it ships with
+      # the framework), addon (give `package`, its PyPI name, pinned in
+      # examples/requirements-common.txt) or none (neither; `how` says what people do).
+      flask:
+        support: builtin
+        how: "FILL IN: what a Flask developer uses, in a few words"
+        module: flask.FILL_IN
+        source: https://flask.palletsprojects.com/FILL-IN
+      django:
+        support: builtin
+        how: "FILL IN: what a Django developer uses, in a few words"
+        module: django.FILL_IN
+        source: https://docs.djangoproject.com/FILL-IN
+'''
+
+
+def fail(message: str) -> None:
+    sys.exit(f"make new-topic: {message}")
+
+
+def check_name(root: Path, name: str) -> None:
+    if not NAME.match(name):
+        fail(f"NAME={name!r}: use lower-case letters, digits and _, starting with a letter (e.g. NAME=pagination)")
+    if keyword.iskeyword(name) or name in sys.stdlib_module_names or importlib.util.find_spec(name):
+        fail(f"NAME={name}: a Python module of that name exists, and examples/{name}/ would hide it; "
+             f"pick another, such as NAME={name}_demo")
+    taken = [p for p in (f"docs/cookbook/{name}.md", f"examples/{name}", f"tests/examples/test_{name}.py")
+             if (root / p).exists()]
+    if taken or re.search(rf"^  {name}:\s*$", (root / "data/features.yml").read_text(encoding="utf-8"), re.M):
+        fail(f"NAME={name}: the topic exists already ({', '.join(taken) or 'data/features.yml'})")
+
+
+def add_to_nav(text: str, title: str, name: str) -> str:
+    """mkdocs.yml with the page appended to the Cookbook section of nav."""
+    lines = text.splitlines(keepends=True)
+    start = next((i for i, line in enumerate(lines) if re.match(r"^\s*- Cookbook:\s*$", line)), None)
+    if start is None:
+        fail("mkdocs.yml has no `- Cookbook:` section in nav; add the page to nav by hand")
+    indent = len(lines[start]) - len(lines[start].lstrip())
+    last = start
+    for i in range(start + 1, len(lines)):
+        if lines[i].strip() and len(lines[i]) - len(lines[i].lstrip()) <= indent:
+            break
+        if lines[i].strip():
+            last = i
+    item = lines[last][: len(lines[last]) - len(lines[last].lstrip())]
+    label = f'"{title}"' if ":" in title or title[0] in "\"'[{&*!|>%@`" else title
+    lines.insert(last + 1, f"{item}- {label}: cookbook/{name}.md\n")
+    return "".join(lines)
+
+
+def add_to_index(text: str, title: str, name: str) -> str:
+    """docs/cookbook/index.md with a line for the page after the last entry of its list of pages."""
+    lines = text.splitlines(keepends=True)
+    entries = [i for i, line in enumerate(lines) if re.match(r"^- \[[^\]]+\]\([\w-]+\.md\)", line)]
+    if not entries:
+        fail("docs/cookbook/index.md has no list of pages (`- [Title](page.md): ...`); link the page by hand")
+    last = entries[-1]
+    while last + 1 < len(lines) and lines[last + 1].startswith("  ") and lines[last + 1].strip():
+        last += 1
+    lines.insert(last + 1, f"- [{title}]({name}.md): FILL IN: what the page does, in a few words.\n")
+    return "".join(lines)
+
+
+def scaffold(root: Path, name: str, title: str) -> list[str]:
+    check_name(root, name)
+    values = {"name": name, "title": title, "camel": "".join(p.title() for p in name.split("_")),
+              "label": name if name not in DJANGO_LABELS else f"{name}_demo"}
+    written = []
+    page = root / f"docs/cookbook/{name}.md"
+    page.write_text(PAGE.format(**values), encoding="utf-8")
+    written.append(page)
+    for rel, body in FILES.items():
+        path = root / rel.format(**values)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(body.format(**values), encoding="utf-8")
+        written.append(path)
+    for rel, edit in (("mkdocs.yml", add_to_nav), ("docs/cookbook/index.md", add_to_index)):
+        path = root / rel
+        path.write_text(edit(path.read_text(encoding="utf-8"), title, name), encoding="utf-8")
+        written.append(path)
+    features = root / "data/features.yml"
+    text = features.read_text(encoding="utf-8")
+    features.write_text(text.rstrip("\n") + "\n" + FEATURE.format(**values), encoding="utf-8")
+    written.append(features)
+    return [p.relative_to(root).as_posix() for p in written]
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("name", help="the topic's one name: page, example folder and test file")
+    parser.add_argument("--title", help="the page's title (default: the name, capitalised)")
+    parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if not args.name:
+        fail("give the topic a name: make new-topic NAME=pagination [TITLE=\"Pagination\"]")
+    title = args.title or args.name.replace("_", " ").capitalize()
+    written = scaffold(args.root, args.name, title)
+    print(f"Scaffolded the topic {args.name!r}:")
+    for rel in written:
+        print(f"  {rel}")
+    print(f"""
+Next:
+  1. Replace every FILL IN (`grep -rn "FILL IN" docs data` lists them): the page's
+     description and prose, the line in docs/cookbook/index.md, and the feature
+     row in data/features.yml (a real `module` or `package`, and its `source`).
+  2. Grow the examples in examples/{args.name}/ and their tests in
+     tests/examples/test_{args.name}.py; keep the sections the page shows.
+  3. `make serve` shows the page as you write (with a box saying what the build
+     still rejects); `make check` must pass before you open a pull request.""")
+
+
+if __name__ == "__main__":
+    main()
