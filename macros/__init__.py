@@ -14,6 +14,7 @@ serve`` (not strict) keeps serving a half-written page.
 
 from __future__ import annotations
 
+import functools
 import logging
 from pathlib import Path
 
@@ -32,7 +33,7 @@ def define_env(env) -> None:
     # Imported here, not at module level, so the pure modules (macros.examples,
     # used by the example tests on the LTS interpreter) import without MkDocs
     # or pydantic installed.
-    from . import data, decision, engine, examples, speed, tables
+    from . import data, decision, engine, examples, run_it, speed, tables
     from .errors import on_page
 
     root = Path(env.project_dir)
@@ -69,15 +70,29 @@ def define_env(env) -> None:
     for render in (tables.feature_matrix, tables.topic_table, tables.cli_table,
                    tables.addon_table, tables.at_a_glance, tables.fact):
         env.macro(on_page(render, site, page=page, report=report), render.__name__)
-    env.macro(on_page(examples.example_tabs, root, site.frameworks, page=page, name="example", report=report),
-              "example")
+    # Code-block titles link to the file in the repository named by repo_url (a fork's own).
+    links = examples.Links.from_config(env.conf.get("repo_url"), env.conf.get("edit_uri"))
+    example = functools.partial(examples.example_tabs, links=links)
+    env.macro(on_page(example, root, site.frameworks, page=page, name="example", report=report), "example")
+    # A cookbook page's "Run it", the same shape on every page (macros/run_it.py).
+    env.macro(on_page(run_it.run_it, root, site.frameworks, links, page=page, report=report), "run_it")
     # Speed and resources (docs/choosing/speed.md): figures from data/measured.yml's benchmark.
     for render in (speed.speed_table, speed.speed_chart, speed.figure, speed.compare, speed.benchmark_setup):
         env.macro(on_page(render, site, page=page, report=report), render.__name__)
     # The "How to choose" questionnaire (docs/choosing/decision.md), from data/decision.yml.
     names = {key: fw.name for key, fw in site.frameworks.items()}
-    env.macro(lambda: decision.form(site.decision, names, engine.html_base(env.page)), "decision_form")
-    env.macro(lambda: decision.rules(site.decision, names, engine.source_path(env.page)), "decision_rules")
+    # With the measured figures written into its reasons, and a MacroError
+    # naming the answer if a re-measure no longer supports one.
+    source = (root / "data" / "decision.yml").read_text(encoding="utf-8")
+
+    def decision_form() -> str:
+        return decision.form(decision.resolved(site.decision, site, source), names, engine.html_base(env.page))
+
+    def decision_rules() -> str:
+        return decision.rules(decision.resolved(site.decision, site, source), names, engine.source_path(env.page))
+
+    for render in (decision_form, decision_rules):
+        env.macro(on_page(render, page=page, report=report), render.__name__)
     env.guide = {"report": report, "page": page, "front": front}
 
 

@@ -161,6 +161,10 @@ class Answer(Strict):
     points: int = Field(default=0, ge=0, le=5)
     fact: Id | None = Field(default=None, description="what the answer stands for; one fact counts once")
     page: Id | None = Field(default=None, description="a key of `pages`: the page that explains the reason")
+    # The rest is checked by macros/decision.py problems(), with the figures of measured.yml.
+    unless: list[Id] = Field(default=[], description="facts that, when another answer stands for one, hold the points")
+    otherwise: DataText | None = Field(default=None, description="the reason shown when `unless` holds the points")
+    measured: dict[str, str] = Field(default={}, description="figure key -> the framework it clearly favours, or neither")
 
 
 class Question(Strict):
@@ -197,7 +201,7 @@ class DecisionRules(Strict):
 
 class DecisionPage(Strict):
     title: DataText
-    file: str = Field(pattern=r"^[-\w/]+\.md$", description="path inside docs/")
+    file: str = Field(pattern=r"^[-\w/]+\.md(#[-\w]+)?$", description="path inside docs/, with an optional #anchor")
 
 
 class Say(Strict):
@@ -214,6 +218,13 @@ class Say(Strict):
     neutral: DataText
     experience_line: DataText
     see: DataText
+    held: DataText
+
+
+class DecisionNext(Strict):
+    page: Id = Field(description="a key of `pages`: where the result's next step leads")
+    pick: DataText = Field(description="the link's text when the result names a framework")
+    both: DataText = Field(description="the link's text when it does not")
 
 
 class Decision(Strict):
@@ -223,6 +234,7 @@ class Decision(Strict):
     questions: list[Question] = Field(min_length=1)
     experience: Experience
     say: Say
+    next: DecisionNext
 # measured.yml: a real project's size and the benchmark -------------------------
 
 
@@ -595,7 +607,7 @@ def _cross_check(data: Data, texts: dict[str, str]) -> None:
             )
     from .decision import problems as decision_problems
 
-    for path, message in decision_problems(data.decision, list(known)):
+    for path, message in decision_problems(data.decision, list(known), data):
         problems.append(f"{_where('decision.yml', texts['decision.yml'], path)}: {message}")
     if problems:
         raise DataError("\n".join(problems))

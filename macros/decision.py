@@ -8,8 +8,16 @@ same steps in the reader's browser on a JSON copy of the data that
 that both give the same result. :func:`rules` writes the same rules as a list
 for readers without scripts.
 
+Before any of it, :func:`resolved` fills the measured figures into the
+reasons ({figure KEY}, {compare KEY}, {fact KEY}, as the speed page's macros
+write them) and fails the page's build when a figure an answer relies on no
+longer shows the difference the answer claims (:func:`verdict_problems`).
+
 The algorithm, in order:
 
+0. An answer with ``unless`` is *held* when another chosen answer stands for
+   one of the facts it lists: it counts for neither and shows its
+   ``otherwise`` reason (the first such answer, in question order, is named).
 1. Each answered question gives one answer. An answer may favour one
    framework by some points and stand for a *fact*. Answers that stand for the
    same fact count once, at the highest points among them (the first such
@@ -23,6 +31,8 @@ The algorithm, in order:
    knows neither better (or the question is unanswered), the result says
    which framework the answers lean to, or that either fits. With a firm recommendation, the result
    says whether the team's experience agrees or what learning costs.
+5. The next step names a framework (*pick*): the leader of a firm or leaning
+   result, or the one the team knows when experience decides; none otherwise.
 """
 
 from __future__ import annotations
@@ -37,17 +47,23 @@ from typing import TYPE_CHECKING, Mapping
 from . import text
 
 if TYPE_CHECKING:
-    from .data import Answer, Decision, Question
+    from .data import Answer, Data, Decision, Question
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
+# A measured figure in a reason, filled in at build time: {figure KEY}, {compare KEY}, {fact KEY}.
+MEASURED = re.compile(r"\{(figure|compare|fact) ([^{}\s]+)\}")
+# Installed sizes, compared like the benchmark's figures (one exact number each, no spread).
+SIZES = ("install.size", "project.size")
+NEITHER = "neither"
 # The values each sentence may use.
 ALLOWED = {
     "say": {
         "nothing": set(), "firm": {"leader"}, "experience": {"known"}, "leans": {"leader"}, "either": set(),
         "totals": {"totals"}, "firm_basis": {"leader", "lead", "facts"}, "open_basis": {"lead", "facts"},
         "counted": {"side", "points", "reason"}, "repeat": {"side", "first", "reason"},
-        "neutral": {"reason"}, "experience_line": {"text"}, "see": {"page"},
+        "neutral": {"reason"}, "experience_line": {"text"}, "see": {"page"}, "held": {"first", "reason"},
     },
+    "next": {"pick": {"pick"}, "both": set()},
     "says": {
         "decides": {"known"}, "agrees": {"leader"}, "differs": {"known", "leader"},
         "neither_firm": set(), "neither_open": set(),
@@ -58,8 +74,12 @@ ALLOWED = {
 # Checking ---------------------------------------------------------------------
 
 
-def problems(d: Decision, frameworks: list[str]) -> list[tuple[tuple, str]]:
-    """What is inconsistent in the questionnaire data, as (key path, message) pairs."""
+def problems(d: Decision, frameworks: list[str], site: Data | None = None) -> list[tuple[tuple, str]]:
+    """What is inconsistent in the questionnaire data, as (key path, message) pairs.
+
+    With ``site`` (all the data), the measured figures the reasons quote and
+    the differences the answers claim are checked against data/measured.yml too.
+    """
     found: list[tuple[tuple, str]] = []
     favour_of: dict[str, tuple[str, tuple]] = {}
     ids = [q.id for q in d.questions] + [d.experience.id]
@@ -94,6 +114,11 @@ def problems(d: Decision, frameworks: list[str]) -> list[tuple[tuple, str]]:
     for fact in d.facts:
         if fact not in favour_of:
             found.append((("facts", fact), f"fact {fact!r} is named by no answer"))
+    found += _held_problems(d)
+    if d.next.page not in d.pages:
+        found.append((("next", "page"), f"unknown page {d.next.page!r}; `pages` defines {sorted(d.pages)}"))
+    if site is not None:
+        found += _measured_problems(d, frameworks, site)
     known_ids = [a.id for a in d.experience.answers]
     for ai, a in enumerate(d.experience.answers):
         if known_ids.count(a.id) > 1:
@@ -101,13 +126,141 @@ def problems(d: Decision, frameworks: list[str]) -> list[tuple[tuple, str]]:
         if a.knows is not None and a.knows not in frameworks:
             found.append((("experience", "answers", ai, "knows"),
                           f"unknown framework {a.knows!r}; frameworks.yml defines {sorted(frameworks)}"))
-    for group, model, path in (("say", d.say, ("say",)), ("says", d.experience.says, ("experience", "says"))):
+    for group, model, path in (("say", d.say, ("say",)), ("says", d.experience.says, ("experience", "says")),
+                               ("next", d.next, ("next",))):
         for key, allowed in ALLOWED[group].items():
             unknown = set(PLACEHOLDER.findall(getattr(model, key))) - allowed
             if unknown:
                 found.append((path + (key,), f"unknown placeholder(s) {sorted(unknown)}; this sentence may use "
                                              f"{sorted(allowed) or 'none'}"))
     return found
+
+
+def _held_problems(d: Decision) -> list[tuple[tuple, str]]:
+    """`unless` names facts of answers that are never held themselves, and comes with `otherwise`."""
+    found: list[tuple[tuple, str]] = []
+    holders = {a.fact for q in d.questions for a in q.answers if a.unless}
+    for qi, q in enumerate(d.questions):
+        for ai, a in enumerate(q.answers):
+            at = ("questions", qi, "answers", ai)
+            if a.unless and (a.favours is None or a.otherwise is None):
+                found.append((at, "an answer with `unless` favours a framework and gives the "
+                                  "`otherwise` reason shown when its points are held"))
+            if a.otherwise is not None and not a.unless:
+                found.append((at + ("otherwise",), "`otherwise` is shown only when `unless` holds the points; "
+                                                   "add `unless` or remove it"))
+            for i, fact in enumerate(a.unless):
+                if fact not in d.facts:
+                    found.append((at + ("unless", i), f"unknown fact {fact!r}; `facts` defines {sorted(d.facts)}"))
+                elif fact == a.fact or fact in holders:
+                    found.append((at + ("unless", i), f"fact {fact!r} is named by an answer that has `unless` "
+                                                      "itself; one answer may hold another, never a chain"))
+    return found
+
+
+def _winner(site: Data, key: str) -> str | None:
+    """The framework a measured figure clearly favours, or None (raises MacroError for an unknown key)."""
+    from . import speed
+    from .errors import MacroError
+
+    if key not in SIZES:
+        return speed.winner(site, key)
+    first, second = list(site.frameworks)[:2]
+    table = site.install if key == "install.size" else site.project
+    if first not in table or second not in table:
+        raise MacroError(f"{key!r}: data/measured.yml has no size for both {first!r} and {second!r}")
+    a, b = table[first].size_kib, table[second].size_kib
+    low, high = sorted((a, b))
+    if high <= low * (1 + speed.MARGIN):
+        return None
+    return first if a < b else second
+
+
+def _fill_measured(template: str, site: Data) -> str:
+    """``template`` with every {figure KEY}, {compare KEY} and {fact KEY} filled from the data."""
+    from . import speed, tables
+
+    render = {"figure": speed.figure, "compare": speed.compare, "fact": tables.fact}
+    return MEASURED.sub(lambda m: render[m.group(1)](site, m.group(2)), template)
+
+
+def _measured_problems(d: Decision, frameworks: list[str], site: Data) -> list[tuple[tuple, str]]:
+    from .errors import MacroError
+
+    found: list[tuple[tuple, str]] = []
+    names = {key: fw.name for key, fw in site.frameworks.items()}
+    for qi, q in enumerate(d.questions):
+        for ai, a in enumerate(q.answers):
+            at = ("questions", qi, "answers", ai)
+            for key in ("reason", "otherwise"):
+                try:
+                    _fill_measured(getattr(a, key) or "", site)
+                except MacroError as exc:
+                    found.append((at + (key,), str(exc)))
+            for figure, expected in a.measured.items():
+                if expected != NEITHER and expected not in frameworks:
+                    found.append((at + ("measured", figure), f"{expected!r} is neither a framework "
+                                  f"({sorted(frameworks)}) nor {NEITHER!r}"))
+                    continue
+                try:
+                    _winner(site, figure)
+                except MacroError as exc:
+                    found.append((at + ("measured", figure), str(exc)))
+            if a.favours and a.measured and a.favours not in a.measured.values():
+                found.append((at + ("measured",), f"the answer gives {names.get(a.favours, a.favours)} points, "
+                              "but none of its figures clearly favours it"))
+    return found
+
+
+def verdict_problems(d: Decision, site: Data) -> list[tuple[tuple, str]]:
+    """Every figure an answer relies on whose clear-difference verdict the data no longer gives.
+
+    Checked when the page is built, not when the data loads: `make measure`
+    may write any figures, and the build then refuses to publish an answer
+    they no longer support.
+    """
+    found: list[tuple[tuple, str]] = []
+    names = {key: fw.name for key, fw in site.frameworks.items()}
+    for qi, q in enumerate(d.questions):
+        for ai, a in enumerate(q.answers):
+            for figure, expected in a.measured.items():
+                got = _winner(site, figure)
+                if got == (None if expected == NEITHER else expected):
+                    continue
+                claim = "no clear difference" if expected == NEITHER else f"a clear difference for {names[expected]}"
+                said = f"clearly favours {names[got]}" if got else "shows no clear difference"
+                found.append((("questions", qi, "answers", ai, "measured", figure), (
+                    f"the answer relies on {figure} showing {claim}, but data/measured.yml now {said}; "
+                    "reword the reason and change or remove the points to say what the new figures say")))
+    return found
+
+
+def resolved(d: Decision, site: Data, source: str | None = None) -> Decision:
+    """The questionnaire with the measured figures written into its reasons, as the page shows them.
+
+    Raises MacroError when a figure no longer shows what an answer relies on
+    (see :func:`verdict_problems`); ``source``, the text of data/decision.yml,
+    puts the line of each such answer in the message.
+    """
+    from .data import line_of
+    from .errors import MacroError
+
+    wrong = verdict_problems(d, site)
+    if wrong:
+        def where(path: tuple) -> str:
+            line = line_of(source, path) if source else None
+            return "data/decision.yml" + (f", line {line}" if line else "")
+        said = [f"{'.'.join(map(str, path))}: {message}" for path, message in wrong]
+        rest = "".join(f"\n{where(path)}: {line}" for (path, _), line in zip(wrong[1:], said[1:]))
+        # The data file leads the message: that is where the fix goes.
+        raise MacroError(said[0] + rest, where=where(wrong[0][0]))
+    raw = d.model_dump()
+    for q in raw["questions"]:
+        for a in q["answers"]:
+            for key in ("reason", "otherwise"):
+                if a[key] is not None:
+                    a[key] = _fill_measured(a[key], site)
+    return type(d).model_validate(raw)
 
 
 # Scoring ----------------------------------------------------------------------
@@ -122,7 +275,7 @@ def fill(template: str, **values: object) -> str:
 class Line:
     """One reason under the verdict."""
 
-    kind: str  # counted, repeat, neutral or experience
+    kind: str  # counted, repeat, held, neutral or experience
     text: str  # with `code` in backticks, as the script renders it
     question: str
     answer: str
@@ -146,6 +299,8 @@ class Verdict:
     headline: str
     summary: str
     lines: list[Line] = field(default_factory=list)
+    pick: str | None = None  # the framework the next step sets the tabs to
+    next: str = ""  # the next step's link text
 
     @property
     def reads(self) -> str:
@@ -171,9 +326,14 @@ def score(d: Decision, names: Mapping[str, str], answers: Mapping[str, str]) -> 
     ``names`` maps framework ids to display names, in the order of frameworks.yml.
     """
     chosen = _chosen(d, answers)
+    held: dict[str, Question] = {}  # question id of a held answer -> the question that holds it
+    for q, a in chosen:
+        by = next((q2 for q2, a2 in chosen if a2 is not a and a2.fact and a2.fact in a.unless), None)
+        if by is not None:
+            held[q.id] = by
     best: dict[str, tuple[Question, Answer]] = {}
     for q, a in chosen:
-        if a.favours and (a.fact not in best or a.points > best[a.fact][1].points):
+        if a.favours and q.id not in held and (a.fact not in best or a.points > best[a.fact][1].points):
             best[a.fact] = (q, a)
     totals = {fw: 0 for fw in names}
     facts = {fw: 0 for fw in names}
@@ -208,7 +368,10 @@ def score(d: Decision, names: Mapping[str, str], answers: Mapping[str, str]) -> 
     lines = []
     for q, a in chosen:
         see = fill(say.see, page=d.pages[a.page].title) if a.page else ""
-        if a.favours is None:
+        if q.id in held:
+            said = fill(say.held, first=held[q.id].ask, reason=a.otherwise)
+            lines.append(Line("held", said + see, q.id, a.id, page=a.page))
+        elif a.favours is None:
             lines.append(Line("neutral", fill(say.neutral, reason=a.reason) + see, q.id, a.id, page=a.page))
         elif best[a.fact][1] is a:
             said = fill(say.counted, side=names[a.favours], points=a.points, reason=a.reason)
@@ -240,7 +403,10 @@ def score(d: Decision, names: Mapping[str, str], answers: Mapping[str, str]) -> 
         summary = fill(say.totals, totals=", ".join(f"{names[fw]} {totals[fw]}" for fw in names)) + " "
         summary += (fill(say.firm_basis, leader=names[leader], lead=lead, facts=facts[leader]) if firm
                     else fill(say.open_basis, lead=d.rules.lead, facts=d.rules.facts))
-    return Verdict(kind, leader, known, totals, lead, facts[leader] if leader else 0, headline, summary, lines)
+    pick = {"firm": leader, "leans": leader, "experience": known}.get(kind)
+    following = "" if kind == "nothing" else fill(d.next.pick, pick=names[pick]) if pick else d.next.both
+    return Verdict(kind, leader, known, totals, lead, facts[leader] if leader else 0, headline, summary, lines,
+                   pick, following)
 
 
 # Rendering --------------------------------------------------------------------
@@ -266,7 +432,8 @@ def form(d: Decision, names: Mapping[str, str], page_url: str) -> str:
         out.append("  </fieldset>")
         return out
 
-    lines = ['<form id="decision-form" class="decision-form" hidden>']
+    # data-skip: the text of the link the script puts beside the theme's "Skip to content".
+    lines = ['<form id="decision-form" class="decision-form" data-skip="Go to the questions" hidden>']
     for q in d.questions:
         lines += fieldset(q.id, q.ask, q.answers)
     lines += fieldset(d.experience.id, d.experience.ask, d.experience.answers)
@@ -275,10 +442,17 @@ def form(d: Decision, names: Mapping[str, str], page_url: str) -> str:
         '    <button type="submit" class="md-button md-button--primary">Show my recommendation</button>',
         '    <button type="reset" class="md-button">Start again</button>',
         "  </p>",
-        '  <div id="decision-result" class="decision-result" role="status" aria-live="polite"></div>',
+        # The verdict goes into the live region (announced); the reasons and the next step follow it.
+        '  <div id="decision-result" class="decision-result">',
+        '    <div id="decision-status" role="status" aria-live="polite" aria-atomic="true"></div>',
+        "  </div>",
         "</form>",
     ]
-    payload = {"names": dict(names), **d.model_dump(mode="json")}
+    # Only what the script reads: the labels are in the form, `measured` was checked by the build.
+    unread = {"facts": True, "pages": {"__all__": {"file"}},
+              "questions": {"__all__": {"answers": {"__all__": {"label", "measured"}}}},
+              "experience": {"ask": True, "answers": {"__all__": {"label"}}}}
+    payload = {"names": dict(names), **d.model_dump(mode="json", exclude=unread)}
     blob = json.dumps(payload, ensure_ascii=True, separators=(",", ":"))
     # Nothing in the blob may end the <script> element or read as markup.
     blob = blob.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
@@ -301,10 +475,14 @@ def rules(d: Decision, names: Mapping[str, str], here: str) -> str:
         "that stand for the same fact count once, at their highest weight (the "
         "facts that several answers share are listed after the questions). A "
         f"firm recommendation needs a lead of at least {r.lead} points from at "
-        f"least {r.facts} separate facts, so no single answer gives one. What "
-        "your team already knows adds no points: without a firm recommendation "
-        "it decides, and if the team knows neither better, either framework "
-        "fits. The questionnaire above applies exactly these rules.",
+        f"least {r.facts} separate facts, so no single answer gives one. An "
+        "answer that says *unless* counts for neither when another of your "
+        "answers stands for one of the facts it names. A point that rests on a "
+        "measurement counts only while the measurement shows a clear "
+        "difference for that framework, and the figures in the reasons are the "
+        "measured ones. What your team already knows adds no points: without a "
+        "firm recommendation it decides, and if the team knows neither better, "
+        "either framework fits. The questionnaire above applies exactly these rules.",
         "",
     ]
 
@@ -317,7 +495,8 @@ def rules(d: Decision, names: Mapping[str, str], here: str) -> str:
         for a in q.answers:
             worth = f"**{text.escape(names[a.favours])} +{a.points}**" if a.favours else "neither"
             see = f" See {link(a.page)}." if a.page else ""
-            out.append(f":   *{text.inline(a.label)}*: {worth}. {text.inline(a.reason)}{see}")
+            unless = ", *unless* another answer stands for a fact listed after the questions" if a.unless else ""
+            out.append(f":   *{text.inline(a.label)}*: {worth}{unless}. {text.inline(a.reason)}{see}")
         out.append("")
     out.append(text.inline(d.experience.ask))
     for a in d.experience.answers:
@@ -339,6 +518,18 @@ def rules(d: Decision, names: Mapping[str, str], here: str) -> str:
         for fact, qa in shared.items():
             which = "; ".join(f"*{text.inline(a.label)}* ({text.inline(q.ask)})" for q, a in qa)
             out.append(f"- {text.inline(d.facts[fact])} Counted once across: {which}.")
+        out.append("")
+    held: dict[tuple[str, ...], list] = {}
+    for q in d.questions:
+        for a in q.answers:
+            if a.unless:
+                held.setdefault(tuple(a.unless), []).append((q, a))
+    if held:
+        out += ["These answers count for neither when another answer stands for one of the facts listed with "
+                "them, and the result then says why:", ""]
+        for facts, qa in held.items():
+            which = "; ".join(f"*{text.inline(a.label)}* ({text.inline(q.ask)})" for q, a in qa)
+            out.append(f"- {which}: " + " ".join(text.inline(d.facts[f]) for f in facts))
         out.append("")
     reading = ", ".join(f'{link(key)}{{ data-page="{key}" }}' for key in d.pages)
     out += [f"The reasons link to these pages, which explain each one with the evidence: {reading}.", ""]

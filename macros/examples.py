@@ -20,7 +20,9 @@ example (or a marker) fails the build instead of dropping a tab.
 
 from __future__ import annotations
 
+import html
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -119,15 +121,52 @@ def unmatched_globs(examples_dir: Path, frameworks: dict[str, Framework]) -> lis
             if not any(files_of(topic, [pattern]) for topic in topics)]
 
 
+@dataclass(frozen=True)
+class Links:
+    """Addresses of files and folders in the site's repository, built from ``repo_url``.
+
+    The deploy sets REPO_URL (mkdocs.yml) from the repository it runs in, so a
+    fork's site links to the fork. ``edit_uri`` ("edit/main/docs/") names the branch.
+    """
+
+    repo_url: str
+    branch: str = "main"
+
+    @classmethod
+    def from_config(cls, repo_url: str | None, edit_uri: str | None) -> Links | None:
+        if not repo_url:
+            return None
+        parts = (edit_uri or "").strip("/").split("/")
+        branch = parts[1] if len(parts) > 1 and parts[0] in ("edit", "blob") else "main"
+        return cls(repo_url.rstrip("/"), branch)
+
+    def blob(self, rel: str) -> str:
+        return f"{self.repo_url}/blob/{self.branch}/{rel}"
+
+    def tree(self, rel: str) -> str:
+        return f"{self.repo_url}/tree/{self.branch}/{rel.rstrip('/')}"
+
+
+def title(root: Path, examples_dir: Path, path: Path, links: Links | None) -> str:
+    """A code block's title options: the file's path under examples/, a link to the whole file when
+    the repository is known (pymdownx.highlight's ``title_mode="html"``; the link text is the path)."""
+    text = path.relative_to(examples_dir).as_posix()
+    if links is None:
+        return f'title="{text}"'
+    href = html.escape(links.blob(path.relative_to(root).as_posix()), quote=True)
+    hint = html.escape(f"{text}: the whole file in this site's repository", quote=True)
+    return f"title=\"<a href='{href}' title='{hint}'>{text}</a>\" title_mode=\"html\""
+
+
 def files_with_section(examples_dir: Path, fw: Framework, topic: str, section: str) -> list[Path]:
     return [p for p in files_of(examples_dir / topic, fw.examples) if section in sections_of(p)]
 
 
-def _block(root: Path, examples_dir: Path, fw: Framework, path: Path, section: str) -> str:
+def _block(root: Path, examples_dir: Path, fw: Framework, path: Path, section: str,
+           links: Links | None = None) -> str:
     lexer = fw.lexers.get(path.suffix) or LEXERS.get(path.suffix, "text")
-    title = path.relative_to(examples_dir).as_posix()
     include = path.relative_to(root).as_posix()
-    return f'    ```{lexer} title="{title}"\n    --8<-- "{include}:{section}"\n    ```\n'
+    return f'    ```{lexer} {title(root, examples_dir, path, links)}\n    --8<-- "{include}:{section}"\n    ```\n'
 
 
 def example_tabs(
@@ -136,6 +175,7 @@ def example_tabs(
     topic: str,
     section: str,
     examples: str = "examples",
+    links: Links | None = None,
 ) -> str:
     """Markdown for linked content tabs, one per framework that shows ``section`` of ``topic``."""
     examples_dir = root / examples
@@ -156,7 +196,7 @@ def example_tabs(
                     f"(searched: {', '.join(searched) or 'no files match ' + str(fw.examples)})"
                 )
             continue
-        blocks = "\n".join(_block(root, examples_dir, fw, p, section) for p in paths)
+        blocks = "\n".join(_block(root, examples_dir, fw, p, section, links) for p in paths)
         # `===!` starts a new tab set: without it, pymdownx.tabbed joins this pair
         # to any tab block right before it (Flask | Django | Flask | Django).
         opener = "===!" if not tabs else "==="

@@ -271,6 +271,25 @@ PHRASES = {
 }
 
 
+def _per_framework(data: Data, key: str, caller: str) -> tuple[dict[str, Spread], str]:
+    """The figure at ``key`` for each framework, and its kind; a clear error for any other key."""
+    node, parts = _walk(data, key)
+    kind = _kind(parts)
+    if not (isinstance(node, dict) and kind and all(isinstance(v, Spread) for v in node.values())):
+        raise MacroError(f"{caller}({key!r}): name a figure measured for each framework, such as "
+                         "'benchmark.startup_ms.smallest' or 'benchmark.requests.json.rps'")
+    return node, kind
+
+
+def winner(data: Data, key: str) -> str | None:
+    """The framework a figure clearly favours (see :func:`clear`), or None; ``key`` as for :func:`compare`."""
+    node, kind = _per_framework(data, key, "winner")
+    first, second = _pair(data)
+    if not clear(node[first], node[second]):
+        return None
+    return first if (node[first].median > node[second].median) == KINDS[kind][2] else second
+
+
 def compare(data: Data, key: str) -> str:
     """A clause for prose that says whatever the data says, numbers included.
 
@@ -278,11 +297,7 @@ def compare(data: Data, key: str) -> str:
     against 88 ms for Django; no run overlapped)", or "there is no clear difference
     (38 ms for Flask against 40 ms for Django; the runs overlap or differ by less than 10%)".
     """
-    node, parts = _walk(data, key)
-    kind = _kind(parts)
-    if not (isinstance(node, dict) and kind and all(isinstance(v, Spread) for v in node.values())):
-        raise MacroError(f"compare({key!r}): name a figure measured for each framework, such as "
-                         "'benchmark.startup_ms.smallest' or 'benchmark.requests.json.rps'")
+    node, kind = _per_framework(data, key, "compare")
     first, second = _pair(data)
     a, b = node[first], node[second]
     said = verdict(data, node, kind)

@@ -44,7 +44,8 @@ from tools import serve  # noqa: E402 - after the path fix, for `python tools/be
 BIN = Path(sys.executable).parent
 PREFIX = "/python-web-guide/"
 # What a build reads from the repository.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "data", "examples", "includes")
+# requirements-test.txt: the Run-it install lines pin test tools (pytest) from it.
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "data", "examples", "includes", "requirements-test.txt")
 LIGHTHOUSE_PAGES = ("", "choosing/size/", "cookbook/hello/")
 LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # Performance is simulated from one trace and moves a few points between runs

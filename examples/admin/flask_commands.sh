@@ -1,11 +1,20 @@
-# Run from a clone of this site's repository, inside the virtual environment.
+# Typed in the folder that holds admin/ (in a clone of this site's repository: examples/).
+# Section "install" names the packages; the page adds the versions this site tests.
+# --8<-- [start:install]
+pip install Flask Flask-Admin Flask-Babel Flask-SQLAlchemy Flask-WTF
+# --8<-- [end:install]
 # --8<-- [start:run]
-cd examples
 # Signs the session and the admin's CSRF tokens; the app refuses to start without it.
 export FLASK_SECRET_KEY="$(python -c 'import secrets; print(secrets.token_hex(32))')"
 # The admin stays locked until it has a password hash; this asks for a password.
 export FLASK_ADMIN_PASSWORD_HASH="$(python -c 'import getpass, werkzeug.security as s; print(s.generate_password_hash(getpass.getpass()))')"
 flask --app admin.flask_app init-db
 flask --app admin.flask_app run --port 8000
-# Then open http://127.0.0.1:8000/admin/ and sign in as "admin".
 # --8<-- [end:run]
+# Then open http://127.0.0.1:8000/admin/ in a browser and sign in as "admin" with that password.
+# --8<-- [start:expect]
+curl -i http://127.0.0.1:8000/admin/
+# HTTP/1.1 401 UNAUTHORIZED
+# WWW-Authenticate: Basic realm="admin"
+# Sign in to use the admin.
+# --8<-- [end:expect]

@@ -1,11 +1,13 @@
-# Run from a clone of this site's repository, inside the virtual environment.
+# Typed in the folder that holds api/ (in a clone of this site's repository: examples/).
+# Section "install" names the packages; the page adds the versions this site tests.
+# --8<-- [start:install]
+pip install Flask
+# --8<-- [end:install]
 # --8<-- [start:run]
-cd examples
 flask --app api.flask_app run --port 8000
 # --8<-- [end:run]
-
-# In a second terminal. Each "#" block is what curl prints (headers trimmed).
-# --8<-- [start:requests]
+# In a second terminal (curl 7.82 or newer for --json). Under each request, what curl prints (headers trimmed).
+# --8<-- [start:expect]
 curl -i http://127.0.0.1:8000/api/books
 # HTTP/1.1 200 OK
 # {"books":[{"id":1,"title":"Dune","year":1965},{"id":2,"title":"Kindred","year":1979}]}
@@ -25,4 +27,4 @@ curl -i --json '{"title": "", "year": "soon"}' http://127.0.0.1:8000/api/books
 curl -i --json 'not json' http://127.0.0.1:8000/api/books
 # HTTP/1.1 400 BAD REQUEST
 # {"error":"Send a JSON object."}
-# --8<-- [end:requests]
+# --8<-- [end:expect]

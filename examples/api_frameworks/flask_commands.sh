@@ -1,15 +1,17 @@
+# Typed in the folder that holds api_frameworks/ (in a clone of this site's repository: examples/).
+# Section "install" names the packages; the page adds the versions this site tests.
+# --8<-- [start:install]
+pip install Flask flask-smorest Flask-SQLAlchemy
+# --8<-- [end:install]
 # --8<-- [start:run]
-# The packages this page uses, at the versions it was tested with:
-pip install "Flask~=3.1.0" flask-smorest==0.47.0 Flask-SQLAlchemy==3.1.1
-# In a clone of this site's repository (`make check` installs them in .venv):
-cd examples
 flask --app api_frameworks.flask_app run --port 8000
+# --8<-- [end:run]
 # The OpenAPI document: http://127.0.0.1:8000/api/openapi.json
 # Interactive docs (Swagger UI): http://127.0.0.1:8000/api/docs
-# --8<-- [end:run]
 
 # In a second terminal, on a new database. Under each request, what curl prints (headers trimmed).
 # --8<-- [start:requests]
+# --8<-- [start:expect]
 curl -i --json '{"title": "Dune", "year": 1965}' http://127.0.0.1:8000/api/books/
 # HTTP/1.1 201 CREATED
 # {"id":1,"title":"Dune","year":1965}
@@ -17,6 +19,7 @@ curl -i --json '{"title": "Dune", "year": 1965}' http://127.0.0.1:8000/api/books
 curl -i http://127.0.0.1:8000/api/books/1
 # HTTP/1.1 200 OK
 # {"id":1,"title":"Dune","year":1965}
+# --8<-- [end:expect]
 
 curl -i http://127.0.0.1:8000/api/books/99
 # HTTP/1.1 404 NOT FOUND

@@ -1,9 +1,14 @@
-# Run from a clone of this site's repository, inside the virtual environment.
+# Typed in the folder that holds manage.py (in a clone of this site's repository: examples/).
+# Section "install" names the packages; the page adds the versions this site tests.
+# --8<-- [start:install]
+pip install Django uvicorn
+# --8<-- [end:install]
 # --8<-- [start:run]
-cd examples
-# Under WSGI: Django runs each async view in an event loop made for the request.
-python manage.py runserver 8000
-# Under ASGI, natively async (install a server first: pip install uvicorn).
+# Under ASGI, natively async. (`python manage.py runserver 8000` serves the same views under
+# WSGI: Django then runs each async view in an event loop made for the request.)
 uvicorn project.asgi:application --port 8000
-# then open http://127.0.0.1:8000/async_views/dashboard/
 # --8<-- [end:run]
+# --8<-- [start:expect]
+curl http://127.0.0.1:8000/async_views/dashboard/
+# {"weather": "sunny", "headlines": ["Release day", "Meet-up on Friday"], "steps": ["weather: start", "headlines: start", "weather: done", "headlines: done"]}
+# --8<-- [end:expect]

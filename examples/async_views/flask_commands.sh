@@ -1,7 +1,12 @@
-# Run from a clone of this site's repository, inside the virtual environment.
+# Typed in the folder that holds async_views/ (in a clone of this site's repository: examples/).
+# Section "install" names the packages; the page adds the versions this site tests.
+# --8<-- [start:install]
+pip install Flask[async]
+# --8<-- [end:install]
 # --8<-- [start:run]
-pip install "flask[async]"
-cd examples
 flask --app async_views.flask_app run --port 8000
-# then open http://127.0.0.1:8000/dashboard/
 # --8<-- [end:run]
+# --8<-- [start:expect]
+curl http://127.0.0.1:8000/dashboard/
+# {"headlines":["Release day","Meet-up on Friday"],"steps":["weather: start","headlines: start","weather: done","headlines: done"],"weather":"sunny"}
+# --8<-- [end:expect]

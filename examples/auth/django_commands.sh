@@ -1,9 +1,17 @@
-# Run from a clone of this site's repository, inside the virtual environment.
+# Typed in the folder that holds manage.py (in a clone of this site's repository: examples/).
+# Section "install" names the packages; the page adds the versions this site tests.
+# --8<-- [start:install]
+pip install Django
+# --8<-- [end:install]
 # --8<-- [start:run]
-cd examples
 python manage.py migrate  # creates the user and session tables
-python manage.py createsuperuser --username alice --email alice@example.com
-python manage.py changepassword alice  # to set a new password later
+python manage.py createsuperuser --username alice --email alice@example.com  # asks for a password
 DJANGO_DEBUG=1 python manage.py runserver 8000  # debug mode, for development only
-# Then open http://127.0.0.1:8000/auth/private/
 # --8<-- [end:run]
+# --8<-- [start:expect]
+curl -i http://127.0.0.1:8000/auth/private/
+# HTTP/1.1 302 Found
+# Location: /auth/login/?next=/auth/private/
+curl http://127.0.0.1:8000/auth/login/
+# <input type="hidden" name="csrfmiddlewaretoken" value="...">
+# --8<-- [end:expect]

@@ -1,10 +1,20 @@
-# Run from a clone of this site's repository, inside the virtual environment.
+# Typed in the folder that holds auth/ (in a clone of this site's repository: examples/).
+# Section "install" names the packages; the page adds the versions this site tests.
+# --8<-- [start:install]
+pip install Flask Flask-Login Flask-SQLAlchemy Flask-WTF
+# --8<-- [end:install]
 # --8<-- [start:run]
-cd examples
 # Signs the session cookie and the CSRF tokens; the app refuses to start without it.
 export FLASK_SECRET_KEY="$(python -c 'import secrets; print(secrets.token_hex(32))')"
 flask --app auth.flask_app init-db
 flask --app auth.flask_app create-user alice  # asks for a password twice
 flask --app auth.flask_app run --port 8000
-# Then open http://127.0.0.1:8000/private
 # --8<-- [end:run]
+# --8<-- [start:expect]
+curl -i http://127.0.0.1:8000/private
+# HTTP/1.1 302 FOUND
+# Location: /login?next=%2Fprivate
+curl http://127.0.0.1:8000/login
+# <h1>Sign in</h1>
+# <input type="hidden" name="csrf_token" value="...">
+# --8<-- [end:expect]

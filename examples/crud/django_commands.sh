@@ -1,9 +1,20 @@
+# Typed in the folder that holds manage.py (in a clone of this site's repository: examples/).
+# Section "install" names the packages; the page adds the versions this site tests.
+# --8<-- [start:install]
+pip install Django
+# --8<-- [end:install]
 # --8<-- [start:run]
-# The packages this page uses, at the versions it was tested with:
-pip install "Django~=6.1.0"
-# In a clone of this site's repository (`make check` installs them in .venv):
-cd examples
 python manage.py migrate
 python manage.py runserver 8000
-# Then open http://127.0.0.1:8000/crud/books/
 # --8<-- [end:run]
+# Then open http://127.0.0.1:8000/crud/books/ in a browser.
+# --8<-- [start:expect]
+curl http://127.0.0.1:8000/crud/books/
+# <h1>Books</h1>
+# <li>No books yet.</li>
+curl http://127.0.0.1:8000/crud/books/new/
+# <h1>New book</h1>
+# <input type="hidden" name="csrfmiddlewaretoken" value="...">
+curl -i --data "title=Dune&author=Frank+Herbert&year=1965" http://127.0.0.1:8000/crud/books/new/
+# HTTP/1.1 403 Forbidden
+# --8<-- [end:expect]

@@ -1,10 +1,22 @@
+# Typed in the folder that holds crud/ (in a clone of this site's repository: examples/).
+# Section "install" names the packages; the page adds the versions this site tests.
+# --8<-- [start:install]
+pip install Flask Flask-SQLAlchemy Flask-WTF
+# --8<-- [end:install]
 # --8<-- [start:run]
-# The packages this page uses, at the versions it was tested with:
-pip install "Flask~=3.1.0" Flask-SQLAlchemy==3.1.1 Flask-WTF==1.3.0
-# In a clone of this site's repository (`make check` installs them in .venv):
-cd examples
 # The app refuses to start without a secret key (it signs the CSRF tokens).
 export FLASK_SECRET_KEY="$(python -c 'import secrets; print(secrets.token_hex())')"
 flask --app crud.flask_app run --port 8000
-# Then open http://127.0.0.1:8000/books/
 # --8<-- [end:run]
+# Then open http://127.0.0.1:8000/books/ in a browser.
+# --8<-- [start:expect]
+curl http://127.0.0.1:8000/books/
+# <h1>Books</h1>
+# <li>No books yet.</li>
+curl http://127.0.0.1:8000/books/new
+# <h1>New book</h1>
+# <input id="csrf_token" name="csrf_token" type="hidden" value="...">
+curl -i --data "title=Dune&author=Frank+Herbert&year=1965" http://127.0.0.1:8000/books/new
+# HTTP/1.1 400 BAD REQUEST
+# <p>The CSRF token is missing.</p>
+# --8<-- [end:expect]

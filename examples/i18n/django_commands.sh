@@ -1,14 +1,27 @@
-# Run from a clone of this site's repository, inside the virtual environment.
+# Typed in the folder that holds manage.py (in a clone of this site's repository: examples/).
+# Section "install" names the packages; the page adds the versions this site tests.
+# --8<-- [start:install]
+pip install Django
+# --8<-- [end:install]
 # --8<-- [start:catalogue]
-cd examples/i18n/django_app
+cd i18n/django_app
 django-admin makemessages -l fr  # every marked string, into locale/fr/LC_MESSAGES/django.po
 django-admin makemessages -a  # later: merge new strings into every language's .po
 django-admin compilemessages  # .po to the .mo files Django reads
 # --8<-- [end:catalogue]
 
 # --8<-- [start:run]
-cd examples
+# .po to the .mo files Django reads (compilemessages needs GNU gettext's msgfmt).
+(cd i18n/django_app && django-admin compilemessages)
 export DJANGO_SETTINGS_MODULE=i18n.django_app.settings
 python manage.py runserver 8000
-# Open http://127.0.0.1:8000/i18n/ (your browser's language) or http://127.0.0.1:8000/fr/i18n/?items=3
 # --8<-- [end:run]
+# Open http://127.0.0.1:8000/i18n/ (your browser's language) or http://127.0.0.1:8000/fr/i18n/?items=3
+# --8<-- [start:expect]
+curl -i -H "Accept-Language: fr-CH, fr;q=0.9, en;q=0.8" http://127.0.0.1:8000/i18n/
+# HTTP/1.1 302 Found
+# Location: /fr/i18n/
+curl "http://127.0.0.1:8000/fr/i18n/?items=3"
+# <h1>Bienvenue</h1>
+# <p>Vous avez 3 articles dans votre panier.</p>
+# --8<-- [end:expect]

@@ -1,6 +1,10 @@
-# Run from a clone of this site's repository, inside the virtual environment.
+# Typed in the folder that holds i18n/ (in a clone of this site's repository: examples/).
+# Section "install" names the packages; the page adds the versions this site tests.
+# --8<-- [start:install]
+pip install Flask Flask-Babel
+# --8<-- [end:install]
 # --8<-- [start:catalogue]
-cd examples/i18n
+cd i18n
 pybabel extract -F flask_babel.cfg -o messages.pot .  # every marked string, into a template
 pybabel init -i messages.pot -d translations -l fr  # once per language: a .po to translate
 pybabel update -i messages.pot -d translations  # later: merge new strings into each .po
@@ -8,8 +12,15 @@ pybabel compile -d translations  # .po to the .mo files Flask-Babel reads
 # --8<-- [end:catalogue]
 
 # --8<-- [start:run]
-pip install Flask-Babel==4.0.0  # already installed by this site's requirements
-cd examples
+pybabel compile -d i18n/translations  # .po to the .mo files Flask-Babel reads
 flask --app i18n.flask_app run --port 8000
-# Open http://127.0.0.1:8000/ (your browser's language) or http://127.0.0.1:8000/fr/?items=3
 # --8<-- [end:run]
+# Open http://127.0.0.1:8000/ (your browser's language) or http://127.0.0.1:8000/fr/?items=3
+# --8<-- [start:expect]
+curl -i -H "Accept-Language: fr-CH, fr;q=0.9, en;q=0.8" http://127.0.0.1:8000/
+# HTTP/1.1 302 FOUND
+# Location: /fr/
+curl "http://127.0.0.1:8000/fr/?items=3"
+# <h1>Bienvenue</h1>
+# <p>Vous avez 3 articles dans votre panier.</p>
+# --8<-- [end:expect]

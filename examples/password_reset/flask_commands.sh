@@ -1,9 +1,17 @@
-# Run from a clone of this site's repository, inside the virtual environment.
+# Typed in the folder that holds password_reset/ (in a clone of this site's repository: examples/).
+# Section "install" names the packages; the page adds the versions this site tests.
+# --8<-- [start:install]
+pip install Flask Flask-SQLAlchemy Flask-WTF aiosmtpd
+# --8<-- [end:install]
 # --8<-- [start:run]
-pip install aiosmtpd==1.4.6  # already installed by this site's requirements
-cd examples
 python -m aiosmtpd -n &  # an SMTP server on localhost:8025 that prints each message
-flask --app password_reset.flask_app create-user alice@example.com
+flask --app password_reset.flask_app create-user alice@example.com  # asks for a password twice
 flask --app password_reset.flask_app run --port 8000
-# Open http://127.0.0.1:8000/reset/, ask for alice@example.com, follow the printed link.
 # --8<-- [end:run]
+# Open http://127.0.0.1:8000/reset/, ask for alice@example.com, follow the printed link.
+# --8<-- [start:expect]
+curl http://127.0.0.1:8000/reset/
+# <input id="csrf_token" name="csrf_token" type="hidden" value="...">
+curl -i -H "Host: evil.example" http://127.0.0.1:8000/reset/
+# HTTP/1.1 400 BAD REQUEST
+# --8<-- [end:expect]

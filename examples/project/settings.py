@@ -83,6 +83,12 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# --8<-- [start:static]
+STATIC_ROOT = BASE_DIR / "staticfiles"  # where collectstatic copies every app's static files
+# --8<-- [end:static]
 
-LOGIN_URL = "/auth/login/"
+# A section named after a topic holds what that topic adds to a new project's
+# settings: its "Run it" (macros/run_it.py) tells the reader to add those lines.
+# --8<-- [start:auth]
+LOGIN_URL = "/auth/login/"  # where LoginRequiredMixin sends anonymous visitors
+# --8<-- [end:auth]

@@ -1,7 +1,18 @@
-# Run from a clone of this site's repository, inside the virtual environment.
+# Typed in the folder that holds manage.py (in a clone of this site's repository: examples/).
+# Section "install" names the packages; the page adds the versions this site tests.
+# --8<-- [start:install]
+pip install Django
+# --8<-- [end:install]
 # --8<-- [start:run]
-cd examples
 python manage.py migrate
 DJANGO_DEBUG=1 python manage.py runserver 8000  # debug mode, for development only
-# then open http://localhost:8000/security/comment/
 # --8<-- [end:run]
+# --8<-- [start:expect]
+curl -i http://127.0.0.1:8000/security/comment/
+# HTTP/1.1 200 OK
+# X-Frame-Options: DENY
+# <p><strong>Be kind.</strong> Comments are public.</p>
+curl -i --data "text=<b>hi</b>" http://127.0.0.1:8000/security/comment/
+# HTTP/1.1 403 Forbidden
+# <p>CSRF verification failed. Request aborted.</p>
+# --8<-- [end:expect]

@@ -1,8 +1,17 @@
-# Run from a clone of this site's repository, inside the virtual environment.
+# Typed in the folder that holds manage.py (in a clone of this site's repository: examples/).
+# Section "install" names the packages; the page adds the versions this site tests.
+# --8<-- [start:install]
+pip install Django
+# --8<-- [end:install]
 # --8<-- [start:run]
-cd examples
 export DJANGO_SETTINGS_MODULE=signals.django_app.settings
 python manage.py migrate
 python manage.py runserver 8000
-# Open http://127.0.0.1:8000/signals/orders/, place an order, and read the terminal.
 # --8<-- [end:run]
+# Open http://127.0.0.1:8000/signals/orders/ in a browser, place an order, and read the server's terminal.
+# --8<-- [start:expect]
+curl -i http://127.0.0.1:8000/signals/orders/
+# HTTP/1.1 200 OK
+# Server-Timing: app;dur=...
+# <h1>Orders</h1>
+# --8<-- [end:expect]

@@ -1,6 +1,15 @@
-# Run from a clone of this site's repository, inside the virtual environment.
+# Typed in the folder that holds signals/ (in a clone of this site's repository: examples/).
+# Section "install" names the packages; the page adds the versions this site tests.
+# --8<-- [start:install]
+pip install Flask Flask-SQLAlchemy Flask-WTF
+# --8<-- [end:install]
 # --8<-- [start:run]
-cd examples
 flask --app signals.flask_app run --debug --port 8000  # --debug shows app.logger's DEBUG lines
-# Open http://127.0.0.1:8000/orders/, place an order, and read the terminal.
 # --8<-- [end:run]
+# Open http://127.0.0.1:8000/orders/ in a browser, place an order, and read the server's terminal.
+# --8<-- [start:expect]
+curl -i http://127.0.0.1:8000/orders/
+# HTTP/1.1 200 OK
+# Server-Timing: app;dur=...
+# <h1>Orders</h1>
+# --8<-- [end:expect]

@@ -1,12 +1,20 @@
-# Run from a clone of this site's repository, inside the virtual environment.
+# Typed in the folder that holds manage.py (in a clone of this site's repository: examples/).
+# Section "install" names the packages: on Django 5.2 LTS also django-tasks, the
+# backport of django.tasks. The page adds the versions this site tests.
+# --8<-- [start:install]
+pip install Django django-tasks-db django-tasks
+# --8<-- [end:install]
 # --8<-- [start:run]
-pip install Django==6.1.3 django-tasks-db==0.13.0
-# On Django 5.2 LTS add the backport: pip install django-tasks==0.12.0
-cd examples
 export DJANGO_SETTINGS_MODULE=tasks.django_app.settings
 python manage.py migrate
 # The worker: polls the database and runs the tasks it finds, one at a time.
 python manage.py db_worker &
 python manage.py runserver 8000
-# Open http://127.0.0.1:8000/tasks/, submit some text, and follow the redirect.
 # --8<-- [end:run]
+# Open http://127.0.0.1:8000/tasks/ in a browser, submit some text, and follow the redirect.
+# --8<-- [start:expect]
+curl http://127.0.0.1:8000/tasks/
+# <input type="hidden" name="csrfmiddlewaretoken" value="...">
+curl -i --data "text=Count these words" http://127.0.0.1:8000/tasks/
+# HTTP/1.1 403 Forbidden
+# --8<-- [end:expect]

@@ -1,5 +1,10 @@
-# Run from a clone of this site's repository, inside the virtual environment.
-# --8<-- [start:run]
-cd examples
+# Typed in the folder that holds testing/ (in a clone of this site's repository: examples/).
+# Section "install" names the packages; the page adds the versions this site tests.
+# --8<-- [start:install]
+pip install Flask Flask-WTF pytest
+# --8<-- [end:install]
+# --8<-- [start:expect]
 python -m pytest testing/flask_tests.py
-# --8<-- [end:run]
+# testing/flask_tests.py ...
+# ... 3 passed in ...
+# --8<-- [end:expect]

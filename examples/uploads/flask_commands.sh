@@ -1,7 +1,18 @@
-# Run from a clone of this site's repository, inside the virtual environment.
+# Typed in the folder that holds uploads/ (in a clone of this site's repository: examples/).
+# Section "install" names the packages; the page adds the versions this site tests.
+# --8<-- [start:install]
+pip install Flask Flask-WTF
+# --8<-- [end:install]
 # --8<-- [start:run]
-cd examples
 flask --app uploads.flask_app run --port 8000
-# Open http://127.0.0.1:8000/ and upload a PNG, JPEG or PDF file;
-# it lands in examples/instance/uploads/.
 # --8<-- [end:run]
+# Open http://127.0.0.1:8000/ in a browser and upload a PNG, JPEG or PDF file;
+# it lands in instance/uploads/.
+# --8<-- [start:expect]
+curl http://127.0.0.1:8000/
+# <h1>Upload a document</h1>
+# <form method="post" enctype="multipart/form-data">
+curl -i --form "document=@uploads/__init__.py" http://127.0.0.1:8000/
+# HTTP/1.1 400 BAD REQUEST
+# <p>The CSRF token is missing.</p>
+# --8<-- [end:expect]

@@ -1,40 +1,55 @@
-"""The "How to choose" questionnaire in Chromium gives the verdicts macros/decision.py computes.
+"""The "How to choose" questionnaire in Chromium: the verdicts macros/decision.py computes, shown, announced, and led on.
 
 The page's script (docs/assets/javascripts/decision.js) scores the answers
 from the JSON copy of data/decision.yml the page carries; macros/decision.py
 ``score()`` is the same algorithm in Python, with its own unit tests. Here a
 set of reader profiles goes through the real page, and what the reader sees
-(the verdict, the points, each reason) must equal what Python says.
+(the verdict, the points, each reason, the next step) must equal what Python
+says. Then a reader does it as a reader would: with the keyboard from the top
+of the page, on a phone, and on to the cookbook with the tabs the result set,
+on the published site and in the offline edition from file://.
 """
 
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
 from macros import data, decision, text
-from tests.browser.conftest import wait_ready
+from tests.browser.conftest import LAUNCH_ARGS, wait_ready
 from tests.conftest import ROOT, SUBPATH
 
 pytestmark = pytest.mark.browser
 PAGE = "choosing/decision/"
 SITE = data.load(ROOT / "data")
-D = SITE.decision
+D = decision.resolved(SITE.decision, SITE)
 NAMES = {key: fw.name for key, fw in SITE.frameworks.items()}
 QUESTIONS = [*D.questions, D.experience]
+PHONE = {"width": 375, "height": 667}
 
-# Profiles issue 10 found contradictory, then every single answer, then a fixed
-# random sample of fuller profiles.
+# Profiles issue 10 found contradictory, the readers of issues 13 and 14, then
+# every single answer, then a fixed random sample of fuller profiles.
+FLASK_TEAM_BACK_OFFICE = {"team": "growing", "admin": "yes", "shape": "webapp", "deadline": "weeks",
+                          "frontend": "builtin", "hosting": "ordinary", "experience": "flask"}
+REAL_TIME_BACK_OFFICE = {"team": "small", "admin": "yes", "shape": "webapp", "realtime": "browser",
+                         "background": "yes", "experience": "flask"}
+PARTNER_API = {"team": "small", "shape": "api", "partners": "yes", "deadline": "days", "hosting": "capped",
+               "traffic": "modest", "experience": "neither"}
 NAMED = [
     {},
     {"shape": "api", "frontend": "separate"},
     {"admin": "yes"},
-    {"team": "growing", "admin": "yes", "shape": "webapp", "deadline": "weeks", "frontend": "builtin",
-     "hosting": "ordinary", "experience": "flask"},
+    FLASK_TEAM_BACK_OFFICE,
     {"shape": "api", "frontend": "separate", "experience": "django"},
     {"team": "teams", "admin": "no", "shape": "services", "deadline": "days", "frontend": "separate",
      "hosting": "capped", "experience": "neither"},
+    REAL_TIME_BACK_OFFICE,
+    {**REAL_TIME_BACK_OFFICE, "realtime": "plain"},
+    PARTNER_API,
+    {"shape": "services", "hosting": "memory", "traffic": "high"},
+    {"admin": "yes", "hosting": "memory", "languages": "yes"},  # the memory point held back
 ]
 SINGLE = [{q.id: a.id} for q in QUESTIONS for a in q.answers]
 
@@ -53,12 +68,15 @@ def sample(n: int, seed: int = 10) -> list[dict[str, str]]:
 
 READ_RESULT = """() => {
   const out = document.getElementById('decision-result')
-  const verdict = out.querySelector('.decision-verdict')
+  const verdict = document.querySelector('#decision-status .decision-verdict')
+  const next = out.querySelector('.decision-next a')
   return {
     headline: verdict ? verdict.querySelector('strong').textContent : null,
     verdict: verdict ? verdict.textContent : null,
     reasons: [...out.querySelectorAll('li')].map(li => li.textContent),
-    links: [...out.querySelectorAll('li a')].map(a => new URL(a.href).pathname),
+    next: next ? next.textContent : '',
+    pick: next ? next.dataset.pick || null : null,
+    links: [...out.querySelectorAll('li a')].map(a => new URL(a.href).pathname + new URL(a.href).hash),
   }
 }"""
 
@@ -71,6 +89,12 @@ ANSWER_BY_SCRIPT = """answers => {
   form.requestSubmit()
 }"""
 
+# The framework each Flask/Django tab set on the page shows.
+SHOWN_TABS = """() => [...document.querySelectorAll('article .tabbed-set')].map(set => {
+  const input = set.querySelector(':scope > input:checked')
+  return set.querySelector(`:scope > .tabbed-labels > label[for="${input.id}"]`).innerText.trim()
+})"""
+
 
 def expected(answers: dict[str, str]) -> dict:
     v = decision.score(D, NAMES, answers)
@@ -78,6 +102,8 @@ def expected(answers: dict[str, str]) -> dict:
         "headline": text.plain(v.headline),
         "verdict": text.plain(f"{v.headline} {v.summary}".strip()),
         "reasons": [line.reads for line in v.lines],
+        "next": v.next,
+        "pick": v.pick,
     }
 
 
@@ -85,6 +111,14 @@ def shown(page) -> dict:
     got = page.evaluate(READ_RESULT)
     got.pop("links")
     return got
+
+
+def answer_by_label(page, answers: dict[str, str]) -> None:
+    """Tick each answer by clicking its label, as a reader does."""
+    for q in QUESTIONS:
+        if q.id in answers:
+            label = next(a.label for a in q.answers if a.id == answers[q.id])
+            page.get_by_role("group", name=text.plain(q.ask)).get_by_label(text.plain(label), exact=True).check()
 
 
 @pytest.fixture
@@ -96,8 +130,11 @@ def decision_page(new_context, site_url):
     return page
 
 
+# The same verdicts as the Python ---------------------------------------------------
+
+
 def test_profiles_get_the_verdicts_the_python_scoring_gives(decision_page):
-    profiles = NAMED + SINGLE + sample(60)
+    profiles = NAMED + SINGLE + sample(80)
     wrong = []
     for answers in profiles:
         decision_page.evaluate(ANSWER_BY_SCRIPT, answers)
@@ -109,29 +146,209 @@ def test_profiles_get_the_verdicts_the_python_scoring_gives(decision_page):
 
 def test_a_reader_clicking_the_labels_gets_the_same_verdict(decision_page):
     """The issue's Flask team building a back office, answered with the mouse by label."""
-    answers = NAMED[3]
     page = decision_page
     page.get_by_role("button", name="Start again").click()
-    for q in QUESTIONS:
-        if q.id in answers:
-            label = next(a.label for a in q.answers if a.id == answers[q.id])
-            page.get_by_role("group", name=text.plain(q.ask)).get_by_label(text.plain(label), exact=True).check()
+    answer_by_label(page, FLASK_TEAM_BACK_OFFICE)
     page.get_by_role("button", name="Show my recommendation").click()
     got = shown(page)
-    assert got == expected(answers)
+    assert got == expected(FLASK_TEAM_BACK_OFFICE)
     assert got["headline"] == "Recommendation: Django."
     assert not any("outweigh" in r or "decides" in r for r in got["reasons"])
 
 
 def test_reasons_link_to_the_pages_that_explain_them(decision_page):
-    decision_page.evaluate(ANSWER_BY_SCRIPT, {"admin": "yes", "hosting": "capped"})
+    decision_page.evaluate(ANSWER_BY_SCRIPT, {"admin": "yes", "realtime": "plain", "traffic": "high",
+                                              "hosting": "capped"})
     links = decision_page.evaluate(READ_RESULT)["links"]
-    assert links == [f"{SUBPATH}choosing/admin/", f"{SUBPATH}choosing/size/"]
+    assert links == [f"{SUBPATH}choosing/admin/", f"{SUBPATH}cookbook/realtime/",
+                     f"{SUBPATH}choosing/speed/#requests-per-second-and-cpu-time-per-request",
+                     f"{SUBPATH}choosing/size/"]
+
+
+def test_the_measured_figures_reach_the_reader(decision_page):
+    """The high-traffic and memory reasons show the numbers of data/measured.yml, as the speed page does."""
+    from macros import speed
+
+    decision_page.evaluate(ANSWER_BY_SCRIPT, {"shape": "services", "hosting": "memory", "traffic": "high"})
+    reasons = " ".join(shown(decision_page)["reasons"])
+    for clause in (speed.compare(SITE, "benchmark.memory_mib.smallest"), speed.compare(SITE, "benchmark.memory_mib.full"),
+                   speed.figure(SITE, "benchmark.requests.orm.cpu_ms.flask"),
+                   speed.compare(SITE, "benchmark.requests.async.rps")):
+        assert clause in reasons
+
+
+# Shown, announced, and reached from the keyboard -------------------------------------
+
+
+def test_the_result_is_scrolled_into_view_and_announced_on_a_phone(new_context, site_url):
+    page = new_context(viewport=PHONE).new_page()
+    page.goto(site_url + PAGE)
+    wait_ready(page)
+    answer_by_label(page, REAL_TIME_BACK_OFFICE)
+    page.get_by_role("button", name="Show my recommendation").click()
+    want = expected(REAL_TIME_BACK_OFFICE)
+    # Announced: the live region holds the verdict, and only the verdict.
+    status = page.get_by_role("status")
+    assert status.get_attribute("aria-live") == "polite"
+    assert status.inner_text().strip() == want["verdict"]
+    # Scrolled: the verdict sits at the top of the screen, below the theme's sticky header.
+    header = page.locator(".md-header").bounding_box()
+    box = page.locator("#decision-status").bounding_box()
+    assert header["y"] + header["height"] <= box["y"] < PHONE["height"] / 3, (header, box)
+    assert box["y"] + box["height"] <= PHONE["height"], "the whole verdict is on the screen"
+
+
+def rgba(css_colour: str) -> tuple[float, float, float, float]:
+    """A computed `rgb(...)` or `rgba(...)` colour as channels from 0 to 1, alpha last."""
+    values = [float(v) for v in re.findall(r"[\d.]+", css_colour)]
+    return values[0] / 255, values[1] / 255, values[2] / 255, values[3] if len(values) > 3 else 1.0
+
+
+def luminance(r: float, g: float, b: float) -> float:
+    """Relative luminance (WCAG 2)."""
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(colour: str, background: str) -> float:
+    """WCAG contrast of ``colour`` drawn over an opaque ``background``, its transparency blended in."""
+    *fg, alpha = rgba(colour)
+    bg = rgba(background)[:3]
+    seen = [alpha * f + (1 - alpha) * b for f, b in zip(fg, bg)]
+    high, low = sorted((luminance(*seen), luminance(*bg)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+FOCUSED = """() => {
+  const e = document.activeElement, s = getComputedStyle(e)
+  return {id: e.id, text: e.textContent.trim(), visible: e.matches(':focus-visible'), outline: s.outlineStyle,
+          width: parseFloat(s.outlineWidth), colour: s.outlineColor, shadow: s.boxShadow,
+          page: getComputedStyle(document.body).backgroundColor}
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_keyboard_reaches_the_first_answer_in_a_few_presses_and_sees_where_it_is(new_context, site_url, scheme):
+    """From the top of the page: Tab ("Skip to content"), Tab ("Go to the questions"), Enter: the first radio."""
+    page = new_context(color_scheme=scheme).new_page()
+    page.goto(site_url + PAGE)
+    wait_ready(page)
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate(FOCUSED)["text"] == "Go to the questions"
+    skip = page.locator("#decision-skip")
+    assert skip.is_visible(), "the skip link shows while it has focus"
+    page.keyboard.press("Enter")
+    focused = page.evaluate(FOCUSED)
+    first = D.questions[0]
+    assert focused["id"] == f"q-{first.id}-{first.answers[0].id}", focused
+    assert page.get_by_role("group", name=text.plain(first.ask)).is_visible()
+    # A focus ring, drawn by the outline or a shadow, that stands out from the page (WCAG 1.4.11: 3:1).
+    assert focused["visible"]
+    assert (focused["outline"] != "none" and focused["width"] >= 1) or focused["shadow"] != "none", focused
+    assert contrast(focused["colour"], focused["page"]) >= 3, focused
+    # The arrow keys move within the question, and the ring follows.
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate(FOCUSED)["id"] == f"q-{first.id}-{first.answers[1].id}"
+    assert page.evaluate(FOCUSED)["outline"] != "none"
 
 
 def test_the_result_is_announced_to_screen_readers(decision_page):
-    region = decision_page.locator("#decision-result")
+    region = decision_page.locator("#decision-status")
     assert region.get_attribute("aria-live") == "polite" and region.get_attribute("role") == "status"
+    decision_page.evaluate(ANSWER_BY_SCRIPT, PARTNER_API)
+    assert region.inner_text().strip() == expected(PARTNER_API)["verdict"]
+    decision_page.get_by_role("button", name="Start again").click()
+    assert region.inner_text() == "" and decision_page.locator("#decision-result li").count() == 0
+
+
+# On to the cookbook, with the tabs set -----------------------------------------------
+
+
+def follow_the_next_step(page, answers: dict[str, str]) -> str:
+    """Answer, submit, and click the result's next step; return the framework it names."""
+    page.get_by_role("button", name="Start again").click()
+    answer_by_label(page, answers)
+    page.get_by_role("button", name="Show my recommendation").click()
+    want = expected(answers)
+    link = page.get_by_role("link", name=want["next"])
+    assert link.is_visible()
+    link.click()
+    return NAMES[want["pick"]]
+
+
+def every_tab_shows(page, name: str) -> list[str]:
+    """Wait for Material to set the tabs up, then read the framework each tab set shows."""
+    page.wait_for_function("() => document.querySelectorAll('article .tabbed-set').length > 0")
+    shown = page.evaluate(SHOWN_TABS)
+    assert shown and set(shown) == {name}, shown
+    return shown
+
+
+def test_the_next_step_opens_the_cookbook_with_every_tab_on_the_chosen_framework(new_context, site_url):
+    page = new_context().new_page()
+    page.goto(site_url + PAGE)
+    wait_ready(page)
+    # Django, though the tabs open on Flask by default.
+    assert follow_the_next_step(page, FLASK_TEAM_BACK_OFFICE) == "Django"
+    page.wait_for_url(f"**{SUBPATH}cookbook/")
+    every_tab_shows(page, "Django")
+    # And on every cookbook page after it, here the first one.
+    page.locator("article").get_by_role("link", name="Hello world and project layout").first.click()
+    page.wait_for_url(f"**{SUBPATH}cookbook/hello/")
+    assert len(every_tab_shows(page, "Django")) >= 3
+    # A later result for Flask turns them back.
+    page.goto(site_url + PAGE)
+    wait_ready(page)
+    assert follow_the_next_step(page, PARTNER_API) == "Flask"
+    page.wait_for_url(f"**{SUBPATH}cookbook/")
+    every_tab_shows(page, "Flask")
+    page.goto(site_url + "cookbook/realtime/")
+    wait_ready(page)
+    every_tab_shows(page, "Flask")
+
+
+def test_a_result_that_names_no_framework_leaves_the_tabs_alone(new_context, site_url):
+    page = new_context().new_page()
+    page.goto(site_url + PAGE)
+    wait_ready(page)
+    page.evaluate(ANSWER_BY_SCRIPT, {"admin": "no"})
+    got = shown(page)
+    assert got["pick"] is None and got["next"] == D.next.both
+    page.get_by_role("link", name=D.next.both).click()
+    page.wait_for_url(f"**{SUBPATH}cookbook/")
+    assert page.evaluate("() => localStorage.getItem(__md_scope.pathname + '.__tabs')") is None
+
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory):
+    """The offline edition (`make offline`'s build), read from file://."""
+    from tools import offline
+
+    dest = tmp_path_factory.mktemp("offline") / "site"
+    proc = offline.build(dest, SOURCE_DATE_EPOCH="1767225600")
+    assert proc.returncode == 0, f"the offline edition does not build:\n{proc.stdout}{proc.stderr}"
+    return dest
+
+
+def test_the_next_step_works_in_the_offline_edition(browser, offline_site):
+    context = browser.new_context()
+    context.set_default_timeout(15_000)
+    try:
+        page = context.new_page()
+        page.goto((offline_site / "choosing" / "decision.html").as_uri())
+        wait_ready(page)
+        assert follow_the_next_step(page, FLASK_TEAM_BACK_OFFICE) == "Django"
+        page.wait_for_url((offline_site / "cookbook" / "index.html").as_uri())
+        every_tab_shows(page, "Django")
+        page.goto((offline_site / "cookbook" / "hello.html").as_uri())
+        wait_ready(page)
+        every_tab_shows(page, "Django")
+    finally:
+        context.close()
+
+
+# Instant navigation and no scripts ---------------------------------------------------
 
 
 def test_the_script_runs_after_instant_navigation_to_the_page(new_context, site_url):
@@ -144,6 +361,11 @@ def test_the_script_runs_after_instant_navigation_to_the_page(new_context, site_
     page.locator("#decision-form").wait_for(state="visible")
     page.evaluate(ANSWER_BY_SCRIPT, NAMED[1])
     assert shown(page) == expected(NAMED[1])
+    # One skip link to the questions, here, and none once the reader moves on.
+    assert page.locator("#decision-skip").count() == 1
+    page.locator(".md-sidebar--primary").get_by_role("link", name="Tooling").click()
+    page.wait_for_url("**/choosing/tooling/")
+    assert page.locator("#decision-skip").count() == 0
 
 
 def test_without_scripts_the_list_stands_in_for_the_form(new_context, site_url):
@@ -153,3 +375,6 @@ def test_without_scripts_the_list_stands_in_for_the_form(new_context, site_url):
     answers = sum(len(q.answers) for q in QUESTIONS)
     assert page.locator("article dl dd").count() == answers
     assert page.get_by_text(f"needs a lead of at least {D.rules.lead} points").is_visible()
+    # The measured figures are in the list too.
+    memory = next(a for q in D.questions for a in q.answers if a.id == "memory")
+    assert page.get_by_text(text.plain(memory.reason)[:60]).is_visible()

@@ -12,13 +12,16 @@ from urllib.parse import quote_plus, urlsplit
 
 import pytest
 
+from macros import data
 from macros.examples import section_lines, sections_of
+from macros.run_it import plan
 from tests.browser.conftest import wait_ready
 from tests.conftest import ROOT, SUBPATH, search_index
 
 pytestmark = pytest.mark.browser
 
 MODEL_PAGE = "cookbook/hello/"
+SITE = data.load(ROOT / "data")
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 812}
 
@@ -208,7 +211,15 @@ def test_copy_button_copies_the_code_alone(new_context, site_url):
     checked = 0
     for tab in ("Flask", "Django"):
         page.locator(".tabbed-set .tabbed-labels > label", has_text=re.compile(rf"^{tab}$")).first.click()
-        blocks = page.locator(".tabbed-set .highlight:visible")
+        # The Run it's set-up block copies as the steps a reader pastes into a terminal.
+        key = next(k for k, fw in SITE.frameworks.items() if fw.name == tab)
+        setup = page.locator(".tabbed-set .highlight.run-it:visible").first
+        setup.hover()
+        setup.locator('.md-code__button[data-md-type="copy"]').click()
+        steps = plan(ROOT, key, SITE.frameworks[key], MODEL_PAGE.split("/")[1]).setup
+        assert page.evaluate("() => navigator.clipboard.readText()").rstrip("\n") == "\n".join(steps)
+        # Every other block is an example's section (the Run it's other built blocks aside).
+        blocks = page.locator(".tabbed-set .highlight:visible:not(.run-it)")
         for n in range(blocks.count()):
             block = blocks.nth(n)
             title = block.locator(".filename").inner_text().strip()

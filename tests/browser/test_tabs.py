@@ -41,7 +41,9 @@ CLICK_EVERY_LABEL = """names => [...document.querySelectorAll('article .tabbed-s
     if (!hit || !label.contains(hit)) return {covered: true}
     label.click()
     const shown = blocks.map((b, n) => b.checkVisibility() ? n : -1).filter(n => n >= 0)
-    const code = shown.length !== 1 ? [] : [...blocks[shown[0]].querySelectorAll('pre > code')].map(c => {
+    // A Run it's built blocks (.run-it: set-up, folder tree, lines to add) are not example sections.
+    const code = shown.length !== 1 ? [] : [...blocks[shown[0]].querySelectorAll('pre > code')]
+      .filter(c => !c.closest('.run-it')).map(c => {
       const title = c.closest('.highlight')?.querySelector(':scope > .filename')
       return [title ? title.textContent.trim() : null, c.textContent]
     })

@@ -1,4 +1,4 @@
-"""Drive a Flask or Django test client as a browser would, and check a page's install line.
+"""Drive a Flask or Django test client as a browser would, and check the versions a page names.
 
 Used by the tests of the structure, crud, relationships and api_frameworks
 pages. A `Browser` loads a page, keeps the hidden inputs of its form (the CSRF
@@ -9,12 +9,9 @@ templates carry the token instead of switching the check off.
 from __future__ import annotations
 
 import re
-import shlex
 from html.parser import HTMLParser
 
-from packaging.requirements import Requirement
-
-from tests.examples.conftest import EXAMPLES, section
+from tests.examples.conftest import EXAMPLES
 
 
 class Inputs(HTMLParser):
@@ -84,39 +81,8 @@ def pins() -> dict[str, set[str]]:
     return found
 
 
-# The frameworks' exact versions live in data/frameworks.yml (tests/site/test_data_flow.py
-# keeps them out of typed text), so an install line pins each framework to its
-# release line ("Flask~=3.1.0") and every add-on exactly.
-FRAMEWORKS = {"flask", "django"}
-
-
-def install_line(script: str) -> dict[str, Requirement]:
-    """The requirements on the page's `pip install` line, in section "run" of `script`."""
-    [line] = [line for line in section(script, "run") if line.startswith("pip install ")]
-    return {canonical(r.name): r for r in map(Requirement, shlex.split(line)[2:])}
-
-
 def canonical(name: str) -> str:
     return name.lower().replace("_", "-")
-
-
-def assert_install_line_is_pinned(script: str) -> dict[str, Requirement]:
-    """Every package on the page's install line installs the version the examples are tested with."""
-    known = pins()
-    wanted = install_line(script)
-    wrong = {}
-    for name, req in wanted.items():
-        [spec] = req.specifier  # exactly one condition per package
-        tested = known.get(name, set())
-        if name in FRAMEWORKS:
-            ok = spec.operator == "~=" and any(spec.contains(v) and spec.version == f"{v.rsplit('.', 1)[0]}.0"
-                                               for v in tested)
-        else:
-            ok = spec.operator == "==" and spec.version in tested
-        if not ok:
-            wrong[name] = str(req)
-    assert wrong == {}, f"{script}: not the versions the examples are tested with: {wrong}"
-    return wanted
 
 
 def assert_versions_on_page_are_pinned(topic: str) -> dict[str, set[str]]:

@@ -127,28 +127,10 @@ def wait_for(probe: Callable[[], T | None], what: str, timeout: float = 15, serv
 LONG_RUNNING = {"run", "runserver", "worker", "db_worker", "uvicorn", "gunicorn", "daphne"}
 
 
-def requirement_pins() -> dict[str, str]:
-    """Exact pins of examples/requirements.txt and the files it includes; names lower-cased."""
-    found: dict[str, str] = {}
-
-    def read(path: Path) -> None:
-        for line in path.read_text().splitlines():
-            line = line.split("#")[0].strip()
-            if line.startswith("-r "):
-                read(path.parent / line[3:].strip())
-            elif "==" in line:
-                name, version = line.split("==")
-                found[name.strip().lower().replace("_", "-")] = version.strip()
-
-    read(EXAMPLES / "requirements.txt")
-    return found
-
-
 @dataclass
 class RunSection:
     """A page's "Run it" commands as a reader types them, split into what a test does with each."""
 
-    pip: list[str] = field(default_factory=list)         # the `pip install` requirements
     exports: dict[str, str] = field(default_factory=dict)  # `export NAME=value`, in order
     steps: list[list[str]] = field(default_factory=list)   # every other command, in order
     urls: list[str] = field(default_factory=list)          # what `curl` fetches
@@ -158,12 +140,12 @@ class RunSection:
     def parse(cls, lines: list[str]) -> "RunSection":
         run = cls()
         for line in lines:
-            if not line.strip() or line.lstrip().startswith("#") or line == "cd examples":
+            if not line.strip() or line.lstrip().startswith("#"):
                 continue
-            words = shlex.split(line.rstrip("&").strip())
-            if words[:2] == ["pip", "install"]:
-                run.pip += words[2:]
-            elif words[0] == "redis-server":
+            words = shlex.split(line, comments=True)
+            if words[-1] == "&":  # started in the background
+                words = words[:-1]
+            if words[0] == "redis-server":
                 run.redis = words
             elif words[0] == "export":
                 name, value = words[1].split("=", 1)
@@ -173,16 +155,6 @@ class RunSection:
             else:
                 run.steps.append(words)
         return run
-
-    def unpinned(self) -> list[str]:
-        """Requirements on the pip line that are not exactly what examples/requirements*.txt pin."""
-        pins = requirement_pins()
-        wrong = []
-        for req in self.pip:
-            name, _, version = req.partition("==")
-            if pins.get(name.lower().replace("_", "-")) != version:
-                wrong.append(req)
-        return wrong
 
     @staticmethod
     def long_running(command: list[str]) -> bool:

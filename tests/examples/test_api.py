@@ -11,8 +11,6 @@ from __future__ import annotations
 import copy
 import json
 import shlex
-import shutil
-import subprocess
 import sys
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -22,22 +20,13 @@ from django.test import Client
 
 from api import flask_app
 from api.django_app import views
-from tests.conftest import free_port
 from tests.examples.conftest import section
-from tests.examples.serving import as_typed, reader_env, serving
 
 
 # Django's reason phrase comes from http.client.responses, which Python 3.13
 # renamed after RFC 9110; the page's curl session was recorded on Python 3.12
 # and says so. Werkzeug (Flask) keeps its own table with the older name.
 DJANGO_422 = "Unprocessable Entity" if sys.version_info < (3, 13) else "Unprocessable Content"
-
-
-def on_this_python(status_line: str, script: str) -> str:
-    """The status line the page shows, as Django prints it on the interpreter running the tests."""
-    if script.startswith("api/django"):
-        return status_line.replace("422 Unprocessable Entity", f"422 {DJANGO_422}")
-    return status_line
 
 
 @dataclass
@@ -51,9 +40,9 @@ class Exchange:
 
 
 def exchanges(script: str) -> list[Exchange]:
-    """The curl commands in the page's `requests` section, each with the answer printed under it."""
+    """The curl commands in the page's `expect` section, each with the answer printed under it."""
     found = []
-    lines = [line for line in section(script, "requests") if line.strip()]
+    lines = [line for line in section(script, "expect") if line.strip()]
     for i, line in enumerate(lines):
         if line.startswith("curl "):
             command = shlex.split(line)
@@ -96,7 +85,9 @@ def test_django_answers_every_request_exactly_as_documented(settings):
             response = client.get(ex.path)
         else:
             response = client.post(ex.path, data=ex.body, content_type="application/json")
-        assert f"HTTP/1.1 {response.status_code} {response.reason_phrase}" == ex.status_line, ex.command
+        # Python 3.13 renamed 422's phrase; the page shows what 3.12 and 3.11 print.
+        shown = ex.status_line.replace("422 Unprocessable Entity", f"422 {DJANGO_422}")
+        assert f"HTTP/1.1 {response.status_code} {response.reason_phrase}" == shown, ex.command
         assert response["Content-Type"] == "application/json"
         assert response.content.decode() == ex.json_text
         assert response.json() == json.loads(ex.json_text)
@@ -132,22 +123,6 @@ def test_django_refuses_other_methods(settings):
     settings.ALLOWED_HOSTS = ["testserver"]
     assert Client().delete("/api/books/").status_code == 405
     assert Client().post("/api/books/1/").status_code == 405
-
-
-@pytest.mark.skipif(shutil.which("curl") is None, reason="curl is not installed")
-@pytest.mark.parametrize("script", ["api/flask_commands.sh", "api/django_commands.sh"])
-def test_the_curl_session_on_the_page_prints_what_the_page_says(script):
-    """Start the server with the page's run command, then type the page's curl commands."""
-    run = section(script, "run")
-    assert run[0] == "cd examples"
-    port = free_port()
-    with serving(as_typed(shlex.split(run[1]), port), f"http://127.0.0.1:{port}/", reader_env()):
-        for ex in exchanges(script):
-            argv = [arg.replace("127.0.0.1:8000", f"127.0.0.1:{port}") for arg in ex.command]
-            out = subprocess.run(argv, capture_output=True, text=True, timeout=30, check=True).stdout
-            head, _, body = out.replace("\r\n", "\n").partition("\n\n")
-            assert head.splitlines()[0] == on_this_python(ex.status_line, script)
-            assert body.rstrip("\n") == ex.json_text
 
 
 @pytest.mark.parametrize("path", ["/api/books", "/api/books/1", "/api/books/99"])

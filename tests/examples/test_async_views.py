@@ -90,19 +90,16 @@ def test_the_asgi_entry_point_serves_the_async_view():
     assert status == 200 and json.loads(body) == DASHBOARD
 
 
-@pytest.mark.parametrize(("script", "path"), [("async_views/flask_commands.sh", "/dashboard/"),
-                                              ("async_views/django_commands.sh", "/async_views/dashboard/")])
-def test_run_commands_on_the_page_serve_the_dashboard(script, path):
-    lines = [line for line in section(script, "run") if not line.startswith("#")]
-    # Installing is the reader's step; here the pinned requirements already hold it.
-    lines = [line for line in lines if not line.startswith("pip install")]
-    assert lines[0] == "cd examples"
-    for line in lines[1:]:
-        command = shlex.split(line)
-        port = free_port()
-        with serving(as_typed(command, port), f"http://127.0.0.1:{port}{path}", reader_env()) as (status, _, body):
-            assert status == 200
-            assert json.loads(body) == DASHBOARD
+def test_runserver_serves_the_same_views_under_wsgi():
+    """The page's uvicorn line runs in tests/examples/test_run_it.py; its comment says that
+    `python manage.py runserver 8000` serves the same views, under WSGI."""
+    typed = "python manage.py runserver 8000"
+    assert typed in "\n".join(section("async_views/django_commands.sh", "run"))
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/async_views/dashboard/"
+    with serving(as_typed(shlex.split(typed), port), url, reader_env()) as (status, _, body):
+        assert status == 200
+        assert json.loads(body) == DASHBOARD
 
 
 def test_flask_without_the_async_extra_refuses_async_views(monkeypatch):

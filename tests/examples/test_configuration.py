@@ -15,9 +15,8 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from configuration.flask_app import create_app
-from tests.conftest import free_port
 from tests.examples.conftest import EXAMPLES, section
-from tests.examples.serving import SCRATCH_DB, serving
+from tests.examples.serving import SCRATCH_DB
 
 PRODUCTION = "configuration.django_app.settings_production"
 
@@ -31,10 +30,9 @@ def clean_environment(monkeypatch):
 
 
 def command_and_output(script: str, name: str) -> tuple[dict[str, str], list[str], list[str]]:
-    """The page's command in section `name` (after `cd examples`): its env, argv and printed lines."""
+    """The page's command in section `name`: its env, argv and printed lines."""
     lines = section(script, name)
-    assert lines[0] == "cd examples"
-    text = "\n".join(line for line in lines[1:] if not line.startswith("#")).replace("\\\n", " ")
+    text = "\n".join(line for line in lines if not line.startswith("#")).replace("\\\n", " ")
     words = shlex.split(text)
     env = {}
     while re.match(r"^[A-Z_][A-Z0-9_]*=", words[0]):
@@ -151,21 +149,3 @@ def test_diffsettings_prints_the_lines_on_the_page():
     assert printed, "the page shows some of the output"
     for line in printed:
         assert line in lines
-
-
-# Both: the run command, then the curl on the page ---------------------------
-
-
-@pytest.mark.parametrize("script", ["configuration/flask_commands.sh", "configuration/django_commands.sh"])
-def test_the_server_started_as_on_the_page_reports_the_configuration(script):
-    env, argv, _ = command_and_output(script, "run")
-    port = free_port()
-    argv = [str(port) if arg == "8000" else arg for arg in argv]
-    if "runserver" in argv:
-        argv.append("--noreload")
-    check = [line for line in section(script, "check") if line.strip()]
-    url = shlex.split(check[0])[-1].replace(":8000", f":{port}")
-    expected = check[1].removeprefix("# ")
-    with serving(argv, url, run_env(env)) as (status, _, body):
-        assert status == 200
-        assert body.rstrip("\n") == expected

@@ -21,7 +21,7 @@ from crud.django_app.models import Book as DjangoBook
 from crud.flask_app import create_app
 from crud.flask_models import Book as FlaskBook
 from crud.flask_models import db as flask_db
-from tests.examples.browsing import (Browser, Inputs, assert_install_line_is_pinned, assert_versions_on_page_are_pinned,
+from tests.examples.browsing import (Browser, Inputs, assert_versions_on_page_are_pinned,
                                      body, page_description, words)
 
 # Every test may reach Django's test database; the Flask cases simply leave it alone.
@@ -236,11 +236,6 @@ def test_django_migration_matches_the_model(db):
     out = io.StringIO()
     call_command("makemigrations", "crud", "--check", "--dry-run", stdout=out)
     assert "No changes detected" in out.getvalue()
-
-
-@pytest.mark.parametrize("script", ["crud/flask_commands.sh", "crud/django_commands.sh"])
-def test_the_install_line_names_the_tested_versions(script):
-    assert {"flask", "django"} & set(assert_install_line_is_pinned(script))
 
 
 def test_the_versions_the_page_names_are_the_pinned_ones():

@@ -15,8 +15,8 @@ from django.core.management.utils import get_random_secret_key
 import project.settings as development
 from deployment.flask_app import create_app
 from tests.conftest import free_port
-from tests.examples.conftest import EXAMPLES, ROOT, section
-from tests.examples.serving import reader_env, serving
+from tests.examples.conftest import EXAMPLES, section
+from tests.examples.serving import reader_env
 
 PRODUCTION = "deployment.django_app.settings_production"
 HOST = "www.example.com"
@@ -151,38 +151,7 @@ def test_manage_py_without_a_secret_key_stops_with_the_documented_error():
     assert "ImproperlyConfigured: Set the DJANGO_SECRET_KEY environment variable." in proc.stderr
 
 
-# Run it: the page's commands, as a shell script, on a free port ---------------
-
-
-def script_of(name: str, port: int) -> str:
-    lines = section(f"deployment/{name}", "run")
-    assert lines[0] == "cd examples"
-    assert any("8000" in line for line in lines), "the page's command names port 8000"
-    return "set -e\n" + "\n".join(lines).replace("8000", str(port))
-
-
-def test_flask_gunicorn_command_serves_the_app():
-    port = free_port()
-    env = reader_env()
-    env.pop("FLASK_SECRET_KEY", None)  # the script exports its own
-    with serving(["bash", "-c", script_of("flask_commands.sh", port)], f"http://127.0.0.1:{port}/", env,
-                 headers={"X-Forwarded-Proto": "https"}, cwd=ROOT) as (status, headers, body):
-        assert status == 200
-        assert "gunicorn" in headers["Server"]
-        assert body.strip() == '{"debug":false,"scheme":"https","status":"ok"}'
-
-
-def test_django_commands_check_collect_and_serve(tmp_path):
-    port = free_port()
-    env = reader_env(DJANGO_STATIC_ROOT=str(tmp_path / "static"))
-    with serving(["bash", "-c", script_of("django_commands.sh", port)], f"http://127.0.0.1:{port}/", env,
-                 headers={"Host": HOST, "X-Forwarded-Proto": "https"}, cwd=ROOT, timeout=60) as (status, headers, body):
-        assert status == 200
-        assert "gunicorn" in headers["Server"]
-        assert body == "Hello from Django!"
-        assert headers["Strict-Transport-Security"].startswith("max-age=")
-    # collectstatic put the admin's files where the web server will look.
-    assert (tmp_path / "static" / "admin" / "css").is_dir()
+# Run it: the page's commands run from an empty folder in tests/examples/test_run_it.py ---
 
 
 def test_flask_gunicorn_without_a_secret_key_does_not_start():

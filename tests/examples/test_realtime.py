@@ -45,7 +45,6 @@ class Server:
 def started(framework: str, path: str, redis_url: str) -> Iterator[Server]:
     """The page's server command, as typed, on a free port; yields once the chat page at `path` answers."""
     run = RunSection.parse(section(f"realtime/{framework}_commands.sh", "run"))
-    assert run.unpinned() == [], "the pip line's pins differ from examples/requirements*.txt"
     assert run.redis[:3] == ["redis-server", "--port", "6379"]
     assert run.exports.pop("REDIS_URL") == "redis://127.0.0.1:6379/0"
     (server,) = run.steps

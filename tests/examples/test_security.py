@@ -10,10 +10,7 @@ from flask import Flask, session
 
 import security.django_app.recommended_settings as recommended
 from security.flask_app import create_app
-from tests.conftest import free_port
-from tests.examples.conftest import ROOT, section
 from tests.examples.garbage import NOT_UTF8, form_body
-from tests.examples.serving import as_script, reader_env, serving
 
 SCRIPT = "<script>alert('hi')</script>"
 
@@ -158,24 +155,6 @@ def test_django_recommended_settings_make_both_cookies_secure(csrf_client, setti
 @pytest.mark.urls("security.django_app.urls")
 def test_django_forbids_framing_by_default(client):
     assert client.get("/comment/")["X-Frame-Options"] == "DENY"
-
-
-# Run it ---------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(("script", "path"), [("security/flask_commands.sh", "/comment/"),
-                                              ("security/django_commands.sh", "/security/comment/")])
-def test_run_commands_on_the_page_serve_the_form(script, path, tmp_path):
-    lines = [line for line in section(script, "run") if not line.startswith("#")]
-    assert lines[0] == "cd examples"
-    port = free_port()
-    env = reader_env(DJANGO_DB=str(tmp_path / "db.sqlite3"))
-    env.pop("FLASK_SECRET_KEY", None)  # the page's lines set it
-    with serving(as_script(lines, port), f"http://127.0.0.1:{port}{path}", env, cwd=ROOT,
-                 timeout=60) as (status, headers, body):
-        assert status == 200
-        assert headers["X-Frame-Options"] == "DENY"
-        assert "<strong>Be kind.</strong>" in body
 
 
 def test_flask_escapes_markup_templates_but_not_text_templates(flask_app):

@@ -35,7 +35,7 @@ from structure.flask_shop import create_app
 from structure.flask_shop.catalog.models import Book
 from structure.flask_shop.extensions import db
 from structure.flask_shop.reviews.models import Review
-from tests.examples.browsing import (assert_install_line_is_pinned, assert_versions_on_page_are_pinned, body,
+from tests.examples.browsing import (assert_versions_on_page_are_pinned, body,
                                      page_description, words)
 from tests.examples.conftest import EXAMPLES, section
 
@@ -276,11 +276,6 @@ def test_django_migrations_match_the_models():
     out = io.StringIO()
     call_command("makemigrations", "catalog", "reviews", "--check", "--dry-run", stdout=out)
     assert "No changes detected" in out.getvalue()
-
-
-@pytest.mark.parametrize("script", ["structure/flask_commands.sh", "structure/django_commands.sh"])
-def test_the_install_line_names_the_tested_versions(script):
-    assert {"flask", "django"} & set(assert_install_line_is_pinned(script))
 
 
 def test_the_versions_the_page_names_are_the_pinned_ones():

@@ -94,7 +94,7 @@ def decision(frameworks: list[str]) -> dict:
     say = {key: key for key in ("nothing", "either", "neutral", "experience_line", "see")}
     say.update(firm="{leader}", experience="{known}", leans="{leader}", totals="{totals}",
                firm_basis="{lead}", open_basis="{lead}", counted="{reason}", repeat="{reason}",
-               neutral="{reason}", experience_line="{text}", see=" {page}")
+               neutral="{reason}", experience_line="{text}", see=" {page}", held="{reason}")
     return {
         "rules": {"lead": 3, "facts": 2},
         "pages": {"size": {"title": "Size", "file": "choosing/size.md"}},
@@ -109,6 +109,7 @@ def decision(frameworks: list[str]) -> dict:
             "says": {"decides": "{known}", "agrees": "{leader}", "differs": "{known} {leader}",
                      "neither_firm": "n", "neither_open": "n"}},
         "say": say,
+        "next": {"page": "size", "pick": "{pick}", "both": "both"},
     }
 
 

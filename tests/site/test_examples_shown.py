@@ -17,6 +17,10 @@ SITE = site_data()
 NAMES = [fw.name for fw in SITE.frameworks.values()]
 CORE = [fw.name for fw in SITE.frameworks.values() if fw.core]
 CALL = re.compile(r"""\{\{\s*example\(\s*["']([\w-]+)["']\s*,\s*["']([\w-]+)["']""")
+# A Run it (macros/run_it.py) shows sections "run" and "expect" of the commands files; its
+# other blocks (set-up, folder tree, lines to add) are built, marked class "run-it", and
+# checked by tests/site/test_run_it.py instead.
+RUN_IT = re.compile(r"""\{\{\s*run_it\(\s*["']([\w-]+)["']""")
 # Django boilerplate that no page needs to show: package markers, app configs, generated migrations;
 # and compiled message catalogues (.mo), binary files built from the .po files a page shows.
 UNSHOWN = re.compile(r"(^|/)(__init__\.py|apps\.py)$|/migrations/|\.mo$")
@@ -42,10 +46,14 @@ class TabSets(HTMLParser):
         elif tag == "label" and self.divs and "tabbed-labels" in self.divs[-1]:
             self.in_label = True
             self.sets[-1]["labels"].append("")
-        elif tag == "code" and self.sets and self.sets[-1]["code"] and self.lasttag_pre:
+        elif tag == "code" and self.sets and self.sets[-1]["code"] and self.lasttag_pre and not self.built():
             self.in_code = True
             self.sets[-1]["code"][-1].append("")
         self.lasttag_pre = tag == "pre" or (tag == "span" and getattr(self, "lasttag_pre", False))
+
+    def built(self) -> bool:
+        """Inside a block a Run it builds (class run-it), not an example's section."""
+        return any("run-it" in cls.split() for cls in self.divs)
 
     def handle_endtag(self, tag):
         if tag == "div" and self.divs:
@@ -157,7 +165,9 @@ def test_template_syntax_reaches_the_reader_verbatim(built_site):
 
 
 def test_every_example_file_is_shown_by_some_page():
-    calls = {m for page in (ROOT / "docs").rglob("*.md") for m in CALL.findall(page.read_text(encoding="utf-8"))}
+    texts = [page.read_text(encoding="utf-8") for page in (ROOT / "docs").rglob("*.md")]
+    calls = {m for text in texts for m in CALL.findall(text)}
+    calls |= {(topic, section) for text in texts for topic in RUN_IT.findall(text) for section in ("run", "expect")}
     shown = {p for topic, section in calls for fw in SITE.frameworks.values()
              for p in files_with_section(EXAMPLES, fw, topic, section)}
     unshown = []

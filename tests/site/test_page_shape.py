@@ -66,7 +66,10 @@ def test_cookbook_pages_show_code_and_how_to_run_it(page):
     text = page.read_text(encoding="utf-8")
     where = f"docs/cookbook/{page.name}"
     assert len(EXAMPLE.findall(text)) >= 2, f"{where}: a cookbook page shows at least two {{{{ example(...) }}}} tab pairs"
-    assert re.search(r"^## Run", text, re.M), f"{where}: no `## Run it` section showing how to run the example"
+    run_it = re.search(r"^## Run it\n(.*?)(?=^## |\Z)", text, re.M | re.S)
+    assert run_it, f"{where}: no `## Run it` section showing how to run the example"
+    # The same steps on every page, from an empty folder (macros/run_it.py).
+    assert f'{{{{ run_it("{page.stem}") }}}}' in run_it.group(1), f"{where}: the `## Run it` section does not call run_it()"
     assert (ROOT / "examples" / page.stem).is_dir(), \
         f"{where}: no examples/{page.stem}/ folder; page, example folder and tests share one name"
     assert (ROOT / "tests" / "examples" / f"test_{page.stem}.py").is_file(), \

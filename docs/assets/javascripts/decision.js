@@ -1,25 +1,12 @@
-/*
- * The "How to choose" questionnaire (docs/choosing/decision.md).
- *
- * Loaded only by that page, from a <script> tag the decision_form() macro
- * writes after the form. Everything it knows (questions, points, facts,
- * thresholds, and every sentence it can show) comes from the JSON copy of
- * data/decision.yml in <script id="decision-rules">. score() below follows
- * macros/decision.py score() step for step; tests/browser/test_decision.py
- * runs reader profiles through this page and compares with the Python.
- * No libraries, no network requests.
- *
- * Material's instant navigation re-runs scripts inside the page content after
- * each page swap, so this script runs once per visit of the page.
- */
+/* "How to choose": score() is macros/decision.py score(), step for step, on
+ * the page's JSON copy of data/decision.yml; tests/browser/test_decision.py
+ * checks both agree. Kept small for the page's transfer budget. */
 (function () {
   "use strict";
 
-  var PLACEHOLDER = /\{(\w+)\}/g;
-
   function fill(template, values) {
-    return template.replace(PLACEHOLDER, function (whole, name) {
-      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    return template.replace(/\{(\w+)\}/g, function (whole, name) {
+      return name in values ? String(values[name]) : whole;
     });
   }
 
@@ -28,25 +15,24 @@
     return null;
   }
 
-  // answers: question id -> answer id, for the questions answered.
   function score(d, answers) {
-    var names = d.names;
-    var frameworks = Object.keys(names);
-    var say = d.say;
-    var chosen = [];
+    var names = d.names, say = d.say, frameworks = Object.keys(names);
+    var chosen = [], held = {}, best = {}, totals = {}, facts = {}, lines = [];
     d.questions.forEach(function (q) {
-      if (!(q.id in answers)) return;
-      var a = find(q.answers, answers[q.id]);
+      var a = q.id in answers && find(q.answers, answers[q.id]);
       if (a) chosen.push({ q: q, a: a });
     });
-
-    // 1. One fact counts once, at its highest points (the first such answer).
-    var best = {};
+    // Steps 0 to 5 of macros/decision.py.
     chosen.forEach(function (c) {
-      if (c.a.favours && (!(c.a.fact in best) || c.a.points > best[c.a.fact].a.points)) best[c.a.fact] = c;
+      for (var i = 0; i < chosen.length; i++) {
+        var other = chosen[i].a;
+        if (other !== c.a && other.fact && c.a.unless.indexOf(other.fact) >= 0) { held[c.q.id] = chosen[i].q; break; }
+      }
     });
-    // 2. Totals, and the leader.
-    var totals = {}, facts = {};
+    chosen.forEach(function (c) {
+      var a = c.a;
+      if (a.favours && !(c.q.id in held) && (!(a.fact in best) || a.points > best[a.fact].a.points)) best[a.fact] = c;
+    });
     frameworks.forEach(function (fw) { totals[fw] = 0; facts[fw] = 0; });
     Object.keys(best).forEach(function (fact) {
       var a = best[fact].a;
@@ -56,59 +42,39 @@
     var ranked = frameworks.slice().sort(function (x, y) { return totals[y] - totals[x]; });
     var lead = totals[ranked[0]] - (ranked.length > 1 ? totals[ranked[1]] : 0);
     var leader = lead > 0 ? ranked[0] : null;
-    // 3. A firm recommendation needs enough lead from enough separate facts.
     var firm = leader !== null && lead >= d.rules.lead && facts[leader] >= d.rules.facts;
-    // 4. Experience decides only what the answers leave open.
     var knownAnswer = d.experience.id in answers ? find(d.experience.answers, answers[d.experience.id]) : null;
     var known = knownAnswer ? knownAnswer.knows : null;
     var kind = !chosen.length && !knownAnswer ? "nothing" : firm ? "firm" : known ? "experience" : leader ? "leans" : "either";
 
-    var lines = [];
     chosen.forEach(function (c) {
-      var a = c.a, said;
-      if (!a.favours) said = fill(say.neutral, { reason: a.reason });
-      else if (best[a.fact] === c) said = fill(say.counted, { side: names[a.favours], points: a.points, reason: a.reason });
-      else said = fill(say.repeat, { side: names[a.favours], first: best[a.fact].q.ask, reason: a.reason });
-      lines.push({ text: said, page: a.page || null });
+      var a = c.a, by = held[c.q.id], first = best[a.fact];
+      var key = by ? "held" : !a.favours ? "neutral" : first === c ? "counted" : "repeat";
+      lines.push({ page: a.page, text: fill(say[key], { side: names[a.favours], points: a.points,
+        first: (by || first && first.q || {}).ask, reason: by ? a.otherwise : a.reason }) });
     });
+    var who = { leader: names[leader], known: names[known] };
     if (knownAnswer) {
-      var says = d.experience.says, said;
-      if (kind === "experience") said = fill(says.decides, { known: names[known] });
-      else if (firm && known === leader) said = fill(says.agrees, { leader: names[leader] });
-      else if (firm && known) said = fill(says.differs, { known: names[known], leader: names[leader] });
-      else said = firm ? says.neither_firm : says.neither_open;
-      lines.push({ text: fill(say.experience_line, { text: said }), page: null });
+      var says = kind === "experience" ? "decides" : firm && known === leader ? "agrees" : firm && known ? "differs"
+        : firm ? "neither_firm" : "neither_open";
+      lines.push({ text: fill(say.experience_line, { text: fill(d.experience.says[says], who) }), page: null });
     }
-
-    var headline = {
-      nothing: say.nothing,
-      firm: firm ? fill(say.firm, { leader: names[leader] }) : "",
-      experience: known ? fill(say.experience, { known: names[known] }) : "",
-      leans: leader ? fill(say.leans, { leader: names[leader] }) : "",
-      either: say.either
-    }[kind];
-    var summary = "";
-    if (kind !== "nothing") {
-      summary = fill(say.totals, {
-        totals: frameworks.map(function (fw) { return names[fw] + " " + totals[fw]; }).join(", ")
-      }) + " " + (firm
-        ? fill(say.firm_basis, { leader: names[leader], lead: lead, facts: facts[leader] })
-        : fill(say.open_basis, { lead: d.rules.lead, facts: d.rules.facts }));
-    }
-    return { kind: kind, headline: headline, summary: summary, lines: lines };
+    var headline = fill(say[kind], who);
+    var summary = kind === "nothing" ? "" : fill(say.totals, {
+      totals: frameworks.map(function (fw) { return names[fw] + " " + totals[fw]; }).join(", ")
+    }) + " " + fill(say[firm ? "firm_basis" : "open_basis"],
+      firm ? { leader: names[leader], lead: lead, facts: facts[leader] } : d.rules);
+    var pick = { firm: leader, leans: leader, experience: known }[kind] || null;
+    var next = kind === "nothing" ? "" : pick ? fill(d.next.pick, { pick: names[pick] }) : d.next.both;
+    return { kind: kind, headline: headline, summary: summary, lines: lines, pick: pick, next: next };
   }
 
-  // Text with `code` in backticks, as nodes: odd pieces become <code>.
   function appendText(parent, text) {
     text.split("`").forEach(function (piece, i) {
       if (!piece) return;
-      if (i % 2) {
-        var code = document.createElement("code");
-        code.textContent = piece;
-        parent.appendChild(code);
-      } else {
-        parent.appendChild(document.createTextNode(piece));
-      }
+      var node = i % 2 ? document.createElement("code") : document.createTextNode(piece);
+      if (i % 2) node.textContent = piece;
+      parent.appendChild(node);
     });
   }
 
@@ -118,68 +84,95 @@
     return node;
   }
 
-  // The reading list on the page links each page key (data-page="...").
-  function pageLink(form, d, key) {
-    var scope = form.closest("article") || document;
-    var link = scope.querySelector('a[data-page="' + key + '"]');
-    if (!link) return null;
-    var a = element("a");
-    a.href = link.getAttribute("href");
-    appendText(a, d.pages[key].title);
-    return a;
+  // The address MkDocs wrote for this edition.
+  function pageHref(form, key) {
+    var link = (form.closest("article") || document).querySelector('a[data-page="' + key + '"]');
+    return link && link.getAttribute("href");
   }
 
-  function render(form, output, d, result) {
-    output.textContent = "";
-    var verdict = element("p", "decision-verdict");
-    verdict.setAttribute("data-kind", result.kind);
-    var strong = element("strong");
+  // Material's linked tabs: chosen labels, newest first.
+  function rememberTab(label) {
+    var get = window.__md_get, set = window.__md_set;
+    if (typeof get !== "function" || typeof set !== "function") return;
+    set("__tabs", [label].concat((get("__tabs") || []).filter(function (tab) { return tab !== label; })));
+  }
+
+  function render(form, d, result) {
+    var output = document.getElementById("decision-result");
+    var status = document.getElementById("decision-status");
+    clear(output, status);
+    output.setAttribute("data-kind", result.kind);
+    // Only the verdict is announced.
+    var verdict = element("p", "decision-verdict"), strong = element("strong");
     appendText(strong, result.headline);
     verdict.appendChild(strong);
     if (result.summary) appendText(verdict, " " + result.summary);
-    output.appendChild(verdict);
-    if (!result.lines.length) return;
+    status.appendChild(verdict);
     var list = element("ul", "decision-reasons");
     result.lines.forEach(function (line) {
-      var item = element("li");
+      var item = element("li"), href = line.page && pageHref(form, line.page);
       appendText(item, line.text);
-      var link = line.page && pageLink(form, d, line.page);
-      if (link) {
-        var parts = fill(d.say.see, { page: "\u0000" }).split("\u0000");
+      if (href) {
+        var parts = d.say.see.split("{page}"), a = element("a");
+        a.href = href;
+        appendText(a, d.pages[line.page].title);
         appendText(item, parts[0]);
-        item.appendChild(link);
+        item.appendChild(a);
         appendText(item, parts[1] || "");
-      } else if (line.page) {
-        appendText(item, fill(d.say.see, { page: d.pages[line.page].title }));
       }
       list.appendChild(item);
     });
-    output.appendChild(list);
+    if (result.lines.length) output.appendChild(list);
+    var nextHref = result.next && pageHref(form, d.next.page);
+    if (nextHref) {
+      var step = element("p", "decision-next"), link = element("a", "md-button md-button--primary");
+      link.href = nextHref;
+      appendText(link, result.next);
+      if (result.pick) {
+        link.setAttribute("data-pick", result.pick);
+        link.addEventListener("click", function () { rememberTab(d.names[result.pick]); });
+      }
+      step.appendChild(link);
+      output.appendChild(step);
+    }
+    output.scrollIntoView();
   }
 
-  function answersOf(form, d) {
-    var answers = {};
-    d.questions.map(function (q) { return q.id; }).concat([d.experience.id]).forEach(function (id) {
-      var checked = form.querySelector('input[name="' + id + '"]:checked');
-      if (checked) answers[id] = checked.value;
-    });
-    return answers;
+  function clear(output, status) {
+    status.textContent = "";
+    output.removeAttribute("data-kind");
+    while (output.lastChild !== status) output.removeChild(output.lastChild);
   }
 
   function init() {
     var form = document.getElementById("decision-form");
-    var output = document.getElementById("decision-result");
     var data = document.getElementById("decision-rules");
-    if (!form || !output || !data || form.dataset.ready) return;
+    if (!form || !data || form.dataset.ready) return;
     var d = JSON.parse(data.textContent);
     form.dataset.ready = "1";
     form.hidden = false;
-    form.addEventListener("submit", function (event) {
+    // Beside the theme's skip link, replaced on a page change.
+    var skip = element("a", "md-skip"), holder = document.querySelector('[data-md-component="skip"]');
+    skip.id = "decision-skip";
+    skip.href = "#decision-form";
+    skip.textContent = form.dataset.skip;
+    if (holder) holder.appendChild(skip);
+    skip.addEventListener("click", function (event) {
       event.preventDefault();
-      render(form, output, d, score(d, answersOf(form, d)));
+      form.scrollIntoView();
+      form.querySelector("input").focus({ preventScroll: true });
+    });
+    form.addEventListener("submit", function (event) {
+      var answers = {};
+      event.preventDefault();
+      d.questions.concat([d.experience]).forEach(function (q) {
+        var checked = form.querySelector('input[name="' + q.id + '"]:checked');
+        if (checked) answers[q.id] = checked.value;
+      });
+      render(form, d, score(d, answers));
     });
     form.addEventListener("reset", function () {
-      output.textContent = "";
+      clear(document.getElementById("decision-result"), document.getElementById("decision-status"));
     });
   }
 
