@@ -96,8 +96,8 @@ OFFLINE_ZIP ?= web-development-using-python.zip
 offline: $(VENV)/.installed
 	$(BIN)/python tools/offline.py --site $(OFFLINE_DIR) --zip $(OFFLINE_ZIP)
 
-# Fast loop: no browser, no second interpreter.
-check: $(VENV)/.installed $(ACTIONLINT)
+# Fast loop: no browser, no second interpreter. Both engines build: the site checks read each output.
+check: $(VENV)/.installed $(VENV_ZENSICAL)/.installed $(ACTIONLINT)
 	@tools/ensure-redis
 	$(BIN)/pytest -m "not browser" -q
 

@@ -262,3 +262,22 @@ def test_zensical_builds_the_offline_edition_too(tmp_path):
         assert all((page.parent / s).resolve().is_file() for s in scripts), (rel, scripts)
     hello = (site / "cookbook" / "hello.html").read_text(encoding="utf-8")
     assert 'href="./routing.html"' in hello or 'href="routing.html"' in hello
+
+
+def test_ci_and_the_local_checks_install_and_test_both_engines():
+    """CI runs `make test` on every pull request (tests/github/test_workflows.py); here: `make test` and
+    `make check` install Zensical from its pins before the tests that build with it."""
+    import yaml
+
+    checks = yaml.safe_load((ROOT / ".github/workflows/checks.yml").read_text(encoding="utf-8"))
+    assert "pull_request" in checks[True]  # YAML 1.1 reads the key `on` as True
+    assert "make test" in [step.get("run", "").strip() for step in checks["jobs"]["test"]["steps"]]
+    for target in ("test", "check"):
+        # -W: as if requirements-zensical.txt had just changed; -n: print what would run, run nothing.
+        proc = subprocess.run(["make", "--no-print-directory", "-n", "-W", "requirements-zensical.txt", target],
+                              cwd=ROOT, capture_output=True, text=True, timeout=60)
+        assert proc.returncode == 0, proc.stderr
+        lines = proc.stdout.splitlines()
+        install = [i for i, line in enumerate(lines) if "-r requirements-zensical.txt" in line]
+        pytest_runs = [i for i, line in enumerate(lines) if "/pytest " in line]
+        assert install and pytest_runs and install[0] < pytest_runs[0], f"make {target}:\n{proc.stdout}"
