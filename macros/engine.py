@@ -22,13 +22,19 @@ they differ in three ways, hidden here so nothing else branches on the engine:
 - Warnings: MkDocs counts those of its ``mkdocs.*`` loggers and fails a
   strict build on them; Zensical does not see Python's logging, so on a
   strict Zensical build :func:`warn` raises instead (the first mistake stops it).
-- Hooks: Zensical calls no ``on_pre_page_macros``, so the page checks there
-  run on the MkDocs build only (``make build``, the tests, CI).
+- Hooks: Zensical calls no ``on_pre_page_macros``. As it runs ``define_env``
+  once per page, ``define_env`` runs the checks on the page's own text there
+  instead (front matter, title, alt text, index lists), from the page's file
+  (:func:`front_matter_lines`) and the nav (:func:`nav`, Zensical hands its
+  own shape). The Jinja checks (unknown macro, wrong arguments) stay on
+  MkDocs: on Zensical an undefined name or broken call stops the strict build
+  with Jinja's own message, and on ``zensical serve`` no notice box is shown.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
@@ -62,6 +68,40 @@ def html_base(page: Any) -> str:
         return page.url
     folder = Path(page.path).parent.as_posix()  # Zensical
     return "" if folder == "." else folder + "/"
+
+
+# MkDocs's own front matter pattern (mkdocs.utils.meta.YAML_RE).
+_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
+
+
+def front_matter_lines(source: str) -> int:
+    """How many lines of ``source`` come before the Markdown the macros see.
+
+    Both engines hand the macros the page without its front matter and the
+    blank lines after it; MkDocs's hook counts them from the text it is given,
+    Zensical's page is counted from its file with this.
+    """
+    match = _FRONT_MATTER.match(source)
+    if not match:
+        return 0
+    rest = source[match.end():]
+    return source[: len(source) - len(rest.lstrip("\n"))].count("\n")
+
+
+def nav(conf: Any) -> list[Any]:
+    """The page tree as mkdocs.yml writes it (``[{"Title": "page.md"}, "index.md", {"Section": [...]}]``).
+
+    MkDocs hands that shape in ``config["nav"]``; Zensical hands dicts with
+    ``title``, ``url`` and ``children``, a section's index page untitled.
+    """
+    def plain(item: Any) -> Any:
+        if not isinstance(item, dict) or "children" not in item:
+            return item  # MkDocs
+        if item["children"]:
+            return {item["title"]: [plain(child) for child in item["children"]]}
+        return item["url"] if item["title"] is None else {item["title"]: item["url"]}
+
+    return [plain(item) for item in conf.get("nav") or []]
 
 
 def is_zensical(env: Any) -> bool:

@@ -21,6 +21,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+import pytest
+
 from tests.conftest import ROOT, SUBPATH, build_zensical, copy_project, search_index
 from tests.html_tables import squash, tables
 from tests.site.test_examples_shown import tab_sets
@@ -281,3 +283,39 @@ def test_ci_and_the_local_checks_install_and_test_both_engines():
         install = [i for i, line in enumerate(lines) if "-r requirements-zensical.txt" in line]
         pytest_runs = [i for i, line in enumerate(lines) if "/pytest " in line]
         assert install and pytest_runs and install[0] < pytest_runs[0], f"make {target}:\n{proc.stdout}"
+
+
+def _desc(p: Path) -> int:
+    page = p / "docs/cookbook/hello.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("description:", "descripton:", 1), encoding="utf-8")
+    return 2
+
+
+def _unknown_topic(p: Path) -> int:
+    page = p / "docs/cookbook/testing.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text + '\n{{ topic_table("no_such_topic") }}\n', encoding="utf-8")
+    return text.count("\n") + 2
+
+
+def _unlisted(p: Path) -> int:
+    page = p / "docs/cookbook/index.md"
+    entry = re.compile(r"^- \[Deployment\]\(deployment\.md\).*\n(?:  .*\n)*", re.M)
+    left = entry.sub("", page.read_text(encoding="utf-8"))
+    page.write_text(left, encoding="utf-8")
+    return max(n for n, line in enumerate(left.splitlines(), 1) if "](" in line)
+
+
+@pytest.mark.parametrize(("edit", "rel", "message"), [
+    (_desc, "docs/cookbook/hello.md", "`descripton:` is not a front matter key"),
+    (_unknown_topic, "docs/cookbook/testing.md", "topic_table(\"no_such_topic\"): unknown topic 'no_such_topic'"),
+    (_unlisted, "docs/cookbook/index.md", "the list of pages has no link to deployment.md"),
+], ids=["front-matter", "macro-argument", "index-list"])
+def test_a_page_mistake_stops_zensicals_strict_build_naming_file_and_line(zensical_site, tmp_path, edit, rel, message):
+    """Zensical calls no on_pre_page_macros and counts no Python warnings: define_env runs the page's own
+    checks and a strict build stops on the first mistake, with the line MkDocs would give (macros/engine.py)."""
+    project = copy_project(tmp_path / "project")
+    line = edit(project)
+    result = build_zensical(project)
+    assert result.returncode != 0, result.output
+    assert f"BuildError: {rel}, line {line}: {message}" in result.output, result.output[-3000:]
