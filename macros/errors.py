@@ -48,9 +48,15 @@ def _literal(value: Any) -> str:
 
 
 def public_signature(fn: Callable[..., Any], bound: int) -> inspect.Signature:
-    """``fn``'s signature without its first ``bound`` parameters: what a page passes."""
+    """``fn``'s signature without its first ``bound`` parameters: what a page passes.
+
+    Keywords that a ``functools.partial`` already fixes are left out too (the
+    page never passes them).
+    """
     sig = inspect.signature(fn)
-    return sig.replace(parameters=list(sig.parameters.values())[bound:])
+    fixed = getattr(fn, "keywords", None) if isinstance(fn, functools.partial) else None
+    params = [p for p in list(sig.parameters.values())[bound:] if not fixed or p.name not in fixed]
+    return sig.replace(parameters=params)
 
 
 def usage(name: str, sig: inspect.Signature) -> str:

@@ -54,14 +54,7 @@ FILL IN: a sentence or two that lead into the code.
 
 ## Run it
 
-From a clone of this site's repository, after `make serve` or `make test` has
-created the virtual environment (`source .venv/bin/activate`):
-
-{{{{ example("{name}", "run") }}}}
-
-Then open <http://127.0.0.1:8000/> for Flask, or
-<http://127.0.0.1:8000/{name}/> for Django (this site's project mounts each
-page's app under its name).
+{{{{ run_it("{name}") }}}}
 '''
 
 FILES = {
@@ -90,18 +83,32 @@ def create_app(config=None):
 # --8<-- [end:view]
 ''',
     "examples/{name}/flask_commands.sh": '''\
-# Run from a clone of this site's repository, inside the virtual environment.
+# Typed in the folder that holds {name}/ (in a clone of this site's repository: examples/).
+# Section "install" names the packages; the page adds the versions this site tests.
+# --8<-- [start:install]
+pip install Flask
+# --8<-- [end:install]
 # --8<-- [start:run]
-cd examples
 flask --app {name}.flask_app run --port 8000
 # --8<-- [end:run]
+# --8<-- [start:expect]
+curl http://127.0.0.1:8000/
+# {title} in Flask
+# --8<-- [end:expect]
 ''',
     "examples/{name}/django_commands.sh": '''\
-# Run from a clone of this site's repository, inside the virtual environment.
+# Typed in the folder that holds manage.py (in a clone of this site's repository: examples/).
+# Section "install" names the packages; the page adds the versions this site tests.
+# --8<-- [start:install]
+pip install Django
+# --8<-- [end:install]
 # --8<-- [start:run]
-cd examples
-python manage.py runserver 8000
+DJANGO_DEBUG=1 python manage.py runserver 8000  # debug mode, for development only
 # --8<-- [end:run]
+# --8<-- [start:expect]
+curl http://127.0.0.1:8000/{name}/
+# {title} in Django
+# --8<-- [end:expect]
 ''',
     "examples/{name}/django_app/__init__.py": '''\
 """{title} in Django: the app that examples/project mounts at /{name}/."""
@@ -178,8 +185,8 @@ def test_a_post_is_refused_in_both(flask_client, client):
 
 
 def test_the_run_commands_start_this_topic():
-    assert section("{name}/flask_commands.sh", "run") == ["cd examples", "flask --app {name}.flask_app run --port 8000"]
-    assert section("{name}/django_commands.sh", "run") == ["cd examples", "python manage.py runserver 8000"]
+    assert section("{name}/flask_commands.sh", "run") == ["flask --app {name}.flask_app run --port 8000"]
+    assert section("{name}/django_commands.sh", "run")[0].startswith("DJANGO_DEBUG=1 python manage.py runserver 8000")
 ''',
 }
 

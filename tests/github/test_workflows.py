@@ -410,3 +410,17 @@ def test_pre_commit_hooks_are_local_and_use_the_project_tools():
         assert hook["language"] == "system", hook
         program = shlex.split(hook["entry"])[0]
         assert program == "make" or (program.startswith(".venv/bin/") and (BIN / Path(program).name).exists()), hook
+
+
+def test_checks_install_the_debian_packages_ci_run_installs():
+    # One list of what pip cannot install, in .ci/run; the workflow installs the same
+    # (but Chromium, which Ubuntu runners ship as Google Chrome) and npm, which they ship too.
+    script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    loop = re.search(r"^for pair in (.+); do$", script, re.M)
+    assert loop, ".ci/run no longer lists its Debian packages as `for pair in command:package ...; do`"
+    packages = {pair.split(":")[1] for pair in loop.group(1).split()}
+    apt = [s["run"] for s in steps(workflow("checks.yml")) if "apt-get install" in s.get("run", "")]
+    assert len(apt) == 1, "checks.yml should install its Debian packages in one step"
+    installed = set(apt[0].split("apt-get install", 1)[1].split()) - {"-y"}
+    assert installed == packages - {"chromium", "npm"}, \
+        f"checks.yml installs {sorted(installed)}; .ci/run installs {sorted(packages)} (chromium and npm aside)"

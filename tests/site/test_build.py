@@ -324,7 +324,7 @@ def test_page_mistakes_each_fail_the_build_once_naming_file_and_line(tmp_path):
              "defines ['django', 'flask']")
     m.append("docs/cookbook/testing.md", '{{ topic_table("no_such_topic") }}',
              'topic_table("no_such_topic"): unknown topic \'no_such_topic\'')
-    m.replace("docs/cookbook/cli.md", '{{ example("cli", "run") }}', '{{ example("cli") }}',
+    m.replace("docs/cookbook/cli.md", '{{ example("cli", "command") }}', '{{ example("cli") }}',
               "example() missing a required argument: 'section'; write it as "
               'example(topic, section, examples="examples")')
     m.replace("docs/cookbook/admin.md", '{{ example("admin", "model") }}', '{{ example("admin", "model" }}',
