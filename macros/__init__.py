@@ -36,23 +36,22 @@ def define_env(env) -> None:
     # Imported here, not at module level, so the pure modules (macros.examples,
     # used by the example tests on the LTS interpreter) import without MkDocs
     # or pydantic installed.
-    from mkdocs.exceptions import PluginError
-
-    from . import data, decision, examples, run_it, speed, tables
+    from . import data, decision, engine, examples, run_it, speed, tables
     from .errors import on_page
 
     root = Path(env.project_dir)
     strict = bool(env.conf.get("strict"))
     try:
-        site = data.load(root / "data", warn=None if strict else log.warning)
+        # Once per change of data/: Zensical calls define_env for every page (macros/engine.py).
+        site = engine.once(root / "data", data.load, warn=None if strict else log.warning)
     except data.DataError as exc:
-        raise PluginError(str(exc)) from None
+        raise engine.BuildError(str(exc)) from None
     globs = [f"{data.locate(root / 'data', 'frameworks.yml', ('frameworks', fw, 'examples', i))}: {pattern!r} "
              f"matches no file in any examples/<topic>/ folder, so no page can show {site.frameworks[fw].name} "
              "code; fix the pattern (folders count whole, `*` matches any part of a name)"
              for fw, i, pattern in examples.unmatched_globs(root / "examples", site.frameworks)]
     if globs:
-        raise PluginError("\n".join(globs))
+        raise engine.BuildError("\n".join(globs))
 
     reported: set[str] = set()
     front = {"lines": 0}  # front matter lines of the page being rendered, set by on_pre_page_macros
@@ -62,13 +61,13 @@ def define_env(env) -> None:
         first = message.splitlines()[0]
         if first not in reported:
             reported.add(first)
-            log.warning(message)
+            engine.warn(env, log, message, strict)
         return notice(message)
 
     def page(line: int | None) -> str:
         if not env.page:
             return "(no page)"
-        where = Path(env.page.file.abs_src_path).relative_to(root).as_posix()
+        where = f"docs/{engine.source_path(env.page)}"
         return f"{where}, line {line + front['lines']}" if line else where
 
     for render in (tables.feature_matrix, tables.topic_table, tables.cli_table,
@@ -101,14 +100,32 @@ def define_env(env) -> None:
     source = (root / "data" / "decision.yml").read_text(encoding="utf-8")
 
     def decision_form() -> str:
-        return decision.form(decision.resolved(site.decision, site, source), names, env.page.url)
+        return decision.form(decision.resolved(site.decision, site, source), names, engine.html_base(env.page))
 
     def decision_rules() -> str:
-        return decision.rules(decision.resolved(site.decision, site, source), names, env.page.file.src_uri)
+        return decision.rules(decision.resolved(site.decision, site, source), names, engine.source_path(env.page))
 
     for render in (decision_form, decision_rules):
         env.macro(on_page(render, page=page, report=report), render.__name__)
     env.guide = {"report": report, "page": page, "front": front}
+    # Zensical calls no on_pre_page_macros, but define_env once per page (macros/engine.py):
+    # the checks on the page's own text run here, and its front matter counts for page().
+    if engine.is_zensical(env) and env.page:
+        source = (root / (env.conf.get("docs_dir") or "docs") / engine.source_path(env.page)).read_text(encoding="utf-8")
+        front["lines"] = engine.front_matter_lines(source)
+        for problem in text_problems(page(None), source, engine.source_path(env.page), engine.nav(env.conf)):
+            report(problem)
+
+
+def text_problems(where: str, source: str, src_uri: str, nav: list) -> list[str]:
+    """What is wrong with a page's own text, and, for a section's index page, its list of pages."""
+    from . import pages
+
+    problems = pages.page_problems(where, source)
+    nav_index = pages.section_pages(nav)
+    if src_uri in nav_index:
+        problems += pages.index_problems(where, source, src_uri, nav_index[src_uri])
+    return problems
 
 
 def on_pre_page_macros(env) -> None:
@@ -122,11 +139,7 @@ def on_pre_page_macros(env) -> None:
     markdown = env.markdown
     # MkDocs hands the macros the text after the front matter: count those lines back in.
     front["lines"] = source[: len(source) - len(markdown)].count("\n") if source.endswith(markdown) else 0
-    where = page(None)
-    problems = pages.page_problems(where, source)
-    nav_index = pages.section_pages(env.conf.get("nav") or [])
-    if env.page.file.src_uri in nav_index:
-        problems += pages.index_problems(where, source, env.page.file.src_uri, nav_index[env.page.file.src_uri])
+    problems = text_problems(page(None), source, env.page.file.src_uri, env.conf.get("nav") or [])
     names = set(env.variables) | set(env.macros) | set(env.env.globals) | set(env.page.meta or {})
     signatures = {name: inspect.signature(fn) for name, fn in env.macros.items()}
     broken = pages.template_problems(page, env.env, markdown, names, signatures)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import functools
+import json
 import os
 import shutil
 import socket
@@ -22,11 +23,18 @@ BIN = Path(sys.executable).parent
 SUBPATH = bench.PREFIX
 
 
+# The engines that build the site: MkDocs + Material (what Pages publishes) and
+# Zensical (`make build-zensical`, issue 12). Tests that read the built site
+# run once per engine, through the built_site fixture.
+ENGINES = ("mkdocs", "zensical")
+
+
 @dataclass
 class Build:
     returncode: int
     output: str
     site: Path
+    engine: str = "mkdocs"
 
 
 def build_site(project: Path, dest: Path, **env: str) -> Build:
@@ -50,6 +58,24 @@ def problems(output: str) -> list[str]:
     return found
 
 
+def build_zensical(project: Path, **env: str) -> Build:
+    """A cold `zensical build --strict` of `project` into `project`/site (Zensical writes only
+    inside the project), as `make build-zensical` runs it: tools/bench.py's zensical_run."""
+    if not bench.ZENSICAL.is_file():
+        pytest.fail(f"Zensical is not installed in {bench.ZENSICAL.parent.parent.name}: run "
+                    "`make .venv-zensical/.installed` (or `make test`, which installs it)", pytrace=False)
+    proc = bench.zensical_run(project, clean=True, **env)
+    return Build(proc.returncode, proc.stdout + proc.stderr, project / "site", "zensical")
+
+
+def search_index(build: Build) -> list[dict]:
+    """The search index's entries (location, title, text): MkDocs writes search/search_index.json
+    with "docs", Zensical search.json with "items"."""
+    if build.engine == "zensical":
+        return json.loads((build.site / "search.json").read_text(encoding="utf-8"))["items"]
+    return json.loads((build.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+
+
 def copy_project(dest: Path) -> Path:
     """A throwaway copy of everything a build reads, for tests that break it on purpose."""
     return bench.copy_project(dest)
@@ -71,24 +97,48 @@ def copy_repo(dest: Path) -> Path:
 # The one test that says why the site does not build; every other test that
 # needs the built site skips, pointing at it, instead of repeating the build log.
 BUILD_TEST = "tests/site/test_build.py::test_builds_strict_with_no_warnings"
+ZENSICAL_BUILD_TEST = "tests/site/test_build.py::test_builds_with_zensical_strictly"
 
 
 @pytest.fixture(scope="session")
 def site_build(tmp_path_factory) -> Build:
-    """The real site, built once, addressed as if published under SUBPATH; never raises."""
+    """The real site, built once by MkDocs, addressed as if published under SUBPATH; never raises."""
     dest = tmp_path_factory.mktemp("built") / "site"
     return build_site(ROOT, dest, SITE_URL=f"http://127.0.0.1{SUBPATH}")
 
 
 @pytest.fixture(scope="session")
-def built_site(site_build, request) -> Build:
-    """The built site, for tests that read it. If it does not build, they skip, and one test fails."""
-    if site_build.returncode != 0:
-        if any(item.nodeid == BUILD_TEST for item in request.session.items):
-            pytest.skip(f"the site does not build; {BUILD_TEST} says why")
+def zensical_build(tmp_path_factory) -> Build:
+    """The same site, built once by Zensical from a copy of the project (it writes inside it); never raises."""
+    project = copy_project(tmp_path_factory.mktemp("built-zensical") / "project")
+    return build_zensical(project, SITE_URL=f"http://127.0.0.1{SUBPATH}")
+
+
+def _checked(build: Build, test: str, request) -> Build:
+    if build.returncode != 0:
+        if any(item.nodeid == test for item in request.session.items):
+            pytest.skip(f"the site does not build with {build.engine}; {test} says why")
         # That test is not part of this run: say why here, briefly.
-        pytest.fail("the site does not build:\n" + "\n".join(problems(site_build.output)), pytrace=False)
-    return site_build
+        pytest.fail(f"the site does not build with {build.engine}:\n"
+                    + "\n".join(problems(build.output) or [build.output[-3000:]]), pytrace=False)
+    return build
+
+
+@pytest.fixture(scope="session")
+def mkdocs_site(site_build, request) -> Build:
+    return _checked(site_build, BUILD_TEST, request)
+
+
+@pytest.fixture(scope="session")
+def zensical_site(zensical_build, request) -> Build:
+    return _checked(zensical_build, ZENSICAL_BUILD_TEST, request)
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def built_site(request) -> Build:
+    """The built site, once per engine: every test that reads it runs on both outputs.
+    If an engine's build fails, its tests skip, and one test says why."""
+    return request.getfixturevalue(f"{request.param}_site")
 
 
 _DATA_ERROR: list[str] = []

@@ -8,7 +8,8 @@ Prints, in one run:
    (macros plugin removed, each page replaced by the Markdown the macros
    rendered for it, so both builds make the same HTML), and their ratio;
    the same for a synthetic site ten times larger (every page copied nine times
-   under new names), to show how the cost grows with pages;
+   under new names), to show how the cost grows with pages; then the site's
+   cold and warm build times with MkDocs and with Zensical (`make build-zensical`);
 2. per-page transfer size (gzip) of HTML, CSS and JS against a bare Material page;
 3. Lighthouse (mobile preset) scores, median of three runs, for the home
    page, the heaviest cookbook page (by transfer) and the bare Material page,
@@ -157,7 +158,8 @@ def write_bare_project(dest: Path) -> Path:
     (dest / "mkdocs.yml").write_text(
         "site_name: Bare Material\n"
         f"site_url: http://127.0.0.1{PREFIX}\n"
-        "theme:\n  name: material\n  font: false\n",
+        # variant: Zensical's name for Material's look (MkDocs ignores it).
+        "theme:\n  name: material\n  font: false\n  variant: classic\n",
         encoding="utf-8",
     )
     add_site_palette(dest / "mkdocs.yml")
@@ -197,6 +199,34 @@ def build(project: Path, dest: Path, strict: bool = False) -> float:
     seconds = time.perf_counter() - start
     if proc.returncode != 0:
         raise RuntimeError(f"build of {project} failed:\n{proc.stdout}{proc.stderr}")
+    return seconds
+
+
+ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
+
+
+def zensical_run(project: Path, clean: bool = True, **env: str) -> subprocess.CompletedProcess:
+    """`zensical build --strict` of `project` into `project`/site, as `make build-zensical` runs it.
+
+    Zensical writes only inside the project (no --site-dir: SITE_DIR is read by
+    mkdocs.yml), keeps its cache in `project`/.cache (--clean empties it first,
+    for a cold build) and loads macros/ by path, so the project goes on PYTHONPATH.
+    """
+    if not ZENSICAL.is_file():
+        raise RuntimeError(f"Zensical is not installed in {ZENSICAL.parent.parent.name}: "
+                           "run `make .venv-zensical/.installed`")
+    environ = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600", "SITE_URL": f"http://127.0.0.1{PREFIX}",
+               **env, "SITE_DIR": "site", "PYTHONPATH": str(project)}
+    cmd = [str(ZENSICAL), "build", "--strict"] + (["--clean"] if clean else [])
+    return subprocess.run(cmd, cwd=project, env=environ, capture_output=True, text=True, timeout=900)
+
+
+def timed_zensical(project: Path, clean: bool) -> float:
+    start = time.perf_counter()
+    proc = zensical_run(project, clean)
+    seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise RuntimeError(f"Zensical build of {project} failed:\n{proc.stdout}{proc.stderr}")
     return seconds
 
 
@@ -358,6 +388,30 @@ def bench_builds(tmp: Path) -> None:
           f"fixed start-up: with macros {m1 - per_page_m * p1:.2f} s, plain {b1 - per_page_b * p1:.2f} s")
 
 
+def bench_engines(tmp: Path, runs: int = 3) -> None:
+    section(f"Build time by engine, the same source (best of {runs})")
+    print("  cold: a fresh process and no cache; warm: built again, nothing changed")
+    project = copy_project(tmp / "engines")
+    mkdocs = [build(project, tmp / "engines-mkdocs", strict=True) for _ in range(runs + 1)]
+    print(f"  {'engine':<34}{'cold':>9}{'warm':>9}")
+    # MkDocs keeps no cache: every build is a full one, so cold is the first run, warm the best of the rest.
+    print(f"  {'MkDocs ' + package_version('mkdocs') + ' + Material ' + material_version():<34}"
+          f"{mkdocs[0]:>7.2f} s{min(mkdocs[1:]):>7.2f} s")
+    if not ZENSICAL.is_file():
+        print("  Zensical: not installed (make .venv-zensical/.installed)")
+        return
+    try:
+        cold = min(timed_zensical(project, clean=True) for _ in range(runs))
+        warm = min(timed_zensical(project, clean=False) for _ in range(runs))
+    except RuntimeError as exc:
+        print(f"  Zensical: failed: {exc}")
+        return
+    version = subprocess.run([str(ZENSICAL), "--version"], capture_output=True, text=True).stdout.strip()
+    print(f"  {'Zensical ' + version:<34}{cold:>7.2f} s{warm:>7.2f} s")
+    print("  Zensical's warm build reuses .cache/; a change under watch: (data/, examples/, macros/) "
+          "makes the next one cold")
+
+
 def bench_weight(site: Path, bare: Path) -> None:
     section("Transfer per page, gzip (target: bare Material's CSS and JS + the page's own HTML + 2 KiB)")
     ref = page_weight(bare, "")
@@ -433,14 +487,19 @@ def main() -> int:
             return 1
         print(f"Benchmark of {ROOT.name}: Material {material_version()}, on {os.cpu_count()} CPU(s)")
         bench_builds(tmp)
+        bench_engines(tmp)
         bench_weight(site, bare)
         bench_lighthouse(site, bare, tmp)
     return 0
 
 
 def material_version() -> str:
+    return package_version("mkdocs-material")
+
+
+def package_version(name: str) -> str:
     from importlib.metadata import version
-    return version("mkdocs-material")
+    return version(name)
 
 
 def cli(argv: list[str]) -> int:

@@ -63,6 +63,33 @@ def site_pages(built_site) -> list[str]:
     return pages
 
 
+# The engine branch of the page-by-page tests (the sweep, the tab clicking):
+# on MkDocs's build they open every page; on Zensical's, the first page of each
+# kind (a section's index or not, and which of tabs, tables, charts and forms
+# its content holds). What differs between the engines is the theme around the
+# content, the same on every page, and its scripts; the content itself is
+# compared page by page in tests/site/test_engines.py. Every page twice would
+# add minutes to `make test` and find nothing new.
+KIND_MARKS = ('class="tabbed-set', "<table", 'role="img"', "<form", "<details")
+
+
+def page_kind(site: Path, path: str) -> tuple:
+    html = (site / path / "index.html").read_text(encoding="utf-8")
+    article = html.split("<article", 1)[-1].split("</article>", 1)[0]
+    return (path.count("/") <= 1, *(mark in article for mark in KIND_MARKS))
+
+
+@pytest.fixture(scope="session")
+def visited_pages(built_site, site_pages) -> list[str]:
+    """The pages the page-by-page tests open: all of them, or on Zensical one of each kind."""
+    if built_site.engine != "zensical":
+        return site_pages
+    first: dict[tuple, str] = {}
+    for path in site_pages:
+        first.setdefault(page_kind(built_site.site, path), path)
+    return list(first.values())
+
+
 # Package scope, not session: Playwright's sync API keeps an event loop running
 # in the main thread while it is open, which would break the async example
 # tests that run after this folder.

@@ -5,7 +5,8 @@ be the one under the clicked label, and each code block in it must be the
 text of a snippet section of a file that belongs to that framework (by the
 globs in data/frameworks.yml). The expected code comes from the example files,
 never from the built HTML. One browser page visits the sitemap's pages in
-turn; clicks switch panels without reloading.
+turn (on Zensical's build, one of each kind: tests/browser/conftest.py);
+clicks switch panels without reloading.
 """
 
 from __future__ import annotations
@@ -69,12 +70,12 @@ def code_by_framework() -> dict[str, dict[str, set[str]]]:
     return found
 
 
-def test_every_label_of_every_tab_set_shows_its_own_frameworks_code(new_context, site_url, site_pages):
+def test_every_label_of_every_tab_set_shows_its_own_frameworks_code(new_context, site_url, visited_pages):
     expected = code_by_framework()
     names = set(expected)
     page = new_context(viewport={"width": 1280, "height": 900}).new_page()
     problems, clicks, blocks_seen = [], 0, 0
-    for path in site_pages:
+    for path in visited_pages:
         page.goto(site_url + path)
         wait_ready(page)
         where = path or "(home)"

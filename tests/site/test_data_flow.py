@@ -13,7 +13,7 @@ def _text(site) -> str:
     return "\n".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
 
 
-def test_changing_versions_in_the_data_changes_every_page(built_site, tmp_path):  # skips if the site does not build
+def test_changing_versions_in_the_data_changes_every_page(mkdocs_site, tmp_path):  # skips if the site does not build
     project = copy_project(tmp_path / "project")
     old = {fw.current.version for fw in SITE.frameworks.values()}
     old |= {fw.lts.version for fw in SITE.frameworks.values() if fw.lts}

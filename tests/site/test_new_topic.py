@@ -54,7 +54,7 @@ def pytest_in(project: Path, *args: str) -> subprocess.CompletedProcess:
     return run([sys.executable, "-m", "pytest", "-q", "-o", f"addopts={opts}", *args], project)
 
 
-def test_a_scaffolded_topic_builds_and_passes_its_checks_once_filled_in(built_site, tmp_path):
+def test_a_scaffolded_topic_builds_and_passes_its_checks_once_filled_in(mkdocs_site, tmp_path):
     project = copy_repo(tmp_path / "project")
     made = run(["make", "--no-print-directory", "new-topic", f"NAME={NAME}", "TITLE=Paging", "GROUP=data"], project)
     assert made.returncode == 0, made.stdout

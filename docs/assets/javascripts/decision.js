@@ -159,6 +159,8 @@
     if (holder) holder.appendChild(skip);
     skip.addEventListener("click", function (event) {
       event.preventDefault();
+      // for Zensical (CONTRIBUTING)
+      event.stopPropagation();
       form.scrollIntoView();
       form.querySelector("input").focus({ preventScroll: true });
     });
