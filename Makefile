@@ -20,6 +20,11 @@ SHELL := /bin/bash
 PYTHON ?= $(shell tools/find-python 3.12)
 PYTHON_LTS ?= python3
 
+# Test processes (pytest-xdist): one per core of CI's runners. Each test file runs
+# whole in one process, so its module-scoped servers and browser pages start once.
+JOBS ?= 2
+XDIST := -n $(JOBS) --dist loadfile
+
 # Where `make serve` listens.
 ADDR ?= 127.0.0.1:8000
 
@@ -51,7 +56,7 @@ $(VENV_LTS)/.installed: $(REQS_LTS)
 	@test -x $(BIN_LTS)/python || $(PYTHON_LTS) -m venv $(VENV_LTS)
 	$(BIN_LTS)/python -m pip install --quiet --disable-pip-version-check \
 		-r examples/requirements-lts.txt -c requirements-test.txt -c requirements.txt \
-		pytest pytest-django PyYAML
+		pytest pytest-django pytest-xdist PyYAML
 	@touch $@
 
 # Not strict: a half-written page is served with what the build rejects shown on it.
@@ -99,17 +104,17 @@ offline: $(VENV)/.installed
 # Fast loop: no browser, no second interpreter. Both engines build: the site checks read each output.
 check: $(VENV)/.installed $(VENV_ZENSICAL)/.installed $(ACTIONLINT)
 	@tools/ensure-redis
-	$(BIN)/pytest -m "not browser" -q
+	$(BIN)/pytest -m "not browser" -q $(XDIST)
 
 # Examples again, on Django's LTS line.
 test-lts: $(VENV_LTS)/.installed
 	@tools/ensure-redis
-	$(BIN_LTS)/pytest tests/examples -q -o addopts="--import-mode=importlib -p no:cacheprovider --strict-markers"
+	$(BIN_LTS)/pytest tests/examples -q $(XDIST) -o addopts="--import-mode=importlib -p no:cacheprovider --strict-markers"
 
 test: $(VENV)/.installed $(VENV_LTS)/.installed $(VENV_ZENSICAL)/.installed $(ACTIONLINT)
 	@tools/ensure-browser
 	@tools/ensure-redis
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q $(XDIST)
 	$(MAKE) --no-print-directory test-lts
 
 bench: $(VENV)/.installed $(VENV_ZENSICAL)/.installed

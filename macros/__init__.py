@@ -87,7 +87,7 @@ def define_env(env) -> None:
     titles = tables.cookbook_titles(root / "docs" / "cookbook")
 
     def cli_table(data, framework: str | None = None, topic: str | None = None, pages: bool = False) -> str:
-        return tables.cli_table(data, framework, topic, pages, here=env.page.file.src_uri, titles=titles)
+        return tables.cli_table(data, framework, topic, pages, here=engine.source_path(env.page), titles=titles)
 
     env.macro(on_page(cli_table, site, page=page, report=report), "cli_table")
     # Speed and resources (docs/choosing/speed.md): figures from data/measured.yml's benchmark.

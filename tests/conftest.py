@@ -68,6 +68,20 @@ def build_zensical(project: Path, **env: str) -> Build:
     return Build(proc.returncode, proc.stdout + proc.stderr, project / "site", "zensical")
 
 
+def mkdocs_only(build: Build, why: str) -> None:
+    """Skip a test of the built site on Zensical, saying which upstream difference makes it MkDocs's alone."""
+    if build.engine != "mkdocs":
+        pytest.skip(f"MkDocs + Material only: {why}")
+
+
+# Zensical 0.0.73's search is its own: a dialog in a shadow root over search.json, which
+# ignores mkdocs.yml's search separator and Material's data-search-exclude.
+ZENSICAL_SEARCH = "Zensical 0.0.73's search ignores `search.separator` and `data-search-exclude`"
+# Zensical calls no on_post_build, so the hook that strips comments from our CSS and JS
+# (macros/assets.py) does not run there; its theme bundle also weighs ~19 KiB more.
+ZENSICAL_ASSETS = "Zensical 0.0.73 runs no on_post_build hook (macros/assets.py minifies nothing there)"
+
+
 def search_index(build: Build) -> list[dict]:
     """The search index's entries (location, title, text): MkDocs writes search/search_index.json
     with "docs", Zensical search.json with "items"."""

@@ -16,6 +16,7 @@ import random
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from macros import data, decision, text
 from tests.browser.conftest import LAUNCH_ARGS, wait_ready
@@ -279,8 +280,16 @@ def follow_the_next_step(page, answers: dict[str, str]) -> str:
 
 
 def every_tab_shows(page, name: str) -> list[str]:
-    """Wait for Material to set the tabs up, then read the framework each tab set shows."""
+    """Wait for the theme to set the tabs up, then read the framework each tab set shows.
+
+    The theme applies the stored choice after the page appears (Zensical after its
+    instant page swap), so wait up to 5 s for every set to show ``name`` first.
+    """
     page.wait_for_function("() => document.querySelectorAll('article .tabbed-set').length > 0")
+    try:
+        page.wait_for_function(f"name => ({SHOWN_TABS})().every(n => n === name)", arg=name, timeout=5_000)
+    except PlaywrightTimeout:
+        pass  # the assertion below says what the sets show instead
     shown = page.evaluate(SHOWN_TABS)
     assert shown and set(shown) == {name}, shown
     return shown

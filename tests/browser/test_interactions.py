@@ -16,7 +16,7 @@ from macros import data
 from macros.examples import section_lines, sections_of
 from macros.run_it import plan
 from tests.browser.conftest import wait_ready
-from tests.conftest import ROOT, SUBPATH, search_index
+from tests.conftest import ROOT, SUBPATH, ZENSICAL_SEARCH, mkdocs_only, search_index
 
 pytestmark = pytest.mark.browser
 
@@ -152,6 +152,7 @@ def search(page, engine: str, term: str) -> tuple[list[str], list[str]]:
 
 @pytest.mark.parametrize("term", SEARCH_TERMS)
 def test_search_finds_the_page_that_covers_the_term(search_page, built_site, term):
+    mkdocs_only(built_site, ZENSICAL_SEARCH)
     expected = expected_page(search_index(built_site), term)
     assert expected is not None, f"no page mentions {term!r}: the search index lacks it"
     found, _ = search(search_page, built_site.engine, term)
@@ -181,6 +182,7 @@ READER_QUERIES = [
 
 @pytest.mark.parametrize(("term", "expected"), READER_QUERIES, ids=[q for q, _ in READER_QUERIES])
 def test_search_puts_the_page_a_reader_means_in_the_top_three(search_page, built_site, term, expected):
+    mkdocs_only(built_site, ZENSICAL_SEARCH)
     found, previews = search(search_page, built_site.engine, term)
     assert expected in found[:3], f"{term!r}: expected {expected} in the first three results, got {found[:5]}"
     # Previews read as text: no tab labels run together, no table flattened into them.

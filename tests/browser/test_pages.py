@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pytest
 
 from tests.browser.conftest import Load, record_load
-from tests.conftest import build_zensical
+from tests.conftest import ZENSICAL_ASSETS, build_zensical, mkdocs_only
 from tools import bench, serve
 
 pytestmark = pytest.mark.browser
@@ -166,8 +166,10 @@ def shared_assets(sweep) -> set[str]:
     return set.intersection(*sets)
 
 
-def test_transfer_per_page_stays_within_bare_material_plus_its_own_html_plus_2_kib(sweep, bare_load):
+def test_transfer_per_page_stays_within_bare_material_plus_its_own_html_plus_2_kib(sweep, bare_load, built_site):
     from tests.browser.conftest import kind_of
+
+    mkdocs_only(built_site, ZENSICAL_ASSETS)
 
     bare = bare_load.bytes_by_kind["css"] + bare_load.bytes_by_kind["js"]
     shared = shared_assets(sweep)

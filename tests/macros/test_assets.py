@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from macros import assets
-from tests.conftest import ROOT
+from tests.conftest import ROOT, ZENSICAL_ASSETS, mkdocs_only
 
 
 def test_css_loses_comments_and_spaces_but_keeps_the_spaces_selectors_need():
@@ -53,6 +53,7 @@ def test_minify_rewrites_built_copies_only_and_leaves_vendor_files(tmp_path):
 def test_the_built_site_serves_our_assets_minified(built_site):
     """The build hook ran (macros/__init__.py on_post_build): no comment reaches a reader,
     and each file is smaller than its source."""
+    mkdocs_only(built_site, ZENSICAL_ASSETS)
     docs = ROOT / "docs"
     ours = [p for p in (docs / "assets").rglob("*") if p.suffix in (".css", ".js") and "vendor" not in p.parts]
     assert ours

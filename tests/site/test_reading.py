@@ -11,7 +11,7 @@ import json
 import re
 from html.parser import HTMLParser
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, ZENSICAL_SEARCH, mkdocs_only
 
 
 class _Links(HTMLParser):
@@ -75,6 +75,7 @@ def test_every_glossary_term_has_its_own_address(built_site):
 
 
 def test_search_previews_hold_no_tab_labels_or_tables(built_site):
+    mkdocs_only(built_site, ZENSICAL_SEARCH)
     index = json.loads((built_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
     run_together = [d["location"] for d in index["docs"] if re.search(r"FlaskDjango|Flask\s+Django\s+\S+/flask_", d["text"])]
     assert run_together == [], "tab labels reach the search index (macros/__init__.py on_post_page_macros)"
