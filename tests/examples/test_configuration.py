@@ -71,8 +71,12 @@ def test_flask_prefixed_variables_override_and_are_parsed_as_json(monkeypatch):
     assert app.test_client().get("/").get_json() == {"debug": False, "greeting": "Howdy", "items_per_page": 30}
 
 
-def test_flask_production_needs_a_secret_key_from_the_environment(monkeypatch):
-    monkeypatch.setenv("APP_ENV", "production")
+# Without APP_ENV the app is production too: a deploy that forgets it must not run
+# with the development key committed in the code.
+@pytest.mark.parametrize("app_env", ["production", None], ids=["APP_ENV=production", "no APP_ENV"])
+def test_flask_production_needs_a_secret_key_from_the_environment(monkeypatch, app_env):
+    if app_env:
+        monkeypatch.setenv("APP_ENV", app_env)
     with pytest.raises(RuntimeError, match="FLASK_SECRET_KEY"):
         create_app()
     monkeypatch.setenv("FLASK_SECRET_KEY", "from-the-environment")
@@ -80,16 +84,6 @@ def test_flask_production_needs_a_secret_key_from_the_environment(monkeypatch):
     assert app.config["SECRET_KEY"] == "from-the-environment"
     assert app.config["SESSION_COOKIE_SECURE"] is True
     assert app.config["ITEMS_PER_PAGE"] == 50
-
-
-def test_flask_without_app_env_is_production_and_will_not_use_the_development_key(monkeypatch):
-    """A deploy that forgets APP_ENV must not run with the key committed in the code."""
-    with pytest.raises(RuntimeError, match="FLASK_SECRET_KEY"):
-        create_app()
-    monkeypatch.setenv("FLASK_SECRET_KEY", "from-the-environment")
-    app = create_app()
-    assert app.config["SECRET_KEY"] == "from-the-environment"
-    assert app.config["SESSION_COOKIE_SECURE"] is True
 
 
 def test_flask_inspect_command_prints_what_the_page_shows():

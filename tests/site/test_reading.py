@@ -7,11 +7,10 @@ check that they are there, from the HTML and the search index alone.
 from __future__ import annotations
 
 import html as html_lib
-import json
 import re
 from html.parser import HTMLParser
 
-from tests.conftest import ROOT, ZENSICAL_SEARCH, mkdocs_only
+from tests.conftest import ROOT, ZENSICAL_SEARCH, mkdocs_only, search_index
 
 
 class _Links(HTMLParser):
@@ -76,10 +75,10 @@ def test_every_glossary_term_has_its_own_address(built_site):
 
 def test_search_previews_hold_no_tab_labels_or_tables(built_site):
     mkdocs_only(built_site, ZENSICAL_SEARCH)
-    index = json.loads((built_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    run_together = [d["location"] for d in index["docs"] if re.search(r"FlaskDjango|Flask\s+Django\s+\S+/flask_", d["text"])]
+    index = search_index(built_site)
+    run_together = [d["location"] for d in index if re.search(r"FlaskDjango|Flask\s+Django\s+\S+/flask_", d["text"])]
     assert run_together == [], "tab labels reach the search index (macros/__init__.py on_post_page_macros)"
-    tables = [d["location"] for d in index["docs"] if re.search(r"\bFeature Flask Django\b|\bJob Built into\b", d["text"])]
+    tables = [d["location"] for d in index if re.search(r"\bFeature Flask Django\b|\bJob Built into\b", d["text"])]
     assert tables == [], "a table reaches the search index (macros/tables.py wraps each in data-search-exclude)"
 
 
