@@ -64,6 +64,10 @@ LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo"
 # Performance is simulated from one trace and moves a few points between runs
 # on a busy machine; the median of three is steadier.
 LIGHTHOUSE_RUNS = 3
+# The figures behind the performance score, printed under it: total blocking
+# time weighs most and moves most with the machine's load.
+LIGHTHOUSE_METRICS = {"FCP": "first-contentful-paint", "LCP": "largest-contentful-paint",
+                      "TBT": "total-blocking-time", "CLS": "cumulative-layout-shift", "SI": "speed-index"}
 CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
                 "--disable-component-update --no-first-run --disable-sync")
 # Lighthouse, pinned by the lock file there, installed with `npm ci` on first use.
@@ -304,6 +308,20 @@ def median_score(values: list) -> int | str:
     return known[len(known) // 2] if known else "-"
 
 
+def metric_line(results: list[dict]) -> str:
+    """The medians of the performance metrics over `results`, and each run's TBT (it varies most)."""
+    parts = []
+    for name in LIGHTHOUSE_METRICS:
+        values = sorted(r["metrics"][name] for r in results if r["metrics"].get(name) is not None)
+        if not values:
+            continue
+        median = values[len(values) // 2]
+        parts.append(f"{name} {median:.3f}" if name == "CLS" else f"{name} {median:,.0f} ms")
+    tbt = [r["metrics"].get("TBT") for r in results]
+    runs = ", ".join("-" if v is None else f"{v:.0f}" for v in tbt)
+    return f"median {' · '.join(parts)}; TBT per run: {runs} ms"
+
+
 def chromium() -> str | None:
     for path in (os.environ.get("CHROMIUM_PATH"), os.environ.get("CHROME_PATH"), "/usr/bin/chromium"):
         if path and Path(path).is_file():
@@ -338,6 +356,7 @@ def lighthouse(url: str, exe: Path, chrome: str, out: Path) -> dict:
     if proc.returncode != 0 or not out.is_file():
         raise RuntimeError(f"lighthouse failed on {url}: {proc.stderr[-800:]}")
     report = json.loads(out.read_text(encoding="utf-8"))
+    metrics = {name: report["audits"].get(audit, {}).get("numericValue") for name, audit in LIGHTHOUSE_METRICS.items()}
     scores, failed = {}, []
     for key, cat in report["categories"].items():
         scores[key] = None if cat["score"] is None else round(cat["score"] * 100)
@@ -345,7 +364,8 @@ def lighthouse(url: str, exe: Path, chrome: str, out: Path) -> dict:
             audit = report["audits"].get(ref["id"], {})
             if ref.get("weight") and audit.get("score") is not None and audit["score"] < 1:
                 failed.append(f"{key}: {ref['id']} ({audit.get('displayValue') or audit.get('title')})")
-    return {"scores": scores, "failed": failed}
+    return {"scores": scores, "failed": failed, "metrics": metrics,
+            "benchmark": report.get("environment", {}).get("benchmarkIndex")}
 
 
 # Report -------------------------------------------------------------------
@@ -451,6 +471,10 @@ def bench_lighthouse(site: Path, bare: Path, tmp: Path, pages: list[str] | None 
         print(f"  NOT MEASURED: Lighthouse could not be installed: {why}.\n"
               "  The transfer per page (part 2) stands in for it.")
         return False
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    if load is not None:
+        print(f"  load average at the start: {load:.2f} on {os.cpu_count()} CPU(s); a busy machine "
+              "adds blocking time, so compare pages measured together")
     server, url = serve.start(site, prefix=PREFIX)
     bare_server, bare_url = serve.start(bare, prefix=PREFIX)
     try:
@@ -466,6 +490,7 @@ def bench_lighthouse(site: Path, bare: Path, tmp: Path, pages: list[str] | None 
                 continue
             scores = {c: median_score([r["scores"].get(c) for r in results]) for c in LIGHTHOUSE_CATEGORIES}
             print(f"  {label:<{width}}" + "".join(f"{scores[c]!s:>16}" for c in LIGHTHOUSE_CATEGORIES), flush=True)
+            print(f"      {metric_line(results)}")
             for item in sorted({item for r in results for item in r["failed"]}):
                 print(f"      below 100 in some run: {item}")
     finally:

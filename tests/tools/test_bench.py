@@ -26,3 +26,12 @@ def test_bench_refuses_an_unknown_part(capsys):
         bench.cli(["speed"])
     assert exc.value.code == 2
     assert "invalid choice: 'speed'" in capsys.readouterr().err
+
+
+def test_lighthouse_figures_print_as_medians_with_each_runs_blocking_time():
+    runs = [{"metrics": {"FCP": 1000.0, "LCP": 1500.0, "TBT": tbt, "CLS": 0.0, "SI": 1100.0}}
+            for tbt in (300.0, 40.0, 120.0)]
+    runs.append({"metrics": {"FCP": None, "LCP": None, "TBT": None, "CLS": None, "SI": None}})  # an audit missing
+    line = bench.metric_line(runs)
+    assert line.startswith("median FCP 1,000 ms · LCP 1,500 ms · TBT 120 ms · CLS 0.000 · SI 1,100 ms;")
+    assert line.endswith("TBT per run: 300, 40, 120, - ms")
