@@ -166,7 +166,4 @@ def on_post_build(env) -> None:
     """Ship the site's own stylesheet and scripts without their comments (macros/assets.py)."""
     from . import assets
 
-    docs = Path(env.conf["docs_dir"])
-    ours = [p.relative_to(docs).as_posix() for p in (docs / "assets").rglob("*")
-            if p.suffix in (".css", ".js") and "vendor" not in p.parts]
-    assets.minify(Path(env.conf["site_dir"]), ours)
+    assets.minify(Path(env.conf["site_dir"]), assets.ours(Path(env.conf["docs_dir"])))

@@ -6,7 +6,9 @@ every reader: the comments are most of their bytes. After each build,
 :func:`minify` rewrites the copies in the built site (never the sources)
 without comments and runs of whitespace, which halves what a first visit
 downloads beyond Material itself (tests/browser/test_pages.py holds that to
-2 KiB).
+2 KiB). MkDocs runs it from the ``on_post_build`` hook; Zensical 0.0.73 runs
+no such hook, so ``make build-zensical`` (and tools/bench.py's Zensical
+build) runs ``python -m macros.assets SITE`` after the build instead.
 
 Deliberately simple, for the files this site writes: CSS comments are
 ``/* ... */`` and never inside a string; a script's comments are ``/* ... */``
@@ -16,6 +18,7 @@ blocks and whole lines that start with ``//``. Both functions are pure.
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 _BLOCK = re.compile(r"/\*.*?\*/", re.S)
@@ -53,3 +56,27 @@ def minify(site: Path, files: list[str]) -> list[Path]:
             path.write_text(small, encoding="utf-8")
             done.append(path)
     return done
+
+
+def ours(docs: Path) -> list[str]:
+    """The site's own stylesheets and scripts under ``docs``/assets, as paths under the site
+    (vendored files keep their own form)."""
+    return sorted(p.relative_to(docs).as_posix() for p in (docs / "assets").rglob("*")
+                  if p.suffix in (".css", ".js") and "vendor" not in p.parts)
+
+
+def main(argv: list[str]) -> int:
+    """``python -m macros.assets SITE [DOCS]``: minify the built copies of DOCS' own assets in SITE."""
+    if len(argv) not in (1, 2):
+        print("usage: python -m macros.assets SITE [DOCS (default: docs)]", file=sys.stderr)
+        return 2
+    site, docs = Path(argv[0]), Path(argv[1] if len(argv) == 2 else "docs")
+    if not site.is_dir():
+        print(f"macros.assets: {site}: no built site there; build it first", file=sys.stderr)
+        return 1
+    minify(site, ours(docs))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -210,7 +210,8 @@ ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
 
 
 def zensical_run(project: Path, clean: bool = True, **env: str) -> subprocess.CompletedProcess:
-    """`zensical build --strict` of `project` into `project`/site, as `make build-zensical` runs it.
+    """`zensical build --strict` of `project` into `project`/site, then our assets minified,
+    as `make build-zensical` runs it.
 
     Zensical writes only inside the project (no --site-dir: SITE_DIR is read by
     mkdocs.yml), keeps its cache in `project`/.cache (--clean empties it first,
@@ -222,7 +223,12 @@ def zensical_run(project: Path, clean: bool = True, **env: str) -> subprocess.Co
     environ = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600", "SITE_URL": f"http://127.0.0.1{PREFIX}",
                **env, "SITE_DIR": "site", "PYTHONPATH": str(project)}
     cmd = [str(ZENSICAL), "build", "--strict"] + (["--clean"] if clean else [])
-    return subprocess.run(cmd, cwd=project, env=environ, capture_output=True, text=True, timeout=900)
+    proc = subprocess.run(cmd, cwd=project, env=environ, capture_output=True, text=True, timeout=900)
+    if proc.returncode == 0:
+        # What MkDocs's on_post_build hook does, and Zensical 0.0.73 does not run (macros/assets.py).
+        from macros import assets
+        assets.minify(project / "site", assets.ours(project / "docs"))
+    return proc
 
 
 def timed_zensical(project: Path, clean: bool) -> float:
