@@ -50,7 +50,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from tools import serve  # noqa: E402 - after the path fix, for `python tools/bench.py`
+from macros import assets  # noqa: E402 - after the path fix, for `python tools/bench.py`
+from tools import serve  # noqa: E402
 
 BIN = Path(sys.executable).parent
 PREFIX = "/python-web-guide/"
@@ -225,8 +226,7 @@ def zensical_run(project: Path, clean: bool = True, **env: str) -> subprocess.Co
     cmd = [str(ZENSICAL), "build", "--strict"] + (["--clean"] if clean else [])
     proc = subprocess.run(cmd, cwd=project, env=environ, capture_output=True, text=True, timeout=900)
     if proc.returncode == 0:
-        # What MkDocs's on_post_build hook does, and Zensical 0.0.73 does not run (macros/assets.py).
-        from macros import assets
+        # What MkDocs's on_post_build hook does, and Zensical 0.0.73 does not run.
         assets.minify(project / "site", assets.ours(project / "docs"))
     return proc
 
@@ -309,7 +309,8 @@ def heaviest_cookbook_page(site: Path) -> str:
 
 # Lighthouse ---------------------------------------------------------------
 
-def median_score(values: list) -> int | str:
+def median_known(values: list) -> int | float | str:
+    """The median of the values Lighthouse reported (None: an audit it did not run), or "-"."""
     known = sorted(v for v in values if v is not None)
     return known[len(known) // 2] if known else "-"
 
@@ -318,10 +319,9 @@ def metric_line(results: list[dict]) -> str:
     """The medians of the performance metrics over `results`, and each run's TBT (it varies most)."""
     parts = []
     for name in LIGHTHOUSE_METRICS:
-        values = sorted(r["metrics"][name] for r in results if r["metrics"].get(name) is not None)
-        if not values:
+        median = median_known([r["metrics"].get(name) for r in results])
+        if median == "-":
             continue
-        median = values[len(values) // 2]
         parts.append(f"{name} {median:.3f}" if name == "CLS" else f"{name} {median:,.0f} ms")
     tbt = [r["metrics"].get("TBT") for r in results]
     runs = ", ".join("-" if v is None else f"{v:.0f}" for v in tbt)
@@ -370,8 +370,7 @@ def lighthouse(url: str, exe: Path, chrome: str, out: Path) -> dict:
             audit = report["audits"].get(ref["id"], {})
             if ref.get("weight") and audit.get("score") is not None and audit["score"] < 1:
                 failed.append(f"{key}: {ref['id']} ({audit.get('displayValue') or audit.get('title')})")
-    return {"scores": scores, "failed": failed, "metrics": metrics,
-            "benchmark": report.get("environment", {}).get("benchmarkIndex")}
+    return {"scores": scores, "failed": failed, "metrics": metrics}
 
 
 # Report -------------------------------------------------------------------
@@ -494,7 +493,7 @@ def bench_lighthouse(site: Path, bare: Path, tmp: Path, pages: list[str] | None 
             except (RuntimeError, subprocess.TimeoutExpired) as exc:
                 print(f"  {label:<{width}}failed: {exc}")
                 continue
-            scores = {c: median_score([r["scores"].get(c) for r in results]) for c in LIGHTHOUSE_CATEGORIES}
+            scores = {c: median_known([r["scores"].get(c) for r in results]) for c in LIGHTHOUSE_CATEGORIES}
             print(f"  {label:<{width}}" + "".join(f"{scores[c]!s:>16}" for c in LIGHTHOUSE_CATEGORIES), flush=True)
             print(f"      {metric_line(results)}")
             for item in sorted({item for r in results for item in r["failed"]}):

@@ -54,9 +54,9 @@ def test_the_built_site_serves_our_assets_minified(built_site):
     """No comment reaches a reader, and each file is smaller than its source, on both engines:
     MkDocs runs macros/__init__.py's on_post_build, `make build-zensical` runs macros.assets."""
     docs = ROOT / "docs"
-    ours = [docs / name for name in assets.ours(docs)]
-    assert {"assets/extra.css", "assets/javascripts/site.js"} <= set(assets.ours(docs))
-    for source in ours:
+    names = assets.ours(docs)
+    assert {"assets/extra.css", "assets/javascripts/site.js"} <= set(names)
+    for source in (docs / name for name in names):
         built = (built_site.site / source.relative_to(docs)).read_text(encoding="utf-8")
         assert "/*" not in built, f"{source.name}: a comment reached the built site"
         assert len(built) < len(source.read_text(encoding="utf-8")), source.name
