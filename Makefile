@@ -106,6 +106,7 @@ offline: $(VENV)/.installed
 check: $(VENV)/.installed $(VENV_ZENSICAL)/.installed $(ACTIONLINT)
 	@tools/ensure-redis
 	$(BIN)/pytest -m "not browser" -q $(XDIST)
+	@$(BIN)/python -m tools.claims
 
 # Examples again, on Django's LTS line.
 test-lts: $(VENV_LTS)/.installed

@@ -119,6 +119,10 @@ class Cell(Strict):
     how: DataText = Field(min_length=1, description="what a reader uses, in a few words; `code` in backticks")
     module: str | None = Field(default=None, description="import path proving a built-in exists")
     package: str | None = Field(default=None, description="PyPI name of the add-on")
+    needs: list[str] = Field(default=[], description="other packages the job needs as its page shows it (the "
+                             "`redis` client of a Redis cache): a real project installs them (tools/measure.py)")
+    check: str | None = Field(default=None, description="a probe in tests/facts/probes.py that runs the framework "
+                                                        "and returns phrases `how` must contain")
     source: Link
 
 
@@ -165,6 +169,7 @@ class Answer(Strict):
     unless: list[Id] = Field(default=[], description="facts that, when another answer stands for one, hold the points")
     otherwise: DataText | None = Field(default=None, description="the reason shown when `unless` holds the points")
     measured: dict[str, str] = Field(default={}, description="figure key -> the framework it clearly favours, or neither")
+    check: str | None = Field(default=None, description="a probe in tests/facts/probes.py whose phrases `reason` contains")
 
 
 class Question(Strict):

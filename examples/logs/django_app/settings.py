@@ -37,7 +37,7 @@ LOGGING = {
     "loggers": {"django": {"handlers": ["mail_admins"], "level": "INFO"}},
 }
 
-# Who gets the emails. Django 6.1 takes addresses and warns about (name, address)
-# pairs; Django 5.2 accepts only pairs.
-ADMINS = ["ops@example.com"] if django.VERSION >= (6, 1) else [("Ops", "ops@example.com")]
+# Who gets the emails. Django 6.0 and later take addresses and warn about
+# (name, address) pairs; Django 5.2 accepts only pairs.
+ADMINS = ["ops@example.com"] if django.VERSION >= (6, 0) else [("Ops", "ops@example.com")]
 # --8<-- [end:config]
