@@ -11,8 +11,9 @@ install
     the package index): the distributions it adds, their size in
     site-packages, and what the framework requires.
 project
-    The same for a real project: the framework plus every add-on
-    data/features.yml names for it, at the versions examples/ pins.
+    The same for a real project: the framework plus what data/features.yml
+    says it needs for the jobs of the pages where one framework has built in
+    what the other adds (see project_requirements), at the versions examples/ pins.
 benchmark
     The example apps in examples/bench/ (and examples/hello/, the smallest app
     in each framework), timed on this machine:
@@ -76,8 +77,8 @@ HEADER = (
     "# Written by `make measure` (tools/measure.py): do not edit by hand.\n"
     "# install: a fresh virtual environment per framework, `pip install <package>==<version>`;\n"
     "#   distributions and size count what the install added to site-packages.\n"
-    "# project: the same for the framework plus the add-ons data/features.yml names for it\n"
-    "#   to do the jobs another framework has built in.\n"
+    "# project: the same for the framework plus the add-ons and packages data/features.yml names for it\n"
+    "#   for the jobs of the pages where one framework has built in what another adds.\n"
     "# benchmark: start-up, memory and requests of examples/bench/ on the machine named below;\n"
     "#   each figure is the median of several runs after a warm-up, with min and max.\n"
 )
@@ -178,16 +179,26 @@ def pins() -> dict[str, str]:
 
 
 def project_requirements(key: str, fw: dict, features: dict) -> list[str]:
-    """The framework at its current version plus, as pinned, each add-on features.yml names
-    for it to do a job another framework has built in: the same jobs, done both ways.
+    """The framework at its current version plus, as pinned, what it needs for the jobs of
+    the pages where one framework has built in what another adds: one rule for every side.
 
-    An add-on for a job no other framework ships (Flask-SocketIO beside Channels, an
-    add-on too) is left out: it would weigh on one side only.
+    On those pages (topics), every job counts on both sides: its add-on (so a task worker
+    on both, RQ for Flask and django-tasks-db for Django) and the packages a part needs to
+    run as the page shows it (`needs:`, such as the `redis` client of a Redis cache, built
+    in or not). A page where no framework has anything built in (real-time: Flask-SocketIO
+    beside Channels, both add-ons) is left out: it says nothing about what is built in.
     """
     pinned = pins()
-    addons = sorted({cell["package"] for feature in features.values()
-                     if (cell := feature["per"].get(key)) and cell["support"] == "addon"
-                     and any(other != key and c["support"] == "builtin" for other, c in feature["per"].items())})
+
+    def uneven(per: dict) -> bool:
+        return any(c["support"] == "addon" for c in per.values()) and any(
+            c["support"] == "builtin" for c in per.values())
+
+    topics = {feature["topic"] for feature in features.values() if uneven(feature["per"])}
+    cells = [cell for feature in features.values() if feature["topic"] in topics
+             and (cell := feature["per"].get(key))]
+    addons = sorted({c["package"] for c in cells if c["support"] == "addon"}
+                    | {n for c in cells for n in c.get("needs", [])}, key=str.lower)
     missing = [name for name in addons if name.lower() not in pinned]
     if missing:
         sys.exit(f"error: add-on {missing[0]!r} (data/features.yml) has no == pin in examples/requirements*.txt")

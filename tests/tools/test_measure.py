@@ -69,20 +69,22 @@ def test_runs_alternate_which_framework_goes_first():
         ["flask", "django"], ["django", "flask"], ["flask", "django"]]
 
 
-def test_a_real_project_is_the_framework_plus_the_add_ons_for_jobs_the_other_has_built_in():
+def test_a_real_project_counts_the_same_jobs_on_both_sides():
     frameworks = yaml.safe_load((ROOT / "data" / "frameworks.yml").read_text())["frameworks"]
     features = yaml.safe_load((ROOT / "data" / "features.yml").read_text())["features"]
-    flask = measure.project_requirements("flask", frameworks["flask"], features)
-    assert flask[0] == f"Flask=={frameworks['flask']['current']['version']}"
+    got = {k: measure.project_requirements(k, fw, features) for k, fw in frameworks.items()}
+    for key, fw in frameworks.items():
+        assert got[key][0] == f"{fw['package']}=={fw['current']['version']}"
+        assert all("==" in r for r in got[key])
+    names = {k: {r.split("==")[0] for r in reqs[1:]} for k, reqs in got.items()}
+    # Every add-on that does a job the other framework has built in.
     parity = {cells["flask"]["package"] for cells in (f["per"] for f in features.values())
               if cells["flask"]["support"] == "addon" and cells["django"]["support"] == "builtin"}
-    assert {r.split("==")[0] for r in flask[1:]} == parity
-    assert {"Flask-SQLAlchemy", "Flask-Migrate", "Flask-WTF", "Flask-Login", "Flask-Admin"} <= parity
-    # A job neither ships is not counted on one side only.
-    assert not any(r.startswith("Flask-SocketIO==") for r in flask)
-    assert all("==" in r for r in flask)
-    assert measure.project_requirements("django", frameworks["django"], features) == [
-        f"Django=={frameworks['django']['current']['version']}"]
+    assert parity <= names["flask"]
+    # On those pages, each side's worker and Redis client count too, not Flask's alone.
+    assert {"django-tasks-db", "redis"} <= names["django"] and {"Flask-RQ", "redis"} <= names["flask"]
+    # A page where neither has anything built in is not counted.
+    assert not any(n in ("Flask-SocketIO", "channels") for side in names.values() for n in side)
 
 
 def test_the_machine_is_described():
