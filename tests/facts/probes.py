@@ -146,6 +146,54 @@ def api_validation_status() -> tuple[str, ...]:
     return (str(smorest),)
 
 
+def flask_upload_limits() -> tuple[str, ...]:
+    """Flask's body and form limits: their defaults, and what a request past each one gets."""
+    from flask import Flask, request
+
+    defaults = Flask(__name__).config
+    statuses = set()
+    for key, limit, body in (
+        ("MAX_CONTENT_LENGTH", 10, {"a": "x" * 100}),
+        ("MAX_FORM_MEMORY_SIZE", 10, {"a": "x" * 100}),
+        ("MAX_FORM_PARTS", 2, {"a": "1", "b": "2", "c": "3"}),
+    ):
+        app = Flask(__name__)
+        app.config[key] = limit
+        app.add_url_rule("/", "form", lambda: dict(request.form), methods=["POST"])
+        statuses.add(app.test_client().post("/", data=body, content_type="multipart/form-data").status_code)
+    assert len(statuses) == 1, f"Flask answers {sorted(statuses)} past its limits: say which for which"
+    return (f"`MAX_CONTENT_LENGTH` (default `{defaults['MAX_CONTENT_LENGTH']}`",
+            f"default {defaults['MAX_FORM_MEMORY_SIZE']:,} bytes", f"default {defaults['MAX_FORM_PARTS']:,})",
+            f"**{statuses.pop()}**")
+
+
+def django_upload_limits() -> tuple[str, ...]:
+    """Django's upload settings: their defaults, and what a body past the first one gets."""
+    from django.conf import global_settings as default
+    from django.core.exceptions import RequestDataTooBig
+    from django.core.handlers.exception import response_for_exception
+    from django.test import RequestFactory
+
+    def mb(size: int) -> str:
+        return f"({size / 1024 / 1024:g} MB)"
+
+    request = RequestFactory().post("/")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import logging
+
+        logging.getLogger("django.security.RequestDataTooBig").disabled = True
+        try:
+            status = response_for_exception(request, RequestDataTooBig()).status_code
+        finally:
+            logging.getLogger("django.security.RequestDataTooBig").disabled = False
+    return (f"`DATA_UPLOAD_MAX_MEMORY_SIZE` {mb(default.DATA_UPLOAD_MAX_MEMORY_SIZE)}",
+            f"`DATA_UPLOAD_MAX_NUMBER_FILES` ({default.DATA_UPLOAD_MAX_NUMBER_FILES:,})",
+            f"`DATA_UPLOAD_MAX_NUMBER_FIELDS` ({default.DATA_UPLOAD_MAX_NUMBER_FIELDS:,})",
+            f"`FILE_UPLOAD_MAX_MEMORY_SIZE` {mb(default.FILE_UPLOAD_MAX_MEMORY_SIZE)}",
+            f"**{status}**")
+
+
 # --- Django ----------------------------------------------------------------
 
 
