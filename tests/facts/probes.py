@@ -194,6 +194,52 @@ def django_upload_limits() -> tuple[str, ...]:
             f"**{status}**")
 
 
+def flask_trusted_hosts() -> tuple[str, ...]:
+    """What Flask's TRUSTED_HOSTS and Django's ALLOWED_HOSTS answer to a request for another host."""
+    import logging
+
+    from django.core.exceptions import DisallowedHost
+    from django.core.handlers.exception import response_for_exception
+    from django.test import RequestFactory
+    from flask import Flask
+
+    app = Flask(__name__)
+    app.config["TRUSTED_HOSTS"] = ["example.com"]
+    app.add_url_rule("/", "index", lambda: "ok")
+    flask = app.test_client().get("/", headers={"Host": "evil.test"}).status_code
+    security = logging.getLogger("django.security.DisallowedHost")
+    security.disabled = True
+    try:
+        django = response_for_exception(RequestFactory().get("/"), DisallowedHost()).status_code
+    finally:
+        security.disabled = False
+    assert flask == django, f"Flask answers {flask} to an untrusted host, Django {django}: say each"
+    return (f"Flask {_minor('flask')}'s `TRUSTED_HOSTS` answers {flask}",)
+
+
+def form_default_messages() -> tuple[str, ...]:
+    """The messages Django's forms and WTForms give an empty required field and a bad email address."""
+    from django import forms
+    from django.core.exceptions import ValidationError
+    from wtforms import Form, StringField
+    from wtforms.validators import DataRequired
+
+    def django_error(field, value):
+        try:
+            field.clean(value)
+        except ValidationError as exc:
+            return exc.messages[0]
+
+    class Signup(Form):
+        name = StringField(validators=[DataRequired()])
+
+    form = Signup(data={"name": "  "})
+    form.validate()
+    required = django_error(forms.CharField(), "  ")
+    assert form.name.errors[0] == required, f"WTForms says {form.name.errors[0]!r}, Django {required!r}"
+    return f"**{required}**", f"**{django_error(forms.EmailField(), 'ada.example.com')}**"
+
+
 # --- Django ----------------------------------------------------------------
 
 
@@ -304,6 +350,14 @@ def django_release_after_the_ab_scheme() -> tuple[str, ...]:
     years = sorted(int(m[1]) for name in dir(deprecation) if (m := re.fullmatch(r"RemovedInDjango(\d{4})Warning", name)))
     assert years, "the installed Django names no year-numbered release (RemovedInDjangoYYYYWarning)"
     return (f"Django {years[0]}",)
+
+
+def django_password_reset_timeout() -> tuple[str, ...]:
+    """How long a Django password reset link lasts unless the project says otherwise."""
+    from django.conf import global_settings
+
+    days = global_settings.PASSWORD_RESET_TIMEOUT / 86400
+    return (f"`PASSWORD_RESET_TIMEOUT` ({days:g} days by default",)
 
 
 # Django 6.1's ORM on a throwaway in-memory SQLite database, in its own process
