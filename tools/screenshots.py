@@ -6,8 +6,9 @@ fixed rows below, and opened in Chromium (Debian's /usr/bin/chromium unless
 CHROMIUM_PATH names another, launched like the browser tests launch it) at a
 fixed viewport, in UTC, with animations off. Every colour scheme the app
 honours is taken: Django's admin follows prefers-color-scheme, so it gets a
-light and a dark screen; Flask-Admin's Bootstrap 4 theme and Swagger UI have
-no dark scheme, so they get a light one only.
+light and a dark screen; Flask-Admin's default Bootstrap 4 theme and Swagger
+UI 5.31 (whose dark styles only a class turns on) ignore it, so they get a
+light one only.
 
 The images are palette PNGs (256 colours, no dithering: interface colours
 are flat) in docs/assets/screens/<topic>/, and manifest.json beside them
