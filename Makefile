@@ -7,6 +7,7 @@
 #   make build-zensical  the same site built by Zensical into site-zensical/
 #   make offline the offline edition (read from file://, no server) and its zip
 #   make bench   build-time, page-weight and Lighthouse figures (prints, never fails)
+#   make screenshots  retake the admin and API pages' screens of the running example apps (~1 min)
 #   make measure re-measure install sizes, start-up, memory and requests into data/ (~10 min; needs wrk)
 #   make new-topic NAME=x  scaffold a cookbook topic: page, examples, tests, nav, data
 #
@@ -40,7 +41,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 REQS := requirements.txt requirements-test.txt examples/requirements.txt examples/requirements-common.txt
 REQS_LTS := examples/requirements-lts.txt examples/requirements-common.txt requirements-test.txt
 
-.PHONY: help serve build build-zensical offline check test test-lts bench measure new-topic clean
+.PHONY: help serve build build-zensical offline check test test-lts bench measure screenshots new-topic clean
 
 help:
 	@sed -n 's/^#   \(make \)/\1/p' Makefile
@@ -127,6 +128,12 @@ bench: $(VENV)/.installed $(VENV_ZENSICAL)/.installed
 measure: $(VENV)/.installed
 	@command -v wrk >/dev/null || { echo "error: wrk is needed: sudo apt-get install wrk" >&2; exit 1; }
 	$(BIN)/python tools/measure.py
+
+# Pictures of the running apps for the admin and API pages, into docs/assets/screens/
+# with a manifest of what made them; tests/site/test_screens.py says when to rerun it.
+screenshots: $(VENV)/.installed
+	@tools/ensure-browser
+	$(BIN)/python tools/screenshots.py
 
 # A new cookbook topic, in the shape the checks require: make new-topic NAME=pagination [TITLE="Pagination"] [GROUP="Data"]
 new-topic:
