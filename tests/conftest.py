@@ -117,6 +117,10 @@ ZENSICAL_BUILD_TEST = "tests/site/test_build.py::test_builds_with_zensical_stric
 @pytest.fixture(scope="session")
 def site_build(tmp_path_factory) -> Build:
     """The real site, built once by MkDocs, addressed as if published under SUBPATH; never raises."""
+    # `make check` builds it once before the tests (CHECKED_SITE), so the xdist workers share one build.
+    ready = os.environ.get("CHECKED_SITE")
+    if ready and (Path(ready) / "index.html").is_file():
+        return Build(0, "", Path(ready).resolve())
     dest = tmp_path_factory.mktemp("built") / "site"
     return build_site(ROOT, dest, SITE_URL=f"http://127.0.0.1{SUBPATH}")
 
@@ -225,6 +229,36 @@ def pytest_terminal_summary(terminalreporter, config):
     """Last, under the coverage table, where a reader looks: the files no test ran."""
     for line in config.stash.get(NEVER_RUN, []):
         terminalreporter.write_line(f"ERROR: {line}", red=True, bold=True)
+
+
+# The fast loop (`make check`) builds the site once, with MkDocs; `make test` and CI run
+# everything. A test is `slow` when it, or a fixture it uses, calls one of these: it copies
+# the project or builds it again (or with Zensical). The empty-folder walks are marked by hand.
+SLOW_CALLS = {"copy_project", "copy_repo", "build_site", "build_zensical", "zensical_run", "_break"}
+# The one build the fast loop makes (site_build calls build_site): not slow.
+THE_BUILD = {"site_build", "mkdocs_site"}
+
+
+def _calls(fn) -> set[str]:
+    code = getattr(fn, "__code__", None)
+    return set(code.co_names) if code else set()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark `slow` every test that copies or rebuilds the project, builds with Zensical or
+    walks a page from an empty folder, by what its function and its fixtures call."""
+    slow = pytest.mark.slow
+    for item in items:
+        if item.get_closest_marker("slow"):
+            continue
+        calls = _calls(getattr(item, "function", None))
+        info = getattr(item, "_fixtureinfo", None)
+        for name, defs in (info.name2fixturedefs.items() if info else ()):
+            if name not in THE_BUILD:
+                calls |= {c for d in defs for c in _calls(d.func)}
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        if calls & SLOW_CALLS or params.get("built_site") == "zensical" or "zensical_site" in item.fixturenames:
+            item.add_marker(slow)
 
 
 def free_port() -> int:
