@@ -237,6 +237,9 @@ def pytest_terminal_summary(terminalreporter, config):
 SLOW_CALLS = {"copy_project", "copy_repo", "build_site", "build_zensical", "zensical_run", "_break"}
 # The one build the fast loop makes (site_build calls build_site): not slow.
 THE_BUILD = {"site_build", "mkdocs_site"}
+# Fixtures that build or measure in a subprocess: the offline edition (tests/github), and
+# tools/measure.py's benchmark on tiny counts (tests/tools/test_measure.py, needs wrk).
+SLOW_FIXTURES = {"offline_edition", "smoke"}
 
 
 def _calls(fn) -> set[str]:
@@ -257,7 +260,8 @@ def pytest_collection_modifyitems(config, items):
             if name not in THE_BUILD:
                 calls |= {c for d in defs for c in _calls(d.func)}
         params = getattr(getattr(item, "callspec", None), "params", {})
-        if calls & SLOW_CALLS or params.get("built_site") == "zensical" or "zensical_site" in item.fixturenames:
+        if (calls & SLOW_CALLS or params.get("built_site") == "zensical" or "zensical_site" in item.fixturenames
+                or SLOW_FIXTURES & set(item.fixturenames)):
             item.add_marker(slow)
 
 

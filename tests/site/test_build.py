@@ -161,6 +161,7 @@ finally:
 
 @pytest.mark.skipif(os.geteuid() != 0 or not shutil.which("unshare") or not shutil.which("ip"),
                     reason="cutting the network needs root, unshare and ip")
+@pytest.mark.slow  # `mkdocs serve` builds the site again
 def test_serve_works_with_the_network_cut(mkdocs_site):
     """`make serve` in a network namespace that has nothing but loopback."""
     script = f'ip link set lo up && exec "{sys.executable}" -c "$0" {free_port()}'
