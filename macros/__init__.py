@@ -17,7 +17,14 @@ from __future__ import annotations
 import functools
 import logging
 import re
+import sys
 from pathlib import Path
+
+# The oldest Python the build is tested on (tests/macros/test_python_versions.py): Debian 12's 3.11.
+# Older ones stop here with one line, not a SyntaxError deep in a module.
+if sys.version_info < (3, 11):
+    raise SystemExit(f"error: this guide's site needs Python 3.11 or newer (this is "
+                     f"{sys.version_info[0]}.{sys.version_info[1]}); build it with a newer python3")
 
 # Under "mkdocs." so that MkDocs counts these warnings, and --strict fails on them.
 log = logging.getLogger("mkdocs.plugins.guide")
