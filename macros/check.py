@@ -20,7 +20,7 @@ What only this module sees, across files:
 - a topic's manifest against its page (title = `# Title`) and its commands
   (a command that starts redis-server needs `services: [redis]`);
 - a comparison cell naming another framework's module or package (Flask and
-  Django cells swapped);
+  Django cells swapped), and a data row whose `topic:` no manifest declares;
 - a ``{% url %}`` in an example template naming no URL of the examples;
 - a section marker in an example file that would hide or break a section.
 """
@@ -318,6 +318,23 @@ def cell_problems(root: Path, site: Any) -> list[str]:
     return problems
 
 
+def data_topic_problems(root: Path, site: Any, found: dict[str, topics.Topic]) -> list[str]:
+    """Every `topic:` in data/features.yml and data/cli.yml names a declared topic (its manifest)."""
+    from .data import locate
+
+    named = [("features.yml", ("features", fid, "topic"), f.topic) for fid, f in site.features.items()]
+    named += [("cli.yml", ("commands", fw, i, "topic"), c.topic)
+              for fw, cmds in site.commands.items() for i, c in enumerate(cmds)]
+    problems = []
+    for file, path, topic in named:
+        if topic not in found:
+            close = difflib.get_close_matches(topic, sorted(found), n=1)
+            hint = f"did you mean {close[0]!r}?" if close else f"the topics are {', '.join(sorted(found))}"
+            problems.append(f"{locate(root / 'data', file, path)}: no topic {topic!r} (no examples/{topic}/topic.yml); "
+                            f"a row's topic is the cookbook page that shows it: {hint}")
+    return problems
+
+
 def site_problems(root: Path, site: Any = None) -> list[str]:
     """What only a look across files finds (the list in this module's docstring)."""
     docs = read_pages(root)
@@ -330,7 +347,7 @@ def site_problems(root: Path, site: Any = None) -> list[str]:
     problems += nav_problems(root, docs, found) + title_problems(docs) + link_problems(docs)
     problems += url_problems(root) + service_problems(root, found)
     if site is not None:
-        problems += cell_problems(root, site)
+        problems += cell_problems(root, site) + (data_topic_problems(root, site, found) if found else [])
     return problems
 
 

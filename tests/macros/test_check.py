@@ -144,6 +144,13 @@ def test_nav_and_page_follow_the_manifest(project):
                for p in check.problems(project))
 
 
+def test_a_data_row_names_a_declared_topic(project):
+    line = edit(project, "data/features.yml", "topic: relationships", "topic: relationship")
+    assert only(project) == (f"data/features.yml, line {line}: features.relations.topic: no topic 'relationship' "
+                             "(no examples/relationship/topic.yml); a row's topic is the cookbook page that shows "
+                             "it: did you mean 'relationships'?")
+
+
 def test_a_topic_starting_redis_declares_it(project):
     edit(project, "examples/tasks/topic.yml", "services: [redis]", "services: []")
     assert only(project).startswith("examples/tasks/topic.yml, line 1: services: its commands start redis-server")
