@@ -11,7 +11,7 @@
 #
 # Besides Python 3.12+, make, git and npm, the tests run redis-server, wrk and
 # GNU gettext: tools/ensure-tools installs them (as root on Debian) or names them.
-#   make new-topic NAME=x  scaffold a cookbook topic: page, examples, tests, nav, data
+#   make new-topic NAME=x  scaffold a cookbook topic: manifest, page, examples, tests, nav, data
 #
 # Each target creates or refreshes the virtual environments it needs from the
 # pinned requirement files, so a fresh clone needs no other step.
