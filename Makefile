@@ -143,7 +143,7 @@ measure: $(VENV)/.installed
 	@command -v wrk >/dev/null || { echo "error: wrk is needed: sudo apt-get install wrk" >&2; exit 1; }
 	$(BIN)/python tools/measure.py
 
-# A new cookbook topic, in the shape the checks require: make new-topic NAME=pagination [TITLE="Pagination"] [GROUP="Data"]
+# A new cookbook topic, in the shape the checks require: make new-topic NAME=feeds [TITLE="RSS and Atom feeds"] [GROUP="Data"]
 new-topic:
 	@$(if $(wildcard $(BIN)/python),$(BIN)/python,$(PYTHON)) tools/new_topic.py "$(NAME)" $(if $(TITLE),--title "$(TITLE)") $(if $(GROUP),--group "$(GROUP)")
 

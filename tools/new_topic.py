@@ -1,4 +1,4 @@
-"""Scaffold a new cookbook topic: `make new-topic NAME=pagination [TITLE="Pagination"] [GROUP="Data"]`.
+"""Scaffold a new cookbook topic: `make new-topic NAME=feeds [TITLE="RSS and Atom feeds"] [GROUP="Data"]`.
 
 Writes every file a topic needs, in the shape the checks require, so that a
 contributor fills in code and prose only:
@@ -234,7 +234,7 @@ def fail(message: str) -> None:
 
 def check_name(root: Path, name: str) -> None:
     if not NAME.match(name):
-        fail(f"NAME={name!r}: use lower-case letters, digits and _, starting with a letter (e.g. NAME=pagination)")
+        fail(f"NAME={name!r}: use lower-case letters, digits and _, starting with a letter (e.g. NAME=feeds)")
     if keyword.iskeyword(name) or name in sys.stdlib_module_names or importlib.util.find_spec(name):
         fail(f"NAME={name}: a Python module of that name exists, and examples/{name}/ would hide it; "
              f"pick another, such as NAME={name}_demo")
@@ -364,7 +364,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if not args.name:
-        fail("give the topic a name: make new-topic NAME=pagination [TITLE=\"Pagination\"]")
+        fail("give the topic a name: make new-topic NAME=feeds [TITLE=\"RSS and Atom feeds\"]")
     title = args.title or args.name.replace("_", " ").capitalize()
     written = scaffold(args.root, args.name, title, args.group)
     group = pick_group((args.root / "mkdocs.yml").read_text(encoding="utf-8"), args.group)
