@@ -2,19 +2,24 @@
 #
 #   make serve   the site with live reload on http://127.0.0.1:8000/ (offline)
 #   make test    every test: unit, examples on Django 6.1 and 5.2 LTS, build, links, browser
-#   make check   the fast loop: everything but the browser and the LTS run
+#   make check   the fast loop (~1 min): the checker, unit tests, one build and its checks, changed topics' tests
 #   make build   the site into site/
 #   make build-zensical  the same site built by Zensical into site-zensical/
 #   make offline the offline edition (read from file://, no server) and its zip
 #   make bench   build-time, page-weight and Lighthouse figures (prints, never fails)
 #   make screenshots  retake the admin and API pages' screens of the running example apps (~1 min)
 #   make measure re-measure install sizes, start-up, memory and requests into data/ (~10 min; needs wrk)
-#   make new-topic NAME=x  scaffold a cookbook topic: page, examples, tests, nav, data
+#
+# Besides Python 3.12+, make, git and npm, the tests run redis-server, wrk and
+# GNU gettext: tools/ensure-tools installs them (as root on Debian) or names them.
+#   make new-topic NAME=x  scaffold a cookbook topic: manifest, page, examples, tests, nav, data
 #
 # Each target creates or refreshes the virtual environments it needs from the
 # pinned requirement files, so a fresh clone needs no other step.
 
 SHELL := /bin/bash
+# The sub-path GitHub Pages serves the site under (tools/bench.py's PREFIX).
+SITE_PREFIX := /python-web-guide/
 .DEFAULT_GOAL := help
 
 # Python 3.12+ for the site and Django 6.1; python3 (3.11 on CI) for Django 5.2 LTS.
@@ -103,20 +108,31 @@ OFFLINE_ZIP ?= web-development-using-python.zip
 offline: $(VENV)/.installed
 	$(BIN)/python tools/offline.py --site $(OFFLINE_DIR) --zip $(OFFLINE_ZIP)
 
-# Fast loop: no browser, no second interpreter. Both engines build: the site checks read each output.
-check: $(VENV)/.installed $(VENV_ZENSICAL)/.installed $(ACTIONLINT)
-	@tools/ensure-redis
-	$(BIN)/pytest -m "not browser" -q $(XDIST)
+# The fast loop, about a minute on two idle cores: every static check (python -m
+# macros.check), ONE strict MkDocs build, then the unit tests, the checks on that
+# build and the tests of the example topics changed since main (tools/changed_tests.py).
+# No browser, no LTS run, no `slow` test (project copies, rebuilds, Zensical, the
+# empty-folder walks) and no coverage gate: `make test` and CI run all of those.
+CHECKED_SITE ?= .cache/checked-site
+# The branch whose changes pick the topics to test.
+BASE ?= main
+FAST := tests/macros tests/site tests/facts tests/github tests/tools tests/examples/test_topics.py tests/examples/test_run_it.py
+check: $(VENV)/.installed $(ACTIONLINT)
+	@tools/ensure-tools
+	$(BIN)/python -m macros.check
+	SOURCE_DATE_EPOCH=1767225600 SITE_URL=http://127.0.0.1$(SITE_PREFIX) $(BIN)/mkdocs build --strict --clean -d $(CHECKED_SITE)
+	CHECKED_SITE=$(CHECKED_SITE) $(BIN)/pytest -m "not browser and not slow" --no-cov -q $(XDIST) \
+		$(FAST) $$($(BIN)/python tools/changed_tests.py --base $(BASE))
 	@$(BIN)/python -m tools.claims
 
 # Examples again, on Django's LTS line.
 test-lts: $(VENV_LTS)/.installed
-	@tools/ensure-redis
+	@tools/ensure-tools
 	$(BIN_LTS)/pytest tests/examples -q $(XDIST) -o addopts="--import-mode=importlib -p no:cacheprovider --strict-markers"
 
 test: $(VENV)/.installed $(VENV_LTS)/.installed $(VENV_ZENSICAL)/.installed $(ACTIONLINT)
 	@tools/ensure-browser
-	@tools/ensure-redis
+	@tools/ensure-tools
 	$(BIN)/pytest -q $(XDIST)
 	$(MAKE) --no-print-directory test-lts
 
@@ -135,7 +151,7 @@ screenshots: $(VENV)/.installed
 	@tools/ensure-browser
 	$(BIN)/python tools/screenshots.py
 
-# A new cookbook topic, in the shape the checks require: make new-topic NAME=pagination [TITLE="Pagination"] [GROUP="Data"]
+# A new cookbook topic, in the shape the checks require: make new-topic NAME=feeds [TITLE="RSS and Atom feeds"] [GROUP="Data"]
 new-topic:
 	@$(if $(wildcard $(BIN)/python),$(BIN)/python,$(PYTHON)) tools/new_topic.py "$(NAME)" $(if $(TITLE),--title "$(TITLE)") $(if $(GROUP),--group "$(GROUP)")
 

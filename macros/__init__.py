@@ -17,7 +17,14 @@ from __future__ import annotations
 import functools
 import logging
 import re
+import sys
 from pathlib import Path
+
+# The oldest Python the build is tested on (tests/macros/test_python_versions.py): Debian 12's 3.11.
+# Older ones stop here with one line, not a SyntaxError deep in a module.
+if sys.version_info < (3, 11):
+    raise SystemExit(f"error: this guide's site needs Python 3.11 or newer (this is "
+                     f"{sys.version_info[0]}.{sys.version_info[1]}); build it with a newer python3")
 
 # Under "mkdocs." so that MkDocs counts these warnings, and --strict fails on them.
 log = logging.getLogger("mkdocs.plugins.guide")
@@ -107,24 +114,35 @@ def define_env(env) -> None:
 
     for render in (decision_form, decision_rules):
         env.macro(on_page(render, page=page, report=report), render.__name__)
+    # What a look across files finds (macros/check.py, the same as `python -m macros.check`):
+    # titles, links, anchors, nav against the topic manifests, URL names, swapped cells.
+    from . import check
+
+    across, fresh = check.site_problems_once(root, site)
+    if fresh or not engine.is_zensical(env):
+        for problem in across:
+            report(problem)
     env.guide = {"report": report, "page": page, "front": front}
     # Zensical calls no on_pre_page_macros, but define_env once per page (macros/engine.py):
     # the checks on the page's own text run here, and its front matter counts for page().
     if engine.is_zensical(env) and env.page:
         source = (root / (env.conf.get("docs_dir") or "docs") / engine.source_path(env.page)).read_text(encoding="utf-8")
         front["lines"] = engine.front_matter_lines(source)
-        for problem in text_problems(page(None), source, engine.source_path(env.page), engine.nav(env.conf)):
+        for problem in text_problems(page(None), source, engine.source_path(env.page), engine.nav(env.conf),
+                                     root / (env.conf.get("docs_dir") or "docs")):
             report(problem)
 
 
-def text_problems(where: str, source: str, src_uri: str, nav: list) -> list[str]:
-    """What is wrong with a page's own text, and, for a section's index page, its list of pages."""
+def text_problems(where: str, source: str, src_uri: str, nav: list, docs: Path) -> list[str]:
+    """What is wrong with a page's own text, and, for a section's index page, its list of pages
+    (those that exist: a nav entry naming a missing page is macros/check.py's, with the page meant)."""
     from . import pages
 
     problems = pages.page_problems(where, source)
     nav_index = pages.section_pages(nav)
     if src_uri in nav_index:
-        problems += pages.index_problems(where, source, src_uri, nav_index[src_uri])
+        listed = [(t, p) for t, p in nav_index[src_uri] if (docs / p).is_file()]
+        problems += pages.index_problems(where, source, src_uri, listed)
     return problems
 
 
@@ -139,7 +157,8 @@ def on_pre_page_macros(env) -> None:
     markdown = env.markdown
     # MkDocs hands the macros the text after the front matter: count those lines back in.
     front["lines"] = source[: len(source) - len(markdown)].count("\n") if source.endswith(markdown) else 0
-    problems = text_problems(page(None), source, env.page.file.src_uri, env.conf.get("nav") or [])
+    problems = text_problems(page(None), source, env.page.file.src_uri, env.conf.get("nav") or [],
+                             Path(env.conf["docs_dir"]))
     names = set(env.variables) | set(env.macros) | set(env.env.globals) | set(env.page.meta or {})
     signatures = {name: inspect.signature(fn) for name, fn in env.macros.items()}
     broken = pages.template_problems(page, env.env, markdown, names, signatures)

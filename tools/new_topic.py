@@ -1,15 +1,19 @@
-"""Scaffold a new cookbook topic: `make new-topic NAME=pagination [TITLE="Pagination"] [GROUP="Data"]`.
+"""Scaffold a new cookbook topic: `make new-topic NAME=feeds [TITLE="RSS and Atom feeds"] [GROUP="Data"]`.
 
 Writes every file a topic needs, in the shape the checks require, so that a
 contributor fills in code and prose only:
 
     docs/cookbook/<name>.md           the page (front matter, title, bold answer,
                                       a table, two example() tab pairs, "Run it")
+    examples/<name>/topic.yml         the topic's manifest: title, nav group, Django mount,
+                                      entry points (macros/topics.py reads it)
     examples/<name>/                  a package: Flask factory + blueprint, a Django
                                       app (apps.py, urls.py, views.py), the run commands
     tests/examples/test_<name>.py     tests that drive both apps as a reader would
     mkdocs.yml                        the page in nav, at the end of a Cookbook group
-                                      (GROUP, e.g. "Data"; the last group if not given)
+                                      (GROUP, e.g. "Data"; the last group if not given),
+                                      as the manifest says (`python -m macros.check` holds
+                                      nav to the manifests)
     docs/cookbook/index.md            a line in that group's list of pages
     data/features.yml                 a feature row for the page's table
 
@@ -23,6 +27,7 @@ Standard library only: it runs before any virtual environment exists.
 from __future__ import annotations
 
 import argparse
+import json
 import importlib.util
 import keyword
 import re
@@ -59,6 +64,17 @@ FILL IN: a sentence or two that lead into the code.
 '''
 
 FILES = {
+    "examples/{name}/topic.yml": '''\
+# The cookbook topic {name}: read by macros/topics.py (the keys are in its docstring).
+title: {title_yaml}
+group: {group_yaml}
+mount: "{name}/"
+prompts: []
+services: []
+entry:
+  flask: {name}.flask_app:create_app
+  django: {name}.django_app.urls
+''',
     "examples/{name}/__init__.py": '''\
 """{title}: the Flask and Django examples of docs/cookbook/{name}.md."""
 ''',
@@ -160,7 +176,7 @@ import pytest
 from {name}.flask_app import create_app
 from tests.examples.conftest import section
 
-DJANGO = "/{name}"  # where examples/project/urls.py includes {name}.django_app.urls
+DJANGO = "/{name}"  # where examples/project/urls.py mounts it: `mount:` in examples/{name}/topic.yml
 
 
 @pytest.fixture
@@ -218,14 +234,23 @@ def fail(message: str) -> None:
 
 def check_name(root: Path, name: str) -> None:
     if not NAME.match(name):
-        fail(f"NAME={name!r}: use lower-case letters, digits and _, starting with a letter (e.g. NAME=pagination)")
+        fail(f"NAME={name!r}: use lower-case letters, digits and _, starting with a letter (e.g. NAME=feeds)")
     if keyword.iskeyword(name) or name in sys.stdlib_module_names or importlib.util.find_spec(name):
         fail(f"NAME={name}: a Python module of that name exists, and examples/{name}/ would hide it; "
              f"pick another, such as NAME={name}_demo")
     taken = [p for p in (f"docs/cookbook/{name}.md", f"examples/{name}", f"tests/examples/test_{name}.py")
              if (root / p).exists()]
-    if taken or re.search(rf"^  {name}:\s*$", (root / "data/features.yml").read_text(encoding="utf-8"), re.M):
-        fail(f"NAME={name}: the topic exists already ({', '.join(taken) or 'data/features.yml'})")
+    if taken:
+        fail(f"NAME={name}: the topic exists already ({', '.join(taken)}); pick another name, or grow that "
+             "topic's examples and page instead")
+    features = (root / "data/features.yml").read_text(encoding="utf-8")
+    row = re.search(rf"^  {name}:\s*\n(?:    .*\n|\s*\n)*?    topic: (\w+)", features, re.M)
+    if row:
+        line = features[: row.start()].count("\n") + 1
+        fail(f"NAME={name}: data/features.yml, line {line} already has a feature row {name!r}, shown on "
+             f"docs/cookbook/{row.group(1)}.md (topic: {row.group(1)}), and the new topic's row would take the "
+             f"same key. If that page covers it, grow examples/{row.group(1)}/ instead; if not, pick another "
+             f"name, such as NAME={name}_demo")
 
 
 def _indent(line: str) -> int:
@@ -306,7 +331,10 @@ def add_to_index(text: str, title: str, name: str, group: str | None = None) -> 
 def scaffold(root: Path, name: str, title: str, group: str | None = None) -> list[str]:
     check_name(root, name)
     group = pick_group((root / "mkdocs.yml").read_text(encoding="utf-8"), group)
+    if group is None:
+        fail("mkdocs.yml's Cookbook has no groups; a topic's manifest names its group (`group:`)")
     values = {"name": name, "title": title, "camel": "".join(p.title() for p in name.split("_")),
+              "title_yaml": json.dumps(title), "group_yaml": json.dumps(group),
               "label": name if name not in DJANGO_LABELS else f"{name}_demo"}
     written = []
     page = root / f"docs/cookbook/{name}.md"
@@ -336,7 +364,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if not args.name:
-        fail("give the topic a name: make new-topic NAME=pagination [TITLE=\"Pagination\"]")
+        fail("give the topic a name: make new-topic NAME=feeds [TITLE=\"RSS and Atom feeds\"]")
     title = args.title or args.name.replace("_", " ").capitalize()
     written = scaffold(args.root, args.name, title, args.group)
     group = pick_group((args.root / "mkdocs.yml").read_text(encoding="utf-8"), args.group)
@@ -351,10 +379,13 @@ Next:
   1. Replace every FILL IN (`grep -rn "FILL IN" docs data` lists them): the page's
      description and prose, the line in docs/cookbook/index.md, and the feature
      row in data/features.yml (a real `module` or `package`, and its `source`).
+     The topic's manifest, examples/{args.name}/topic.yml, says where the Django
+     app mounts, what a reader types at prompts and which services it needs.
   2. Grow the examples in examples/{args.name}/ and their tests in
      tests/examples/test_{args.name}.py; keep the sections the page shows.
   3. `make serve` shows the page as you write (with a box saying what the build
-     still rejects); `make check` must pass before you open a pull request.""")
+     still rejects); `python -m macros.check` lists every mistake in a second;
+     `make check` must pass before you open a pull request.""")
 
 
 if __name__ == "__main__":

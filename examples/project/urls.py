@@ -1,18 +1,31 @@
-"""Root URLs: hello world at /, the admin at /admin/, each topic at /<topic>/."""
+"""Root URLs: hello world at /, the admin at /admin/, each topic where its manifest mounts it.
+
+Each examples/<topic>/topic.yml with a django_app/urls.py says where in
+`mount:` ("" for the root; macros/topics.py validates it). Read with a pattern,
+not a YAML library, so the project needs nothing beyond Django.
+"""
+
+import re
 
 from django.contrib import admin
 from django.urls import include, path
 
 from .settings import BASE_DIR
 
-TOPICS = sorted(p.parent.parent.name for p in BASE_DIR.glob("*/django_app/urls.py") if p.parent.parent.name != "hello")
+MOUNT = re.compile(r"""^mount:[ \t]*(["']?)([^"'\n#]*)\1[ \t]*(?:#.*)?$""", re.M)
 
-# /static/ belongs to STATIC_URL: the development server serves files there
-# before any URL pattern is tried, so the static topic's pages live elsewhere.
-MOUNTS = {"static": "static-demo/"}
+
+def mounts() -> dict[str, str]:
+    """{topic: mount} for every topic whose manifest mounts its Django URLs."""
+    found = {}
+    for manifest in sorted(BASE_DIR.glob("*/topic.yml")):
+        match = MOUNT.search(manifest.read_text(encoding="utf-8"))
+        if match and (manifest.parent / "django_app" / "urls.py").is_file():
+            found[manifest.parent.name] = match.group(2).strip()
+    return found
+
 
 urlpatterns = [
-    path("", include("hello.django_app.urls")),
     path("admin/", admin.site.urls),
-    *(path(MOUNTS.get(topic, f"{topic}/"), include(f"{topic}.django_app.urls")) for topic in TOPICS),
+    *(path(mount, include(f"{topic}.django_app.urls")) for topic, mount in mounts().items()),
 ]

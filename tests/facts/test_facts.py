@@ -234,15 +234,3 @@ def test_django_commands_exist_in_the_management_registry(i, command):
                                         "`django-admin help` lists")
 
 
-TOPICS = [param("features.yml", ("features", fid, "topic"), ("features", fid, "topic"), f.topic)
-          for fid, f in SITE.features.items()]
-TOPICS += [param("cli.yml", ("commands", fw, i, "topic"), ("commands", fw, i, "topic"), c.topic)
-           for fw, cmds in SITE.commands.items() for i, c in enumerate(cmds)]
-
-
-@pytest.mark.parametrize(("path", "topic"), TOPICS)
-def test_every_topic_in_the_data_has_a_cookbook_page(path, topic):
-    file = "features.yml" if path[0] == "features" else "cli.yml"
-    pages = sorted(p.stem for p in (ROOT / "docs" / "cookbook").glob("*.md") if p.stem != "index")
-    expect(topic in pages, f"{at(file, *path)}: no page docs/cookbook/{topic}.md; a topic names a cookbook page: "
-                           f"{', '.join(pages)}")

@@ -44,7 +44,7 @@ def test_a_good_page_has_no_problem():
 PAGE_MISTAKES = [
     # (id, page text, the only message (regex); its line is checked separately)
     ("no description", mistake("description: A page that does everything right, for the tests of the page checks.\n",
-                               "title: Demo\n"),
+                               "title: A good page\n"),
      r"docs/cookbook/demo\.md, line 2: the front matter has no `description:`, so the page would take the site's; "
      r"write one sentence"),
     ("misspelt description", mistake("description:", "descripton:"),

@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
@@ -17,24 +16,6 @@ TABLE = re.compile(r"\{\{\s*(at_a_glance|feature_matrix|addon_table|cli_table|to
 EXAMPLE = re.compile(r"""\{\{\s*\w+\(\s*["'][\w-]+["']\s*,\s*["'][\w-]+["']""")
 CHOOSING = sorted(p for p in (DOCS / "choosing").glob("*.md") if p.name != "index.md")
 COOKBOOK = sorted(p for p in (DOCS / "cookbook").glob("*.md") if p.name != "index.md")
-
-
-def nav_pages() -> list[str]:
-    class Loader(yaml.SafeLoader):
-        pass
-    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-    nav = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=Loader)["nav"]
-
-    def walk(item):
-        if isinstance(item, str):
-            yield item
-        elif isinstance(item, dict):
-            for value in item.values():
-                yield from walk(value)
-        elif isinstance(item, list):
-            for value in item:
-                yield from walk(value)
-    return list(walk(nav))
 
 
 EVERY_PAGE = sorted(DOCS.rglob("*.md"))
@@ -98,13 +79,6 @@ def test_cookbook_pages_show_code_and_how_to_run_it(page):
         f"{where}: no examples/{page.stem}/ folder; page, example folder and tests share one name"
     assert (ROOT / "tests" / "examples" / f"test_{page.stem}.py").is_file(), \
         f"{where}: no tests/examples/test_{page.stem}.py; page, example folder and tests share one name"
-
-
-def test_every_markdown_page_is_in_the_nav():
-    pages = {p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md")}
-    listed = set(nav_pages())
-    assert sorted(pages - listed) == [], "these pages are missing from `nav` in mkdocs.yml: add each there"
-    assert sorted(listed - pages) == [], "mkdocs.yml's `nav` lists pages that docs/ does not have"
 
 
 def test_every_example_folder_is_a_package_coverage_can_see():
