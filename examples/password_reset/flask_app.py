@@ -3,7 +3,6 @@
 import hashlib
 import hmac
 import logging
-import os
 
 import click
 from flask import (
@@ -132,7 +131,6 @@ def create_user(email, password):
 def create_app(config=None):
     app = Flask(__name__)
     app.config.update(
-        SECRET_KEY=os.environ.get("FLASK_SECRET_KEY", "dev-only-not-secret"),
         SQLALCHEMY_DATABASE_URI="sqlite:///reset.sqlite3",
         RESET_TOKEN_MAX_AGE=3600,  # seconds a reset link works
         # Links in emails use the Host header: only these hosts are answered (Flask 3.1).
@@ -143,6 +141,8 @@ def create_app(config=None):
     )
     app.config.from_prefixed_env()  # FLASK_MAIL_SERVER=..., FLASK_TRUSTED_HOSTS='["example.com"]'
     app.config.update(config or {})
+    if not app.config.get("SECRET_KEY"):  # fail closed: no key, no app
+        raise RuntimeError("Set the FLASK_SECRET_KEY environment variable.")
     CSRFProtect(app)
     db.init_app(app)
     app.register_blueprint(bp)

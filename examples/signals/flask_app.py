@@ -1,6 +1,5 @@
 """Signals and request hooks in Flask: blinker signals, and the hooks around every request."""
 
-import os
 import time
 
 from blinker import Namespace
@@ -80,9 +79,12 @@ def on_request_finished(sender, response, **extra):
 
 def create_app(config=None):
     app = Flask(__name__)
-    app.config["SECRET_KEY"] = os.environ.get("FLASK_SECRET_KEY", "dev-only-not-secret")
     app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///orders.sqlite3"
+    # FLASK_SECRET_KEY becomes SECRET_KEY: it signs the CSRF tokens.
+    app.config.from_prefixed_env()
     app.config.update(config or {})
+    if not app.config.get("SECRET_KEY"):  # fail closed: no key, no app
+        raise RuntimeError("Set the FLASK_SECRET_KEY environment variable.")
     CSRFProtect(app)
     db.init_app(app)
     app.register_blueprint(bp)

@@ -89,7 +89,7 @@ def flask_shop(store, redis_url, monkeypatch, tmp_path):
     from caching.flask_views import Product
 
     monkeypatch.setenv("REDIS_URL", redis_url)
-    app = flask_app.create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'shop.sqlite3'}"})
+    app = flask_app.create_app({"SECRET_KEY": "test-only", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'shop.sqlite3'}"})
     queries: list[str] = []
     with app.app_context():
         flask_app.db.session.add_all([Product(name="Teapot", stock=12), Product(name="Kettle", stock=3)])
@@ -260,3 +260,14 @@ def test_run_it_commands_serve_the_cached_list(script, path, redis_url, store, t
             assert response.read().decode() == first
     assert [key for key in store.keys("shop*")], "the server cached nothing in Redis"
 
+
+
+def test_flask_refuses_to_start_without_a_secret_key(monkeypatch):
+    """A fallback key in the code would be public: whoever reads it can sign a session cookie."""
+    from caching.flask_app import create_app as factory
+
+    monkeypatch.delenv("FLASK_SECRET_KEY", raising=False)
+    with pytest.raises(RuntimeError, match="Set the FLASK_SECRET_KEY environment variable"):
+        factory()
+    monkeypatch.setenv("FLASK_SECRET_KEY", "from-the-environment")
+    assert factory({"SQLALCHEMY_DATABASE_URI": "sqlite://"}).config["SECRET_KEY"] == "from-the-environment"

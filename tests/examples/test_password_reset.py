@@ -68,6 +68,7 @@ def flask_app(tmp_path, smtp):
     controller, inbox = smtp
     inbox.messages.clear()
     app = create_app({
+        "SECRET_KEY": "test-only",
         "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'reset.sqlite3'}",
         "MAIL_SERVER": controller.hostname, "MAIL_PORT": controller.port,
     })
@@ -205,7 +206,7 @@ def test_flask_answers_400_to_a_host_it_does_not_trust(flask_app):
 
 
 def test_flask_create_user_command_stores_a_hash(tmp_path):
-    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'cli.sqlite3'}"})
+    app = create_app({"SECRET_KEY": "test-only", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'cli.sqlite3'}"})
     result = app.test_cli_runner().invoke(args=["create-user", "bob@example.com"], input=f"{NEW}\n{NEW}\n")
     assert result.output.endswith("Created user bob@example.com.\n")
     with app.app_context():
@@ -218,7 +219,7 @@ def test_the_smtp_server_the_page_starts_prints_the_message(flask_app):
     for script in ("password_reset/flask_commands.sh", "password_reset/django_commands.sh"):
         [typed] = [line for line in section(script, "run") if "aiosmtpd" in line and "&" in line]
         assert typed.split("&")[0].split() == ["python", "-m", "aiosmtpd", "-n"]  # listens on localhost:8025
-    plain = create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://"})
+    plain = create_app({"SECRET_KEY": "test-only", "SQLALCHEMY_DATABASE_URI": "sqlite://"})
     assert (plain.config["MAIL_SERVER"], plain.config["MAIL_PORT"]) == ("localhost", 8025)
     assert (topic.SMTP["host"], topic.SMTP["port"]) == ("localhost", 8025)
     port = free_port()
@@ -367,3 +368,14 @@ def test_django_sends_through_the_smtp_settings_of_the_example(alice, browser, s
     [message] = inbox.messages
     assert message["Subject"] == "Reset your password" and message["From"] == "noreply@example.com"
     assert "/password_reset/reset/" in message.get_body().get_content()
+
+
+def test_flask_refuses_to_start_without_a_secret_key(monkeypatch):
+    """A fallback key in the code would be public: whoever reads it can sign a session cookie."""
+    from password_reset.flask_app import create_app as factory
+
+    monkeypatch.delenv("FLASK_SECRET_KEY", raising=False)
+    with pytest.raises(RuntimeError, match="Set the FLASK_SECRET_KEY environment variable"):
+        factory()
+    monkeypatch.setenv("FLASK_SECRET_KEY", "from-the-environment")
+    assert factory({"SQLALCHEMY_DATABASE_URI": "sqlite://"}).config["SECRET_KEY"] == "from-the-environment"

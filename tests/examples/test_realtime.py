@@ -197,3 +197,14 @@ def test_flask_refuses_a_handshake_from_a_foreign_origin(flask_server):
         client.connect(f"http://127.0.0.1:{flask_server.port}", transports=["websocket"], wait_timeout=10)
     # With no Origin header (not a browser), python-engineio lets the client in.
     websocket.create_connection(url, suppress_origin=True, timeout=10).close()
+
+
+def test_flask_refuses_to_start_without_a_secret_key(monkeypatch):
+    """A fallback key in the code would be public: whoever reads it can sign a session cookie."""
+    from realtime.flask_app import create_app as factory
+
+    monkeypatch.delenv("FLASK_SECRET_KEY", raising=False)
+    with pytest.raises(RuntimeError, match="Set the FLASK_SECRET_KEY environment variable"):
+        factory()
+    monkeypatch.setenv("FLASK_SECRET_KEY", "from-the-environment")
+    assert factory({"SQLALCHEMY_DATABASE_URI": "sqlite://"}).config["SECRET_KEY"] == "from-the-environment"

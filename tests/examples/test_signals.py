@@ -29,7 +29,7 @@ def csrf_token(page: str) -> str:
 
 @pytest.fixture
 def flask_app(tmp_path):
-    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'orders.sqlite3'}"})
+    app = create_app({"SECRET_KEY": "test-only", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'orders.sqlite3'}"})
     yield app
     with app.app_context():
         db.engine.dispose()
@@ -82,7 +82,7 @@ def test_flask_teardown_sees_the_error_and_after_request_still_runs(flask_app, c
 
 
 def test_flask_receivers_connected_to_one_app_ignore_another(flask_app, tmp_path, caplog):
-    other = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'other.sqlite3'}"})
+    other = create_app({"SECRET_KEY": "test-only", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'other.sqlite3'}"})
     received = []
 
     def record(sender, **extra):
@@ -177,3 +177,14 @@ def test_django_receivers_also_take_an_asgi_request(caplog):
     response = async_to_sync(AsyncClient().get)("/signals/")  # any URL: a 404 is fine
     assert response.status_code == 404
     assert lines(caplog)[0] == "request_started" and lines(caplog)[-1] == "request_finished"
+
+
+def test_flask_refuses_to_start_without_a_secret_key(monkeypatch):
+    """A fallback key in the code would be public: whoever reads it can sign a session cookie."""
+    from signals.flask_app import create_app as factory
+
+    monkeypatch.delenv("FLASK_SECRET_KEY", raising=False)
+    with pytest.raises(RuntimeError, match="Set the FLASK_SECRET_KEY environment variable"):
+        factory()
+    monkeypatch.setenv("FLASK_SECRET_KEY", "from-the-environment")
+    assert factory({"SQLALCHEMY_DATABASE_URI": "sqlite://"}).config["SECRET_KEY"] == "from-the-environment"

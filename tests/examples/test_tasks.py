@@ -59,7 +59,7 @@ def redis_url():
 def flask_client(redis_url, monkeypatch):
     redis.Redis.from_url(redis_url).flushdb()
     monkeypatch.setenv("REDIS_URL", redis_url)
-    return create_app().test_client()
+    return create_app({"SECRET_KEY": "test-only"}).test_client()
 
 
 def flask_post(client, data: dict[str, str], with_token: bool = True):
@@ -70,7 +70,8 @@ def flask_post(client, data: dict[str, str], with_token: bool = True):
 def test_flask_job_waits_in_redis_until_the_worker_runs_it(flask_client, redis_url):
     run = run_section("tasks", "flask")
     assert run.redis[:3] == ["redis-server", "--port", "6379"]
-    assert run.exports == {"REDIS_URL": "redis://127.0.0.1:6379/0"}
+    assert run.exports.pop("REDIS_URL") == "redis://127.0.0.1:6379/0"
+    assert "secrets.token_hex" in run.exports["FLASK_SECRET_KEY"]  # typed: a fresh random key
     worker, server = run.steps
     assert worker[-2:] == ["rq", "worker"] and RunSection.long_running(worker)
 
@@ -82,7 +83,7 @@ def test_flask_job_waits_in_redis_until_the_worker_runs_it(flask_client, redis_u
     assert flask_client.get(status_url).json == {"status": "queued", "result": None}
     assert redis.Redis.from_url(redis_url).llen("rq:queue:default") == 1
 
-    with running(as_typed(worker, 0), reader_env(REDIS_URL=redis_url)) as started:
+    with running(as_typed(worker, 0), reader_env(REDIS_URL=redis_url, **run.exports)) as started:
         done = wait_for(lambda: flask_client.get(status_url).json["status"] == "finished" and
                         flask_client.get(status_url).json, "the RQ worker to finish the job",
                         WORKER_TIMEOUT, started)
@@ -90,9 +91,11 @@ def test_flask_job_waits_in_redis_until_the_worker_runs_it(flask_client, redis_u
 
 
 def test_flask_server_command_serves_the_form(redis_url):
-    *_, server = run_section("tasks", "flask").steps
+    run = run_section("tasks", "flask")
+    *_, server = run.steps
     port = free_port()
-    with serving(as_typed(server, port), f"http://127.0.0.1:{port}/", reader_env(REDIS_URL=redis_url)) as (status, _, body):
+    env = reader_env(**{**run.exports, "REDIS_URL": redis_url})
+    with serving(as_typed(server, port), f"http://127.0.0.1:{port}/", env) as (status, _, body):
         assert status == 200 and "Count in the background" in body
 
 
@@ -192,3 +195,14 @@ def test_the_page_installs_the_backport_on_the_lts_line_only():
     assert f"django-tasks=={pinned}" in requirements and label.endswith("LTS")
     assert not any(r.startswith("django-tasks==") for r in p.pip)  # Django 6.1 has django.tasks
     assert any(r.startswith("django-tasks-db==") for r in p.pip)  # the backend, on both lines
+
+
+def test_flask_refuses_to_start_without_a_secret_key(monkeypatch):
+    """A fallback key in the code would be public: whoever reads it can sign a session cookie."""
+    from tasks.flask_app import create_app as factory
+
+    monkeypatch.delenv("FLASK_SECRET_KEY", raising=False)
+    with pytest.raises(RuntimeError, match="Set the FLASK_SECRET_KEY environment variable"):
+        factory()
+    monkeypatch.setenv("FLASK_SECRET_KEY", "from-the-environment")
+    assert factory({"SQLALCHEMY_DATABASE_URI": "sqlite://"}).config["SECRET_KEY"] == "from-the-environment"

@@ -39,7 +39,7 @@ def stored(folder: Path) -> list[Path]:
 
 @pytest.fixture
 def flask_app(tmp_path):
-    return create_app({"UPLOAD_FOLDER": str(tmp_path / "uploads")})
+    return create_app({"SECRET_KEY": "test-only", "UPLOAD_FOLDER": str(tmp_path / "uploads")})
 
 
 @pytest.fixture
@@ -250,3 +250,14 @@ def test_django_answers_400_to_a_broken_multipart_body(db, media):
         content_type="multipart/form-data; boundary=x",
     )
     assert response.status_code == 400
+
+
+def test_flask_refuses_to_start_without_a_secret_key(monkeypatch):
+    """A fallback key in the code would be public: whoever reads it can sign a session cookie."""
+    from uploads.flask_app import create_app as factory
+
+    monkeypatch.delenv("FLASK_SECRET_KEY", raising=False)
+    with pytest.raises(RuntimeError, match="Set the FLASK_SECRET_KEY environment variable"):
+        factory()
+    monkeypatch.setenv("FLASK_SECRET_KEY", "from-the-environment")
+    assert factory({"SQLALCHEMY_DATABASE_URI": "sqlite://"}).config["SECRET_KEY"] == "from-the-environment"
