@@ -56,7 +56,7 @@ def upload():
         name = f"{secrets.token_hex(8)}-{stem}{sniff(file.stream)}"
         file.save(os.path.join(current_app.config["UPLOAD_FOLDER"], name))
         return redirect(url_for("uploads.download", name=name), code=303)
-    return render_template("upload.html", form=form), 400 if form.errors else 200
+    return render_template("upload.html", form=form)
 
 
 @bp.get("/files/<name>")
