@@ -1,7 +1,7 @@
 # Typed in the folder that holds password_reset/ (in a clone of this site's repository: examples/).
 # Section "install" names the packages; the page adds the versions this site tests.
 # --8<-- [start:install]
-pip install Flask Flask-SQLAlchemy Flask-WTF aiosmtpd
+pip install Flask Flask-Login Flask-SQLAlchemy Flask-WTF aiosmtpd
 # --8<-- [end:install]
 # --8<-- [start:run]
 # Signs the session cookie and the CSRF tokens; the app refuses to start without it.
