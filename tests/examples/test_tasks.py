@@ -100,9 +100,9 @@ def test_flask_server_command_serves_the_form(redis_url):
 
 
 @pytest.mark.parametrize("text", ["", "   ", "x" * 10_001])
-def test_flask_refuses_empty_or_huge_text_with_400_and_enqueues_nothing(flask_client, redis_url, text):
+def test_flask_shows_the_form_again_for_empty_or_huge_text_and_enqueues_nothing(flask_client, redis_url, text):
     response = flask_post(flask_client, {"text": text})
-    assert response.status_code == 400
+    assert response.status_code == 200 and "<form" in response.text
     assert redis.Redis.from_url(redis_url).llen("rq:queue:default") == 0
 
 
@@ -111,9 +111,16 @@ def test_flask_refuses_a_forged_post_without_the_csrf_token(flask_client, redis_
     assert redis.Redis.from_url(redis_url).llen("rq:queue:default") == 0
 
 
-@pytest.mark.parametrize("job_id", ["no-such-job", "3f2b8c1e-9d4a-4e7b-8a61-0c5d2e7f9b13"])
+@pytest.mark.parametrize("job_id", ["no-such-job", "3f2b8c1e-9d4a-4e7b-8a61-0c5d2e7f9b13", "a.b", "a%00b"])
 def test_flask_unknown_job_is_a_404(flask_client, job_id):
+    """Never a 500: RQ raises on an id with a dot or a NUL byte, so the URL takes UUIDs only."""
     assert flask_client.get(f"/jobs/{job_id}").status_code == 404
+
+
+def test_flask_stops_enqueueing_past_the_cap(flask_client, redis_url, monkeypatch):
+    monkeypatch.setattr("tasks.flask_views.MAX_WAITING", 2)
+    assert [flask_post(flask_client, {"text": TEXT}).status_code for _ in range(3)] == [302, 302, 503]
+    assert redis.Redis.from_url(redis_url).llen("rq:queue:default") == 2
 
 
 # Django ---------------------------------------------------------------------
@@ -170,10 +177,24 @@ def test_django_task_waits_in_the_database_until_db_worker_runs_it(django_site):
 
 
 @pytest.mark.parametrize("text", ["", "   ", "x" * 10_001])
-def test_django_refuses_empty_or_huge_text_with_400(django_site, text):
+def test_django_shows_the_form_again_for_empty_or_huge_text(django_site, text):
     browser, _, _ = django_site
     status, _, body = browser.submit({"text": text})
-    assert status == 400 and "<form" in body
+    assert status == 200 and "<form" in body
+
+
+def test_django_stops_enqueueing_past_the_cap(django_site):
+    """MAX_WAITING tasks at most wait for the worker; the worker then drains them all."""
+    from tasks.django_app.views import MAX_WAITING
+
+    browser, worker, env = django_site
+    try:
+        statuses = [browser.submit({"text": TEXT})[0] for _ in range(MAX_WAITING + 1)]
+        assert statuses[-1] == 503 and statuses.count(200) <= MAX_WAITING
+        assert "Too many reports waiting" in browser.submit({"text": TEXT})[2]
+    finally:
+        subprocess.run([*worker, "--batch"], cwd=EXAMPLES, env=env, check=True, timeout=300, capture_output=True)
+    assert browser.submit({"text": TEXT})[0] == 200
 
 
 def test_django_refuses_a_forged_post_without_the_csrf_token(django_site):
