@@ -18,7 +18,7 @@ def create_app(config=None):
         OPENAPI_VERSION="3.1.0",
         OPENAPI_URL_PREFIX="/api",  # the spec at /api/openapi.json
         OPENAPI_SWAGGER_UI_PATH="/docs",  # interactive docs at /api/docs
-        # Swagger UI's files, from a CDN: an exact version (see the page).
+        # Swagger UI's files from a CDN, an exact version (see the page).
         OPENAPI_SWAGGER_UI_URL=SWAGGER_UI,
         # A larger body answers 413 before anything parses it.
         MAX_CONTENT_LENGTH=1024 * 1024,

@@ -28,8 +28,8 @@ books = Blueprint("books", __name__, url_prefix="/api/books", description="Books
 @books.route("/")
 class Books(MethodView):
     @books.response(200, BookSchema(many=True))
-    # ?page=2&page_size=50: 10 a page by default, 100 at most; the totals
-    # go in the X-Pagination header.
+    # ?page=2&page_size=50: 10 a page by default, 100 at most; the
+    # totals go in the X-Pagination header.
     @books.paginate(max_page_size=100)
     def get(self, pagination_parameters):
         """List the books, a page at a time"""

@@ -27,7 +27,9 @@ def create_app(config=None):
     app.config.from_prefixed_env()  # e.g. FLASK_SQLALCHEMY_DATABASE_URI=postgresql://...
     app.config.update(config or {})
     if not app.config.get("SECRET_KEY"):  # fail closed: no key, no app
-        raise RuntimeError("Set the FLASK_SECRET_KEY environment variable.")
+        raise RuntimeError(
+            "Set the FLASK_SECRET_KEY environment variable."
+        )
     db.init_app(app)
     cache.init_app(app)
     csrf.init_app(app)

@@ -21,8 +21,9 @@ class Product(db.Model):
 
 
 class StockForm(FlaskForm):
-    # The top is what an INTEGER column holds (PostgreSQL; SQLite's limit is
-    # 2**63 - 1): a larger number would reach the database and raise, a 500.
+    # The top is what an INTEGER column holds (PostgreSQL; SQLite's
+    # is 2**63 - 1): a larger number would reach the database and
+    # raise, a 500.
     stock = IntegerField("New stock", validators=[
         InputRequired(), NumberRange(min=0, max=2_147_483_647),
     ])
@@ -65,7 +66,8 @@ def get_product(product_id):
 # --8<-- [start:invalidate]
 @shop.route("/<int:product_id>/", methods=["GET", "POST"])
 def product_detail(product_id):
-    if product_id >= 2**63:  # past SQLite's integers: it would raise, a 500
+    # Past SQLite's integers: it would raise, a 500.
+    if product_id >= 2**63:
         abort(404)
     form = StockForm()
     if form.validate_on_submit():  # a POST with a valid CSRF token and stock
@@ -74,6 +76,7 @@ def product_detail(product_id):
         db.session.commit()
         cache.delete(product_key(product_id))  # the next read fetches the new row
         return redirect(url_for(".product_detail", product_id=product_id))
-    product = get_product(product_id)  # a GET, or the form again with its errors
+    # A GET, or the form again with its errors.
+    product = get_product(product_id)
     return render_template("product.html", product=product, form=form)
 # --8<-- [end:invalidate]

@@ -28,9 +28,8 @@ class ListView(ModelView):
         # 20 rows a page, ?page=2 for the next (404 past the last page).
         query = select(self.model).order_by(self.model.id)
         page = db.paginate(query, per_page=20, max_per_page=20)
-        return render_template(
-            f"crud/{self.name}_list.html", object_list=page.items, page=page
-        )
+        template = f"crud/{self.name}_list.html"
+        return render_template(template, object_list=page.items, page=page)
 
 
 class EditView(ModelView):

@@ -37,7 +37,8 @@ def list_books():
 
 @books.get("/books/<int:book_id>")
 def show_book(book_id):
-    if book_id >= 2**63:  # past SQLite's integers: it would raise, a 500
+    # Past SQLite's integers: it would raise, a 500.
+    if book_id >= 2**63:
         abort(404)
     book = db.get_or_404(Book, book_id)  # a 404 page if no row matches
     return {"title": book.title, "author": book.author, "year": book.year}

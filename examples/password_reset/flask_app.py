@@ -45,7 +45,8 @@ def serializer():
 
 
 def make_token(user):
-    # The fingerprint changes with the password: a used token stops working.
+    # The fingerprint changes with the password: a used token stops
+    # working.
     return serializer().dumps({"id": user.id, "pw": user.fingerprint()})
 
 
@@ -56,7 +57,9 @@ def user_for_token(token):
     except BadSignature:  # SignatureExpired is a BadSignature too
         return None
     user = db.session.get(User, data["id"])
-    if user is None or not hmac.compare_digest(user.fingerprint(), data["pw"]):
+    if user is None:
+        return None
+    if not hmac.compare_digest(user.fingerprint(), data["pw"]):
         return None
     return user
 # --8<-- [end:tokens]
@@ -78,7 +81,8 @@ def reset_request():
                 log.exception("Could not send the reset email to user %s", user.id)
         # Known address or not, the same page: no one learns who has an account.
         return redirect(url_for("reset.reset_sent"))
-    return render_template("form.html", title="Reset your password", form=form)
+    title = "Reset your password"
+    return render_template("form.html", title=title, form=form)
 
 
 @bp.get("/reset/sent/")
@@ -102,7 +106,8 @@ def reset_password(token):
         logout_user()
         flash("Your password is set. You can sign in with it.")
         return redirect(url_for("reset.login"))
-    page = render_template("form.html", title="Choose a new password", form=form)
+    title = "Choose a new password"
+    page = render_template("form.html", title=title, form=form)
     response = current_app.make_response(page)
     response.headers["Referrer-Policy"] = "no-referrer"  # the token is in this page's URL
     return response
@@ -159,7 +164,9 @@ def create_app(config=None):
     app.config.from_prefixed_env()  # FLASK_MAIL_SERVER=..., FLASK_TRUSTED_HOSTS='["example.com"]'
     app.config.update(config or {})
     if not app.config.get("SECRET_KEY"):  # fail closed: no key, no app
-        raise RuntimeError("Set the FLASK_SECRET_KEY environment variable.")
+        raise RuntimeError(
+            "Set the FLASK_SECRET_KEY environment variable."
+        )
     CSRFProtect(app)
     db.init_app(app)
     login_manager.init_app(app)

@@ -34,7 +34,8 @@ class User(UserMixin, db.Model):
         return digest.hexdigest()[:16]
 
     def get_id(self):
-        # What Flask-Login keeps in the session: with the fingerprint in it,
-        # a new password signs out every session made with the old one.
+        # What Flask-Login keeps in the session: with the fingerprint
+        # in it, a new password signs out every session made with the
+        # old one.
         return f"{self.id}:{self.fingerprint()}"
 # --8<-- [end:tokens]

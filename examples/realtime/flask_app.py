@@ -15,7 +15,9 @@ def create_app(config=None):
     app.config.from_prefixed_env()
     app.config.update(config or {})
     if not app.config.get("SECRET_KEY"):  # fail closed: no key, no app
-        raise RuntimeError("Set the FLASK_SECRET_KEY environment variable.")
+        raise RuntimeError(
+            "Set the FLASK_SECRET_KEY environment variable."
+        )
 
     from .flask_events import chat
 

@@ -39,7 +39,9 @@ def comment():
         text = request.form.get("text", "").strip()
         if not text:  # the form again, with the error
             error = "Write a comment first."
-            return render_template("comment.html", notice=NOTICE, error=error)
+            return render_template(
+                "comment.html", notice=NOTICE, error=error
+            )
         session["last_comment"] = text
     return render_template("comment.html", comment=text, notice=NOTICE)
 # --8<-- [end:escaping]

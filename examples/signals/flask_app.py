@@ -23,7 +23,9 @@ order_placed = shop_signals.signal("order-placed")
 
 
 class OrderForm(FlaskForm):
-    item = StringField("Item", validators=[DataRequired(), Length(max=100)])
+    item = StringField(
+        "Item", validators=[DataRequired(), Length(max=100)]
+    )
 
 
 @bp.route("/orders/", methods=["GET", "POST"])
@@ -92,7 +94,9 @@ def create_app(config=None):
     app.config.from_prefixed_env()
     app.config.update(config or {})
     if not app.config.get("SECRET_KEY"):  # fail closed: no key, no app
-        raise RuntimeError("Set the FLASK_SECRET_KEY environment variable.")
+        raise RuntimeError(
+            "Set the FLASK_SECRET_KEY environment variable."
+        )
     CSRFProtect(app)
     db.init_app(app)
     app.register_blueprint(bp)

@@ -22,7 +22,9 @@ def create_app(config=None):
     app.config.from_prefixed_env()
     app.config.update(config or {})
     if not app.config.get("SECRET_KEY"):  # fail closed: no key, no app
-        raise RuntimeError("Set the FLASK_SECRET_KEY environment variable.")
+        raise RuntimeError(
+            "Set the FLASK_SECRET_KEY environment variable."
+        )
     rq.init_app(app)  # adds the `flask rq worker` command
     csrf.init_app(app)
 

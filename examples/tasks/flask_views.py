@@ -16,8 +16,9 @@ class TextForm(FlaskForm):
 
 
 # --8<-- [start:enqueue]
-# Anyone may enqueue here, so the queue gets a cap: past it, 503 until the
-# worker catches up (sign-in and a per-user limit belong in a real app).
+# Anyone may enqueue here, so the queue gets a cap: past it, 503
+# until the worker catches up (sign-in and a per-user limit belong
+# in a real app).
 MAX_WAITING = 100
 
 
@@ -26,7 +27,8 @@ def new_report():
     form = TextForm()
     if form.validate_on_submit():
         if rq.queue.count >= MAX_WAITING:
-            abort(503, description="Too many reports waiting; try later.")
+            busy = "Too many reports waiting; try later."
+            abort(503, description=busy)
         # Returns at once: a worker runs it.
         job = count_words.enqueue(form.text.data)
         return redirect(url_for(".job_status", job_id=job.id))
@@ -35,7 +37,8 @@ def new_report():
 
 
 # --8<-- [start:result]
-@reports.get("/jobs/<uuid:job_id>")  # RQ's ids are UUIDs; others are 404
+# RQ's ids are UUIDs; anything else is a 404 before the view runs.
+@reports.get("/jobs/<uuid:job_id>")
 def job_status(job_id):
     job = rq.queue.fetch_job(str(job_id))
     if job is None:  # unknown, or expired from Redis

@@ -20,7 +20,9 @@ class Note(db.Model):
 
 class NoteForm(FlaskForm):
     # DataRequired counts "   " as empty, as Django's CharField does.
-    text = StringField("Note", validators=[DataRequired("Write something first.")])
+    text = StringField(
+        "Note", validators=[DataRequired("Write something first.")]
+    )
 
 
 def create_app(test_config=None):

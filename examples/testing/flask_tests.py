@@ -8,9 +8,9 @@ from testing.flask_app import create_app
 
 @pytest.fixture
 def client():
-    # A fresh app per test, with its own empty database in memory, and
-    # TESTING on so errors surface in the test. CSRF checks off, as Django's
-    # test client has them; a browser would post the form's token.
+    # A fresh app per test, with its own empty database in memory,
+    # and TESTING on so errors surface in the test. CSRF checks off, as
+    # Django's test client has them; a browser would post the token.
     app = create_app({
         "TESTING": True,
         "SECRET_KEY": "only-for-tests",

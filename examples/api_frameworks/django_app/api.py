@@ -11,7 +11,8 @@ class JSONOnly(Parser):
     """A body that is not application/json is a 400, never parsed."""
 
     def parse_body(self, request):
-        # A text/plain POST needs no CORS preflight: any site could send one.
+        # A text/plain POST needs no CORS preflight: any site can send
+        # one.
         if request.content_type != "application/json":
             raise ValueError("Send the body as application/json.")
         return super().parse_body(request)
@@ -19,8 +20,8 @@ class JSONOnly(Parser):
 
 class Pages(PageNumberPagination):
     class Input(Schema):
-        # A cap on the page number: past it the OFFSET overflows SQLite's
-        # integers, and the database error would be a 500.
+        # A cap on the page number: past it the OFFSET overflows
+        # SQLite's integers, and the database error would be a 500.
         page: int = Field(1, ge=1, le=1_000_000)
         page_size: int | None = Field(None, ge=1)
 

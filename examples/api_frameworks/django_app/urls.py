@@ -4,9 +4,9 @@ from django.urls import path
 from .api import api
 
 # --8<-- [start:swagger_ui]
-# /api/docs: Swagger UI, served from Django Ninja's own copy of its files
-# when "ninja" is in INSTALLED_APPS (the settings lines under "Run it");
-# without it, Ninja loads them from jsDelivr with no integrity check.
+# /api/docs: Swagger UI, served from Django Ninja's own copy of its
+# files when "ninja" is in INSTALLED_APPS (the settings lines under
+# "Run it"); without it, from jsDelivr with no integrity check.
 urlpatterns = [
     path("api/", api.urls),  # the endpoints, /api/openapi.json and /api/docs
 ]

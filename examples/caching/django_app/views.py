@@ -42,7 +42,8 @@ class ProductDetailView(UpdateView):
         return get_object_or_404(Product, pk=self.kwargs["pk"])  # write to the row, never to the cached copy
 
     def form_valid(self, form):  # a POST with a valid CSRF token and stock
-        response = super().form_valid(form)  # saves the row, then redirects
+        # Saves the row, then redirects to get_success_url().
+        response = super().form_valid(form)
         cache.delete(product_key(self.object.pk))  # the next read fetches the new row
         return response
 

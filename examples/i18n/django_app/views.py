@@ -14,7 +14,7 @@ class IndexView(TemplateView):
     def get_context_data(self, **kwargs):
         query = BasketQuery(self.request.GET)
         # Not a number, or missing: 0.
-        valid = query.is_valid() and query.cleaned_data["items"] is not None
+        valid = query.is_valid() and query.cleaned_data["items"]
         items = query.cleaned_data["items"] if valid else 0
         # ngettext picks the singular or plural form the language needs.
         basket = ngettext(

@@ -26,16 +26,21 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):  # JSON in, JSON out
             return None
 
     async def receive_json(self, content, **kwargs):
-        text = content.get("text") if isinstance(content, dict) else None
+        if isinstance(content, dict):
+            text = content.get("text")
+        else:  # a list, a number, or not JSON
+            text = None
         if not isinstance(text, str) or not 0 < len(text.strip()) <= 500:
             await self.send_json({"error": ERROR})  # to the sender only
             return
         user = self.scope["user"]
         name = user.get_username() if user.is_authenticated else "anonymous"
-        message = {"type": "chat.message", "user": name, "text": text.strip()}
-        await self.channel_layer.group_send(ROOM, message)
+        await self.channel_layer.group_send(ROOM, {
+            "type": "chat.message", "user": name, "text": text.strip(),
+        })
 
     # Handles the "chat.message" events sent to the group.
     async def chat_message(self, event):
-        await self.send_json({"user": event["user"], "text": event["text"]})
+        message = {"user": event["user"], "text": event["text"]}
+        await self.send_json(message)
 # --8<-- [end:consumer]

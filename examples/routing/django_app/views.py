@@ -30,7 +30,8 @@ def book_detail(request, book_id):
     if book_id not in BOOKS:
         raise Http404(f"No book {book_id}")
     # HttpResponse is sent as HTML: format_html() escapes each argument.
-    return HttpResponse(format_html("Book {}: {}", book_id, BOOKS[book_id]))
+    page = format_html("Book {}: {}", book_id, BOOKS[book_id])
+    return HttpResponse(page)
 
 
 @require_safe

@@ -29,8 +29,9 @@ class TextForm(forms.Form):
 
 
 # --8<-- [start:enqueue]
-# Anyone may enqueue here, so the queue gets a cap: past it, 503 until the
-# worker catches up (sign-in and a per-user limit belong in a real app).
+# Anyone may enqueue here, so the queue gets a cap: past it, 503
+# until the worker catches up (sign-in and a per-user limit belong
+# in a real app).
 MAX_WAITING = 100
 
 

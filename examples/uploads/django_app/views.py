@@ -21,7 +21,7 @@ class UploadView(CreateView):
 
 class DownloadView(View):
     def get(self, request, key):
-        # Looked up by its random key, so no name from the URL ever reaches
+        # Looked up by its random key, so no name from the URL reaches
         # the file system, and no one can guess another upload's URL.
         document = get_object_or_404(Document, key=key)
         name = Path(document.file.name).name
