@@ -16,7 +16,6 @@ csrf = CSRFProtect()
 def create_app(config=None):
     app = Flask(__name__)
     app.config.update(
-        SECRET_KEY=os.environ.get("FLASK_SECRET_KEY", "dev-only-not-secret"),
         SQLALCHEMY_DATABASE_URI="sqlite:///shop.sqlite3",
         # One Redis shared by every worker process, so a cached page or a
         # deleted key is seen by all of them.
@@ -27,6 +26,10 @@ def create_app(config=None):
     )
     app.config.from_prefixed_env()  # e.g. FLASK_SQLALCHEMY_DATABASE_URI=postgresql://...
     app.config.update(config or {})
+    if not app.config.get("SECRET_KEY"):  # fail closed: no key, no app
+        raise RuntimeError(
+            "Set the FLASK_SECRET_KEY environment variable."
+        )
     db.init_app(app)
     cache.init_app(app)
     csrf.init_app(app)

@@ -1,7 +1,7 @@
 """The shop's views: a cached product list, and product pages read through a low-level cache."""
 
 from click import argument
-from flask import Blueprint, redirect, render_template, url_for
+from flask import Blueprint, abort, redirect, render_template, url_for
 from flask_wtf import FlaskForm
 from sqlalchemy import select
 from sqlalchemy.orm import Mapped, mapped_column
@@ -21,7 +21,12 @@ class Product(db.Model):
 
 
 class StockForm(FlaskForm):
-    stock = IntegerField("New stock", validators=[InputRequired(), NumberRange(min=0)])
+    # The top is what an INTEGER column holds (PostgreSQL; SQLite's
+    # is 2**63 - 1): a larger number would reach the database and
+    # raise, a 500.
+    stock = IntegerField("New stock", validators=[
+        InputRequired(), NumberRange(min=0, max=2_147_483_647),
+    ])
 
 
 @shop.cli.command("add")  # flask --app caching.flask_app shop add Teapot 12
@@ -61,6 +66,9 @@ def get_product(product_id):
 # --8<-- [start:invalidate]
 @shop.route("/<int:product_id>/", methods=["GET", "POST"])
 def product_detail(product_id):
+    # Past SQLite's integers: it would raise, a 500.
+    if product_id >= 2**63:
+        abort(404)
     form = StockForm()
     if form.validate_on_submit():  # a POST with a valid CSRF token and stock
         row = db.get_or_404(Product, product_id)  # write to the row, never to the cached copy
@@ -68,7 +76,7 @@ def product_detail(product_id):
         db.session.commit()
         cache.delete(product_key(product_id))  # the next read fetches the new row
         return redirect(url_for(".product_detail", product_id=product_id))
+    # A GET, or the form again with its errors.
     product = get_product(product_id)
-    status = 400 if form.errors else 200  # bad input is the client's error
-    return render_template("product.html", product=product, form=form), status
+    return render_template("product.html", product=product, form=form)
 # --8<-- [end:invalidate]

@@ -25,8 +25,11 @@ class ModelView(MethodView):
 
 class ListView(ModelView):
     def get(self):
-        objects = db.session.scalars(select(self.model).order_by(self.model.id))
-        return render_template(f"crud/{self.name}_list.html", object_list=objects)
+        # 20 rows a page, ?page=2 for the next (404 past the last page).
+        query = select(self.model).order_by(self.model.id)
+        page = db.paginate(query, per_page=20, max_per_page=20)
+        template = f"crud/{self.name}_list.html"
+        return render_template(template, object_list=page.items, page=page)
 
 
 class EditView(ModelView):
@@ -40,7 +43,7 @@ class EditView(ModelView):
         obj = self.model() if pk is None else self.get_object(pk)
         form = self.form_class(obj=obj)  # on a POST the submitted data wins over obj
         if not form.validate_on_submit():
-            return self.render(form, obj), 422
+            return self.render(form, obj)  # again, with the errors
         form.populate_obj(obj)  # copy each field onto the attribute of the same name
         db.session.add(obj)
         db.session.commit()

@@ -1,4 +1,4 @@
-from flask import Blueprint, request
+from flask import Blueprint, abort, request
 from sqlalchemy import select
 
 from .flask_forms import BookForm, BookQuery
@@ -37,6 +37,9 @@ def list_books():
 
 @books.get("/books/<int:book_id>")
 def show_book(book_id):
+    # Past SQLite's integers: it would raise, a 500.
+    if book_id >= 2**63:
+        abort(404)
     book = db.get_or_404(Book, book_id)  # a 404 page if no row matches
     return {"title": book.title, "author": book.author, "year": book.year}
 # --8<-- [end:query]

@@ -1,18 +1,20 @@
 """Password reset in Flask: signed, expiring, single-use tokens from itsdangerous, sent by smtplib."""
 
-import hashlib
 import hmac
 import logging
-import os
 
 import click
 from flask import (
     Blueprint, Flask, current_app, flash, redirect, render_template, session, url_for,
 )
 from flask.cli import with_appcontext
+from flask_login import (
+    LoginManager, current_user, login_required, login_user, logout_user,
+)
 from flask_wtf.csrf import CSRFProtect
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 from sqlalchemy import func, select
+from werkzeug.security import check_password_hash, generate_password_hash
 
 from .flask_forms import LoginForm, NewPasswordForm, ResetRequestForm
 from .flask_mail import send_mail
@@ -20,6 +22,20 @@ from .flask_models import User, db
 
 bp = Blueprint("reset", __name__)
 log = logging.getLogger(__name__)
+login_manager = LoginManager()
+login_manager.login_view = "reset.login"
+# Checked when no account has the address, so every failed login costs one hash.
+UNKNOWN_USER_HASH = generate_password_hash("no account has this password")
+
+
+@login_manager.user_loader
+def load_user(user_id):
+    """The user whose "id:fingerprint" this is, or None once the password changed."""
+    number, _, _ = user_id.partition(":")
+    user = db.session.get(User, int(number)) if number.isdigit() else None
+    if user is None or not hmac.compare_digest(user.get_id(), user_id):
+        return None
+    return user
 
 
 # --8<-- [start:tokens]
@@ -28,13 +44,10 @@ def serializer():
     return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt="password-reset")
 
 
-def fingerprint(user):
-    """Changes whenever the password does, so a token stops working once it is used."""
-    return hashlib.sha256(user.password_hash.encode()).hexdigest()[:16]
-
-
 def make_token(user):
-    return serializer().dumps({"id": user.id, "pw": fingerprint(user)})
+    # The fingerprint changes with the password: a used token stops
+    # working.
+    return serializer().dumps({"id": user.id, "pw": user.fingerprint()})
 
 
 def user_for_token(token):
@@ -44,7 +57,9 @@ def user_for_token(token):
     except BadSignature:  # SignatureExpired is a BadSignature too
         return None
     user = db.session.get(User, data["id"])
-    if user is None or not hmac.compare_digest(fingerprint(user), data["pw"]):
+    if user is None:
+        return None
+    if not hmac.compare_digest(user.fingerprint(), data["pw"]):
         return None
     return user
 # --8<-- [end:tokens]
@@ -66,7 +81,8 @@ def reset_request():
                 log.exception("Could not send the reset email to user %s", user.id)
         # Known address or not, the same page: no one learns who has an account.
         return redirect(url_for("reset.reset_sent"))
-    return render_template("form.html", title="Reset your password", form=form), 400 if form.errors else 200
+    title = "Reset your password"
+    return render_template("form.html", title=title, form=form)
 
 
 @bp.get("/reset/sent/")
@@ -83,12 +99,16 @@ def reset_password(token):
                                message="The link has expired or was used. Ask for a new one."), 400
     form = NewPasswordForm()
     if form.validate_on_submit():
-        user.set_password(form.password.data)  # a new hash: the token is now spent
+        # A new hash: the token is spent, and every session of this user
+        # ends (the fingerprint in Flask-Login's id no longer matches).
+        user.set_password(form.password.data)
         db.session.commit()
+        logout_user()
         flash("Your password is set. You can sign in with it.")
         return redirect(url_for("reset.login"))
-    response = current_app.make_response(
-        (render_template("form.html", title="Choose a new password", form=form), 400 if form.errors else 200))
+    title = "Choose a new password"
+    page = render_template("form.html", title=title, form=form)
+    response = current_app.make_response(page)
     response.headers["Referrer-Policy"] = "no-referrer"  # the token is in this page's URL
     return response
 # --8<-- [end:views]
@@ -99,20 +119,21 @@ def login():
     form = LoginForm()
     if form.validate_on_submit():
         user = db.session.scalar(select(User).where(func.lower(User.email) == form.email.data.lower()))
-        if user is not None and user.check_password(form.password.data):
-            session.clear()
-            session["user_id"] = user.id
+        if user is None:
+            # Hash anyway: a faster answer would tell which addresses have an account.
+            check_password_hash(UNKNOWN_USER_HASH, form.password.data)
+        elif user.check_password(form.password.data):
+            session.clear()  # nothing from before the sign-in carries over
+            login_user(user)
             return redirect(url_for("reset.account"))
         form.password.errors.append("Wrong email or password.")
-    return render_template("form.html", title="Sign in", form=form), 400 if form.errors else 200
+    return render_template("form.html", title="Sign in", form=form)
 
 
 @bp.get("/account/")
+@login_required
 def account():
-    user = db.session.get(User, session.get("user_id", 0))
-    if user is None:
-        return redirect(url_for("reset.login"))
-    return render_template("message.html", title="Your account", message=f"Signed in as {user.email}.")
+    return render_template("message.html", title="Your account", message=f"Signed in as {current_user.email}.")
 
 
 # --8<-- [start:setup]
@@ -132,7 +153,6 @@ def create_user(email, password):
 def create_app(config=None):
     app = Flask(__name__)
     app.config.update(
-        SECRET_KEY=os.environ.get("FLASK_SECRET_KEY", "dev-only-not-secret"),
         SQLALCHEMY_DATABASE_URI="sqlite:///reset.sqlite3",
         RESET_TOKEN_MAX_AGE=3600,  # seconds a reset link works
         # Links in emails use the Host header: only these hosts are answered (Flask 3.1).
@@ -143,8 +163,13 @@ def create_app(config=None):
     )
     app.config.from_prefixed_env()  # FLASK_MAIL_SERVER=..., FLASK_TRUSTED_HOSTS='["example.com"]'
     app.config.update(config or {})
+    if not app.config.get("SECRET_KEY"):  # fail closed: no key, no app
+        raise RuntimeError(
+            "Set the FLASK_SECRET_KEY environment variable."
+        )
     CSRFProtect(app)
     db.init_app(app)
+    login_manager.init_app(app)
     app.register_blueprint(bp)
     app.cli.add_command(create_user)
     with app.app_context():

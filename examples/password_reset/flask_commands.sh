@@ -1,9 +1,11 @@
 # Typed in the folder that holds password_reset/ (in a clone of this site's repository: examples/).
 # Section "install" names the packages; the page adds the versions this site tests.
 # --8<-- [start:install]
-pip install Flask Flask-SQLAlchemy Flask-WTF aiosmtpd
+pip install Flask Flask-Login Flask-SQLAlchemy Flask-WTF aiosmtpd
 # --8<-- [end:install]
 # --8<-- [start:run]
+# Signs the session cookie and the CSRF tokens; the app refuses to start without it.
+export FLASK_SECRET_KEY="$(python -c 'import secrets; print(secrets.token_hex(32))')"
 python -m aiosmtpd -n &  # an SMTP server on localhost:8025 that prints each message
 flask --app password_reset.flask_app create-user alice@example.com  # asks for a password twice
 flask --app password_reset.flask_app run --port 8000

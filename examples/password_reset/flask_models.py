@@ -1,6 +1,9 @@
 """The user model of the Flask password-reset example."""
 
 # --8<-- [start:tokens]
+import hashlib
+
+from flask_login import UserMixin
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -14,7 +17,7 @@ class Base(DeclarativeBase):
 db = SQLAlchemy(model_class=Base)
 
 
-class User(db.Model):
+class User(UserMixin, db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(254), unique=True)
     password_hash: Mapped[str] = mapped_column(String(256))
@@ -24,4 +27,15 @@ class User(db.Model):
 
     def check_password(self, password):
         return check_password_hash(self.password_hash, password)
+
+    def fingerprint(self):
+        """Changes whenever the password does."""
+        digest = hashlib.sha256(self.password_hash.encode())
+        return digest.hexdigest()[:16]
+
+    def get_id(self):
+        # What Flask-Login keeps in the session: with the fingerprint
+        # in it, a new password signs out every session made with the
+        # old one.
+        return f"{self.id}:{self.fingerprint()}"
 # --8<-- [end:tokens]

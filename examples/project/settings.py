@@ -92,3 +92,7 @@ STATIC_ROOT = BASE_DIR / "staticfiles"  # where collectstatic copies every app's
 # --8<-- [start:auth]
 LOGIN_URL = "/auth/login/"  # where LoginRequiredMixin sends anonymous visitors
 # --8<-- [end:auth]
+# --8<-- [start:api_frameworks]
+# Django Ninja then serves Swagger UI from its own copy, not from a CDN.
+INSTALLED_APPS += ["ninja"]
+# --8<-- [end:api_frameworks]

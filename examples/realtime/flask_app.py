@@ -11,8 +11,13 @@ socketio = SocketIO()
 
 def create_app(config=None):
     app = Flask(__name__)
-    app.config.update(SECRET_KEY=os.environ.get("FLASK_SECRET_KEY", "dev-only-not-secret"))
+    # FLASK_SECRET_KEY becomes SECRET_KEY: it signs the session cookie.
+    app.config.from_prefixed_env()
     app.config.update(config or {})
+    if not app.config.get("SECRET_KEY"):  # fail closed: no key, no app
+        raise RuntimeError(
+            "Set the FLASK_SECRET_KEY environment variable."
+        )
 
     from .flask_events import chat
 

@@ -4,6 +4,8 @@
 pip install Flask Flask-SocketIO redis gunicorn
 # --8<-- [end:install]
 # --8<-- [start:run]
+# Signs the session cookie and the CSRF tokens; the app refuses to start without it.
+export FLASK_SECRET_KEY="$(python -c 'import secrets; print(secrets.token_hex(32))')"
 redis-server --port 6379 --save "" --appendonly no &
 export REDIS_URL=redis://127.0.0.1:6379/0
 # One worker process (Socket.IO needs every request of a client to reach the

@@ -3,6 +3,7 @@
 # --8<-- [start:static]
 from flask import Blueprint, Flask, abort, redirect, request, url_for
 from flask_wtf.csrf import CSRFProtect
+from markupsafe import escape
 from werkzeug.routing import BaseConverter
 
 # The shop's routes live on a blueprint; create_app() registers it on an app.
@@ -48,25 +49,26 @@ def book_detail(book_id):
     # book_id is already an int; /books/abc/ never reaches this function.
     if book_id not in BOOKS:
         abort(404)
-    return f"Book {book_id}: {BOOKS[book_id]}"
+    # A string return is sent as HTML: escape() what a user wrote.
+    return f"Book {book_id}: {escape(BOOKS[book_id])}"
 
 
 @shop.get("/tags/<slug:tag>/")
 def tag(tag):
-    return f"Books tagged {tag}"
+    return f"Books tagged {escape(tag)}"
 
 
 @shop.get("/files/<path:name>")
 def download(name):
     # path matches slashes too: /files/covers/2024/dune.jpg
-    return f"File {name}"
+    return f"File {escape(name)}"
 # --8<-- [end:converters]
 
 
 # --8<-- [start:methods]
 @shop.get("/books/")
 def book_list():
-    return ", ".join(BOOKS.values())
+    return escape(", ".join(BOOKS.values()))
 
 
 @shop.post("/books/")

@@ -37,8 +37,11 @@ def comment():
     text = None
     if request.method == "POST":
         text = request.form.get("text", "").strip()
-        if not text:
-            return render_template("comment.html", notice=NOTICE, error="Write a comment first."), 400
+        if not text:  # the form again, with the error
+            error = "Write a comment first."
+            return render_template(
+                "comment.html", notice=NOTICE, error=error
+            )
         session["last_comment"] = text
     return render_template("comment.html", comment=text, notice=NOTICE)
 # --8<-- [end:escaping]

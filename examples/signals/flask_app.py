@@ -1,14 +1,16 @@
 """Signals and request hooks in Flask: blinker signals, and the hooks around every request."""
 
-import os
 import time
 
 from blinker import Namespace
 from flask import (
-    Blueprint, Flask, abort, current_app, g, redirect, render_template, request, request_finished,
+    Blueprint, Flask, current_app, g, redirect, render_template, request, request_finished,
     request_started, template_rendered, url_for,
 )
+from flask_wtf import FlaskForm
 from flask_wtf.csrf import CSRFProtect
+from wtforms import StringField
+from wtforms.validators import DataRequired, Length
 
 from .flask_models import Order, db
 
@@ -20,27 +22,34 @@ shop_signals = Namespace()
 order_placed = shop_signals.signal("order-placed")
 
 
-@bp.post("/orders/")
-def place_order():
-    item = request.form.get("item", "").strip()
-    if not item or len(item) > 100:
-        abort(400)
-    order = Order(item=item)
-    db.session.add(order)
-    db.session.commit()  # runs the after_insert event
-    # Send the real app, not the current_app proxy: receivers match senders by identity.
-    order_placed.send(current_app._get_current_object(), order=order)
-    return redirect(url_for("signals.orders"), code=303)
+class OrderForm(FlaskForm):
+    item = StringField(
+        "Item", validators=[DataRequired(), Length(max=100)]
+    )
+
+
+@bp.route("/orders/", methods=["GET", "POST"])
+def orders():
+    form = OrderForm()
+    if form.validate_on_submit():
+        order = Order(item=form.item.data.strip())
+        db.session.add(order)
+        db.session.commit()  # runs the after_insert event
+        # Send the real app, not the current_app proxy: receivers
+        # match senders by identity.
+        app = current_app._get_current_object()
+        order_placed.send(app, order=order)
+        return redirect(url_for("signals.orders"), code=303)
+    # The 50 newest orders: the page does not grow with the table.
+    newest = db.select(Order).order_by(Order.id.desc()).limit(50)
+    return render_template(
+        "orders.html", orders=db.session.scalars(newest), form=form
+    )
 
 
 def send_confirmation(sender, order, **extra):
     sender.logger.debug("order_placed: confirm order %s", order.id)
 # --8<-- [end:custom]
-
-
-@bp.get("/orders/")
-def orders():
-    return render_template("orders.html", orders=db.session.scalars(db.select(Order)).all())
 
 
 # --8<-- [start:hooks]
@@ -80,9 +89,14 @@ def on_request_finished(sender, response, **extra):
 
 def create_app(config=None):
     app = Flask(__name__)
-    app.config["SECRET_KEY"] = os.environ.get("FLASK_SECRET_KEY", "dev-only-not-secret")
     app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///orders.sqlite3"
+    # FLASK_SECRET_KEY becomes SECRET_KEY: it signs the CSRF tokens.
+    app.config.from_prefixed_env()
     app.config.update(config or {})
+    if not app.config.get("SECRET_KEY"):  # fail closed: no key, no app
+        raise RuntimeError(
+            "Set the FLASK_SECRET_KEY environment variable."
+        )
     CSRFProtect(app)
     db.init_app(app)
     app.register_blueprint(bp)

@@ -14,12 +14,17 @@ csrf = CSRFProtect()
 def create_app(config=None):
     app = Flask(__name__)
     app.config.update(
-        SECRET_KEY=os.environ.get("FLASK_SECRET_KEY", "dev-only-not-secret"),
         # The broker: the web app pushes jobs here, `flask rq worker` pops them.
         RQ_CONNECTION=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
         RQ_QUEUES=["default"],
     )
+    # FLASK_SECRET_KEY becomes SECRET_KEY: it signs the CSRF tokens.
+    app.config.from_prefixed_env()
     app.config.update(config or {})
+    if not app.config.get("SECRET_KEY"):  # fail closed: no key, no app
+        raise RuntimeError(
+            "Set the FLASK_SECRET_KEY environment variable."
+        )
     rq.init_app(app)  # adds the `flask rq worker` command
     csrf.init_app(app)
 

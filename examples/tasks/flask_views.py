@@ -16,20 +16,31 @@ class TextForm(FlaskForm):
 
 
 # --8<-- [start:enqueue]
+# Anyone may enqueue here, so the queue gets a cap: past it, 503
+# until the worker catches up (sign-in and a per-user limit belong
+# in a real app).
+MAX_WAITING = 100
+
+
 @reports.route("/", methods=["GET", "POST"])
 def new_report():
     form = TextForm()
     if form.validate_on_submit():
-        job = count_words.enqueue(form.text.data)  # returns at once: a worker runs it
+        if rq.queue.count >= MAX_WAITING:
+            busy = "Too many reports waiting; try later."
+            abort(503, description=busy)
+        # Returns at once: a worker runs it.
+        job = count_words.enqueue(form.text.data)
         return redirect(url_for(".job_status", job_id=job.id))
-    return render_template("new_report.html", form=form), 400 if form.errors else 200
+    return render_template("new_report.html", form=form)
 # --8<-- [end:enqueue]
 
 
 # --8<-- [start:result]
-@reports.get("/jobs/<job_id>")
+# RQ's ids are UUIDs; anything else is a 404 before the view runs.
+@reports.get("/jobs/<uuid:job_id>")
 def job_status(job_id):
-    job = rq.queue.fetch_job(job_id)
+    job = rq.queue.fetch_job(str(job_id))
     if job is None:  # unknown, or expired from Redis
         abort(404)
     status = job.get_status()  # queued, started, finished, failed...

@@ -1,37 +1,53 @@
 """A tiny notes app to test: a list of notes and a form that adds one."""
 
 # --8<-- [start:app]
-from flask import Blueprint, Flask, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, Flask, redirect, render_template, url_for
+from flask_sqlalchemy import SQLAlchemy
+from flask_wtf import FlaskForm
 from flask_wtf.csrf import CSRFProtect
+from sqlalchemy.orm import Mapped, mapped_column
+from wtforms import StringField
+from wtforms.validators import DataRequired
 
+db = SQLAlchemy()
 notes = Blueprint("notes", __name__)
 
 
+class Note(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    text: Mapped[str]
+
+
+class NoteForm(FlaskForm):
+    # DataRequired counts "   " as empty, as Django's CharField does.
+    text = StringField(
+        "Note", validators=[DataRequired("Write something first.")]
+    )
+
+
 def create_app(test_config=None):
-    """Build a new app; each one starts with an empty list of notes."""
     app = Flask(__name__)
+    app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///notes.sqlite3"
     app.config.from_prefixed_env()  # FLASK_SECRET_KEY signs the CSRF tokens
-    if test_config:
+    if test_config:  # the tests' settings: their own database, for one
         app.config.update(test_config)
     if not app.config.get("SECRET_KEY"):
         raise RuntimeError("Set the FLASK_SECRET_KEY environment variable.")
     CSRFProtect(app)  # the form posts a token, as Django's does
-    app.extensions["notes"] = []  # kept in memory, per app, so every test's app starts empty
+    db.init_app(app)
+    with app.app_context():
+        db.create_all()
     app.register_blueprint(notes)
     return app
 
 
-@notes.get("/notes/")
-def list_notes():
-    return render_template("notes.html", notes=current_app.extensions["notes"])
-
-
-@notes.post("/notes/")
-def add_note():
-    saved = current_app.extensions["notes"]
-    text = request.form.get("text", "").strip()
-    if not text:
-        return render_template("notes.html", notes=saved, error="Write something first."), 400
-    saved.append(text)
-    return redirect(url_for("notes.list_notes"))
+@notes.route("/notes/", methods=["GET", "POST"])
+def notes_page():
+    form = NoteForm()
+    if form.validate_on_submit():
+        db.session.add(Note(text=form.text.data.strip()))
+        db.session.commit()
+        return redirect(url_for("notes.notes_page"))
+    saved = db.session.scalars(db.select(Note).order_by(Note.id))
+    return render_template("notes.html", notes=saved, form=form)
 # --8<-- [end:app]

@@ -16,7 +16,6 @@ bp = Blueprint("uploads", __name__)
 # --8<-- [start:limits]
 def create_app(config=None):
     app = Flask(__name__)
-    app.config["SECRET_KEY"] = os.environ.get("FLASK_SECRET_KEY", "dev-only-not-secret")
     # The whole request body, file and fields together: larger answers 413.
     app.config["MAX_CONTENT_LENGTH"] = 1024 * 1024
     # Flask 3.1 defaults, shown to name them: each non-file field (500 kB) and
@@ -25,7 +24,13 @@ def create_app(config=None):
     app.config["MAX_FORM_PARTS"] = 1_000
     # Where files go: outside the code and the static folder, in instance/uploads/.
     app.config["UPLOAD_FOLDER"] = os.path.join(app.instance_path, "uploads")
+    # FLASK_SECRET_KEY becomes SECRET_KEY: it signs the CSRF tokens.
+    app.config.from_prefixed_env()
     app.config.update(config or {})
+    if not app.config.get("SECRET_KEY"):  # fail closed: no key, no app
+        raise RuntimeError(
+            "Set the FLASK_SECRET_KEY environment variable."
+        )
     os.makedirs(app.config["UPLOAD_FOLDER"], exist_ok=True)
     CSRFProtect(app)  # every POST needs the token (400 without)
     app.register_blueprint(bp)
@@ -53,7 +58,7 @@ def upload():
         name = f"{secrets.token_hex(8)}-{stem}{sniff(file.stream)}"
         file.save(os.path.join(current_app.config["UPLOAD_FOLDER"], name))
         return redirect(url_for("uploads.download", name=name), code=303)
-    return render_template("upload.html", form=form), 400 if form.errors else 200
+    return render_template("upload.html", form=form)
 
 
 @bp.get("/files/<name>")

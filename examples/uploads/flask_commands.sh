@@ -4,6 +4,8 @@
 pip install Flask Flask-WTF
 # --8<-- [end:install]
 # --8<-- [start:run]
+# Signs the session cookie and the CSRF tokens; the app refuses to start without it.
+export FLASK_SECRET_KEY="$(python -c 'import secrets; print(secrets.token_hex(32))')"
 flask --app uploads.flask_app run --port 8000
 # --8<-- [end:run]
 # Open http://127.0.0.1:8000/ in a browser and upload a PNG, JPEG or PDF file;

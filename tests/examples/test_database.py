@@ -267,3 +267,10 @@ def test_head_answers_like_get_in_both(flask_app, client, db, settings, path):
                       (client.head(path + "/"), client.get(path + "/"))):
         assert head.status_code == get.status_code
         assert (head.get_data() if hasattr(head, "get_data") else head.content) == b""
+
+
+@pytest.mark.parametrize("book_id", [2**63 - 1, 2**63, 10**30])
+def test_an_id_past_the_databases_integers_is_a_404_in_both(flask_app, client, db, settings, book_id):
+    settings.ROOT_URLCONF = "database.django_app.urls"
+    assert flask_app.test_client().get(f"/books/{book_id}").status_code == 404
+    assert client.get(f"/books/{book_id}/").status_code == 404

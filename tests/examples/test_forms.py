@@ -10,6 +10,7 @@ serves it, so the view's `redirect("forms:thanks")` resolves.
 
 from __future__ import annotations
 
+import time
 from html.parser import HTMLParser
 
 import pytest
@@ -146,3 +147,13 @@ def test_flask_refuses_to_start_without_a_secret_key(monkeypatch):
     monkeypatch.delenv("FLASK_SECRET_KEY", raising=False)
     with pytest.raises(RuntimeError, match="Set the FLASK_SECRET_KEY environment variable"):
         create_app()
+
+
+def test_a_long_crafted_email_is_refused_at_once(browser):
+    """A hand-written pattern backtracked for seconds on this (a ReDoS); the frameworks' validators do not."""
+    _, html = browser.get("/signup/")
+    data = {**Form(html).hidden(), "name": "Ada", "email": "a@" + "." * 16_000 + " "}
+    start = time.process_time()
+    response = browser.client.post(browser.prefix + "/signup/", data=data)
+    assert time.process_time() - start < 0.5
+    assert response.status_code == 200 and BAD_EMAIL in browser.body(response)

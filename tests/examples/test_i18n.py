@@ -157,3 +157,12 @@ def test_django_catalogue_commands_make_and_compile_messages(tmp_path):
     po = work / "locale/fr/LC_MESSAGES/django.po"
     assert msgids(po) == msgids(DJANGO_PO)  # makemessages found every marked string, and no other
     assert compiled(po.with_suffix(".mo")) == compiled(DJANGO_PO.with_suffix(".mo"))
+
+
+@pytest.mark.urls(topic.ROOT_URLCONF)
+@pytest.mark.parametrize("items", ["oops", "9" * 5000, "", "1e3", "\x00"])
+def test_a_query_that_is_not_a_number_counts_as_zero_in_both(flask_client, client, languages, items):
+    flask = flask_client.get("/en/", query_string={"items": items})
+    django = client.get("/en/i18n/", {"items": items})
+    assert flask.status_code == django.status_code == 200
+    assert "You have 0 items in your basket." in text(flask) and "You have 0 items in your basket." in text(django)

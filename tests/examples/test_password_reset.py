@@ -68,6 +68,7 @@ def flask_app(tmp_path, smtp):
     controller, inbox = smtp
     inbox.messages.clear()
     app = create_app({
+        "SECRET_KEY": "test-only",
         "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'reset.sqlite3'}",
         "MAIL_SERVER": controller.hostname, "MAIL_PORT": controller.port,
     })
@@ -103,7 +104,7 @@ def test_flask_reset_by_the_emailed_link_then_sign_in_with_the_new_password(flas
     response = post_form(client, link, password=NEW, confirm=NEW)
     assert response.status_code == 302 and response.headers["Location"] == "/login/"
     assert "Your password is set." in client.get("/login/").text
-    assert post_form(client, "/login/", email="alice@example.com", password=OLD).status_code == 400
+    assert post_form(client, "/login/", email="alice@example.com", password=OLD).status_code == 200
     signed_in = post_form(client, "/login/", email="ALICE@example.com", password=NEW)
     assert signed_in.headers["Location"] == "/account/"
     assert "Signed in as alice@example.com." in client.get("/account/").text
@@ -205,7 +206,7 @@ def test_flask_answers_400_to_a_host_it_does_not_trust(flask_app):
 
 
 def test_flask_create_user_command_stores_a_hash(tmp_path):
-    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'cli.sqlite3'}"})
+    app = create_app({"SECRET_KEY": "test-only", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'cli.sqlite3'}"})
     result = app.test_cli_runner().invoke(args=["create-user", "bob@example.com"], input=f"{NEW}\n{NEW}\n")
     assert result.output.endswith("Created user bob@example.com.\n")
     with app.app_context():
@@ -218,7 +219,7 @@ def test_the_smtp_server_the_page_starts_prints_the_message(flask_app):
     for script in ("password_reset/flask_commands.sh", "password_reset/django_commands.sh"):
         [typed] = [line for line in section(script, "run") if "aiosmtpd" in line and "&" in line]
         assert typed.split("&")[0].split() == ["python", "-m", "aiosmtpd", "-n"]  # listens on localhost:8025
-    plain = create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://"})
+    plain = create_app({"SECRET_KEY": "test-only", "SQLALCHEMY_DATABASE_URI": "sqlite://"})
     assert (plain.config["MAIL_SERVER"], plain.config["MAIL_PORT"]) == ("localhost", 8025)
     assert (topic.SMTP["host"], topic.SMTP["port"]) == ("localhost", 8025)
     port = free_port()
@@ -243,7 +244,31 @@ def test_the_smtp_server_the_page_starts_prints_the_message(flask_app):
 
 
 def test_flask_account_needs_a_signed_in_user(flask_app):
-    assert flask_app.test_client().get("/account/").headers["Location"] == "/login/"
+    assert flask_app.test_client().get("/account/").headers["Location"].startswith("/login/")
+
+
+def test_flask_a_reset_signs_out_every_session_of_the_old_password(flask_app):
+    signed_in = flask_app.test_client()
+    post_form(signed_in, "/login/", email="alice@example.com", password=OLD)
+    assert signed_in.get("/account/").status_code == 200
+    other = flask_app.test_client()  # someone else with the link, or alice on another device
+    post_form(other, request_link(flask_app, other), password=NEW, confirm=NEW)
+    assert signed_in.get("/account/").headers["Location"].startswith("/login/")
+
+
+def test_flask_login_takes_as_long_for_an_unknown_address_as_for_a_wrong_password(flask_app):
+    client = flask_app.test_client()
+    token = csrf_token(client.get("/login/").text)
+
+    def seconds(email):
+        start = time.process_time()
+        response = client.post("/login/", data={"csrf_token": token, "email": email, "password": "wrong"})
+        assert "Wrong email or password." in response.text
+        return time.process_time() - start
+
+    known = sorted(seconds("alice@example.com") for _ in range(5))[2]
+    unknown = sorted(seconds("nobody@example.com") for _ in range(5))[2]
+    assert 1 / 3 < unknown / known < 3, f"known {known * 1000:.1f} ms, unknown {unknown * 1000:.1f} ms"
 
 
 # Django --------------------------------------------------------------------
@@ -288,7 +313,7 @@ def test_django_reset_by_the_emailed_link_then_sign_in_with_the_new_password(ali
     response = django_post(browser, first["Location"], new_password1=NEW, new_password2=NEW)
     assert response.status_code == 302 and response["Location"] == "/password_reset/reset/done/"
     assert "Your password is set." in browser.get("/password_reset/reset/done/").content.decode()
-    assert django_post(browser, "/password_reset/login/", username="alice", password=OLD).status_code == 400
+    assert django_post(browser, "/password_reset/login/", username="alice", password=OLD).status_code == 200
     signed_in = django_post(browser, "/password_reset/login/", username="alice", password=NEW)
     assert signed_in["Location"] == "/password_reset/account/"
     assert "Signed in as alice@example.com." in browser.get("/password_reset/account/").content.decode()
@@ -339,10 +364,20 @@ def test_django_every_form_needs_its_csrf_token(alice, browser):
 
 
 @pytest.mark.urls(__name__)
+def test_django_a_reset_signs_out_every_session_of_the_old_password(alice, browser):
+    signed_in = Client(enforce_csrf_checks=True)
+    django_post(signed_in, "/password_reset/login/", username="alice", password=OLD)
+    assert signed_in.get("/password_reset/account/").status_code == 200
+    set_password = browser.get(django_link(browser))["Location"]
+    django_post(browser, set_password, new_password1=NEW, new_password2=NEW)
+    assert signed_in.get("/password_reset/account/").status_code == 302
+
+
+@pytest.mark.urls(__name__)
 def test_django_refuses_a_mismatched_password(alice, browser):
     set_password = browser.get(django_link(browser))["Location"]
     response = django_post(browser, set_password, new_password1=NEW, new_password2=OLD)
-    assert response.status_code == 400
+    assert response.status_code == 200  # the form again, with its error
     assert "The two password fields didn" in response.content.decode()
 
 
@@ -367,3 +402,14 @@ def test_django_sends_through_the_smtp_settings_of_the_example(alice, browser, s
     [message] = inbox.messages
     assert message["Subject"] == "Reset your password" and message["From"] == "noreply@example.com"
     assert "/password_reset/reset/" in message.get_body().get_content()
+
+
+def test_flask_refuses_to_start_without_a_secret_key(monkeypatch):
+    """A fallback key in the code would be public: whoever reads it can sign a session cookie."""
+    from password_reset.flask_app import create_app as factory
+
+    monkeypatch.delenv("FLASK_SECRET_KEY", raising=False)
+    with pytest.raises(RuntimeError, match="Set the FLASK_SECRET_KEY environment variable"):
+        factory()
+    monkeypatch.setenv("FLASK_SECRET_KEY", "from-the-environment")
+    assert factory({"SQLALCHEMY_DATABASE_URI": "sqlite://"}).config["SECRET_KEY"] == "from-the-environment"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import subprocess
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
@@ -19,7 +20,7 @@ import socketio
 import websocket
 
 from tests.conftest import free_port
-from tests.examples.conftest import section
+from tests.examples.conftest import EXAMPLES, section
 from tests.examples.serving import as_typed, reader_env, serving
 from tests.examples.services import RunSection, redis_server
 
@@ -47,10 +48,12 @@ def started(framework: str, path: str, redis_url: str) -> Iterator[Server]:
     run = RunSection.parse(section(f"realtime/{framework}_commands.sh", "run"))
     assert run.redis[:3] == ["redis-server", "--port", "6379"]
     assert run.exports.pop("REDIS_URL") == "redis://127.0.0.1:6379/0"
-    (server,) = run.steps
+    *setup, server = run.steps
     assert RunSection.long_running(server)
     port = free_port()
     env = reader_env(REDIS_URL=redis_url, **run.exports)
+    for step in setup:  # Django's migrate, on the scratch database
+        subprocess.run(as_typed(step, port), cwd=EXAMPLES, env=env, check=True, timeout=120, capture_output=True)
     with serving(as_typed(server, port), f"http://127.0.0.1:{port}{path}", env) as (status, _, body):
         assert status == 200 and 'id="messages"' in body
         yield Server(port, body)
@@ -197,3 +200,33 @@ def test_flask_refuses_a_handshake_from_a_foreign_origin(flask_server):
         client.connect(f"http://127.0.0.1:{flask_server.port}", transports=["websocket"], wait_timeout=10)
     # With no Origin header (not a browser), python-engineio lets the client in.
     websocket.create_connection(url, suppress_origin=True, timeout=10).close()
+
+
+def test_flask_refuses_to_start_without_a_secret_key(monkeypatch):
+    """A fallback key in the code would be public: whoever reads it can sign a session cookie."""
+    from realtime.flask_app import create_app as factory
+
+    monkeypatch.delenv("FLASK_SECRET_KEY", raising=False)
+    with pytest.raises(RuntimeError, match="Set the FLASK_SECRET_KEY environment variable"):
+        factory()
+    monkeypatch.setenv("FLASK_SECRET_KEY", "from-the-environment")
+    assert factory({"SQLALCHEMY_DATABASE_URI": "sqlite://"}).config["SECRET_KEY"] == "from-the-environment"
+
+
+def test_django_handshake_with_a_session_cookie_works_after_the_pages_migrate(django_server):
+    """The Run-it migrates first: without the session table, any sessionid cookie made the handshake a 500."""
+    ws = websocket.create_connection(f"ws://127.0.0.1:{django_server.port}/ws/chat/", origin="http://127.0.0.1",
+                                     cookie="sessionid=not-a-real-session", timeout=10)
+    ws.send(json.dumps({"text": "hello"}))
+    assert json.loads(ws.recv()) == {"user": "anonymous", "text": "hello"}
+    ws.close()
+
+
+def test_django_closes_a_connection_that_sends_a_message_over_the_size_limit(django_server):
+    """uvicorn's --ws-max-size on the page: 64 KiB, where the default would parse 16 MiB."""
+    ws = websocket.create_connection(f"ws://127.0.0.1:{django_server.port}/ws/chat/", origin="http://127.0.0.1",
+                                     timeout=10)
+    ws.send(json.dumps({"text": "x" * 100_000}))
+    opcode, data = ws.recv_data(control_frame=True)  # no answer from the consumer: the server closes
+    assert opcode == websocket.ABNF.OPCODE_CLOSE and int.from_bytes(data[:2], "big") == 1009  # message too big
+    ws.close()

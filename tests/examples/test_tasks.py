@@ -59,7 +59,7 @@ def redis_url():
 def flask_client(redis_url, monkeypatch):
     redis.Redis.from_url(redis_url).flushdb()
     monkeypatch.setenv("REDIS_URL", redis_url)
-    return create_app().test_client()
+    return create_app({"SECRET_KEY": "test-only"}).test_client()
 
 
 def flask_post(client, data: dict[str, str], with_token: bool = True):
@@ -70,7 +70,8 @@ def flask_post(client, data: dict[str, str], with_token: bool = True):
 def test_flask_job_waits_in_redis_until_the_worker_runs_it(flask_client, redis_url):
     run = run_section("tasks", "flask")
     assert run.redis[:3] == ["redis-server", "--port", "6379"]
-    assert run.exports == {"REDIS_URL": "redis://127.0.0.1:6379/0"}
+    assert run.exports.pop("REDIS_URL") == "redis://127.0.0.1:6379/0"
+    assert "secrets.token_hex" in run.exports["FLASK_SECRET_KEY"]  # typed: a fresh random key
     worker, server = run.steps
     assert worker[-2:] == ["rq", "worker"] and RunSection.long_running(worker)
 
@@ -82,7 +83,7 @@ def test_flask_job_waits_in_redis_until_the_worker_runs_it(flask_client, redis_u
     assert flask_client.get(status_url).json == {"status": "queued", "result": None}
     assert redis.Redis.from_url(redis_url).llen("rq:queue:default") == 1
 
-    with running(as_typed(worker, 0), reader_env(REDIS_URL=redis_url)) as started:
+    with running(as_typed(worker, 0), reader_env(REDIS_URL=redis_url, **run.exports)) as started:
         done = wait_for(lambda: flask_client.get(status_url).json["status"] == "finished" and
                         flask_client.get(status_url).json, "the RQ worker to finish the job",
                         WORKER_TIMEOUT, started)
@@ -90,16 +91,18 @@ def test_flask_job_waits_in_redis_until_the_worker_runs_it(flask_client, redis_u
 
 
 def test_flask_server_command_serves_the_form(redis_url):
-    *_, server = run_section("tasks", "flask").steps
+    run = run_section("tasks", "flask")
+    *_, server = run.steps
     port = free_port()
-    with serving(as_typed(server, port), f"http://127.0.0.1:{port}/", reader_env(REDIS_URL=redis_url)) as (status, _, body):
+    env = reader_env(**{**run.exports, "REDIS_URL": redis_url})
+    with serving(as_typed(server, port), f"http://127.0.0.1:{port}/", env) as (status, _, body):
         assert status == 200 and "Count in the background" in body
 
 
 @pytest.mark.parametrize("text", ["", "   ", "x" * 10_001])
-def test_flask_refuses_empty_or_huge_text_with_400_and_enqueues_nothing(flask_client, redis_url, text):
+def test_flask_shows_the_form_again_for_empty_or_huge_text_and_enqueues_nothing(flask_client, redis_url, text):
     response = flask_post(flask_client, {"text": text})
-    assert response.status_code == 400
+    assert response.status_code == 200 and "<form" in response.text
     assert redis.Redis.from_url(redis_url).llen("rq:queue:default") == 0
 
 
@@ -108,9 +111,16 @@ def test_flask_refuses_a_forged_post_without_the_csrf_token(flask_client, redis_
     assert redis.Redis.from_url(redis_url).llen("rq:queue:default") == 0
 
 
-@pytest.mark.parametrize("job_id", ["no-such-job", "3f2b8c1e-9d4a-4e7b-8a61-0c5d2e7f9b13"])
+@pytest.mark.parametrize("job_id", ["no-such-job", "3f2b8c1e-9d4a-4e7b-8a61-0c5d2e7f9b13", "a.b", "a%00b"])
 def test_flask_unknown_job_is_a_404(flask_client, job_id):
+    """Never a 500: RQ raises on an id with a dot or a NUL byte, so the URL takes UUIDs only."""
     assert flask_client.get(f"/jobs/{job_id}").status_code == 404
+
+
+def test_flask_stops_enqueueing_past_the_cap(flask_client, redis_url, monkeypatch):
+    monkeypatch.setattr("tasks.flask_views.MAX_WAITING", 2)
+    assert [flask_post(flask_client, {"text": TEXT}).status_code for _ in range(3)] == [302, 302, 503]
+    assert redis.Redis.from_url(redis_url).llen("rq:queue:default") == 2
 
 
 # Django ---------------------------------------------------------------------
@@ -167,10 +177,24 @@ def test_django_task_waits_in_the_database_until_db_worker_runs_it(django_site):
 
 
 @pytest.mark.parametrize("text", ["", "   ", "x" * 10_001])
-def test_django_refuses_empty_or_huge_text_with_400(django_site, text):
+def test_django_shows_the_form_again_for_empty_or_huge_text(django_site, text):
     browser, _, _ = django_site
     status, _, body = browser.submit({"text": text})
-    assert status == 400 and "<form" in body
+    assert status == 200 and "<form" in body
+
+
+def test_django_stops_enqueueing_past_the_cap(django_site):
+    """MAX_WAITING tasks at most wait for the worker; the worker then drains them all."""
+    from tasks.django_app.views import MAX_WAITING
+
+    browser, worker, env = django_site
+    try:
+        statuses = [browser.submit({"text": TEXT})[0] for _ in range(MAX_WAITING + 1)]
+        assert statuses[-1] == 503 and statuses.count(200) <= MAX_WAITING
+        assert "Too many reports waiting" in browser.submit({"text": TEXT})[2]
+    finally:
+        subprocess.run([*worker, "--batch"], cwd=EXAMPLES, env=env, check=True, timeout=300, capture_output=True)
+    assert browser.submit({"text": TEXT})[0] == 200
 
 
 def test_django_refuses_a_forged_post_without_the_csrf_token(django_site):
@@ -192,3 +216,14 @@ def test_the_page_installs_the_backport_on_the_lts_line_only():
     assert f"django-tasks=={pinned}" in requirements and label.endswith("LTS")
     assert not any(r.startswith("django-tasks==") for r in p.pip)  # Django 6.1 has django.tasks
     assert any(r.startswith("django-tasks-db==") for r in p.pip)  # the backend, on both lines
+
+
+def test_flask_refuses_to_start_without_a_secret_key(monkeypatch):
+    """A fallback key in the code would be public: whoever reads it can sign a session cookie."""
+    from tasks.flask_app import create_app as factory
+
+    monkeypatch.delenv("FLASK_SECRET_KEY", raising=False)
+    with pytest.raises(RuntimeError, match="Set the FLASK_SECRET_KEY environment variable"):
+        factory()
+    monkeypatch.setenv("FLASK_SECRET_KEY", "from-the-environment")
+    assert factory({"SQLALCHEMY_DATABASE_URI": "sqlite://"}).config["SECRET_KEY"] == "from-the-environment"

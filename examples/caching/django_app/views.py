@@ -1,7 +1,6 @@
 """The shop's views: a product list cached whole (see urls.py), and product pages read through a low-level cache."""
 
 from django.core.cache import cache
-from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.views.generic import ListView, UpdateView
 
@@ -43,10 +42,11 @@ class ProductDetailView(UpdateView):
         return get_object_or_404(Product, pk=self.kwargs["pk"])  # write to the row, never to the cached copy
 
     def form_valid(self, form):  # a POST with a valid CSRF token and stock
-        form.save()
+        # Saves the row, then redirects to get_success_url().
+        response = super().form_valid(form)
         cache.delete(product_key(self.object.pk))  # the next read fetches the new row
-        return HttpResponseRedirect(self.request.path)
+        return response
 
-    def form_invalid(self, form):  # bad input is the client's error
-        return self.render_to_response(self.get_context_data(form=form), status=400)
+    def get_success_url(self):  # back to this product's page
+        return self.request.path
 # --8<-- [end:invalidate]

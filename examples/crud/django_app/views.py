@@ -12,23 +12,17 @@ from .models import Book
 class BookListView(ListView):
     model = Book  # template crud/book_list.html, with object_list
     ordering = "id"
+    paginate_by = 20  # ?page=2 for the next (404 past the last page)
 
 
-class InvalidIs422:
-    """Show an invalid form again with status 422 rather than 200, as the Flask views do."""
-
-    def form_invalid(self, form):
-        return self.render_to_response(self.get_context_data(form=form), status=422)
-
-
-class BookCreateView(SuccessMessageMixin, InvalidIs422, CreateView):
+class BookCreateView(SuccessMessageMixin, CreateView):
     model = Book  # template crud/book_form.html, with form
     form_class = BookForm
     success_url = reverse_lazy("crud:book_list")
     success_message = "Saved “%(title)s”."
 
 
-class BookUpdateView(SuccessMessageMixin, InvalidIs422, UpdateView):
+class BookUpdateView(SuccessMessageMixin, UpdateView):
     model = Book  # the pk in the URL picks the row, or answers 404
     form_class = BookForm
     success_url = reverse_lazy("crud:book_list")

@@ -1,16 +1,21 @@
 # --8<-- [start:mark]
+from django import forms
 from django.utils.translation import ngettext
 from django.views.generic import TemplateView
+
+
+class BasketQuery(forms.Form):  # reads and checks ?items=
+    items = forms.IntegerField(required=False)
 
 
 class IndexView(TemplateView):
     template_name = "i18n/index.html"
 
     def get_context_data(self, **kwargs):
-        try:
-            items = int(self.request.GET.get("items", 0))
-        except ValueError:  # not a number: 0
-            items = 0
+        query = BasketQuery(self.request.GET)
+        # Not a number, or missing: 0.
+        valid = query.is_valid() and query.cleaned_data["items"]
+        items = query.cleaned_data["items"] if valid else 0
         # ngettext picks the singular or plural form the language needs.
         basket = ngettext(
             "You have %(num)d item in your basket.", "You have %(num)d items in your basket.", items

@@ -1,4 +1,4 @@
-"""Django's own password-reset views, with a 400 for a form with errors or a bad link."""
+"""Django's own password-reset views, with a 400 for a bad link."""
 
 # --8<-- [start:views]
 from django.contrib.auth import views as auth_views
@@ -7,21 +7,14 @@ from django.urls import reverse_lazy
 from django.views.generic import TemplateView
 
 
-class BadRequestOnErrors:
-    """Answer a form with errors with 400, not 200 as Django's views do."""
-
-    def form_invalid(self, form):
-        return self.render_to_response(self.get_context_data(form=form), status=400)
-
-
-class ResetView(BadRequestOnErrors, auth_views.PasswordResetView):
+class ResetView(auth_views.PasswordResetView):
     template_name = "password_reset/form.html"
     email_template_name = "password_reset/email.txt"
     subject_template_name = "password_reset/subject.txt"
     success_url = reverse_lazy("password_reset:sent")
 
 
-class ConfirmView(BadRequestOnErrors, auth_views.PasswordResetConfirmView):
+class ConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "password_reset/form.html"
     success_url = reverse_lazy("password_reset:done")
 
@@ -32,7 +25,7 @@ class ConfirmView(BadRequestOnErrors, auth_views.PasswordResetConfirmView):
 # --8<-- [end:views]
 
 
-class LoginView(BadRequestOnErrors, auth_views.LoginView):
+class LoginView(auth_views.LoginView):
     template_name = "password_reset/form.html"
     next_page = reverse_lazy("password_reset:account")
 

@@ -4,6 +4,7 @@
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.html import escape, format_html
 from django.views import View
 from django.views.decorators.http import require_safe
 
@@ -28,18 +29,20 @@ def book_detail(request, book_id):
     # book_id is already an int; /books/abc/ never reaches this function.
     if book_id not in BOOKS:
         raise Http404(f"No book {book_id}")
-    return HttpResponse(f"Book {book_id}: {BOOKS[book_id]}")
+    # HttpResponse is sent as HTML: format_html() escapes each argument.
+    page = format_html("Book {}: {}", book_id, BOOKS[book_id])
+    return HttpResponse(page)
 
 
 @require_safe
 def tag(request, tag):
-    return HttpResponse(f"Books tagged {tag}")
+    return HttpResponse(format_html("Books tagged {}", tag))
 
 
 @require_safe
 def download(request, name):
     # path matches slashes too: /files/covers/2024/dune.jpg
-    return HttpResponse(f"File {name}")
+    return HttpResponse(format_html("File {}", name))
 # --8<-- [end:converters]
 
 
@@ -48,7 +51,7 @@ class BookList(View):
     """One URL, a method per HTTP verb; View answers HEAD with get() and others with 405."""
 
     def get(self, request):
-        return HttpResponse(", ".join(BOOKS.values()))
+        return HttpResponse(escape(", ".join(BOOKS.values())))
 
     def post(self, request):
         title = request.POST.get("title", "").strip()

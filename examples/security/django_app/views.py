@@ -18,9 +18,4 @@ class CommentView(FormView):
         text = form.cleaned_data["text"]
         self.request.session["last_comment"] = text
         return self.render_to_response(self.get_context_data(comment=text))
-
-    def form_invalid(self, form):
-        # A missing or blank comment: say so, with a 400 (Flask's answer too).
-        context = self.get_context_data(form=form, error=form.errors["text"][0])
-        return self.render_to_response(context, status=400)
 # --8<-- [end:escaping]

@@ -13,10 +13,9 @@ class OrderCreate(CreateView):
     success_url = reverse_lazy("signals:orders")
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(orders=Order.objects.all(), **kwargs)
-
-    def form_invalid(self, form):  # the form again, with its errors, as a 400
-        return self.render_to_response(self.get_context_data(form=form), status=400)
+        # The 50 newest orders: the page does not grow with the table.
+        newest = Order.objects.order_by("-id")[:50]
+        return super().get_context_data(orders=newest, **kwargs)
 
     def form_valid(self, form):
         response = super().form_valid(form)  # saves, which sends post_save

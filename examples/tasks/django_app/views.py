@@ -1,7 +1,8 @@
 """The views: a form that enqueues a task, and a page that reports on it."""
 
 from django import forms
-from django.http import Http404, JsonResponse
+from django.apps import apps
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.views import View
 from django.views.generic import FormView
@@ -14,21 +15,37 @@ except ImportError:  # Django 5.2 LTS
     from django_tasks.exceptions import TaskResultDoesNotExist
 
 
+def waiting_tasks():
+    """Tasks no worker has started yet: django-tasks-db's ready rows (0 on other backends)."""
+    if not apps.is_installed("django_tasks_db"):  # e.g. the Immediate backend in tests
+        return 0
+    from django_tasks_db.models import DBTaskResult
+
+    return DBTaskResult.objects.ready().count()
+
+
 class TextForm(forms.Form):
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 6}), max_length=10_000)
 
 
 # --8<-- [start:enqueue]
+# Anyone may enqueue here, so the queue gets a cap: past it, 503
+# until the worker catches up (sign-in and a per-user limit belong
+# in a real app).
+MAX_WAITING = 100
+
+
 class NewReportView(FormView):
     form_class = TextForm
     template_name = "tasks/new_report.html"
 
     def form_valid(self, form):
-        result = count_words.enqueue(form.cleaned_data["text"])  # returns at once: a worker runs it
+        if waiting_tasks() >= MAX_WAITING:
+            busy = "Too many reports waiting; try later."
+            return HttpResponse(busy, status=503)
+        # Returns at once: a worker runs it.
+        result = count_words.enqueue(form.cleaned_data["text"])
         return redirect("tasks:job_status", result_id=result.id)
-
-    def form_invalid(self, form):
-        return self.render_to_response(self.get_context_data(form=form), status=400)
 # --8<-- [end:enqueue]
 
 

@@ -22,8 +22,4 @@ class NotesView(CreateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(notes=Note.objects.order_by("id"), **kwargs)
-
-    def form_invalid(self, form):
-        # 400 rather than CreateView's 200, so the answer says the note was refused.
-        return self.render_to_response(self.get_context_data(form=form), status=400)
 # --8<-- [end:app]

@@ -1,4 +1,6 @@
 # --8<-- [start:storage]
+import uuid
+
 from django.db import models
 
 
@@ -7,4 +9,9 @@ class Document(models.Model):
     # column holds the path relative to it.
     file = models.FileField(upload_to="uploads/%Y/%m/")
     uploaded = models.DateTimeField(auto_now_add=True)
+    # The download URL names this random key, never the row's id:
+    # counting ids up would fetch everyone's files.
+    key = models.UUIDField(
+        default=uuid.uuid4, unique=True, editable=False
+    )
 # --8<-- [end:storage]

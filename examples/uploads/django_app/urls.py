@@ -6,6 +6,6 @@ from .views import DownloadView, UploadView
 app_name = "uploads"
 urlpatterns = [
     path("", UploadView.as_view(), name="upload"),
-    path("files/<int:pk>/", DownloadView.as_view(), name="download"),
+    path("files/<uuid:key>/", DownloadView.as_view(), name="download"),
 ]
 # --8<-- [end:storage]

@@ -15,17 +15,15 @@ class UploadView(CreateView):
     form_class = DocumentForm
     template_name = "uploads/upload.html"
 
-    def form_invalid(self, form):  # the form again, with its errors, as a 400
-        return self.render_to_response(self.get_context_data(form=form), status=400)
-
     def get_success_url(self):
-        return reverse("uploads:download", args=[self.object.pk])
+        return reverse("uploads:download", args=[self.object.key])
 
 
 class DownloadView(View):
-    def get(self, request, pk):
-        # Looked up by id, so no name from the URL ever reaches the file system.
-        document = get_object_or_404(Document, pk=pk)
+    def get(self, request, key):
+        # Looked up by its random key, so no name from the URL reaches
+        # the file system, and no one can guess another upload's URL.
+        document = get_object_or_404(Document, key=key)
         name = Path(document.file.name).name
         return FileResponse(document.file.open("rb"), as_attachment=True, filename=name)
 # --8<-- [end:storage]
