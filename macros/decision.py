@@ -209,6 +209,56 @@ def _measured_problems(d: Decision, frameworks: list[str], site: Data) -> list[t
             if a.favours and a.measured and a.favours not in a.measured.values():
                 found.append((at + ("measured",), f"the answer gives {names.get(a.favours, a.favours)} points, "
                               "but none of its figures clearly favours it"))
+            if a.favours:
+                found += _against_problems(a, at, frameworks, names)
+    return found
+
+
+def quoted(template: str, frameworks: list[str]) -> list[str]:
+    """The measured comparisons a sentence quotes, as `measured` keys, in order of first mention.
+
+    ``{compare K}`` quotes K; ``{figure K.<framework>}`` quotes K, and
+    ``{figure project.<framework>.size}`` and ``{fact <framework>.install.size}``
+    quote ``project.size`` and ``install.size``. Other facts are not measured.
+    """
+    found: list[str] = []
+    for kind, key in MEASURED.findall(template):
+        parts = key.split(".")
+        if kind == "compare":
+            comparison = key
+        elif kind == "fact":
+            comparison = "install.size" if parts[1:] == ["install", "size"] else None
+        elif parts[0] == "project":
+            comparison = "project.size"
+        else:
+            comparison = ".".join(parts[:-1]) if parts[-1] in frameworks else key
+        if comparison and comparison not in found:
+            found.append(comparison)
+    return found
+
+
+def _against_problems(a: Answer, at: tuple, frameworks: list[str],
+                      names: Mapping[str, str]) -> list[tuple[tuple, str]]:
+    """A reason counted for a framework never quotes a figure that clearly favours another.
+
+    The reason is what the result shows beside "For <side> (+points)"; a figure
+    in it that argues for the other side would count a point against its own
+    sentence. What turns the answer around belongs in `otherwise` (shown when
+    the point is held back), or the answer is neutral.
+    """
+    side = names.get(a.favours, a.favours)
+    found: list[tuple[tuple, str]] = []
+    for key in quoted(a.reason, frameworks):
+        mark = a.measured.get(key)
+        if mark is None:
+            found.append((at + ("reason",), f"the reason is counted for {side} and quotes {key}, but `measured` "
+                          f"does not say which framework that figure favours; add `{key}: <framework or "
+                          f"{NEITHER}>` under `measured`, so the build can check it"))
+        elif mark != a.favours and mark != NEITHER:
+            found.append((at + ("reason",), f"the reason is counted for {side} (+{a.points}), but it quotes {key}, "
+                          f"which clearly favours {names.get(mark, mark)} (`measured`); a reason may not score for "
+                          "a side its own figures argue against: move that figure to `otherwise`, or make the "
+                          "answer neutral (remove `favours`, `points` and `fact`)"))
     return found
 
 

@@ -172,10 +172,13 @@ def test_the_measured_figures_reach_the_reader(decision_page):
 
     decision_page.evaluate(ANSWER_BY_SCRIPT, {"shape": "services", "hosting": "memory", "traffic": "high"})
     reasons = " ".join(shown(decision_page)["reasons"])
-    for clause in (speed.compare(SITE, "benchmark.memory_mib.smallest"), speed.compare(SITE, "benchmark.memory_mib.full"),
+    for clause in (speed.compare(SITE, "benchmark.memory_mib.smallest"),
                    speed.figure(SITE, "benchmark.requests.orm.cpu_ms.flask"),
                    speed.compare(SITE, "benchmark.requests.async.rps")):
         assert clause in reasons
+    # Held back by a back office, the memory reason shows the figure that turns it around.
+    decision_page.evaluate(ANSWER_BY_SCRIPT, {"admin": "yes", "hosting": "memory"})
+    assert speed.compare(SITE, "benchmark.memory_mib.full") in " ".join(shown(decision_page)["reasons"])
 
 
 # Shown, announced, and reached from the keyboard -------------------------------------
