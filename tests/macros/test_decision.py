@@ -175,7 +175,8 @@ def test_when_experience_decides_the_result_says_so():
     v = verdict(shape="api", frontend="separate", experience="django")
     assert v.kind == "experience" and v.known == "django" and v.leader == "flask"
     assert v.headline.startswith("Start with Django")
-    assert "experience decides" in v.lines[-1].reads
+    # What decides leads the reasons, under its own title.
+    assert "experience decides" in v.lines[0].reads and v.lines[0].group == D.say.groups.decides
     assert v.pick == "django"  # the next step follows what the result tells the reader to start with
 
 
@@ -236,9 +237,30 @@ def test_every_profile_follows_the_stated_rules():
         # The next step sets the tabs to the framework the headline names, and to no other.
         if v.pick:
             assert NAMES[v.pick] in v.headline and NAMES[v.pick] in v.next, answers
-        # Every answered question gives exactly one reason, in question order.
+        # Every answered question gives exactly one reason.
         asked = [q.id for q in D.questions if q.id in answers] + ([D.experience.id] if D.experience.id in answers else [])
-        assert [line.question for line in v.lines] == asked
+        assert sorted(line.question for line in v.lines) == sorted(asked), answers
+        # What decides leads: experience when it decides, else the leader's heaviest reason.
+        if v.kind == "experience":
+            assert v.lines[0].kind == "experience", answers
+        elif v.kind in ("firm", "leans"):
+            assert (v.lines[0].kind, v.lines[0].side) == ("counted", v.leader), answers
+            assert v.lines[0].points == max(x.points for x in v.lines if x.kind == "counted" and x.side == v.leader)
+        # Groups are apart: each title is one run of reasons, and what it holds matches it.
+        titles = [title for title, _ in itertools.groupby(line.group for line in v.lines)]
+        assert len(titles) == len(set(titles)), answers
+        for line in v.lines:
+            if line.kind == "counted":
+                assert NAMES[line.side] in line.group, answers
+            elif line.kind == "neutral":
+                assert line.group == D.say.groups.neutral, answers
+        # Neutral reasons after every counted one; within a side, the heaviest first.
+        kinds = [line.kind for line in v.lines]
+        if "neutral" in kinds and "counted" in kinds:
+            assert max(i for i, k in enumerate(kinds) if k == "counted") < kinds.index("neutral"), answers
+        for _, run in itertools.groupby((line for line in v.lines if line.kind == "counted"), key=lambda x: x.side):
+            points = [line.points for line in run]
+            assert points == sorted(points, reverse=True), answers
 
 
 # The page parts --------------------------------------------------------------
