@@ -97,6 +97,12 @@ def define_env(env) -> None:
         return tables.cli_table(data, framework, topic, pages, here=engine.source_path(env.page), titles=titles)
 
     env.macro(on_page(cli_table, site, page=page, report=report), "cli_table")
+    # The Choosing overview's feature matrix, cut by the Cookbook's groups in the nav.
+
+    def feature_groups(data, frameworks: list[str] | None = None, level: int = 3) -> str:
+        return tables.feature_groups(data, tables.cookbook_groups(engine.nav(env.conf)), frameworks, level)
+
+    env.macro(on_page(feature_groups, site, page=page, report=report), "feature_groups")
     # Speed and resources (docs/choosing/speed.md): figures from data/measured.yml's benchmark.
     for render in (speed.speed_table, speed.speed_chart, speed.figure, speed.compare, speed.benchmark_setup):
         env.macro(on_page(render, site, page=page, report=report), render.__name__)

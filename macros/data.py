@@ -209,7 +209,18 @@ class DecisionPage(Strict):
     file: str = Field(pattern=r"^[-\w/]+\.md(#[-\w]+)?$", description="path inside docs/, with an optional #anchor")
 
 
+class SayGroups(Strict):
+    """The result's reasons come in groups, the deciding ones first; each group has this title."""
+
+    decides: DataText = Field(description="the team's experience, when it decides the result")
+    side: DataText = Field(description="the reasons counted for one framework, its group titled with {side} and {points}")
+    repeat: DataText = Field(description="reasons counted once with another answer, or held back")
+    neutral: DataText = Field(description="reasons that favour neither framework")
+    experience: DataText = Field(description="the team's experience, when it does not decide")
+
+
 class Say(Strict):
+    groups: SayGroups
     nothing: DataText
     firm: DataText
     experience: DataText

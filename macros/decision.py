@@ -33,6 +33,10 @@ The algorithm, in order:
    says whether the team's experience agrees or what learning costs.
 5. The next step names a framework (*pick*): the leader of a firm or leaning
    result, or the one the team knows when experience decides; none otherwise.
+6. The reasons are shown in groups, what decides first (:func:`_grouped`):
+   experience when it decides, else the leader's reasons, heaviest first;
+   then the other framework's; those counted once or held back; the neutral
+   ones; and experience last when it does not decide.
 """
 
 from __future__ import annotations
@@ -41,7 +45,7 @@ import html
 import json
 import posixpath
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Mapping
 
 from . import text
@@ -63,6 +67,7 @@ ALLOWED = {
         "counted": {"side", "points", "reason"}, "repeat": {"side", "first", "reason"},
         "neutral": {"reason"}, "experience_line": {"text"}, "see": {"page"}, "held": {"first", "reason"},
     },
+    "groups": {"decides": set(), "side": {"side", "points"}, "repeat": set(), "neutral": set(), "experience": set()},
     "next": {"pick": {"pick"}, "both": set()},
     "says": {
         "decides": {"known"}, "agrees": {"leader"}, "differs": {"known", "leader"},
@@ -126,7 +131,8 @@ def problems(d: Decision, frameworks: list[str], site: Data | None = None) -> li
         if a.knows is not None and a.knows not in frameworks:
             found.append((("experience", "answers", ai, "knows"),
                           f"unknown framework {a.knows!r}; frameworks.yml defines {sorted(frameworks)}"))
-    for group, model, path in (("say", d.say, ("say",)), ("says", d.experience.says, ("experience", "says")),
+    for group, model, path in (("say", d.say, ("say",)), ("groups", d.say.groups, ("say", "groups")),
+                               ("says", d.experience.says, ("experience", "says")),
                                ("next", d.next, ("next",))):
         for key, allowed in ALLOWED[group].items():
             unknown = set(PLACEHOLDER.findall(getattr(model, key))) - allowed
@@ -209,6 +215,56 @@ def _measured_problems(d: Decision, frameworks: list[str], site: Data) -> list[t
             if a.favours and a.measured and a.favours not in a.measured.values():
                 found.append((at + ("measured",), f"the answer gives {names.get(a.favours, a.favours)} points, "
                               "but none of its figures clearly favours it"))
+            if a.favours:
+                found += _against_problems(a, at, frameworks, names)
+    return found
+
+
+def quoted(template: str, frameworks: list[str]) -> list[str]:
+    """The measured comparisons a sentence quotes, as `measured` keys, in order of first mention.
+
+    ``{compare K}`` quotes K; ``{figure K.<framework>}`` quotes K, and
+    ``{figure project.<framework>.size}`` and ``{fact <framework>.install.size}``
+    quote ``project.size`` and ``install.size``. Other facts are not measured.
+    """
+    found: list[str] = []
+    for kind, key in MEASURED.findall(template):
+        parts = key.split(".")
+        if kind == "compare":
+            comparison = key
+        elif kind == "fact":
+            comparison = "install.size" if parts[1:] == ["install", "size"] else None
+        elif parts[0] == "project":
+            comparison = "project.size"
+        else:
+            comparison = ".".join(parts[:-1]) if parts[-1] in frameworks else key
+        if comparison and comparison not in found:
+            found.append(comparison)
+    return found
+
+
+def _against_problems(a: Answer, at: tuple, frameworks: list[str],
+                      names: Mapping[str, str]) -> list[tuple[tuple, str]]:
+    """A reason counted for a framework never quotes a figure that clearly favours another.
+
+    The reason is what the result shows beside "For <side> (+points)"; a figure
+    in it that argues for the other side would count a point against its own
+    sentence. What turns the answer around belongs in `otherwise` (shown when
+    the point is held back), or the answer is neutral.
+    """
+    side = names.get(a.favours, a.favours)
+    found: list[tuple[tuple, str]] = []
+    for key in quoted(a.reason, frameworks):
+        mark = a.measured.get(key)
+        if mark is None:
+            found.append((at + ("reason",), f"the reason is counted for {side} and quotes {key}, but `measured` "
+                          f"does not say which framework that figure favours; add `{key}: <framework or "
+                          f"{NEITHER}>` under `measured`, so the build can check it"))
+        elif mark != a.favours and mark != NEITHER:
+            found.append((at + ("reason",), f"the reason is counted for {side} (+{a.points}), but it quotes {key}, "
+                          f"which clearly favours {names.get(mark, mark)} (`measured`); a reason may not score for "
+                          "a side its own figures argue against: move that figure to `otherwise`, or make the "
+                          "answer neutral (remove `favours`, `points` and `fact`)"))
     return found
 
 
@@ -282,6 +338,7 @@ class Line:
     side: str | None = None
     points: int = 0
     page: str | None = None
+    group: str = ""  # the title of the group it is shown in
 
     @property
     def reads(self) -> str:
@@ -391,6 +448,8 @@ def score(d: Decision, names: Mapping[str, str], answers: Mapping[str, str]) -> 
             said = says.neither_firm if firm else says.neither_open
         lines.append(Line("experience", fill(say.experience_line, text=said), d.experience.id, known_answer.id, known))
 
+    lines = _grouped(lines, say.groups, kind, ranked, totals, names)
+
     headline = {
         "nothing": say.nothing,
         "firm": fill(say.firm, leader=names[leader]) if firm else "",
@@ -407,6 +466,33 @@ def score(d: Decision, names: Mapping[str, str], answers: Mapping[str, str]) -> 
     following = "" if kind == "nothing" else fill(d.next.pick, pick=names[pick]) if pick else d.next.both
     return Verdict(kind, leader, known, totals, lead, facts[leader] if leader else 0, headline, summary, lines,
                    pick, following)
+
+
+def _grouped(lines: list[Line], groups, kind: str, ranked: list[str], totals: Mapping[str, int],
+             names: Mapping[str, str]) -> list[Line]:
+    """The reasons in the order shown, each with its group's title: what decides first.
+
+    Experience leads when it decides. Then the reasons counted for each
+    framework, the leader's first and the heaviest first within it; then the
+    ones counted once with another answer or held back; the neutral ones; and
+    experience last when it does not decide. Ties keep question order.
+    """
+    def place(i: int, line: Line) -> tuple[int, int, int]:
+        if line.kind == "experience":
+            return (0 if kind == "experience" else 99, 0, i)
+        if line.kind == "counted":
+            return (1 + ranked.index(line.side), -line.points, i)
+        return (50 if line.kind in ("repeat", "held") else 60, 0, i)
+
+    def title(line: Line) -> str:
+        if line.kind == "experience":
+            return groups.decides if kind == "experience" else groups.experience
+        if line.kind == "counted":
+            return fill(groups.side, side=names[line.side], points=totals[line.side])
+        return groups.repeat if line.kind in ("repeat", "held") else groups.neutral
+
+    order = sorted(range(len(lines)), key=lambda i: place(i, lines[i]))
+    return [replace(lines[i], group=title(lines[i])) for i in order]
 
 
 # Rendering --------------------------------------------------------------------

@@ -112,6 +112,56 @@ def topic_table_cells(data: Data, topic: str, frameworks: list[str] | None = Non
     return feature_matrix_cells(data, topic=topic, frameworks=frameworks)
 
 
+def cookbook_groups(nav: list[Any]) -> dict[str, list[str]]:
+    """{group title: [topic, ...]} for the Cookbook's groups in mkdocs.yml's nav, in nav order.
+
+    A group is a titled list of ``cookbook/<topic>.md`` pages (the sidebar's
+    "Basics", "Data", ...): the same concerns the reader meets in the sidebar
+    and on the cookbook's index page, so the overview groups by them too.
+    """
+    found: dict[str, list[str]] = {}
+
+    def walk(items: Any) -> None:
+        for item in items if isinstance(items, list) else []:
+            for title, value in (item.items() if isinstance(item, dict) else ()):
+                if not isinstance(value, list):
+                    continue
+                topics = [re.fullmatch(r"cookbook/(\w+)\.md", p).group(1)
+                          for entry in value if isinstance(entry, dict) for p in entry.values()
+                          if isinstance(p, str) and re.fullmatch(r"cookbook/(\w+)\.md", p)]
+                if topics:
+                    found.setdefault(title, []).extend(topics)
+                walk(value)
+
+    walk(nav)
+    return found
+
+
+def feature_groups_cells(data: Data, groups: dict[str, list[str]],
+                         frameworks: list[str] | None = None) -> list[tuple[str, Table]]:
+    """The feature matrix cut by concern: one (group title, table) per group, rows in nav order.
+
+    Every feature must land in a group: one whose topic is in none (a page
+    missing from the nav, or a misspelt topic) raises, naming its key.
+    """
+    order = {topic: (g, i) for g, topics in enumerate(groups.values()) for i, topic in enumerate(topics)}
+    lost = [key for key, f in data.features.items() if f.topic not in order]
+    if lost:
+        topic = data.features[lost[0]].topic
+        raise MacroError(
+            f"data/features.yml: features.{lost[0]}.topic is {topic!r}, but cookbook/{topic}.md is in no "
+            f"group of the Cookbook in mkdocs.yml's nav ({', '.join(groups) or 'none found'}); add the page "
+            "to a group there, or give the feature the topic of a page that is"
+            + (f" (also: {', '.join(lost[1:])})" if lost[1:] else ""))
+    names = _frameworks(data, frameworks)
+    header = ["Feature"] + [data.frameworks[n].name for n in names]
+    by_group: dict[str, list[Feature]] = {title: [] for title in groups}
+    for feature in sorted(data.features.values(), key=lambda f: order[f.topic]):
+        by_group[list(groups)[order[feature.topic][0]]].append(feature)
+    return [(title, _table(header, [[f.name] + [_verdict(f, n) for n in names] for f in features]))
+            for title, features in by_group.items() if features]
+
+
 def cookbook_link(topic: str, here: str) -> str:
     """The relative link from the page ``here`` (a path under docs/) to the topic's cookbook page."""
     return posixpath.relpath(f"cookbook/{topic}.md", posixpath.dirname(here) or ".")
@@ -218,6 +268,13 @@ def build(name: str, data: Data, *args: Any, **kwargs: Any) -> Table:
 def feature_matrix(data: Data, topic: str | None = None, frameworks: list[str] | None = None) -> str:
     """Feature by framework, as a Markdown table."""
     return feature_matrix_cells(data, topic, frameworks).markdown()
+
+
+def feature_groups(data: Data, groups: dict[str, list[str]], frameworks: list[str] | None = None,
+                   level: int = 3) -> str:
+    """The feature matrix as one heading and one short table per concern."""
+    return "\n".join(f"{'#' * level} {text.escape(title)}\n\n{table.markdown()}"
+                     for title, table in feature_groups_cells(data, groups, frameworks))
 
 
 def topic_table(data: Data, topic: str, frameworks: list[str] | None = None) -> str:

@@ -94,7 +94,8 @@ def decision(frameworks: list[str]) -> dict:
     say = {key: key for key in ("nothing", "either", "neutral", "experience_line", "see")}
     say.update(firm="{leader}", experience="{known}", leans="{leader}", totals="{totals}",
                firm_basis="{lead}", open_basis="{lead}", counted="{reason}", repeat="{reason}",
-               neutral="{reason}", experience_line="{text}", see=" {page}", held="{reason}")
+               neutral="{reason}", experience_line="{text}", see=" {page}", held="{reason}",
+               groups={"decides": "d", "side": "{side} {points}", "repeat": "r", "neutral": "n", "experience": "e"})
     return {
         "rules": {"lead": 3, "facts": 2},
         "pages": {"size": {"title": "Size", "file": "choosing/size.md"}},

@@ -111,11 +111,12 @@ def test_a_small_api_for_partners_is_flask_and_the_partners_answer_counts_for_ne
     partners = next(line for line in v.lines if line.question == "partners")
     assert (partners.kind, partners.page) == ("neutral", "api_frameworks")
     assert "flask-smorest" in partners.reads and "Django Ninja" in partners.reads
-    # Few add-ons: the small install counts for Flask, with the measured sizes in its reason.
+    # Few add-ons: the small install counts for Flask, with the measured sizes in its reason,
+    # and none of the figures that turn it around (those are the held reason's).
     capped = next(line for line in v.lines if line.question == "hosting")
     assert (capped.kind, capped.side, capped.points) == ("counted", "flask", 1)
     assert tables.fact(SITE, "flask.install.size") in capped.reads
-    assert speed.figure(SITE, "project.flask.size") in capped.reads
+    assert speed.figure(SITE, "project.flask.size") not in capped.reads
 
 
 def test_a_small_memory_budget_counts_for_flask_only_while_the_app_needs_few_add_ons():
@@ -124,7 +125,8 @@ def test_a_small_memory_budget_counts_for_flask_only_while_the_app_needs_few_add
     reason = few.lines[-1]
     assert reason.kind == "counted"
     assert speed.compare(SITE, "benchmark.memory_mib.smallest") in reason.reads
-    assert speed.compare(SITE, "benchmark.memory_mib.full") in reason.reads
+    # Counted for Flask, it does not quote the figure that favours Django (issue 23).
+    assert speed.compare(SITE, "benchmark.memory_mib.full") not in reason.reads
     for qid, aid in [("admin", "yes"), ("shape", "webapp"), ("languages", "yes"), ("frontend", "builtin")]:
         many = verdict(**{qid: aid, "hosting": "memory"})
         held = next(line for line in many.lines if line.question == "hosting")
@@ -145,6 +147,20 @@ def test_a_high_traffic_service_counts_for_neither_and_quotes_the_measurements()
     assert D.pages["requests"].file == "choosing/speed.md#requests-per-second-and-cpu-time-per-request"
 
 
+def test_no_reason_scores_for_a_side_its_own_figures_argue_against():
+    """Every answer that gives points: each figure its reason quotes favours that side, or neither, in the data."""
+    fws = list(SITE.frameworks)
+    checked = 0
+    for q in SITE.decision.questions:
+        for a in q.answers:
+            if not a.favours:
+                continue
+            for key in decision.quoted(a.reason, fws):
+                checked += 1
+                assert decision._winner(SITE, key) in (a.favours, None), (q.id, a.id, key)
+    assert checked >= 2, "no scoring reason quotes a figure any more: is `quoted` still finding them?"
+
+
 def test_no_figure_is_typed_into_the_data():
     """Every number with a unit in a reason comes from a {figure}/{compare}/{fact} placeholder."""
     raw = SITE.decision
@@ -159,7 +175,8 @@ def test_when_experience_decides_the_result_says_so():
     v = verdict(shape="api", frontend="separate", experience="django")
     assert v.kind == "experience" and v.known == "django" and v.leader == "flask"
     assert v.headline.startswith("Start with Django")
-    assert "experience decides" in v.lines[-1].reads
+    # What decides leads the reasons, under its own title.
+    assert "experience decides" in v.lines[0].reads and v.lines[0].group == D.say.groups.decides
     assert v.pick == "django"  # the next step follows what the result tells the reader to start with
 
 
@@ -220,9 +237,30 @@ def test_every_profile_follows_the_stated_rules():
         # The next step sets the tabs to the framework the headline names, and to no other.
         if v.pick:
             assert NAMES[v.pick] in v.headline and NAMES[v.pick] in v.next, answers
-        # Every answered question gives exactly one reason, in question order.
+        # Every answered question gives exactly one reason.
         asked = [q.id for q in D.questions if q.id in answers] + ([D.experience.id] if D.experience.id in answers else [])
-        assert [line.question for line in v.lines] == asked
+        assert sorted(line.question for line in v.lines) == sorted(asked), answers
+        # What decides leads: experience when it decides, else the leader's heaviest reason.
+        if v.kind == "experience":
+            assert v.lines[0].kind == "experience", answers
+        elif v.kind in ("firm", "leans"):
+            assert (v.lines[0].kind, v.lines[0].side) == ("counted", v.leader), answers
+            assert v.lines[0].points == max(x.points for x in v.lines if x.kind == "counted" and x.side == v.leader)
+        # Groups are apart: each title is one run of reasons, and what it holds matches it.
+        titles = [title for title, _ in itertools.groupby(line.group for line in v.lines)]
+        assert len(titles) == len(set(titles)), answers
+        for line in v.lines:
+            if line.kind == "counted":
+                assert NAMES[line.side] in line.group, answers
+            elif line.kind == "neutral":
+                assert line.group == D.say.groups.neutral, answers
+        # Neutral reasons after every counted one; within a side, the heaviest first.
+        kinds = [line.kind for line in v.lines]
+        if "neutral" in kinds and "counted" in kinds:
+            assert max(i for i, k in enumerate(kinds) if k == "counted") < kinds.index("neutral"), answers
+        for _, run in itertools.groupby((line for line in v.lines if line.kind == "counted"), key=lambda x: x.side):
+            points = [line.points for line in run]
+            assert points == sorted(points, reverse=True), answers
 
 
 # The page parts --------------------------------------------------------------
@@ -348,6 +386,18 @@ def the_answer(d: dict, qid: str, aid: str) -> dict:
      where("hosting", "memory") + r"\.measured\.benchmark\.memory_mib\.full: 'rails' is neither a framework"),
     (lambda d: the_answer(d, "hosting", "memory").update(measured={"benchmark.memory_mib.full": "django"}),
      where("hosting", "memory") + r"\.measured: the answer gives Flask points, but none of its figures clearly favours it"),
+    # A reason counted for a side never quotes a figure that favours the other (issue 23).
+    (lambda d: the_answer(d, "hosting", "memory").update(reason="For the smallest app, {compare benchmark.memory_mib"
+                                                                ".smallest}; with the usual parts loaded it turns "
+                                                                "around: {compare benchmark.memory_mib.full}."),
+     where("hosting", "memory") + r"\.reason: the reason is counted for Flask \(\+1\), but it quotes "
+     r"benchmark\.memory_mib\.full, which clearly favours Django \(`measured`\); a reason may not score for a side "
+     r"its own figures argue against"),
+    (lambda d: the_answer(d, "hosting", "capped").update(reason="Django installs {figure project.django.size}."),
+     where("hosting", "capped") + r"\.reason: .* quotes project\.size, which clearly favours Django"),
+    (lambda d: the_answer(d, "hosting", "memory").update(reason="It starts in {compare benchmark.startup_ms.smallest}."),
+     where("hosting", "memory") + r"\.reason: the reason is counted for Flask and quotes benchmark\.startup_ms\.smallest, "
+     r"but `measured` does not say which framework that figure favours"),
 ])
 def test_bad_questionnaire_data_names_file_key_and_line(tmp_path, change, message):
     error = broken(tmp_path, change)
@@ -372,7 +422,7 @@ def test_a_re_measure_rewrites_the_figures_in_the_reasons(tmp_path):
     answers = {a.id: a for q in d.questions for a in q.answers if q.id in ("hosting", "traffic")}
     assert re.search(r"Flask uses [\d.]+× less memory \(21 MiB against \d+ MiB for Django", answers["memory"].reason)
     assert "0.31 ms in Flask" in answers["high"].reason
-    assert "Flask installs 99.0 MiB against" in answers["capped"].reason
+    assert "Flask installs 99.0 MiB against" in answers["capped"].otherwise
     assert answers["memory"].reason != answer("hosting", "memory").reason
 
 

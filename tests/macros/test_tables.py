@@ -57,6 +57,36 @@ def test_unknown_topic_and_framework_are_errors(site):
         tables.feature_matrix(site, frameworks=["flask", "rails"])
 
 
+NAV = [
+    "index.md",
+    {"Cookbook": [
+        "cookbook/index.md",
+        {"Data": [{"Admin": "cookbook/admin.md"}, {"ORM": "cookbook/database.md"}]},
+        {"Basics": [{"Routing": "cookbook/routing.md"}, {"Hello": "cookbook/hello.md"}]},
+    ]},
+    {"Reference": [{"Glossary": "glossary.md"}]},
+]
+
+
+def test_feature_groups_follow_the_cookbook_groups_of_the_nav(site):
+    groups = tables.cookbook_groups(NAV)
+    assert groups == {"Data": ["admin", "database"], "Basics": ["routing", "hello"]}
+    markdown = tables.feature_groups(site, groups)
+    # One heading then one table per group; groups and rows in nav order, as the sidebar.
+    assert [line for line in markdown.splitlines() if line.startswith("#")] == ["### Data", "### Basics"]
+    shown = [rows(part.split("\n", 1)[1]) for part in markdown.split("### ")[1:]]
+    assert [[r[0] for r in table[1:]] for table in shown] == [["Admin", "ORM"], ["URL routing"]]
+    assert all(table[0] == ["Feature", "Flask", "Django"] for table in shown)
+
+
+def test_a_feature_in_no_group_is_an_error_naming_its_key(site):
+    groups = {"Basics": ["routing"]}
+    with pytest.raises(MacroError, match=r"^data/features.yml: features.orm.topic is 'database', .*"
+                                         r"in no group of the Cookbook in mkdocs.yml's nav \(Basics\).*"
+                                         r"\(also: admin\)$"):
+        tables.feature_groups(site, groups)
+
+
 def test_topic_with_commands_but_no_features_is_an_error_for_tables(site):
     with pytest.raises(MacroError, match="topic 'hello' has no features"):
         tables.topic_table(site, "hello")

@@ -14,6 +14,8 @@ import ast
 import html
 import re
 
+import yaml
+
 from macros import data, tables
 from tests.conftest import ROOT
 from tests.html_tables import squash
@@ -23,7 +25,19 @@ DOCS = ROOT / "docs"
 SITE = data.load(ROOT / "data")
 TITLES = tables.cookbook_titles(DOCS / "cookbook")
 # A call may end in a filter: `| indent(4)` inside a content tab.
-CALL = re.compile(r"\{\{\s*(" + "|".join(tables.TABLES) + r")\((.*?)\)\s*(?:\|[^}]*)?\}\}")
+CALL = re.compile(r"\{\{\s*(" + "|".join([*tables.TABLES, "feature_groups"]) + r")\((.*?)\)\s*(?:\|[^}]*)?\}\}")
+
+
+def nav() -> list:
+    """mkdocs.yml's nav as written (its !!python tags elsewhere in the file read as None)."""
+    class Loader(yaml.SafeLoader):
+        pass
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)["nav"]
+
+
+# feature_groups() shows one table per Cookbook group of mkdocs.yml's nav.
+GROUPS = tables.cookbook_groups(nav())
 
 
 def calls(markdown: str) -> list[tuple[str, list, dict]]:
@@ -34,6 +48,10 @@ def calls(markdown: str) -> list[tuple[str, list, dict]]:
         found.append((name, [ast.literal_eval(a) for a in call.args],
                       {k.arg: ast.literal_eval(k.value) for k in call.keywords}))
     return found
+
+
+def grouped_tables(frameworks=None, level=3) -> list:
+    return [table for _, table in tables.feature_groups_cells(SITE, GROUPS, frameworks)]
 
 
 def built_page(site, md):
@@ -50,14 +68,17 @@ def test_every_table_cell_shows_its_data_text_whole(built_site):
         pages += 1
         where = f"docs/{md.relative_to(DOCS)}"
         shown = html_tables(built_page(built_site.site, md).read_text(encoding="utf-8"))
+        # One entry per table shown: a feature_groups() call shows one per group.
+        expected = [(name, args, kwargs, grouped) for name, args, kwargs in expected
+                    for grouped in (grouped_tables(*args, **kwargs) if name == "feature_groups" else [None])]
         if len(shown) != len(expected):
             problems.append(f"{where}: {len(expected)} table macros but {len(shown)} tables in the HTML "
                             "(a table typed by hand, or one that did not render)")
             continue
-        for n, ((name, args, kwargs), got) in enumerate(zip(expected, shown), start=1):
+        for n, ((name, args, kwargs, grouped), got) in enumerate(zip(expected, shown), start=1):
             if name == "cli_table" and kwargs.get("pages"):
                 kwargs["titles"] = TITLES  # as macros/__init__.py passes them
-            table = tables.build(name, SITE, *args, **kwargs)
+            table = grouped or tables.build(name, SITE, *args, **kwargs)
             want = [[squash(c.reads()) for c in row] for row in [table.header, *table.rows]]
             have = [[squash(c) for c in row] for row in got]
             if len(want) != len(have):

@@ -50,15 +50,31 @@
     chosen.forEach(function (c) {
       var a = c.a, by = held[c.q.id], first = best[a.fact];
       var key = by ? "held" : !a.favours ? "neutral" : first === c ? "counted" : "repeat";
-      lines.push({ page: a.page, text: fill(say[key], { side: names[a.favours], points: a.points,
-        first: (by || first && first.q || {}).ask, reason: by ? a.otherwise : a.reason }) });
+      lines.push({ page: a.page, kind: key, side: a.favours, points: key === "counted" ? a.points : 0,
+        text: fill(say[key], { side: names[a.favours], points: a.points,
+          first: (by || first && first.q || {}).ask, reason: by ? a.otherwise : a.reason }) });
     });
     var who = { leader: names[leader], known: names[known] };
     if (knownAnswer) {
       var says = kind === "experience" ? "decides" : firm && known === leader ? "agrees" : firm && known ? "differs"
         : firm ? "neither_firm" : "neither_open";
-      lines.push({ text: fill(say.experience_line, { text: fill(d.experience.says[says], who) }), page: null });
+      lines.push({ text: fill(say.experience_line, { text: fill(d.experience.says[says], who) }), page: null,
+        kind: "experience", points: 0 });
     }
+    // macros/decision.py _grouped(): what decides first, each reason with its group's title.
+    var groups = say.groups;
+    lines.forEach(function (line, i) {
+      var k = line.kind, decides = kind === "experience";
+      line.place = [k === "experience" ? (decides ? 0 : 99) : k === "counted" ? 1 + ranked.indexOf(line.side)
+        : k === "neutral" ? 60 : 50, -line.points, i];
+      line.group = k === "experience" ? groups[decides ? "decides" : "experience"]
+        : k === "counted" ? fill(groups.side, { side: names[line.side], points: totals[line.side] })
+        : groups[k === "neutral" ? "neutral" : "repeat"];
+    });
+    lines.sort(function (x, y) {
+      for (var j = 0; j < 3; j++) if (x.place[j] !== y.place[j]) return x.place[j] - y.place[j];
+      return 0;
+    });
     var headline = fill(say[kind], who);
     var summary = kind === "nothing" ? "" : fill(say.totals, {
       totals: frameworks.map(function (fw) { return names[fw] + " " + totals[fw]; }).join(", ")
@@ -108,8 +124,15 @@
     verdict.appendChild(strong);
     if (result.summary) appendText(verdict, " " + result.summary);
     status.appendChild(verdict);
-    var list = element("ul", "decision-reasons");
-    result.lines.forEach(function (line) {
+    // One titled list per group, the deciding reasons first.
+    var list = null;
+    result.lines.forEach(function (line, i) {
+      if (!i || line.group !== result.lines[i - 1].group) {
+        var title = element("h3", "decision-group");
+        appendText(title, line.group);
+        output.appendChild(title);
+        list = output.appendChild(element("ul", "decision-reasons"));
+      }
       var item = element("li"), href = line.page && pageHref(form, line.page);
       appendText(item, line.text);
       if (href) {
@@ -122,7 +145,6 @@
       }
       list.appendChild(item);
     });
-    if (result.lines.length) output.appendChild(list);
     var nextHref = result.next && pageHref(form, d.next.page);
     if (nextHref) {
       var step = element("p", "decision-next"), link = element("a", "md-button md-button--primary");
