@@ -26,6 +26,7 @@ from tests.attacks.manifest import declared
 TOPICS = topics()
 CELLS = [pytest.param(t, fw, id=f"{t}-{fw}") for t in TOPICS for fw in ("flask", "django")]
 MARKER = '<img src=x onerror="alert(1)">'
+MAILBOX: list[str] = []  # every message the SMTP sink accepted
 
 
 # --- verdicts ------------------------------------------------------------
@@ -181,8 +182,19 @@ class Forms(HTMLParser):
             self._select = None
 
 
+def _png() -> bytes:
+    """A valid 1x1 PNG: what an upload form that checks the file's type accepts."""
+    import struct
+    import zlib
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"\x00\x00")) + chunk(b"IEND", b""))
+
+
 SAMPLE_VALUES = {"email": "reader@example.com", "number": "3", "password": "Correct-Horse-Battery-9",
-                 "url": "https://example.com/", "date": "2024-01-02", "file": ("note.txt", b"hello\n"),
+                 "url": "https://example.com/", "date": "2024-01-02", "file": ("note.png", _png()),
                  "checkbox": "on", "textarea": "Plain words", "text": "Plain words", "search": "words",
                  "tel": "0123456789"}
 
@@ -202,15 +214,15 @@ DJANGO_SKIP = {"INSTALLED_APPS", "ROOT_URLCONF", "CHANNEL_LAYERS", "TASKS", "CAC
 @contextlib.contextmanager
 def topic_settings(topic: str, tmp: Path):
     """The topic's own settings module over the project's, minus what points at outside services."""
-    from django.conf import settings
     from django.test import override_settings
 
     path = EXAMPLES / topic / "django_app" / "settings.py"
     changes = {}
     if path.exists() and "from project.settings import" in path.read_text(encoding="utf-8"):
         module = importlib.import_module(f"{topic}.django_app.settings")
+        base = importlib.import_module("project.settings")  # what the test run already has, adapted for tests
         for name in dir(module):
-            if name.isupper() and name not in DJANGO_SKIP and getattr(settings, name, object()) != getattr(module, name):
+            if name.isupper() and name not in DJANGO_SKIP and getattr(base, name, object()) != getattr(module, name):
                 changes[name] = getattr(module, name)
     if "MEDIA_ROOT" in changes:
         changes["MEDIA_ROOT"] = tmp / "media"
@@ -248,6 +260,7 @@ def services():
 
     class Sink:
         async def handle_DATA(self, server, session, envelope):
+            MAILBOX.append(envelope.content.decode("utf-8", "replace"))
             return "250 OK"
 
     port = free_port()
@@ -315,6 +328,21 @@ def snapshot(browser: Browser, topic: str):
     media = Path(settings.MEDIA_ROOT) if settings.MEDIA_ROOT else None
     files = sorted(map(str, media.rglob("*"))) if media and media.exists() else []
     return rows, files
+
+
+def local(endpoint: Endpoint) -> str:
+    """The route inside its topic: Django's mount prefix (/<topic>/) taken off, so words in it are the app's."""
+    first = endpoint.route.strip("/").split("/", 1)
+    if endpoint.framework == "django" and first[0] and first[0] != "admin":
+        return "/" + (first[1] if len(first) > 1 else "")
+    return endpoint.route
+
+
+def named(endpoint: Endpoint, *words: str) -> bool:
+    return any(word in local(endpoint) for word in words)
+
+
+GENERIC_FORM = {"title": "Plain words", "name": "Plain words", "text": "Plain words"}
 
 
 def to_login(resp: Resp) -> bool:

@@ -12,7 +12,7 @@ from tests.attacks.discovery import EXAMPLES, ROOT, flask_factory, takes_config
 
 # SECRET_KEY = "literal", os.environ.get("..._SECRET_KEY", "literal"), SECRET_KEY="literal" in a call
 FALLBACK = re.compile(r"""(SECRET_KEY['"]?\s*(?:=|:)\s*|SECRET_KEY['"]\s*,\s*)(['"])([^'"]+)\2""")
-USES_KEY = re.compile(r"SECRET_KEY|flask_wtf|flask_login|\bsession\b|itsdangerous|SocketIO")
+USES_KEY = re.compile(r"SECRET_KEY|flask_wtf|flask_login|itsdangerous|SocketIO|\bflash\(|(?<![.\w])session(\[|\.get\(|\.pop\(|\.clear\()")
 
 
 def sources(topic, framework):
@@ -55,7 +55,7 @@ def test_secrets_fail_closed(topic, framework, verdict):
     for path in sources(topic, framework):
         for match in FALLBACK.finditer(path.read_text(encoding="utf-8")):
             line = path.read_text(encoding="utf-8")[:match.start()].count("\n") + 1
-            v.check(f"{path.relative_to(ROOT)}:{line}", False, f"a hard-coded key {match.group(3)!r} anyone can read")
+            v.check(str(path.relative_to(ROOT)), False, f"line {line}: a hard-coded key {match.group(3)!r} anyone can read")
     if framework == "flask" and flask_factory(topic) is not None:
         uses = any(USES_KEY.search(p.read_text(encoding="utf-8")) for p in sources(topic, "flask"))
         error, key = start_without_key(topic)

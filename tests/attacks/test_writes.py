@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from tests.attacks.conftest import CELLS, json_fields, seed, snapshot, to_login, write_targets
+from tests.attacks.conftest import CELLS, GENERIC_FORM, named, json_fields, seed, snapshot, to_login, write_targets
 
 
 def body_for(browser, url, fields):
@@ -37,15 +37,17 @@ def test_a_write_needs_a_signed_in_user(topic, framework, attack, verdict):
     browser = attack(topic, framework)
     seed(browser, topic)
     for endpoint, method, url, fields in write_targets(browser) if browser else ():
-        if any(word in url for word in ("login", "logout", "reset", "signup")):
+        if named(endpoint, "login", "logout", "reset", "signup"):
             continue  # signing in, signing up and asking for a reset are what anonymous visitors do
-        before = snapshot(browser, topic)
-        sent = browser.send(method, url, csrf=True, **body_for(browser, url, fields))
-        if sent.status in {404, 405}:
-            continue
-        changed = snapshot(browser, topic) != before
-        accepted = changed or (sent.status in {201, 202, 301, 302, 303} and not to_login(sent))
-        v.check(endpoint, not accepted,
-                f"an anonymous {method} {url} was accepted ({sent.status}"
-                + (", data changed)" if changed else ")"))
+        # the route's own form, or (no form on any page) JSON and then a plain form post
+        for body in [body_for(browser, url, fields)] + ([{"form": GENERIC_FORM}] if fields is None else []):
+            before = snapshot(browser, topic)
+            sent = browser.send(method, url, csrf=True, **body)
+            if sent.status in {404, 405}:
+                continue
+            changed = snapshot(browser, topic) != before
+            accepted = changed or (sent.status in {201, 202, 301, 302, 303} and not to_login(sent))
+            v.check(endpoint, not accepted,
+                    f"an anonymous {method} {url} was accepted ({sent.status}"
+                    + (", data changed)" if changed else ")"))
     v.done()
