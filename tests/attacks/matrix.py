@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-ORDER = ["FAILED", "held", "declared", "n.a."]
+ORDER = ["FAILED", "declared", "held", "n.a."]
 SHORT = {"FAILED": "FAIL", "held": "ok", "declared": "decl", "n.a.": "-"}
 _cells: dict[tuple[str, str, str], str] = {}
 
@@ -18,7 +18,9 @@ def pytest_runtest_logreport(report):
     for name, value in getattr(report, "user_properties", ()):
         if name == "attack":
             rule, topic, framework, status = value
-            _cells[(rule, topic, framework)] = status
+            # a cell several tests fill (HTTP bodies and websocket frames) shows the worst
+            old = _cells.get((rule, topic, framework), "n.a.")
+            _cells[(rule, topic, framework)] = min(old, status, key=ORDER.index)
 
 
 def pytest_terminal_summary(terminalreporter):
