@@ -285,6 +285,10 @@ def attack(request, flask_apps, django_routes, tmp_path, services, monkeypatch, 
             if app is None:
                 return None
             app.config["TESTING"] = False
+            # each test starts with an empty cache, so a page cached by an earlier test hides nothing
+            with app.app_context():
+                for cache in (app.extensions.get("cache") or {}).values():
+                    cache.clear()
             return Browser("flask", app.test_client(), app, flask_endpoints(topic, app))
         if topic not in django_routes:
             return None
@@ -293,6 +297,9 @@ def attack(request, flask_apps, django_routes, tmp_path, services, monkeypatch, 
 
         monkeypatch.setenv("REDIS_URL", services["REDIS_URL"])
         stack.enter_context(topic_settings(topic, tmp_path))
+        from django.core.cache import caches
+        for cache in caches.all():
+            cache.clear()
         if settings.MEDIA_ROOT:
             Path(settings.MEDIA_ROOT).mkdir(parents=True, exist_ok=True)
         return Browser("django", Client(raise_request_exception=False, enforce_csrf_checks=True),
