@@ -13,7 +13,6 @@ import contextlib
 import importlib
 import io
 import json
-import shutil
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -309,10 +308,6 @@ def attack(request, flask_apps, django_routes, tmp_path, services, monkeypatch, 
     stack.close()
 
 
-def concrete(endpoint: Endpoint) -> str:
-    return endpoint.url()
-
-
 def snapshot(browser: Browser, topic: str):
     """Everything a write could change: the topic's tables, its users, its stored files."""
     if browser.framework == "flask":
@@ -356,8 +351,6 @@ GENERIC_FORM = {"title": "Plain words", "name": "Plain words", "text": "Plain wo
 def to_login(resp: Resp) -> bool:
     return resp.status in {301, 302, 303, 307} and "login" in resp.location.lower()
 
-
-__all__ = ["CELLS", "MARKER", "Browser", "Resp", "forms_of", "snapshot", "to_login", "shutil"]
 
 
 # --- what a write looks like on each route --------------------------------

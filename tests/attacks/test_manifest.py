@@ -4,12 +4,21 @@ import pytest
 
 from tests.attacks import manifest
 from tests.attacks.conftest import TOPICS
+from tests.attacks.discovery import ROOT, build_flask, flask_endpoints
 
 
 @pytest.mark.parametrize("topic", TOPICS)
-def test_every_declaration_is_valid_and_its_page_says_it(topic):
+def test_every_declaration_is_valid_and_its_page_says_it(topic, tmp_path, django_routes):
     manifest.declarations.cache_clear()
-    manifest.declarations(topic)  # raises ManifestError naming the file and key path
+    found = manifest.declarations(topic)  # raises ManifestError naming the file and key path
+    if not found:
+        return
+    app = build_flask(topic, tmp_path)
+    routes = {e.route for e in (flask_endpoints(topic, app) if app else [])}
+    routes |= {e.route for e in django_routes.get(topic, [])}
+    for d in found:
+        known = d.route == "*" or d.route in routes or (ROOT / d.route).exists() or d.route.startswith(f"{topic}.")
+        assert known, f"{d.where}.route: {d.route!r} is no route, file or settings module of {topic}; fix or remove it"
 
 
 @pytest.mark.parametrize(("text", "error"), [
