@@ -19,7 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.attacks.discovery import EXAMPLES, Endpoint, build_flask, django_endpoints, flask_endpoints, topics
+from tests.attacks.discovery import (
+    EXAMPLES, Endpoint, build_flask, django_endpoints, flask_endpoints, flask_factory, topics,
+)
 from tests.attacks.manifest import declared
 
 TOPICS = topics()
@@ -273,12 +275,41 @@ def services():
         smtp.stop()
 
 
+@contextlib.contextmanager
+def module_state_kept(topic: str):
+    """Puts back, in place, the module-level data (BOOKS = {...}) of the topic's examples after the attack.
+
+    Attacks add rows to these; the tests of the examples run in the same process
+    (pytest-xdist, --dist loadfile) and expect the data the page shows.
+    """
+    import copy
+    import sys
+
+    saved = []
+    for name, module in list(sys.modules.items()):
+        if name == topic or name.startswith(f"{topic}."):
+            for attr, value in vars(module).items():
+                if attr.isupper() and isinstance(value, (dict, list, set)):
+                    saved.append((value, copy.deepcopy(value)))
+    try:
+        yield
+    finally:
+        for value, before in saved:
+            if isinstance(value, list):
+                value[:] = before
+            else:
+                value.clear()
+                value.update(before)
+
+
 @pytest.fixture
 def attack(request, flask_apps, django_routes, tmp_path, services, monkeypatch, db):
     """attack(topic, framework) -> Browser over that topic's app, or None when the topic has no such side."""
     stack = contextlib.ExitStack()
 
     def make(topic, framework):
+        flask_factory(topic)  # imported first, so its module-level data is saved too
+        stack.enter_context(module_state_kept(topic))
         if framework == "flask":
             app = flask_apps(topic)
             if app is None:

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from tests.attacks.conftest import CELLS, MARKER, json_fields, seed, write_targets
+from tests.attacks.conftest import CELLS, GENERIC_FORM, MARKER, json_fields, seed, write_targets
 
 BAD_IDS = {"int": [str(2**63), str(10**30)], "uuid": ["a.b", "not-a-uuid"],
            "string": ["a.b", "a\x00b", "x" * 5000], "str": ["a.b", "a\x00b", "x" * 5000],
@@ -72,13 +72,17 @@ def test_user_input_never_comes_back_as_html(topic, framework, attack, verdict):
             data = {k: ("evil@example.com" if "@" in str(val) and not isinstance(val, tuple) else val)
                     for k, val in data.items()}
             r = browser.send(method, url, csrf=True, form=data)
-        else:
+        else:  # no form on any page: a JSON body, then a plain form post
             r = browser.send(method, url, csrf=True, json_body={k: MARKER if isinstance(val, str) else val
                                                                  for k, val in json_fields(browser, url).items()})
+            v.check(endpoint, not shown_raw(r), f"{method} {url} shows a submitted value raw")
+            r = browser.send(method, url, csrf=True, form=dict.fromkeys(GENERIC_FORM, MARKER))
         v.check(endpoint, not shown_raw(r), f"{method} {url} shows a submitted value raw")
+        if r.location.startswith("/"):  # the page the app sends the writer to
+            v.check(endpoint, not shown_raw(browser.get(r.location)), f"GET {r.location} shows a stored value raw")
     for endpoint in browser.endpoints:
         if endpoint.allows("GET"):
-            for pk in ("1", "2", "3"):
+            for pk in ("1", "2", "3", "4", "5"):
                 url = endpoint.url(**{name: pk for kind, name in endpoint.params if kind == "int"})
                 r = browser.get(url)
                 v.check(endpoint, not shown_raw(r), f"GET {url} shows a stored value raw")
