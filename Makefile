@@ -125,10 +125,10 @@ check: $(VENV)/.installed $(ACTIONLINT)
 		$(FAST) $$($(BIN)/python tools/changed_tests.py --base $(BASE))
 	@$(BIN)/python -m tools.claims
 
-# Examples again, on Django's LTS line.
+# Examples and the attack suite again, on Django's LTS line.
 test-lts: $(VENV_LTS)/.installed
 	@tools/ensure-tools
-	$(BIN_LTS)/pytest tests/examples -q $(XDIST) -o addopts="--import-mode=importlib -p no:cacheprovider --strict-markers"
+	$(BIN_LTS)/pytest tests/examples tests/attacks -q $(XDIST) -o addopts="--import-mode=importlib -p no:cacheprovider --strict-markers"
 
 test: $(VENV)/.installed $(VENV_LTS)/.installed $(VENV_ZENSICAL)/.installed $(ACTIONLINT)
 	@tools/ensure-browser

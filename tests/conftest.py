@@ -274,3 +274,8 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+# The attack suite's matrix (tests/attacks/matrix.py): registered here, in the
+# conftest every run loads, so the table prints under pytest-xdist too.
+from tests.attacks.matrix import pytest_runtest_logreport, pytest_terminal_summary  # noqa: E402, F401

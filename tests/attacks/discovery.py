@@ -1,0 +1,177 @@
+"""Every endpoint of every example, found by folder: nothing here names a topic.
+
+A topic is a folder of examples/ with an ``__init__.py``. Its Flask side is the
+app ``create_app()`` builds (``<topic>.flask_app``, or a ``flask_*`` package
+beside it); its Django side is every URL the project (``project.urls``) mounts
+from ``<topic>.django_app``; its websockets are Channels' ``websocket_urlpatterns``
+in ``<topic>.django_app.routing`` and Flask-SocketIO's handlers on the app.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "examples"
+COOKBOOK = ROOT / "docs" / "cookbook"
+NOT_TOPICS = {"project"}
+KEY = "attack-suite-" + "k" * 40  # the key every app gets when the suite wants it to start
+WRITES = {"POST", "PUT", "PATCH", "DELETE"}
+
+# <int:pk>, <path:name>, <name> (Flask's and Django's route syntax alike)
+PARAM = re.compile(r"<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>")
+
+
+def topics() -> list[str]:
+    return sorted(p.parent.name for p in EXAMPLES.glob("*/__init__.py") if p.parent.name not in NOT_TOPICS)
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    topic: str
+    framework: str  # "flask" or "django"
+    route: str  # as the reader would type it, parameters in <kind:name> form
+    methods: frozenset = field(default_factory=frozenset)  # empty: unknown (a Django function view)
+
+    @property
+    def params(self) -> list[tuple[str, str]]:
+        return [(kind or "string", name) for kind, name in PARAM.findall(self.route)]
+
+    def url(self, **values) -> str:
+        """The route with each parameter replaced (URL-quoted) by values[name] or a plain sample."""
+        def fill(match):
+            kind, name = match.group(1) or "string", match.group(2)
+            value = values.get(name, SAMPLES.get(kind, "1"))
+            return quote(str(value), safe="" if kind != "path" else "/")
+        return PARAM.sub(fill, self.route)
+
+    def allows(self, method: str) -> bool:
+        return not self.methods or method in self.methods
+
+    def __str__(self) -> str:
+        return self.route
+
+
+SAMPLES = {"int": "1", "string": "a", "str": "a", "slug": "a", "path": "a.txt", "uuid": "00000000-0000-4000-8000-000000000001", "default": "a"}
+
+
+# --- Flask ---------------------------------------------------------------
+
+def flask_factory(topic: str):
+    """``create_app`` (or a module-level ``app``) of the topic's Flask example, or None."""
+    candidates = [f"{topic}.flask_app"] if (EXAMPLES / topic / "flask_app.py").exists() else []
+    candidates += [f"{topic}.{p.parent.name}" for p in sorted((EXAMPLES / topic).glob("flask_*/__init__.py"))]
+    for name in candidates:
+        module = importlib.import_module(name)
+        if hasattr(module, "create_app"):
+            return module.create_app
+        if hasattr(module, "app"):
+            return lambda *a, _app=module.app: _app
+    return None
+
+
+def takes_config(factory) -> bool:
+    try:
+        params = list(inspect.signature(factory).parameters)
+    except (TypeError, ValueError):
+        return False
+    return bool(params) and params[0] in {"config", "test_config", "overrides", "settings"}
+
+
+def build_flask(topic: str, workdir: Path, env: dict[str, str] | None = None):
+    """The topic's app as the reader runs it, given a key, a fresh database and the suite's services."""
+    factory = flask_factory(topic)
+    if factory is None:
+        return None
+    workdir.mkdir(parents=True, exist_ok=True)
+    db = f"sqlite:///{workdir / 'attack.sqlite3'}"
+    saved = dict(os.environ)
+    os.environ.update({"FLASK_SECRET_KEY": KEY, "FLASK_SQLALCHEMY_DATABASE_URI": db, **(env or {})})
+    try:
+        config = {"SQLALCHEMY_DATABASE_URI": db, "UPLOAD_FOLDER": str(workdir / "uploads"), "TESTING": False}
+        if env and "SMTP_PORT" in env:
+            config["MAIL_PORT"] = int(env["SMTP_PORT"])
+        if env and "REDIS_URL" in env:
+            config |= {"CACHE_REDIS_URL": env["REDIS_URL"], "RQ_CONNECTION": env["REDIS_URL"]}
+        app = factory(config) if takes_config(factory) else factory()
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    os.makedirs(app.config.get("UPLOAD_FOLDER") or workdir, exist_ok=True)
+    sqlalchemy = app.extensions.get("sqlalchemy")
+    if sqlalchemy is not None:
+        with app.app_context():
+            sqlalchemy.create_all()
+    return app
+
+
+def flask_endpoints(topic: str, app) -> list[Endpoint]:
+    found = []
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint == "static" or rule.endpoint.endswith(".static"):
+            continue
+        methods = frozenset(rule.methods - {"OPTIONS"})
+        found.append(Endpoint(topic, "flask", rule.rule, methods))
+    # one endpoint per route: merge GET and POST rules of the same path
+    merged: dict[str, set] = {}
+    for e in found:
+        merged.setdefault(e.route, set()).update(e.methods)
+    return [Endpoint(topic, "flask", route, frozenset(m)) for route, m in sorted(merged.items())]
+
+
+# --- Django --------------------------------------------------------------
+
+def _methods(callback) -> frozenset:
+    view = getattr(callback, "view_class", None)
+    if view is None:
+        return frozenset()
+    names = [m for m in view.http_method_names if m != "options" and hasattr(view, m)]
+    if "get" in names:
+        names.append("head")
+    return frozenset(m.upper() for m in names)
+
+
+def django_endpoints() -> dict[str, list[Endpoint]]:
+    """Every URL pattern of the project, grouped by the topic whose django_app defines it."""
+    from django.urls import URLPattern, URLResolver, get_resolver
+    from django.urls.resolvers import RoutePattern
+
+    by_topic: dict[str, dict[str, set]] = {}
+
+    def walk(resolver, prefix, topic):
+        for p in resolver.url_patterns:
+            if not isinstance(p.pattern, RoutePattern):
+                continue  # regular expressions: Django's own admin app lists, never an example's code
+            if isinstance(p, URLResolver):
+                module = getattr(p.urlconf_module, "__name__", "") if not isinstance(p.urlconf_module, list) else ""
+                inner = module.split(".")[0] if ".django_app" in module else topic
+                if module == "" and str(p.pattern) == "admin/":
+                    inner = "admin"
+                walk(p, prefix + str(p.pattern), inner)
+            elif isinstance(p, URLPattern) and topic:
+                routes = by_topic.setdefault(topic, {})
+                routes.setdefault("/" + prefix + str(p.pattern), set()).update(_methods(p.callback) or {"?"})
+
+    walk(get_resolver(), "", None)
+    return {t: [Endpoint(t, "django", r, frozenset(m - {"?"}) if "?" not in m else frozenset())
+                for r, m in sorted(routes.items())]
+            for t, routes in by_topic.items()}
+
+
+def django_websockets() -> dict[str, list[str]]:
+    found = {}
+    for topic in topics():
+        if (EXAMPLES / topic / "django_app" / "routing.py").exists():
+            module = importlib.import_module(f"{topic}.django_app.routing")
+            found[topic] = [str(p.pattern) for p in getattr(module, "websocket_urlpatterns", [])]
+    return found
+
+
+def cookbook_page(topic: str) -> Path:
+    return COOKBOOK / f"{topic}.md"

@@ -1,0 +1,239 @@
+"""Accounts: a session ends on logout and on a password change; login and reset do not tell who has
+an account by their timing; an object one visitor made is not fetched by another by guessing its id.
+
+A user is made the way each framework's docs make one (Django's create_user; in
+Flask, the app's own model with its set_password), then signs in through the
+app's own login form, as a browser does.
+"""
+
+import re
+import statistics
+import time
+
+import pytest
+
+from tests.attacks.conftest import CELLS, GENERIC_FORM, MAILBOX, forms_of, named, to_login, write_targets
+
+PASSWORD = "Correct-Horse-Battery-9"
+NEW_PASSWORD = "Another-Horse-Battery-7"
+WHO = re.compile(r"user|email|login|name", re.I)
+
+
+def make_user(browser, who="reader"):
+    """A user with PASSWORD; returns the identity a login form takes, or None if the app has no users."""
+    if browser.framework == "django":
+        from django.contrib.auth import get_user_model
+        users = get_user_model().objects
+        if not users.filter(username=who).exists():
+            users.create_user(who, f"{who}@example.com", PASSWORD)
+        return who
+    app = browser.app
+    ext = app.extensions.get("sqlalchemy")
+    if ext is None:
+        return None
+    with app.app_context():
+        for mapper in ext.Model.registry.mappers:
+            cls = mapper.class_
+            if hasattr(cls, "set_password"):
+                columns = {c.key for c in mapper.columns}
+                user = cls(**{k: (f"{who}@example.com" if k == "email" else who) for k in columns
+                              if k in {"email", "username", "name"}})
+                user.set_password(PASSWORD)
+                ext.session.add(user)
+                try:
+                    ext.session.commit()
+                except Exception:  # noqa: BLE001  (made by an earlier test of this module)
+                    ext.session.rollback()
+                return f"{who}@example.com" if "email" in columns else who
+    return None
+
+
+def login_routes(browser):
+    return [e for e in browser.endpoints if named(e, "login") and (not e.methods or "POST" in e.methods)
+            and not e.params]
+
+
+def sign_in(browser, endpoint, identity, password=PASSWORD):
+    page = browser.get(endpoint.url())
+    forms = forms_of(page)
+    if not forms:
+        return None
+    fields = dict(forms[0]["fields"])
+    for name, kind in forms[0]["types"].items():
+        if kind == "password":
+            fields[name] = password
+        elif kind in {"text", "email"} and WHO.search(name):
+            fields[name] = identity
+    return browser.send("POST", endpoint.url(), form=fields)
+
+
+def private_routes(browser):
+    """GET routes that send an anonymous visitor to sign in (or refuse them)."""
+    found = []
+    for e in browser.endpoints:
+        if e.allows("GET") and not e.params and not named(e, "login", "logout"):
+            r = browser.get(e.url())
+            if to_login(r) or r.status in {401, 403}:
+                found.append(e)
+    return found
+
+
+def cookies(browser):
+    if browser.framework == "flask":
+        return {c.key: c.value for c in browser.client._cookies.values()}
+    return {k: m.value for k, m in browser.client.cookies.items()}
+
+
+def fresh(browser, jar):
+    """Another browser that replays the cookies ``jar``."""
+    from tests.attacks.conftest import Browser
+    if browser.framework == "flask":
+        client = browser.app.test_client()
+        for k, val in jar.items():
+            client.set_cookie(k, val)
+        return Browser("flask", client, browser.app, browser.endpoints)
+    from django.test import Client
+    client = Client(raise_request_exception=False)
+    for k, val in jar.items():
+        client.cookies[k] = val
+    return Browser("django", client, None, browser.endpoints)
+
+
+def signed_in(browser, private) -> bool:
+    return browser.get(private.url()).status == 200
+
+
+@pytest.mark.parametrize(("topic", "framework"), CELLS)
+def test_a_session_ends_on_logout_and_on_a_password_change(topic, framework, attack, verdict):
+    v = verdict("sessions", topic, framework)
+    browser = attack(topic, framework)
+    logins = login_routes(browser) if browser else []
+    identity = make_user(browser) if logins else None
+    private = private_routes(browser) if identity else []
+    for login in logins:
+        if not private or not sign_in(browser, login, identity) or not signed_in(browser, private[0]):
+            continue
+        jar = cookies(browser)
+        for logout in [e for e in browser.endpoints if named(e, "logout")]:
+            browser.send("POST", logout.url(), csrf=True)
+            v.check(logout, not signed_in(browser, private[0]), f"still signed in after POST {logout.url()}")
+            sign_in(browser, login, identity)
+            jar = cookies(browser)
+        for reset in [e for e in browser.endpoints if named(e, "reset") and not e.params and e.allows("POST")]:
+            mail = _mail_count(framework)
+            page = forms_of(browser.get(reset.url()))
+            if not page:
+                continue
+            fields = {k: (f"{identity}@example.com" if "@" not in identity else identity)
+                      if page[0]["types"].get(k) == "email" or WHO.search(k) and k != "csrf_token"
+                      and page[0]["types"].get(k) != "hidden" else val for k, val in page[0]["fields"].items()}
+            browser.send("POST", reset.url(), form=fields)
+            link = _link(framework, mail)
+            if link is None:
+                v.check(reset, False, f"POST {reset.url()} for a known user sent no message with a link")
+                continue
+            step = browser.get(link)
+            target = step.location or link
+            form = forms_of(browser.get(target))
+            if not form:
+                v.check(reset, False, f"the reset link {target} shows no form")
+                continue
+            fields = {k: NEW_PASSWORD if form[0]["types"].get(k) == "password" else val
+                      for k, val in form[0]["fields"].items()}
+            done = browser.send("POST", target, form=fields)
+            if done.status >= 400:
+                v.check(reset, False, f"setting a new password through {target} answered {done.status}")
+                continue
+            v.check(reset, not signed_in(fresh(browser, jar), private[0]),
+                    "a session cookie from before the password reset still signs in")
+    v.done()
+
+
+def _mail_count(framework):
+    if framework == "django":
+        from django.core import mail
+        return len(getattr(mail, "outbox", []))
+    return len(MAILBOX)
+
+
+def _link(framework, before):
+    if framework == "django":
+        from django.core import mail
+        texts = [m.body for m in mail.outbox[before:]]
+    else:
+        deadline = time.monotonic() + 5
+        while len(MAILBOX) <= before and time.monotonic() < deadline:
+            time.sleep(0.05)
+        texts = MAILBOX[before:]
+    for text in texts:
+        text = re.sub(r"=\r?\n", "", text)  # quoted-printable soft breaks
+        match = re.search(r"https?://[^/\s]+(/\S*reset\S*)", text)
+        if match:
+            return match.group(1).rstrip(".>)")
+    return None
+
+
+def _median_seconds(send, times=3):
+    samples = []
+    for _ in range(times):
+        start = time.perf_counter()
+        send()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+@pytest.mark.parametrize(("topic", "framework"), CELLS)
+def test_login_and_reset_take_as_long_for_unknown_users(topic, framework, attack, verdict):
+    v = verdict("timing", topic, framework)
+    browser = attack(topic, framework)
+    logins = login_routes(browser) if browser else []
+    identity = make_user(browser) if logins else None
+    if identity:
+        other = "nobody@example.com" if "@" in identity else "nobody"
+        for endpoint in logins:
+            page = forms_of(browser.get(endpoint.url()))
+            if not page:
+                continue
+            def post(who, form=page[0], url=endpoint.url()):
+                fields = dict(form["fields"])
+                for name, kind in form["types"].items():
+                    if kind == "password":
+                        fields[name] = "Wrong-Horse-Battery-1"
+                    elif kind in {"text", "email"} and (WHO.search(name) or kind == "email"):
+                        fields[name] = who if "@" in who or kind != "email" else f"{who}@example.com"
+                return lambda: browser.send("POST", url, form=fields, csrf=True)
+            known, unknown = _median_seconds(post(identity)), _median_seconds(post(other))
+            slow, fast = max(known, unknown), max(min(known, unknown), 0.002)
+            # Generous: a tenth of a password hash (50 ms) and a factor of 5 must both show.
+            v.check(endpoint, slow / fast < 5 or slow - fast < 0.05,
+                    f"POST {endpoint.url()}: {known * 1000:.0f} ms for a known user, {unknown * 1000:.0f} ms for an unknown one")
+    v.done()
+
+
+@pytest.mark.parametrize(("topic", "framework"), CELLS)
+def test_an_object_is_not_fetched_by_another_visitor_guessing_its_id(topic, framework, attack, verdict):
+    """What one visitor keeps (a file they upload, anything made while signed in) is theirs alone.
+
+    The visitor makes it through the app's own form; a stranger then asks for
+    the page the app sent the maker to. A sequential id there must not be enough.
+    """
+    v = verdict("owner", topic, framework)
+    browser = attack(topic, framework)
+    logins = login_routes(browser) if browser else []
+    identity = make_user(browser) if logins else None
+    if identity:
+        sign_in(browser, logins[0], identity)
+    for endpoint, method, url, fields in write_targets(browser) if browser else ():
+        if method != "POST" or named(endpoint, "login", "logout", "reset", "signup"):
+            continue
+        has_file = any(isinstance(val, tuple) for val in (fields or {}).values())
+        if not (has_file or identity):
+            continue  # a public catalogue entry: whether anyone may write it is the "writes" rule
+        made = browser.send("POST", url, form=fields or GENERIC_FORM, csrf=True)
+        location = made.location.split("?")[0]
+        if made.status not in {301, 302, 303} or not re.search(r"/\d+/?$", location):
+            continue
+        got = fresh(browser, {}).get(location)
+        v.check(re.sub(r"/\d+(/?)$", r"/<id>\1", location), got.status != 200,
+                f"another visitor fetched {location}, made by {method} {url}, by its sequential id")
+    v.done()
