@@ -33,6 +33,7 @@ import contextlib
 import hashlib
 import importlib.util
 import io
+import re
 import json
 import os
 import signal
@@ -295,7 +296,7 @@ def flask_server(scratch: Path, module: str, rows: bool) -> Iterator[str]:
 # Taking and storing the screens ----------------------------------------------
 
 FRAME = (136, 136, 136)  # a mid grey: visible on Material's white and on its slate
-SWAGGER_CDN = "https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/"
+SWAGGER_CDN = re.compile(r"https://cdn\.jsdelivr\.net/npm/swagger-ui-dist@5[.0-9]*/(.+)")
 STILL = "*, *::before, *::after { animation: none !important; transition: none !important; caret-color: transparent !important; }"
 
 
@@ -305,12 +306,21 @@ def ninja_static() -> Path:
 
 
 def route_offline(route) -> None:
-    """Answer jsDelivr's Swagger UI from django-ninja's copy; refuse every other host but ours."""
+    """Answer jsDelivr's Swagger UI from django-ninja's copy; refuse every other host but ours.
+
+    Flask's docs page pins a newer Swagger UI than ninja's copy and names each file's
+    integrity hash, so the copy would be refused: the page is served here without the
+    hashes (what it shows is the same; the example tests hold the hashes)."""
     url = route.request.url
     if url.startswith("http://127.0.0.1:"):
-        return route.continue_()
-    if url.startswith(SWAGGER_CDN):
-        name = url[len(SWAGGER_CDN):].split("?", 1)[0]
+        if route.request.resource_type != "document" or route.request.method != "GET":
+            return route.continue_()
+        response = route.fetch(max_redirects=0)
+        body = re.sub(rb'\s+integrity="[^"]*"', b"", response.body())
+        return route.fulfill(response=response, body=body)
+    match = SWAGGER_CDN.match(url)
+    if match:
+        name = match.group(1).split("?", 1)[0]
         local = ninja_static() / name
         if local.is_file():
             kind = "text/css" if name.endswith(".css") else "text/javascript"
