@@ -44,6 +44,11 @@ HTTP = re.compile(
 # Readers open these on their own machine while following a page: they stay http://.
 LOCAL_HOSTS = re.compile(r"^http://(localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])([:/]|$)", re.IGNORECASE)
 LINK = re.compile(r"\]\(\s*<?([^)\s>#]+)")
+# Words that place something on the screen where it is only at some widths:
+# tab sets become columns and diagrams stack on a phone (issue 23).
+POSITION = re.compile(r"\b(?:(?:on|to|at) the (?:left|right)|(?:left|right)-hand|the (?:left|right) "
+                      r"(?:one|side|column|tab|panel|half)|(?:left|right):|the one (?:below|above)|"
+                      r"(?:column|tab|panel) (?:below|above))(?!\w)", re.IGNORECASE)
 
 
 def _at(page: str, line: int) -> str:
@@ -149,6 +154,10 @@ def body_problems(page: str, body: str, first: int) -> list[str]:
                 src = (SRC.search(tag) or [None, "?"])[1]
                 problems.append(f"{_at(page, number)}: the image {src} has no alt text, so a screen reader "
                                 'cannot say what it shows; add alt="What the image shows" to the <img> tag')
+        for where in POSITION.findall(line):
+            problems.append(f"{_at(page, number)}: {where!r} names a place on the screen that moves with its "
+                            "width (tabs become columns, diagrams stack on a phone); name the thing instead, "
+                            "such as \"the Flask layout\" or \"with many small services\"")
         for groups in HTTP.findall(line):
             url = next(g for g in groups if g)
             if not LOCAL_HOSTS.match(url):
