@@ -4,7 +4,8 @@
 pip install Flask Flask-SQLAlchemy Flask-WTF
 # --8<-- [end:install]
 # --8<-- [start:run]
-flask --app signals.flask_app run --debug --port 8000  # --debug shows app.logger's DEBUG lines
+# --debug shows app.logger's DEBUG lines
+flask --app signals.flask_app run --debug --port 8000
 # --8<-- [end:run]
 # Open http://127.0.0.1:8000/orders/ in a browser, place an order, and read the server's terminal.
 # --8<-- [start:expect]
