@@ -118,7 +118,10 @@ def define_env(env) -> None:
     def decision_rules() -> str:
         return decision.rules(decision.resolved(site.decision, site, source), names, engine.source_path(env.page))
 
-    for render in (decision_form, decision_rules):
+    def decision_questions(capital: bool = False) -> str:
+        return decision.question_count(site.decision, capital)
+
+    for render in (decision_form, decision_rules, decision_questions):
         env.macro(on_page(render, page=page, report=report), render.__name__)
     # What a look across files finds (macros/check.py, the same as `python -m macros.check`):
     # titles, links, anchors, nav against the topic manifests, URL names, swapped cells.

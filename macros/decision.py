@@ -498,6 +498,19 @@ def _grouped(lines: list[Line], groups, kind: str, ranked: list[str], totals: Ma
 # Rendering --------------------------------------------------------------------
 
 
+NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+           "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+           "nineteen", "twenty")
+
+
+def question_count(d: Decision, capital: bool = False) -> str:
+    """How many questions the form asks (``questions`` and ``experience``), in words up to
+    twenty ("twelve"), for prose that describes the questionnaire elsewhere (the home card)."""
+    n = len(d.questions) + 1
+    word = NUMBERS[n] if n < len(NUMBERS) else str(n)
+    return word[:1].upper() + word[1:] if capital else word
+
+
 def _relative(target: str, here: str) -> str:
     """A docs/ path ``target`` as a Markdown link from the page ``here`` (both inside docs/)."""
     return posixpath.relpath(target, posixpath.dirname(here) or ".")

@@ -47,6 +47,11 @@ LINK = re.compile(r"\]\(\s*<?([^)\s>#]+)")
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
 # A fence's language: ``` python, ```py, ``` { .python title="..." }, ```pycon.
 PYTHON_FENCE = re.compile(r"^\s*(`{3,}|~{3,})\s*\{?\s*\.?(python3?|py|pycon)\b", re.IGNORECASE)
+# Words that place something on the screen where it is only at some widths:
+# tab sets become columns and diagrams stack on a phone (issue 23).
+POSITION = re.compile(r"\b(?:(?:on|to|at) the (?:left|right)|(?:left|right)-hand|the (?:left|right) "
+                      r"(?:one|side|column|tab|panel|half)|(?:left|right):|the one (?:below|above)|"
+                      r"(?:column|tab|panel) (?:below|above))(?!\w)", re.IGNORECASE)
 
 
 def _at(page: str, line: int) -> str:
@@ -152,6 +157,10 @@ def body_problems(page: str, body: str, first: int) -> list[str]:
                 src = (SRC.search(tag) or [None, "?"])[1]
                 problems.append(f"{_at(page, number)}: the image {src} has no alt text, so a screen reader "
                                 'cannot say what it shows; add alt="What the image shows" to the <img> tag')
+        for where in POSITION.findall(line):
+            problems.append(f"{_at(page, number)}: {where!r} names a place on the screen that moves with its "
+                            "width (tabs become columns, diagrams stack on a phone); name the thing instead, "
+                            "such as \"the Flask layout\" or \"with many small services\"")
         for groups in HTTP.findall(line):
             url = next(g for g in groups if g)
             if not LOCAL_HOSTS.match(url):

@@ -118,17 +118,48 @@ class Plan:
     @property
     def setup(self) -> list[str]:
         """The "Set up" block, line by line, as the page shows it."""
-        lines = [f"{VENV}  # {self.python}", ACTIVATE, "pip install " + " ".join(self.pip)]
+        lines = [f"{VENV}  # {self.python}", ACTIVATE, *wrap("pip install " + " ".join(self.pip))]
         if self.lts:
             label, python, requirements = self.lts
-            lines.append(f"# {label} instead ({python}): pip install {' '.join(requirements)}")
-        return lines + self.skeleton
+            lines += [f"# {label} instead ({python}):", *wrap(f"# pip install {' '.join(requirements)}")]
+        return lines + [part for line in self.skeleton for part in wrap(line)]
 
     @property
     def server(self) -> str | None:
         """The line of ``run`` that starts a server and keeps running, if any (the last such line)."""
         starts = [line for line in self.run if long_running(line)]
         return starts[-1] if starts else None
+
+
+# The widest line a page shows (macros/examples.py SHOWN_WIDTH, which imports nothing of ours).
+WIDTH = 72
+
+
+def wrap(command: str, width: int = WIDTH) -> list[str]:
+    """A shell command as lines of at most ``width`` characters, continued with a backslash
+    (``# `` comment lines continue as comments); a single word longer than that stays whole."""
+    comment = command.startswith("# ")
+    words = command[2:].split(" ") if comment else command.split(" ")
+    lead, more = ("# ", "#   ") if comment else ("", "    ")
+    lines, line = [], lead + words[0]
+    for word in words[1:]:
+        if len(line) + 1 + len(word) + (0 if comment else 2) > width:
+            lines.append(line if comment else line + " \\")
+            line = more + word
+        else:
+            line += " " + word
+    return lines + [line]
+
+
+def logical(lines: list[str]) -> list[str]:
+    """Shell lines with each backslash continuation joined back: what bash runs."""
+    out: list[str] = []
+    for line in lines:
+        if out and out[-1].endswith(" \\"):
+            out[-1] = out[-1][:-2] + " " + line.strip()
+        else:
+            out.append(line)
+    return out
 
 
 def long_running(line: str) -> bool:
@@ -212,13 +243,15 @@ def _django_project(topic: str, topic_dir: Path, examples_dir: Path) -> tuple[li
     settings = [
         "import os",
         "",
-        "# Debug mode only when asked for (DJANGO_DEBUG=1), as in this site's project:",
-        "# a server started without it never shows tracebacks to strangers.",
+        "# Debug mode only when asked for (DJANGO_DEBUG=1), as in this",
+        "# site's project: a server started without it never shows",
+        "# tracebacks to strangers.",
         'DEBUG = os.environ.get("DJANGO_DEBUG") == "1"',
         'ALLOWED_HOSTS = ["127.0.0.1", "localhost"]',
     ]
     if apps:
-        settings.append("INSTALLED_APPS += [" + ", ".join(f'"{app}"' for app in apps) + "]")
+        line = "INSTALLED_APPS += [" + ", ".join(f'"{app}"' for app in apps) + "]"
+        settings += [line] if len(line) <= WIDTH else ["INSTALLED_APPS += [", *(f'    "{app}",' for app in apps), "]"]
     # Settings this site's project holds for the topic, in a section named after it.
     project_settings = examples_dir / PROJECT / "settings.py"
     if project_settings.is_file() and topic in sections_of(project_settings):
@@ -233,12 +266,14 @@ def _django_project(topic: str, topic_dir: Path, examples_dir: Path) -> tuple[li
         appends[f"{PROJECT}/urls.py"] = [
             "from django.urls import include",
             "",
-            f'urlpatterns += [path("{mount}", include("{topic}.django_app.urls"))]',
+            "urlpatterns += [",
+            f'    path("{mount}", include("{topic}.django_app.urls")),',
+            "]",
         ]
     project = [File("manage.py", None, "from startproject")]
     for name in STARTPROJECT_FILES:
         rel = f"{PROJECT}/{name}"
-        project.append(File(rel, None, "from startproject, then add the lines below" if rel in appends
+        project.append(File(rel, None, "from startproject, plus lines below" if rel in appends
                             else "from startproject"))
     return project, appends
 
@@ -319,7 +354,9 @@ def tree(files: list[File]) -> list[str]:
                 walk(node[name], prefix + ("    " if last else "│   "), path + name)
 
     walk(root, "", "")
-    width = max(len(text) for text, _ in rows) + 2
+    # Notes line up after the longest row that has one: a deep file without a
+    # note does not push every note past the width a page shows.
+    width = max((len(text) for text, note in rows if note), default=0) + 2
     return ["."] + [f"{text:<{width}}{note}".rstrip() for text, note in rows]
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from . import charts
+from . import charts, text
 from .data import ENDPOINTS, Data, Spread
 from .errors import MacroError
 
@@ -172,9 +172,11 @@ def speed_table(data: Data, what: str) -> str:
         rows = []
         for k in (first, second):
             p = data.project[k]
-            rows.append([_name(data, k), ", ".join(f"`{r}`" for r in p.requirements), p.distributions,
+            # Each pin may wrap after its "==" on a phone (macros/text.py).
+            rows.append([_name(data, k), ", ".join(text.code(r, breaks=True) for r in p.requirements), p.distributions,
                          f"{p.size_kib / 1024:.1f} MiB"])
-        return _table(["Framework", "Installed with", "Distributions", "Size in site-packages"], rows)
+        # "Size installed", not "Size in site-packages": that word alone overflowed a phone (issue 23).
+        return _table(["Framework", "Installed with", "Distributions", "Size installed"], rows)
     heading, items = _items(data, what)
     return _table(_header(data, heading), _rows(data, items))
 

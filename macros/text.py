@@ -64,13 +64,17 @@ def escape(text: str) -> str:
 # but never inside a version number.
 _BREAK_AFTER = re.compile(r"(&#46;(?=[A-Za-z_])|&#(?:47|95|40|58|44|61);(?!&#61;)(?=[^&\s]|&#))")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+# Only a name too long for a phone's table column breaks between its words:
+# "JsonResponse" stays whole, "PasswordReset<wbr>Token<wbr>Generator" may wrap.
+_LONG_NAME = re.compile(r"[A-Za-z]{17,}")
 
 
 def code(text: str, breaks: bool = False) -> str:
     """``text`` as one piece of code, every character shown (backticks included).
 
     With ``breaks``, a ``<wbr>`` after each dot, slash, underscore, opening
-    bracket, colon and comma, and between the words of a CamelCase name, lets
+    bracket, colon and comma, and between the words of a CamelCase name of 17
+    letters or more (a shorter one fits a column whole), lets
     a narrow table column wrap the code there instead of cutting it or
     scrolling; ``<wbr>`` adds no character, so copied text and the search
     index are unchanged.
@@ -80,7 +84,7 @@ def code(text: str, breaks: bool = False) -> str:
     if breaks:
         body = _BREAK_AFTER.sub(r"\1<wbr>", body)
         # And inside a long class name: "PasswordReset<wbr>Token<wbr>Generator".
-        body = _CAMEL.sub("<wbr>", body)
+        body = _LONG_NAME.sub(lambda m: _CAMEL.sub("<wbr>", m.group()), body)
     return f"<code>{body}</code>"
 
 

@@ -8,7 +8,8 @@ pip install Django
 python manage.py migrate
 # Only active staff users may sign in to the admin; a superuser may do everything,
 # other staff only what their permissions (set in the admin itself) allow.
-python manage.py createsuperuser  # asks for a username, an email and a password
+# Asks for a username, an email and a password
+python manage.py createsuperuser
 # --8<-- [end:protect]
 # DJANGO_DEBUG=1: debug mode, which also serves the admin's CSS and scripts.
 DJANGO_DEBUG=1 python manage.py runserver 8000

@@ -10,5 +10,5 @@ uvicorn project.asgi:application --port 8000
 # --8<-- [end:run]
 # --8<-- [start:expect]
 curl http://127.0.0.1:8000/async_views/dashboard/
-# {"weather": "sunny", "headlines": ["Release day", "Meet-up on Friday"], "steps": ["weather: start", "headlines: start", "weather: done", "headlines: done"]}
+# {..."steps": ["weather: start", "headlines: start", ...]}
 # --8<-- [end:expect]

@@ -6,7 +6,8 @@ pip install Django
 # --8<-- [start:run]
 python manage.py migrate  # creates the user and session tables
 python manage.py createsuperuser --username alice --email alice@example.com  # asks for a password
-DJANGO_DEBUG=1 python manage.py runserver 8000  # debug mode, for development only
+# Debug mode, for development only
+DJANGO_DEBUG=1 python manage.py runserver 8000
 # --8<-- [end:run]
 # --8<-- [start:expect]
 curl -i http://127.0.0.1:8000/auth/private/

@@ -7,7 +7,8 @@ pip install Flask Flask-Login Flask-SQLAlchemy Flask-WTF
 # Signs the session cookie and the CSRF tokens; the app refuses to start without it.
 export FLASK_SECRET_KEY="$(python -c 'import secrets; print(secrets.token_hex(32))')"
 flask --app auth.flask_app init-db
-flask --app auth.flask_app create-user alice  # asks for a password twice
+# Asks for a password twice
+flask --app auth.flask_app create-user alice
 flask --app auth.flask_app run --port 8000
 # --8<-- [end:run]
 # --8<-- [start:expect]

@@ -7,5 +7,6 @@ python manage.py migrate
 python manage.py seed_bench --rows 300
 python manage.py createsuperuser --username staff --email staff@example.com
 gunicorn --workers 2 --bind 127.0.0.1:8000 project.wsgi
-uvicorn --workers 2 --port 8001 project.asgi:application  # serves /wait/
+# Serves /wait/
+uvicorn --workers 2 --port 8001 project.asgi:application
 # --8<-- [end:serve]

@@ -12,7 +12,8 @@ python manage.py migrate
 python manage.py showmigrations database
 # --8<-- [end:migrate]
 python manage.py shell -c "from database.django_app.models import Book; Book.objects.create(title='Dune', author='Frank Herbert', year=1965)"
-DJANGO_DEBUG=1 python manage.py runserver 8000  # debug mode, for development only
+# Debug mode, for development only
+DJANGO_DEBUG=1 python manage.py runserver 8000
 # --8<-- [end:run]
 # --8<-- [start:expect]
 curl "http://127.0.0.1:8000/database/books/?author=Frank+Herbert"

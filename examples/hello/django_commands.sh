@@ -4,7 +4,8 @@
 pip install Django
 # --8<-- [end:install]
 # --8<-- [start:run]
-DJANGO_DEBUG=1 python manage.py runserver 8000  # debug mode, for development only
+# Debug mode, for development only
+DJANGO_DEBUG=1 python manage.py runserver 8000
 # --8<-- [end:run]
 # --8<-- [start:expect]
 curl http://127.0.0.1:8000/

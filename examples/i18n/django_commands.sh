@@ -5,8 +5,10 @@ pip install Django
 # --8<-- [end:install]
 # --8<-- [start:catalogue]
 cd i18n/django_app
-django-admin makemessages -l fr  # every marked string, into locale/fr/LC_MESSAGES/django.po
-django-admin makemessages -a  # later: merge new strings into every language's .po
+# Every marked string, into locale/fr/LC_MESSAGES/django.po
+django-admin makemessages -l fr
+# Later: merge new strings into every language's .po
+django-admin makemessages -a
 django-admin compilemessages  # .po to the .mo files Django reads
 # --8<-- [end:catalogue]
 

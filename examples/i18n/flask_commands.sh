@@ -5,14 +5,19 @@ pip install Flask Flask-Babel
 # --8<-- [end:install]
 # --8<-- [start:catalogue]
 cd i18n
-pybabel extract -F flask_babel.cfg -o messages.pot .  # every marked string, into a template
-pybabel init -i messages.pot -d translations -l fr  # once per language: a .po to translate
-pybabel update -i messages.pot -d translations  # later: merge new strings into each .po
-pybabel compile -d translations  # .po to the .mo files Flask-Babel reads
+# Every marked string, into a template
+pybabel extract -F flask_babel.cfg -o messages.pot .
+# Once per language: a .po to translate
+pybabel init -i messages.pot -d translations -l fr
+# Later: merge new strings into each .po
+pybabel update -i messages.pot -d translations
+# .po to the .mo files Flask-Babel reads
+pybabel compile -d translations
 # --8<-- [end:catalogue]
 
 # --8<-- [start:run]
-pybabel compile -d i18n/translations  # .po to the .mo files Flask-Babel reads
+# .po to the .mo files Flask-Babel reads
+pybabel compile -d i18n/translations
 flask --app i18n.flask_app run --port 8000
 # --8<-- [end:run]
 # Open http://127.0.0.1:8000/ (your browser's language) or http://127.0.0.1:8000/fr/?items=3

@@ -5,7 +5,8 @@ pip install Django
 # --8<-- [end:install]
 # --8<-- [start:run]
 export DJANGO_SETTINGS_MODULE=logs.django_app.settings
-DJANGO_DEBUG=0 python manage.py runserver 8000  # DEBUG off: errors answer 500, as in production
+# DEBUG off: errors answer 500, as in production
+DJANGO_DEBUG=0 python manage.py runserver 8000
 # --8<-- [end:run]
 # --8<-- [start:expect]
 curl -i http://127.0.0.1:8000/logs/orders/7/

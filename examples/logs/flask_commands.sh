@@ -4,7 +4,8 @@
 pip install Flask
 # --8<-- [end:install]
 # --8<-- [start:run]
-flask --app logs.flask_app run --port 8000  # no --debug: errors answer 500, as in production
+# No --debug: errors answer 500, as in production
+flask --app logs.flask_app run --port 8000
 # --8<-- [end:run]
 # --8<-- [start:expect]
 curl -i http://127.0.0.1:8000/orders/7

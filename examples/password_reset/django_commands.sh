@@ -4,7 +4,8 @@
 pip install Django aiosmtpd
 # --8<-- [end:install]
 # --8<-- [start:run]
-python -m aiosmtpd -n &  # an SMTP server on localhost:8025 that prints each message
+# An SMTP server on localhost:8025 that prints each message
+python -m aiosmtpd -n &
 export DJANGO_SETTINGS_MODULE=password_reset.django_app.settings
 python manage.py migrate
 python manage.py createsuperuser --username alice --email alice@example.com  # asks for a password

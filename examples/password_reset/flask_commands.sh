@@ -6,8 +6,10 @@ pip install Flask Flask-Login Flask-SQLAlchemy Flask-WTF aiosmtpd
 # --8<-- [start:run]
 # Signs the session cookie and the CSRF tokens; the app refuses to start without it.
 export FLASK_SECRET_KEY="$(python -c 'import secrets; print(secrets.token_hex(32))')"
-python -m aiosmtpd -n &  # an SMTP server on localhost:8025 that prints each message
-flask --app password_reset.flask_app create-user alice@example.com  # asks for a password twice
+# An SMTP server on localhost:8025 that prints each message
+python -m aiosmtpd -n &
+# Asks for a password twice
+flask --app password_reset.flask_app create-user alice@example.com
 flask --app password_reset.flask_app run --port 8000
 # --8<-- [end:run]
 # Open http://127.0.0.1:8000/reset/, ask for alice@example.com, follow the printed link.

@@ -6,7 +6,8 @@ pip install Flask Flask-SQLAlchemy Flask-WTF
 # --8<-- [start:run]
 # Signs the session cookie and the CSRF tokens; the app refuses to start without it.
 export FLASK_SECRET_KEY="$(python -c 'import secrets; print(secrets.token_hex(32))')"
-flask --app signals.flask_app run --debug --port 8000  # --debug shows app.logger's DEBUG lines
+# --debug shows app.logger's DEBUG lines
+flask --app signals.flask_app run --debug --port 8000
 # --8<-- [end:run]
 # Open http://127.0.0.1:8000/orders/ in a browser, place an order, and read the server's terminal.
 # --8<-- [start:expect]

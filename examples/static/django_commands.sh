@@ -4,7 +4,8 @@
 pip install Django
 # --8<-- [end:install]
 # --8<-- [start:run]
-DJANGO_DEBUG=1 python manage.py runserver 8000  # runserver serves static files only in debug mode
+# runserver serves static files only in debug mode
+DJANGO_DEBUG=1 python manage.py runserver 8000
 # --8<-- [end:run]
 # --8<-- [start:expect]
 curl http://127.0.0.1:8000/static-demo/

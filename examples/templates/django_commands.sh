@@ -5,7 +5,8 @@ pip install Django
 # --8<-- [end:install]
 # --8<-- [start:run]
 # The development server picks up template changes without a restart.
-DJANGO_DEBUG=1 python manage.py runserver 8000  # debug mode, for development only
+# Debug mode, for development only
+DJANGO_DEBUG=1 python manage.py runserver 8000
 # --8<-- [end:run]
 # --8<-- [start:expect]
 curl http://127.0.0.1:8000/templates/

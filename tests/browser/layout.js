@@ -18,7 +18,8 @@ async ({ chrome = true } = {}) => {
     return (x === "auto" || x === "scroll") && el.scrollWidth > el.clientWidth + 1
   }
   const out = { overflow: [], scrollers: [], cells: [], diagramText: [], diagramClip: [], diagramScheme: [],
-                focus: [], abbr: [], counts: { scrollers: 0, diagrams: 0, controls: 0 } }
+                focus: [], abbr: [], codeTabs: [], codeSideBySide: [], title: [], copy: [],
+                counts: { scrollers: 0, diagrams: 0, controls: 0, code: 0 } }
 
   // 1. Nothing reaches past the page's right or left edge unless a scroll container holds it.
   if (document.documentElement.scrollWidth > vw + 1) out.overflow.push(`the page scrolls sideways: ${document.documentElement.scrollWidth} > ${vw} px`)
@@ -114,6 +115,38 @@ async ({ chrome = true } = {}) => {
     const s = getComputedStyle(abbr)
     if (s.textDecorationLine !== "none" || (s.borderBottomStyle !== "none" && parseFloat(s.borderBottomWidth) > 0)) {
       out.abbr.push(`${name(abbr.closest("h1, h2, h3, h4, h5, h6"))}: "${abbr.textContent}" is underlined`)
+    }
+  }
+
+  // 7. Code fits its box, on a screen wide enough for side by side: every code block of every
+  //    tab (hidden ones shown for the measure) in tab mode, and with side by side on (extra.css).
+  const wide = () => [...document.querySelectorAll("article pre > code")].filter(rendered)
+    .filter(c => c.scrollWidth > c.clientWidth + 1)
+    .map(c => `${c.closest(".highlight")?.querySelector(".filename")?.textContent.trim() || name(c)}: ${c.scrollWidth} px in ${c.clientWidth}`)
+  if (matchMedia("(min-width: 76.25em)").matches) {
+    const root = document.documentElement, on = root.classList.contains("sbs")
+    const all = document.createElement("style")
+    all.textContent = ".md-typeset .tabbed-block { display: block !important }"
+    root.classList.remove("sbs")
+    document.head.append(all)
+    out.counts.code = document.querySelectorAll("article pre > code").length
+    out.codeTabs = wide()
+    all.remove()
+    root.classList.add("sbs")
+    out.codeSideBySide = wide()
+    root.classList.toggle("sbs", on)
+  }
+
+  // 8. The header's title is never cut, and no copy button covers the code it copies.
+  for (const title of document.querySelectorAll(".md-header__topic .md-ellipsis")) {
+    if (rendered(title) && title.scrollWidth > title.clientWidth + 1) out.title.push(`"${title.textContent.trim()}" is cut`)
+  }
+  for (const nav of document.querySelectorAll("article .md-code__nav")) {
+    const code = nav.parentElement.querySelector(":scope > code")
+    if (!code || !rendered(nav)) continue
+    const n = nav.getBoundingClientRect(), first = code.querySelector("span")?.getBoundingClientRect()
+    if (first && n.bottom > first.top + 1 && n.top < first.bottom && n.left < first.right) {
+      out.copy.push(`the copy button covers the first line of ${nav.closest(".highlight")?.querySelector(".filename")?.textContent.trim() || "a code block"}`)
     }
   }
 

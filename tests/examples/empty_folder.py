@@ -38,7 +38,7 @@ from typing import Iterator
 
 import yaml
 
-from macros.run_it import ACTIVATE, VENV, Plan, plan
+from macros.run_it import ACTIVATE, VENV, Plan, logical, plan
 from tests.conftest import free_port
 from tests.examples.conftest import EXAMPLES, ROOT
 from tests.examples.services import Running, redis_binary, stop, wait_for
@@ -102,7 +102,7 @@ def bash(lines: list[str], folder: Path, env: dict[str, str], timeout: float = 1
 
 def lay_out(p: Plan, folder: Path, env: dict[str, str]) -> None:
     """Steps 1 and 2: the set-up lines (bar the environment and pip), the files, the added lines."""
-    setup = p.setup
+    setup = logical(p.setup)  # a line the page continues with a backslash, as bash reads it
     assert setup[:3] == [f"{VENV}  # {p.python}", ACTIVATE, "pip install " + " ".join(p.pip)], setup[:3]
     commands = [line for line in setup[3:] if not line.startswith("#")]
     if commands:

@@ -47,8 +47,8 @@ def test_the_reader_mounts_each_app_where_this_sites_project_does():
     for topic in TOPICS:
         added = plan_of(topic, "django").appends.get("project/urls.py")
         if added:
-            assert f'urlpatterns += [path("{mounted[f"{topic}.django_app.urls"]}", ' \
-                   f'include("{topic}.django_app.urls"))]' == added[-1]
+            assert f'    path("{mounted[f"{topic}.django_app.urls"]}", ' \
+                   f'include("{topic}.django_app.urls")),' == added[-2]
 
 
 # The install line is complete -------------------------------------------------

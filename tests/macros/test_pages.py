@@ -78,6 +78,10 @@ PAGE_MISTAKES = [
      r"https:// address instead \(only http://localhost and http://127\.0\.0\.1 addresses"),
     ("plain http autolink", mistake("<http://127.0.0.1:8000/>", "<http://example.com/>"),
      r"docs/cookbook/demo\.md, line 11: the link http://example\.com/ is plain http://"),
+    ("a place on the screen", mistake("Then a plain sentence.", "Then the layout on the left."),
+     r"docs/cookbook/demo\.md, line 7: 'on the left' names a place on the screen that moves with its width"),
+    ("a column that stacks", mistake("Then a plain sentence.", "Then the right-hand shape."),
+     r"docs/cookbook/demo\.md, line 7: 'right-hand' names a place on the screen"),
     ("placeholder left", mistake("Then a plain sentence.", "FILL IN: a plain sentence."),
      r"docs/cookbook/demo\.md, line 7: still holds a placeholder from `make new-topic`"),
 ]
@@ -88,6 +92,11 @@ def test_a_page_mistake_gives_one_message_naming_page_and_line(text, expected):
     problems = pages.page_problems(PAGE, text)
     assert len(problems) == 1, problems
     assert re.match(expected, problems[0]), problems[0]
+
+
+def test_right_and_below_in_their_other_senses_are_fine():
+    text = GOOD + "\nThe right framework, right away; the table below; turn left at `left: 0`.\n"
+    assert pages.page_problems(PAGE, text) == []
 
 
 def test_local_addresses_and_code_may_stay_http():

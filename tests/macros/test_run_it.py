@@ -59,7 +59,8 @@ def test_a_backport_pinned_only_for_the_lts_goes_on_the_lts_line_alone(project):
     root, fws = project
     p = plan(root, "django", fws["django"], "greet")
     assert p.pip == ["Django==6.1.3"]
-    assert "# Django 5.2 LTS instead (Python 3.10 or newer): pip install Django==5.2.19 django-backport==0.1" in p.setup
+    assert p.setup[3:5] == ["# Django 5.2 LTS instead (Python 3.10 or newer):",
+                            "# pip install Django==5.2.19 django-backport==0.1"]
 
 
 def test_an_extra_is_kept_and_quoted(project):
@@ -82,7 +83,7 @@ def test_django_starts_a_project_and_adds_the_apps_lines(project):
     assert p.skeleton[0] == "django-admin startproject project ."
     assert "mkdir -p greet/django_app/templates/greet" in p.skeleton
     assert 'INSTALLED_APPS += ["greet.django_app"]' in p.appends["project/settings.py"]
-    assert p.appends["project/urls.py"][-1] == 'urlpatterns += [path("greet/", include("greet.django_app.urls"))]'
+    assert p.appends["project/urls.py"][-3:] == ["urlpatterns += [", '    path("greet/", include("greet.django_app.urls")),', "]"]
     assert {f.path for f in p.files} >= {"manage.py", "project/settings.py", "greet/django_app/urls.py"}
 
 
@@ -168,3 +169,15 @@ def test_links_follow_the_repository_and_the_branch_of_the_edit_uri():
     assert Links.from_config("https://github.com/o/r/", "edit/trunk/docs/") == Links("https://github.com/o/r", "trunk")
     assert Links.from_config(None, "edit/main/docs/") is None
     assert Links("https://github.com/o/r").blob("examples/a.py") == "https://github.com/o/r/blob/main/examples/a.py"
+
+
+def test_a_long_set_up_command_is_split_to_fit_and_bash_reads_it_whole():
+    from macros.run_it import logical, wrap
+
+    command = "touch " + " ".join(f"topic/django_app/part{n}/__init__.py" for n in range(6))
+    lines = wrap(command)
+    assert len(lines) > 1 and all(len(line) <= 72 for line in lines), lines
+    assert all(line.endswith(" \\") for line in lines[:-1])
+    assert logical(lines) == [command]
+    comment = wrap("# pip install " + " ".join(f"package-{n}==1.0.0" for n in range(8)))
+    assert all(line.startswith("#") and len(line) <= 72 for line in comment), comment

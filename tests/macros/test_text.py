@@ -88,3 +88,11 @@ def test_data_files_refuse_an_unpaired_backtick_naming_file_and_line(two):
     path.write_text(path.read_text().replace("how: Flask-Admin", "how: Flask-Admin `oops"))
     with pytest.raises(data.DataError, match=r"data/features\.yml, line \d+: features\.admin\.per\.flask\.how: .*unpaired backtick"):
         data.load(two)
+
+
+def test_only_a_long_camel_case_name_may_break_between_its_words():
+    """A reader sees "JsonResponse" whole, never "Json" over "Response"; a name too long for a
+    phone's column may still wrap between its words."""
+    assert text.code("JsonResponse", breaks=True) == "<code>JsonResponse</code>"
+    assert text.code("PasswordResetTokenGenerator", breaks=True) == \
+        "<code>Password<wbr>Reset<wbr>Token<wbr>Generator</code>"

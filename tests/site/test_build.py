@@ -62,6 +62,23 @@ def test_the_questionnaire_script_loads_only_on_its_own_page(built_site):
     assert (built_site.site / "assets" / "javascripts" / "decision.js").is_file()
 
 
+def test_no_page_links_a_download_the_build_did_not_write(built_site):
+    """The footer's "Download the guide" links the offline zip only in a build that has it beside
+    the site (the deploy sets OFFLINE_DOWNLOAD): under `make build` and `make serve` it would be a 404."""
+    missing = set()
+    for page in built_site.site.rglob("*.html"):
+        for href in re.findall(r'href="([^"#?]+\.zip)"', page.read_text(encoding="utf-8")):
+            if not (page.parent / href).resolve().is_file():
+                missing.add(f"{page.relative_to(built_site.site)}: {href}")
+    assert sorted(missing)[:5] == []
+
+
+def test_the_deploy_links_the_download(tmp_path):
+    build = build_site(ROOT, tmp_path / "site", OFFLINE_DOWNLOAD="true")
+    assert build.returncode == 0, build.output[-2000:]
+    assert 'web-development-using-python.zip" download>Download the guide' in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+
+
 def test_two_builds_are_byte_identical(built_site, tmp_path):
     if built_site.engine == "zensical":
         again = build_zensical(copy_project(tmp_path / "again"), SITE_URL="http://127.0.0.1/python-web-guide/")

@@ -35,3 +35,16 @@ def test_a_blurred_memory_difference_stops_the_build_naming_the_answer_and_its_l
                      r"on benchmark\.memory_mib\.smallest showing a clear difference for Flask, but data/measured\.yml "
                      r"now shows no clear difference[^\n]*\n\s*\(shown by docs/choosing/decision\.md, line \d+: "
                      r"decision_\w+\(\)\)", result.output), result.output[-3000:]
+
+
+def test_the_home_page_counts_the_questions_the_form_asks(built_site):
+    """The home card's "Twelve questions" is counted from data/decision.yml, so it
+    says what the form on "How to choose" asks, whatever is added or removed."""
+    from macros.decision import NUMBERS
+
+    form = (built_site.site / "choosing" / "decision" / "index.html").read_text(encoding="utf-8")
+    asked = form.count("<fieldset")
+    home = (built_site.site / "index.html").read_text(encoding="utf-8")
+    said = re.search(r"(\w+) questions about your team", home)
+    assert said, "the home page's How to choose card no longer says how many questions"
+    assert asked > 1 and said.group(1).lower() == NUMBERS[asked], (said.group(0), asked)

@@ -22,6 +22,7 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 from macros import topics
+from macros.run_it import logical
 from tests.conftest import ROOT
 
 EXAMPLES = ROOT / "examples"
@@ -127,7 +128,8 @@ def blocks_of(site: Path, page: str) -> list[dict]:
 
 
 def install_line(setup: str) -> list[Requirement]:
-    [line] = [line for line in setup.splitlines() if line.startswith("pip install ")]
+    # A long install line continues with a backslash (macros/run_it.py wrap): read it as bash does.
+    [line] = [line for line in logical(setup.splitlines()) if line.startswith("pip install ")]
     return [Requirement(word) for word in shlex.split(line)[2:]]
 
 
@@ -157,7 +159,12 @@ def test_run_it_has_every_step_in_each_frameworks_tab(pages, topic, key):
         tested = fw["current"]["version"] if name == canonicalize_name(fw["package"]) else CURRENT.get(name)
         assert str(req.specifier) == f"=={tested}", f"{where}: {req}, but the examples are tested with {tested}"
     if fw.get("lts"):
-        [lts] = [line for line in lines if line.startswith(f"# {fw['name']} {fw['lts']['release_line']} LTS instead")]
+        # "# Django 5.2 LTS instead (Python 3.10 or newer):", then "# pip install ..." on comment lines.
+        [start] = [i for i, line in enumerate(lines)
+                   if line.startswith(f"# {fw['name']} {fw['lts']['release_line']} LTS instead")]
+        rest = [lines[start + 1]] + [line for line in lines[start + 2:] if line.startswith("#   ")]
+        lts = " ".join(line.lstrip("# ") for line in rest)
+        assert lts.startswith("pip install "), f"{where}: the LTS line has no pip install: {lts}"
         for word in shlex.split(lts.split("pip install ", 1)[1]):
             req = Requirement(word)
             name = canonicalize_name(req.name)

@@ -57,3 +57,36 @@
   if (typeof document$ !== "undefined") document$.subscribe(mount);
   else document.addEventListener("DOMContentLoaded", mount);
 })();
+
+/*
+ * 3. Side by side (extra.css). A button in the header, after the colour
+ *    scheme's, switches every Flask/Django tab set to two columns and back,
+ *    on every page: the choice is kept in localStorage under the site's own
+ *    scope (Material's __md_set, as for the linked-tab choice), and
+ *    overrides/main.html applies it in <head>, before the page is drawn. A
+ *    real toggle (aria-pressed) named by its title; each tab's panel is a
+ *    group named after its framework, which labels the column. The button
+ *    shows only on a wide screen (extra.css) and on a page with tab sets.
+ *    The browser's scroll anchoring keeps the reader's place on a switch.
+ */
+(function () {
+  const root = document.documentElement;
+  const button = document.createElement("button");
+  button.className = "md-header__button md-icon sbs-toggle";
+  button.title = "Flask and Django side by side";
+  button.innerHTML = '<svg viewBox="0 0 24 24"><path d="M3 4h8v16H3zm10 0h8v16h-8z"/></svg>';
+  const show = () => button.ariaPressed = root.classList.contains("sbs");
+  button.onclick = () => __md_set("__sbs", show(root.classList.toggle("sbs")));
+  const mount = () => {
+    document.querySelector("[data-md-component=palette]")?.after(button);
+    const sets = document.querySelectorAll("article .tabbed-set");
+    button.hidden = !sets.length;
+    sets.forEach(set => set.querySelectorAll(".tabbed-block").forEach((block, i) => {
+      block.role = "group";
+      block.ariaLabel = set.querySelectorAll("label")[i]?.textContent;
+    }));
+    show();
+  };
+  if (typeof document$ !== "undefined") document$.subscribe(mount);
+  else document.addEventListener("DOMContentLoaded", mount);
+})();
