@@ -368,6 +368,8 @@ def test_deploy_builds_strictly_with_addresses_from_the_repository():
         "REPO_URL": "${{ github.server_url }}/${{ github.repository }}",
         "REPO_NAME": "${{ github.repository }}",
         "EDIT_URI": "edit/${{ github.event.repository.default_branch }}/docs/",
+        # The footer links the offline zip only where the build makes one.
+        "OFFLINE_DOWNLOAD": "true",
     }
     upload = next(s for s in build if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
     assert upload["with"]["path"] == "site"
