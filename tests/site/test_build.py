@@ -73,12 +73,6 @@ def test_no_page_links_a_download_the_build_did_not_write(built_site):
     assert sorted(missing)[:5] == []
 
 
-def test_the_deploy_links_the_download(tmp_path):
-    build = build_site(ROOT, tmp_path / "site", OFFLINE_DOWNLOAD="true")
-    assert build.returncode == 0, build.output[-2000:]
-    assert 'web-development-using-python.zip" download>Download the guide' in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
-
-
 def test_two_builds_are_byte_identical(built_site, tmp_path):
     if built_site.engine == "zensical":
         again = build_zensical(copy_project(tmp_path / "again"), SITE_URL="http://127.0.0.1/python-web-guide/")
