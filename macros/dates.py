@@ -25,6 +25,7 @@ Pure but for :func:`git_date`, which runs ``git log``.
 from __future__ import annotations
 
 import functools
+import logging
 import re
 import subprocess
 from pathlib import Path
@@ -68,8 +69,14 @@ def _history(root: Path) -> bool:
         proc = subprocess.run(["git", "rev-parse", "--is-inside-work-tree", "--is-shallow-repository"],
                               cwd=root, capture_output=True, text=True, timeout=30)
     except (OSError, subprocess.SubprocessError):
-        return False
-    return proc.returncode == 0 and proc.stdout.split() == ["true", "false"]
+        proc = None
+    if proc is not None and proc.returncode == 0 and proc.stdout.split() == ["true", "false"]:
+        return True
+    # An INFO line, not a warning: a copied project or a preview build is fine without dates.
+    logging.getLogger("mkdocs.plugins.guide").info(
+        "%s: no whole git history (not a git work tree, git missing, or a shallow clone), so pages show "
+        "no 'Last changed' date; `git fetch --unshallow` or a full clone brings them back", root)
+    return False
 
 
 @functools.cache
