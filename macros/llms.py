@@ -27,8 +27,8 @@ inputs and SVG drawings are left out.
 
 The offline edition is read from file://, where a page's script cannot fetch
 another file; so there each copy is also written as ``<name>.md.js``, a
-script that hands the text to the "Copy page" button
-(docs/assets/javascripts/copy-page.js), which loads it only when pressed.
+script that hands the text to the "Copy page" button (its script is in
+overrides/main.html), which loads it only when pressed.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The "Copy page" button puts the page's Markdown copy on the clipboard (docs/assets/javascripts/copy-page.js).
+"""The "Copy page" button puts the page's Markdown copy on the clipboard (overrides/main.html).
 
 With the mouse and with the keyboard (Tab to the button, Enter or Space), in
 the light and the dark scheme, on the site served as GitHub Pages serves it.

@@ -29,8 +29,7 @@ def copies(site) -> list:
 def test_the_zip_carries_llms_txt_and_every_pages_copy_and_its_script(offline_edition):
     with zipfile.ZipFile(offline_edition.zip) as zf:
         names = set(zf.namelist())
-    wanted = {f"{offline.NAME}/llms.txt", f"{offline.NAME}/llms-full.txt",
-              f"{offline.NAME}/assets/javascripts/copy-page.js"}
+    wanted = {f"{offline.NAME}/llms.txt", f"{offline.NAME}/llms-full.txt"}
     for _, src in nav_sources():
         wanted |= {f"{offline.NAME}/{src}", f"{offline.NAME}/{src}.js"}
     assert sorted(wanted - names) == []
