@@ -210,8 +210,9 @@ class Converter:
         if tag == "p":
             text = self._line(node)
             return [text] if text else []
-        if "md-source-file" in classes:  # the page's facts under it: one line each
-            return [line for line in map(self._line, node.elements()) if line]
+        if "md-source-file" in classes:  # the page's facts under it, one line each, but the link to this copy
+            facts = [c for c in node.elements() if c.find(lambda n: n.attrs.get("type") == "text/markdown") is None]
+            return [line for line in map(self._line, facts) if line]
         if "tabbed-set" in classes:
             return self.tabs(node)
         if "highlight" in classes:
@@ -412,15 +413,19 @@ def write(site: Path, root: Path, config: dict | None = None, directory_urls: bo
     """Write the Markdown copies, llms.txt and llms-full.txt into the built ``site``; return the paths written."""
     config = config if config is not None else read_config(root)
     docs = root / (config.get("docs_dir") or "docs")
+    pages = nav_pages(config.get("nav") or [])
     if directory_urls is None:
-        directory_urls = config.get("use_directory_urls", True) is not False
+        # As the site was built: Zensical's offline edition turns directory URLs off, as MkDocs's
+        # does, but `python -m macros.llms` sees only mkdocs.yml, so the files tell.
+        flat = [p.src for p in pages if html_path(p.src, False) != html_path(p.src, True)]
+        directory_urls = not any((site / html_path(src, False)).is_file() for src in flat)
     site_url = config.get("site_url") or ""
     site_url = site_url if site_url.endswith("/") else site_url + "/"
     written = []
     summary = []
     full = []
     sections: dict[str, list[str]] = {}
-    for page in nav_pages(config.get("nav") or []):
+    for page in pages:
         html_file = site / html_path(page.src, directory_urls)
         html = html_file.read_text(encoding="utf-8")
         md = to_markdown(html)
