@@ -400,8 +400,11 @@ def description(docs: Path, src: str) -> str:
 
     text = (docs / src).read_text(encoding="utf-8")
     match = re.match(r"---\n(.*?)\n---\n", text, re.S)
-    meta = yaml.safe_load(match.group(1)) if match else {}
-    return " ".join(str((meta or {}).get("description", "")).split())
+    try:
+        meta = yaml.safe_load(match.group(1)) if match else {}
+    except yaml.YAMLError:  # the build has reported it, naming the page and line
+        meta = {}
+    return " ".join(str((meta if isinstance(meta, dict) else {}).get("description", "")).split())
 
 
 def _title(md: str) -> str:
@@ -427,6 +430,8 @@ def write(site: Path, root: Path, config: dict | None = None, directory_urls: bo
     sections: dict[str, list[str]] = {}
     for page in pages:
         html_file = site / html_path(page.src, directory_urls)
+        if not html_file.is_file():  # not built: the build has said why
+            continue
         html = html_file.read_text(encoding="utf-8")
         md = to_markdown(html)
         md_file = html_file.with_suffix(".md")
