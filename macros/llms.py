@@ -306,10 +306,14 @@ class Converter:
 
     def figure(self, node: Node) -> list[str]:
         out = []
-        drawing = node.find(lambda n: n.tag in ("svg", "img") and (n.attrs.get("aria-label") or n.attrs.get("alt")))
+        drawing = node.find(lambda n: n.tag in ("svg", "img"))
         caption = node.find(lambda n: n.tag == "figcaption")
         if drawing is not None:
-            out.append(f"*Figure: {drawing.attrs.get('aria-label') or drawing.attrs.get('alt')}*")
+            # What a screen reader says for it: aria-label or alt, else the chart's <title> and <desc>.
+            said = drawing.attrs.get("aria-label") or drawing.attrs.get("alt") or ": ".join(
+                " ".join(part.text().split()) for part in drawing.elements() if part.tag in ("title", "desc"))
+            if said:
+                out.append(f"*Figure: {said.strip()}*")
         if caption is not None:
             out.append(self._line(caption))
         return out + [b for c in node.elements() if c.tag not in ("figcaption", "svg", "img") and not _skipped(c)
