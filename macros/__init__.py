@@ -131,12 +131,28 @@ def define_env(env) -> None:
     if fresh or not engine.is_zensical(env):
         for problem in across:
             report(problem)
-    env.guide = {"report": report, "page": page, "front": front}
+    # What the theme shows under each page (overrides/partials/source-file.html): the versions its
+    # code was tested on, when it last changed (macros/dates.py), and its Markdown copy (macros/llms.py).
+    tested = " and ".join(f"{fw.name} {', '.join(fw.tested)}" for fw in site.frameworks.values())
+
+    def page_facts(page_obj, source: str) -> None:
+        from . import dates
+
+        src_uri = engine.source_path(page_obj)
+        meta = page_obj.meta
+        meta["last_changed"] = dates.last_changed(root, src_uri, source)
+        if re.search(r"\{\{-?\s*(example|run_it)\s*\(", source):
+            meta["tested_on"] = tested
+        dest = getattr(getattr(page_obj, "file", None), "dest_uri", None) or "index.html"
+        meta["markdown_copy"] = Path(dest).with_suffix(".md").name
+
+    env.guide = {"report": report, "page": page, "front": front, "facts": page_facts}
     # Zensical calls no on_pre_page_macros, but define_env once per page (macros/engine.py):
     # the checks on the page's own text run here, and its front matter counts for page().
     if engine.is_zensical(env) and env.page:
         source = (root / (env.conf.get("docs_dir") or "docs") / engine.source_path(env.page)).read_text(encoding="utf-8")
         front["lines"] = engine.front_matter_lines(source)
+        page_facts(env.page, source)
         for problem in text_problems(page(None), source, engine.source_path(env.page), engine.nav(env.conf),
                                      root / (env.conf.get("docs_dir") or "docs")):
             report(problem)
@@ -163,6 +179,7 @@ def on_pre_page_macros(env) -> None:
 
     report, page, front = env.guide["report"], env.guide["page"], env.guide["front"]
     source = env.page.file.content_string
+    env.guide["facts"](env.page, source)
     markdown = env.markdown
     # MkDocs hands the macros the text after the front matter: count those lines back in.
     front["lines"] = source[: len(source) - len(markdown)].count("\n") if source.endswith(markdown) else 0
@@ -191,7 +208,9 @@ def on_post_page_macros(env) -> None:
 
 
 def on_post_build(env) -> None:
-    """Ship the site's own stylesheet and scripts without their comments (macros/assets.py)."""
-    from . import assets
+    """Ship the site's own stylesheet and scripts without their comments (macros/assets.py), and
+    write llms.txt and each page's Markdown copy (macros/llms.py)."""
+    from . import assets, llms
 
     assets.minify(Path(env.conf["site_dir"]), assets.ours(Path(env.conf["docs_dir"])))
+    llms.write(Path(env.conf["site_dir"]), Path(env.project_dir), env.conf, env.conf["use_directory_urls"])

@@ -50,7 +50,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import assets  # noqa: E402 - after the path fix, for `python tools/bench.py`
+from macros import assets, llms  # noqa: E402 - after the path fix, for `python tools/bench.py`
 from tools import serve  # noqa: E402
 
 BIN = Path(sys.executable).parent
@@ -228,6 +228,7 @@ def zensical_run(project: Path, clean: bool = True, **env: str) -> subprocess.Co
     if proc.returncode == 0:
         # What MkDocs's on_post_build hook does, and Zensical 0.0.73 does not run.
         assets.minify(project / "site", assets.ours(project / "docs"))
+        llms.write(project / "site", project, llms.read_config(project, environ))
     return proc
 
 
