@@ -145,6 +145,17 @@ class Converter:
 
     def __init__(self, base: str | None = None) -> None:
         self.base = base
+        self.headings: set[str] = set()
+
+    def url(self, href: str) -> str:
+        """A link or image address, made absolute when the copy goes into llms-full.txt. A link to
+        a place on this page that is not a heading (a glossary term, a code line) has no target in
+        Markdown: it is left out, and the link text stays."""
+        if href.startswith("#"):
+            return href if href[1:] in self.headings else ""
+        if self.base and href and not re.match(r"[a-z]+:", href):
+            return urljoin(self.base, href)
+        return href
 
     # Inline content -------------------------------------------------------
     def inline(self, node: Node) -> str:
@@ -167,14 +178,12 @@ class Converter:
                 out.append(f"*{inner}*" if inner else "")
             elif tag == "a":
                 inner = self.inline(child).strip()
-                href = child.attrs.get("href", "")
-                if self.base and href and not re.match(r"[a-z]+:", href):
-                    href = urljoin(self.base, href)
+                href = self.url(child.attrs.get("href", ""))
                 out.append(f"[{inner}]({href})" if href and inner else inner)
             elif tag == "br":
                 out.append("\n")
             elif tag == "img":
-                out.append(f"![{child.attrs.get('alt', '')}]({child.attrs.get('src', '')})")
+                out.append(f"![{child.attrs.get('alt', '')}]({self.url(child.attrs.get('src', ''))})")
             else:  # abbr, span, sup, kbd, label, ...
                 out.append(self.inline(child))
         return "".join(out)
@@ -225,7 +234,11 @@ class Converter:
             return [self.listing(node)]
         if tag == "dl":
             return self.definitions(node)
-        if "admonition" in classes or tag == "details":
+        if tag == "details":  # a folded part (method, listings): its title, then its blocks as they are
+            summary = node.find(lambda n: n.tag == "summary")
+            body = Node("div", children=[c for c in node.children if c is not summary])
+            return ([f"**{self._line(summary)}**"] if summary is not None else []) + self.blocks(body)
+        if "admonition" in classes:
             return self.admonition(node)
         if tag == "figure":
             return self.figure(node)
@@ -334,7 +347,10 @@ def _is_block(node: Node) -> bool:
 
 def to_markdown(html: str, base: str | None = None) -> str:
     """The Markdown of a built page's content (its ``<article>``)."""
-    return Converter(base).convert(article(html))
+    node = article(html)
+    converter = Converter(base)
+    converter.headings = {n.attrs.get("id", "") for n in node.find_all(lambda n: n.tag in HEADINGS)}
+    return converter.convert(node)
 
 
 # The site: which pages, in which groups --------------------------------------
