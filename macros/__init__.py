@@ -163,7 +163,9 @@ def on_post_page_macros(env) -> None:
 
 
 def on_post_build(env) -> None:
-    """Ship the site's own stylesheet and scripts without their comments (macros/assets.py)."""
-    from . import assets
+    """Ship the site's own stylesheet and scripts without their comments (macros/assets.py),
+    and a search index of prose and names, not code (macros/search.py)."""
+    from . import assets, search
 
     assets.minify(Path(env.conf["site_dir"]), assets.ours(Path(env.conf["docs_dir"])))
+    search.compact_site(Path(env.conf["site_dir"]))

@@ -211,8 +211,8 @@ ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
 
 
 def zensical_run(project: Path, clean: bool = True, **env: str) -> subprocess.CompletedProcess:
-    """`zensical build --strict` of `project` into `project`/site, then our assets minified,
-    as `make build-zensical` runs it.
+    """`zensical build --strict` of `project` into `project`/site, then our assets minified
+    and the search index compacted (`python -m macros.assets`), as `make build-zensical` runs it.
 
     Zensical writes only inside the project (no --site-dir: SITE_DIR is read by
     mkdocs.yml), keeps its cache in `project`/.cache (--clean empties it first,
@@ -227,7 +227,7 @@ def zensical_run(project: Path, clean: bool = True, **env: str) -> subprocess.Co
     proc = subprocess.run(cmd, cwd=project, env=environ, capture_output=True, text=True, timeout=900)
     if proc.returncode == 0:
         # What MkDocs's on_post_build hook does, and Zensical 0.0.73 does not run.
-        assets.minify(project / "site", assets.ours(project / "docs"))
+        assets.main([str(project / "site"), str(project / "docs")])
     return proc
 
 
