@@ -39,6 +39,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections import Counter
 from pathlib import Path
 
 # The built index of each engine, and the key of its list of entries.
@@ -47,8 +48,12 @@ INDEXES = (("search/search_index.json", "docs"), ("search.json", "items"))
 PREVIEW = 160
 # A word on this share of the pages or more (and on at least MIN_COMMON) is left
 # out of the words after the preview: it points at no page in particular.
-COMMON = 0.25
+COMMON = 0.15
 MIN_COMMON = 4
+# How often a CamelCase name's lower-case form may repeat in one section.
+NAME_WEIGHT = 3
+_LABELS = re.compile(r'<div class="tabbed-labels">(.*?)</div>', re.S)
+_LABEL = re.compile(r"<label\b[^>]*>(.*?)</label>", re.S)
 _PRE = re.compile(r"<pre\b.*?</pre>", re.S)
 _TAG = re.compile(r"<[^>]+>")
 # A word as a reader types it: letters and digits, joined by "_", "." or "-"
@@ -125,9 +130,23 @@ def _key(word: str) -> str:
     return word if _CAMEL.match(word) else word.lower()
 
 
-def compact(entries: list[dict]) -> list[dict]:
-    """The index's entries with each ``text`` rewritten as the module docstring says;
-    ``location``, ``title`` and any other field are kept."""
+def tab_label_runs(site: Path) -> set[str]:
+    """The labels of each tab set in the built ``site``, run together ("FlaskDjango"): how
+    Zensical 0.0.73 indexes them, as it ignores the ``data-search-exclude`` that keeps them
+    out of MkDocs's index (macros/__init__.py, on_post_page_macros)."""
+    runs = set()
+    for page in site.rglob("*.html"):
+        for labels in _LABELS.findall(page.read_text(encoding="utf-8", errors="replace")):
+            runs.add("".join(plain(label) for label in _LABEL.findall(labels)))
+    return {run for run in runs if run}
+
+
+def compact(entries: list[dict], glued: set[str] = frozenset()) -> list[dict]:
+    """The index's entries with each ``text`` rewritten as the module docstring says, less
+    the runs of tab labels in ``glued``; ``location``, ``title`` and any other field are kept."""
+    if glued:
+        runs = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(glued, key=len, reverse=True))) + r")(?!\w)")
+        entries = [{**e, "text": runs.sub(" ", e.get("text") or "")} for e in entries]
     common = common_words(entries)
     seen: dict[str, set[str]] = {}
     out = []
@@ -137,16 +156,20 @@ def compact(entries: list[dict]) -> list[dict]:
         head_words = _WORD.findall(head)
         here = {_key(w) for w in title_words + head_words}
         extra = []
-        lowered = lowercase_forms(title_words + head_words + rest + names)
-        for word in rest + names + lowered:
+        for word in rest + names:
             key = _key(word)
-            # A name's lower-case form stays even where the name is common: it is the
-            # reader's spelling of a word the page has (SQLAlchemy, sqlalchemy).
-            if key.lower() in STOP_WORDS or (key in common and word not in lowered) or key in page_seen \
-                    or key in here or not re.search(r"[^\W\d_]", word):
+            if key.lower() in STOP_WORDS or key in common or key in page_seen or key in here \
+                    or not re.search(r"[^\W\d_]", word):
                 continue
             here.add(key)
             extra.append(word)
+        # A name's lower-case form, as often as the section has the name (up to
+        # NAME_WEIGHT), even where the name is common: it is the reader's spelling
+        # of a word the section has, and where the name comes most often should
+        # rank first (sqlalchemy finds the database page before the admin page).
+        counts = Counter(lowercase_forms(title_words + head_words + rest + names))
+        for word, count in counts.items():
+            extra += [word] * min(count, NAME_WEIGHT)
         page_seen |= here
         body = html.escape(head, quote=False)
         if extra:
@@ -158,12 +181,13 @@ def compact(entries: list[dict]) -> list[dict]:
 def compact_site(site: Path) -> list[Path]:
     """Rewrite the search index(es) found in the built ``site``; return the files rewritten."""
     done = []
+    glued = tab_label_runs(site)
     for name, key in INDEXES:
         path = site / name
         if not path.is_file():
             continue
         index = json.loads(path.read_text(encoding="utf-8"))
-        index[key] = compact(index[key])
+        index[key] = compact(index[key], glued)
         path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         done.append(path)
     return done

@@ -61,3 +61,20 @@ def test_compact_site_rewrites_each_engines_index(tmp_path):
     assert len(search.compact_site(tmp_path)) == 2
     mkdocs = json.loads((tmp_path / "search" / "search_index.json").read_text())
     assert mkdocs["config"] == {"lang": ["en"]} and "<pre>" not in mkdocs["docs"][0]["text"]
+
+
+def test_tab_labels_run_together_are_left_out(tmp_path):
+    (tmp_path / "index.html").write_text('<div class="tabbed-labels"><label for="a"><span x>Flask</span></label>'
+                                         '<label for="b">Django</label></div>')
+    glued = search.tab_label_runs(tmp_path)
+    assert glued == {"FlaskDjango"}
+    [out] = search.compact([entry("p/", "P", "<p>Hi.</p> FlaskDjango app.py<pre>x</pre> <p>A FlaskForm.</p>")], glued)
+    assert "FlaskDjango" not in out["text"] and "FlaskForm" in out["text"]
+
+
+def test_the_site_script_drops_the_same_stop_words_from_queries():
+    from pathlib import Path
+
+    script = (Path(__file__).resolve().parents[2] / "docs" / "assets" / "javascripts" / "site.js").read_text()
+    listed = script.split("const STOP = new Set((", 1)[1].split(").split(", 1)[0]
+    assert set("".join(part.split('"')[1] for part in listed.split("+")).split()) == search.STOP_WORDS

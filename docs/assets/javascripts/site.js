@@ -10,6 +10,10 @@
  *    keeps its lunr meaning (exclude the word). Queries are the worker
  *    messages of type 2 in Material 9.x; tests/browser checks this still
  *    works when Material changes.
+ *    Zensical's worker takes the query as { input } and needs every word
+ *    of it in one section; its index, like Material's (lunr), holds no stop
+ *    words (macros/search.py), so they are dropped from the query too
+ *    ("which is faster" searches for "faster"), unless nothing else is left.
  *
  * 2. Tables that scroll sideways reach the keyboard.
  *    A table wider than the screen scrolls inside Material's wrapper
@@ -22,10 +26,24 @@
  */
 (function () {
   const QUERY = 2;
+  // lunr's English stop words, as macros/search.py's STOP_WORDS.
+  const STOP = new Set(("a able about across after all almost also am among an and any are as at be " +
+    "because been but by can cannot could dear did do does either else ever every for from get got had " +
+    "has have he her hers him his how however i if in into is it its just least let like likely may me " +
+    "might most must my neither no nor not of off often on only or other our own rather said say says " +
+    "she should since so some than that the their them then there these they this tis to too twas us " +
+    "wants was we were what when where which while who whom why will with would yet you your").split(" "));
+  const options = query => query.replace(/(^|\s)--(?=[^\s-])/g, "$1");
+  const words = query => {
+    const kept = query.split(/\s+/).filter(word => word && !STOP.has(word.toLowerCase()));
+    return kept.length ? kept.join(" ") : query;
+  };
   const post = Worker.prototype.postMessage;
   Worker.prototype.postMessage = function (message, ...rest) {
     if (message && message.type === QUERY && typeof message.data === "string") {
-      message = { ...message, data: message.data.replace(/(^|\s)--(?=[^\s-])/g, "$1") };
+      message = { ...message, data: options(message.data) };
+    } else if (message && message.type === QUERY && typeof message.data?.input === "string") {
+      message = { ...message, data: { ...message.data, input: words(options(message.data.input)) } };
     }
     return post.call(this, message, ...rest);
   };
