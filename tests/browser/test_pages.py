@@ -25,10 +25,13 @@ pytestmark = pytest.mark.browser
 # light and dark palette (tools/bench.py write_bare_project):
 # - Transfer: a page may weigh what the bare page's CSS and JS weigh, plus its
 #   own HTML, plus a stylesheet or script of its own that no other page loads
-#   (home.css on the home page, decision.js on "How to choose"), plus 2 KiB
+#   (home.css on the home page, decision.js on "How to choose"), plus 3 KiB
 #   for what the site adds to every page (extra.css and site.js, served
-#   without comments: macros/assets.py).
-SITE_ALLOWANCE = 2 * 1024
+#   without comments: macros/assets.py). It was 2 KiB until site.js took on
+#   the code blocks that content.lazy leaves out of the tab order and the
+#   stop words of Zensical's queries (issue 25: 2.8 KiB in all). The search
+#   index is held apart, by tests/site/test_search_index.py.
+SITE_ALLOWANCE = 3 * 1024
 # - HTML, as a check on the templates: the bare page's HTML plus 10%, plus the
 #   gzip size of the page's own article (text and code a one-paragraph page
 #   does not have), plus 4 KiB for the header tabs and navigation of a site
@@ -166,7 +169,7 @@ def shared_assets(sweep) -> set[str]:
     return set.intersection(*sets)
 
 
-def test_transfer_per_page_stays_within_bare_material_plus_its_own_html_plus_2_kib(sweep, bare_load, built_site):
+def test_transfer_per_page_stays_within_bare_material_plus_its_own_html_plus_3_kib(sweep, bare_load, built_site):
     from tests.browser.conftest import kind_of
 
     mkdocs_only(built_site, ZENSICAL_ASSETS)

@@ -23,6 +23,16 @@
  *    schema, scrolls sideways"), so the arrow keys scroll it once it has
  *    focus and a screen reader announces it. A wrapper that fits is none of
  *    this, so it adds no tab stop.
+ *
+ * 3. Code blocks that scroll sideways reach the keyboard, everywhere.
+ *    With `content.lazy` (mkdocs.yml), Material sets up a code block only
+ *    once it scrolls into view, and then makes it focusable only where the
+ *    device can hover. Here every block whose code is wider than its box is,
+ *    from the start and on every device, a region in the tab order named
+ *    after its file ("Code: routing/flask_app.py, scrolls sideways"; a second
+ *    block from the same file "(2)"), so
+ *    the arrow keys scroll it; when Material later takes the tab stop away,
+ *    it is put back. A block that fits adds no tab stop.
  */
 (function () {
   const QUERY = 2;
@@ -72,6 +82,44 @@
     document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset__table").forEach(el => sizes.observe(el));
   };
   // Material replaces the page on instant navigation and emits on document$.
+  if (typeof document$ !== "undefined") document$.subscribe(mount);
+  else document.addEventListener("DOMContentLoaded", mount);
+})();
+
+(function () {
+  // A region's name is unique on the page: the second block from one file is "(2)".
+  const name = code => {
+    const title = code.closest(".highlight")?.querySelector(".filename")?.textContent.trim();
+    const base = `Code${title ? `: ${title}` : ""}`;
+    const taken = new Set([...document.querySelectorAll('[role="region"][aria-label]')]
+      .filter(el => el !== code).map(el => el.getAttribute("aria-label")));
+    let label = `${base}, scrolls sideways`;
+    for (let n = 2; taken.has(label); n++) label = `${base} (${n}), scrolls sideways`;
+    return label;
+  };
+  const update = code => {
+    if (!code) return;
+    if (code.scrollWidth > code.clientWidth + 1) {
+      if (code.getAttribute("tabindex") !== "0") code.setAttribute("tabindex", "0");
+      if (code.getAttribute("role") !== "region") {
+        code.setAttribute("role", "region");
+        code.setAttribute("aria-label", name(code));
+      }
+    } else if (code.getAttribute("role") === "region") {
+      ["role", "aria-label", "tabindex"].forEach(attribute => code.removeAttribute(attribute));
+    }
+  };
+  const sizes = new ResizeObserver(entries => entries.forEach(e => update(e.target)));
+  // Material's own set-up of a block adds or removes its tab stop.
+  const stops = new MutationObserver(changes => changes.forEach(c => update(c.target)));
+  const mount = () => {
+    sizes.disconnect();
+    stops.disconnect();
+    document.querySelectorAll(".md-typeset pre > code").forEach(code => {
+      sizes.observe(code);
+      stops.observe(code, { attributes: true, attributeFilter: ["tabindex"] });
+    });
+  };
   if (typeof document$ !== "undefined") document$.subscribe(mount);
   else document.addEventListener("DOMContentLoaded", mount);
 })();
