@@ -208,9 +208,11 @@ def on_post_page_macros(env) -> None:
 
 
 def on_post_build(env) -> None:
-    """Ship the site's own stylesheet and scripts without their comments (macros/assets.py), and
-    write llms.txt and each page's Markdown copy (macros/llms.py)."""
-    from . import assets, llms
+    """Ship the site's own stylesheet and scripts without their comments (macros/assets.py), a
+    search index of prose and names, not code (macros/search.py), and llms.txt and each page's
+    Markdown copy (macros/llms.py)."""
+    from . import assets, llms, search
 
     assets.minify(Path(env.conf["site_dir"]), assets.ours(Path(env.conf["docs_dir"])))
+    search.compact_site(Path(env.conf["site_dir"]))
     llms.write(Path(env.conf["site_dir"]), Path(env.project_dir), env.conf, env.conf["use_directory_urls"])

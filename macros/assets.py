@@ -6,7 +6,7 @@ every reader: the comments are most of their bytes. After each build,
 :func:`minify` rewrites the copies in the built site (never the sources)
 without comments and runs of whitespace, which halves what a first visit
 downloads beyond Material itself (tests/browser/test_pages.py holds that to
-2 KiB). MkDocs runs it from the ``on_post_build`` hook; Zensical 0.0.73 runs
+3 KiB). MkDocs runs it from the ``on_post_build`` hook; Zensical 0.0.73 runs
 no such hook, so ``make build-zensical`` (and tools/bench.py's Zensical
 build) runs ``python -m macros.assets SITE`` after the build instead.
 
@@ -66,7 +66,8 @@ def ours(docs: Path) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    """``python -m macros.assets SITE [DOCS]``: minify the built copies of DOCS' own assets in SITE."""
+    """``python -m macros.assets SITE [DOCS]``: minify the built copies of DOCS' own assets in SITE
+    and compact its search index (macros/search.py): what MkDocs's on_post_build does."""
     if len(argv) not in (1, 2):
         print("usage: python -m macros.assets SITE [DOCS (default: docs)]", file=sys.stderr)
         return 2
@@ -75,6 +76,10 @@ def main(argv: list[str]) -> int:
         print(f"macros.assets: {site}: no built site there; build it first", file=sys.stderr)
         return 1
     minify(site, ours(docs))
+    # The search index too, as MkDocs's on_post_build does (macros/__init__.py).
+    from . import search
+
+    search.compact_site(site)
     return 0
 
 

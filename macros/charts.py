@@ -133,7 +133,8 @@ def bar_chart(chart_id: str, title: str, groups: list[Group] | tuple[Group, ...]
     caption = html.escape(title) + (". " + html.escape(note) if note else "")
     return (
         f'<figure class="chart" id="{html.escape(chart_id)}">'
-        f'<svg xmlns="http://www.w3.org/2000/svg" {_attrs(viewBox=f"0 0 {WIDTH} {height}", width="100%", role="img")} '
+        # The bars' labels stay out of the search index (macros/search.py): the caption says it.
+        f'<svg xmlns="http://www.w3.org/2000/svg" data-search-exclude="" {_attrs(viewBox=f"0 0 {WIDTH} {height}", width="100%", role="img")} '
         f'aria-labelledby="{ids["title"]} {ids["desc"]}" '
         f'style="max-width: 30rem; height: auto; overflow: visible; fill: currentColor; font-size: {FONT}px">'
         f'<title id="{ids["title"]}">{html.escape(title)}</title>'

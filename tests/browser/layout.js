@@ -49,7 +49,7 @@ async ({ chrome = true } = {}) => {
       out.scrollers.push(`${name(el)}: its table's background hides the scroll shadow`)
     }
     if (el.tabIndex < 0) out.scrollers.push(`${name(el)} scrolls sideways but cannot be focused to scroll by keyboard`)
-    if (el.matches(".md-typeset__scrollwrap") && !(el.getAttribute("role") === "region" && el.getAttribute("aria-label"))) {
+    if (el.matches(".md-typeset__scrollwrap, pre > code") && !(el.getAttribute("role") === "region" && el.getAttribute("aria-label"))) {
       out.scrollers.push(`${name(el)} scrolls sideways but is not a named region`)
     }
   }

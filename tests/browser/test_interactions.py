@@ -16,7 +16,7 @@ from macros import data
 from macros.examples import section_lines, sections_of
 from macros.run_it import plan
 from tests.browser.conftest import wait_ready
-from tests.conftest import ROOT, SUBPATH, ZENSICAL_SEARCH, mkdocs_only, search_index
+from tests.conftest import ROOT, SUBPATH, search_index
 
 pytestmark = pytest.mark.browser
 
@@ -130,7 +130,12 @@ def search(page, engine: str, term: str) -> tuple[list[str], list[str]]:
         first = page.locator('[role="listbox"] a[role="option"]').first
         first.and_(page.locator(f'[href*="?h={quote_plus(term)}#"], [href$="?h={quote_plus(term)}"]')).wait_for()
         options = page.locator('[role="listbox"] a[role="option"]')
-        links = options.evaluate_all("els => els.map(a => a.href)")
+        # The addresses follow the query at once, the results when the worker answers:
+        # read them once they stop changing.
+        links, before = None, options.evaluate_all("els => els.map(a => a.href)")
+        while links != before:
+            page.wait_for_timeout(300)
+            links, before = before, options.evaluate_all("els => els.map(a => a.href)")
         previews = options.evaluate_all("els => els.map(a => a.textContent)")
         page.keyboard.press("Escape")
         return list(dict.fromkeys(page_path(link) for link in links)), previews
@@ -152,7 +157,6 @@ def search(page, engine: str, term: str) -> tuple[list[str], list[str]]:
 
 @pytest.mark.parametrize("term", SEARCH_TERMS)
 def test_search_finds_the_page_that_covers_the_term(search_page, built_site, term):
-    mkdocs_only(built_site, ZENSICAL_SEARCH)
     expected = expected_page(search_index(built_site), term)
     assert expected is not None, f"no page mentions {term!r}: the search index lacks it"
     found, _ = search(search_page, built_site.engine, term)
@@ -177,12 +181,33 @@ READER_QUERIES = [
     # and `@login_required`, one word each to a search that splits on spaces alone.
     ("from_prefixed_env", "cookbook/configuration/"),
     ("login_required", "cookbook/auth/"),
+    # Names as readers type them, in lower case: the pages write WhiteNoise,
+    # ListView and SQLAlchemy, which the separator splits in two.
+    ("whitenoise", "cookbook/static/"),
+    ("listview", "cookbook/crud/"),
+    ("sqlalchemy", "cookbook/database/"),
+    # Names of two words, one of which is on every page.
+    ("django ninja", "cookbook/api_frameworks/"),
+    ("django rest framework", "cookbook/api_frameworks/"),
+    # Names a page's code introduces and its prose may not repeat.
+    ("select_related", "cookbook/relationships/"),
+    ("MAX_CONTENT_LENGTH", "cookbook/uploads/"),
+    # A plain question.
+    ("which is faster", "choosing/speed/"),
 ]
+
+
+# Known misses of one engine, each with why; a miss that starts to pass shows as XPASS.
+ENGINE_MISSES = {
+    ("sqlalchemy", "zensical"): "Zensical 0.0.73 ranks short sections that mention SQLAlchemy once (the "
+                                "cookbook's index) above the database page, which names it in every section",
+}
 
 
 @pytest.mark.parametrize(("term", "expected"), READER_QUERIES, ids=[q for q, _ in READER_QUERIES])
 def test_search_puts_the_page_a_reader_means_in_the_top_three(search_page, built_site, term, expected):
-    mkdocs_only(built_site, ZENSICAL_SEARCH)
+    if (term, built_site.engine) in ENGINE_MISSES:
+        pytest.xfail(ENGINE_MISSES[term, built_site.engine])
     found, previews = search(search_page, built_site.engine, term)
     assert expected in found[:3], f"{term!r}: expected {expected} in the first three results, got {found[:5]}"
     # Previews read as text: no tab labels run together, no table flattened into them.

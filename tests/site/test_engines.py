@@ -111,7 +111,8 @@ def test_tab_sets_and_tables_are_the_same_on_both(mkdocs_site, zensical_site):
 
 def test_search_finds_the_same_sections_on_both(mkdocs_site, zensical_site):
     # Zensical indexes what Material's data-search-exclude leaves out: a tab set's labels
-    # (macros/__init__.py on_post_page_macros). The labels aside, the text is the same.
+    # (macros/__init__.py on_post_page_macros), which macros/search.py then drops from
+    # both indexes. The labels aside, the text is the same.
     def text(entry: dict) -> str:
         return squash(re.sub(r"<[^>]+>", " ", re.sub(r"<span data-search-exclude>.*?</span>|Flask\s*Django", " ",
                                                       entry["text"])))

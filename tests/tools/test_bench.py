@@ -35,3 +35,26 @@ def test_lighthouse_figures_print_as_medians_with_each_runs_blocking_time():
     line = bench.metric_line(runs)
     assert line.startswith("median FCP 1,000 ms · LCP 1,500 ms · TBT 120 ms · CLS 0.000 · SI 1,100 ms;")
     assert line.endswith("TBT per run: 300, 40, 120, - ms")
+
+
+@pytest.mark.parametrize(("index", "slowdown"), [
+    (800, 2), (1_100, 2), (1_499, 2),  # a loaded host: Lighthouse's low-end desktop row, 2x
+    (1_500, 4), (1_999, 4),  # its high-end desktop row, 4x
+    (2_300, 5), (2_800, 6), (9_000, 10),  # faster still: ~500 index points per 1x, at most 10x
+])
+def test_the_cpu_slowdown_is_calibrated_from_the_hosts_benchmark_index(index, slowdown):
+    assert bench.calibrated_slowdown(index) == slowdown
+
+
+def test_a_first_visit_weighs_the_search_index_with_the_html_css_and_js(tmp_path):
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text('{"docs": [' + '{"text": "word"},' * 200 + "{}]}")
+    (tmp_path / "worker.js").write_text("x" * 100)
+    (tmp_path / "index.html").write_text('<script>var c = {"search": "worker.js"}</script>' + "<p>hi</p>" * 50)
+    raw, level6, served = bench.index_sizes(tmp_path)
+    assert raw > level6 > 0 and served > 0
+    weight = bench.page_weight(tmp_path, "index.html", prefix="/")
+    assert weight.index == served and weight.total == weight.html + weight.css + weight.js + served
+    # A page without the search worker (bare HTML) downloads no index.
+    (tmp_path / "plain.html").write_text("<p>plain</p>")
+    assert bench.page_weight(tmp_path, "plain.html", prefix="/").index == 0

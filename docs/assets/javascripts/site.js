@@ -1,6 +1,6 @@
 /*
  * The site's own script, on every page; served without its comments
- * (macros/assets.py). Two small additions to Material:
+ * (macros/assets.py). Small additions to Material:
  *
  * 1. Search for command-line options such as `flask --app`.
  *    Material hands the query to lunr, whose syntax reads "-" before a word
@@ -10,6 +10,10 @@
  *    keeps its lunr meaning (exclude the word). Queries are the worker
  *    messages of type 2 in Material 9.x; tests/browser checks this still
  *    works when Material changes.
+ *    Zensical's worker takes the query as { input } and needs every word
+ *    of it in one section; its index, like Material's (lunr), holds no stop
+ *    words (macros/search.py), so they are dropped from the query too
+ *    ("which is faster" searches for "faster"), unless nothing else is left.
  *
  * 2. Tables that scroll sideways reach the keyboard.
  *    A table wider than the screen scrolls inside Material's wrapper
@@ -19,13 +23,37 @@
  *    schema, scrolls sideways"), so the arrow keys scroll it once it has
  *    focus and a screen reader announces it. A wrapper that fits is none of
  *    this, so it adds no tab stop.
+ *
+ * 3. Code blocks that scroll sideways reach the keyboard, everywhere.
+ *    With `content.lazy` (mkdocs.yml), Material sets up a code block only
+ *    once it scrolls into view, and then makes it focusable only where the
+ *    device can hover. Here every block whose code is wider than its box is,
+ *    from the start and on every device, a region in the tab order named
+ *    after its file ("Code: routing/flask_app.py, scrolls sideways"; a second
+ *    block from the same file "(2)"), so
+ *    the arrow keys scroll it; when Material later takes the tab stop away,
+ *    it is put back. A block that fits adds no tab stop.
  */
 (function () {
   const QUERY = 2;
+  // lunr's English stop words, as macros/search.py's STOP_WORDS.
+  const STOP = new Set(("a able about across after all almost also am among an and any are as at be " +
+    "because been but by can cannot could dear did do does either else ever every for from get got had " +
+    "has have he her hers him his how however i if in into is it its just least let like likely may me " +
+    "might most must my neither no nor not of off often on only or other our own rather said say says " +
+    "she should since so some than that the their them then there these they this tis to too twas us " +
+    "wants was we were what when where which while who whom why will with would yet you your").split(" "));
+  const options = query => query.replace(/(^|\s)--(?=[^\s-])/g, "$1");
+  const words = query => {
+    const kept = query.split(/\s+/).filter(word => word && !STOP.has(word.toLowerCase()));
+    return kept.length ? kept.join(" ") : query;
+  };
   const post = Worker.prototype.postMessage;
   Worker.prototype.postMessage = function (message, ...rest) {
     if (message && message.type === QUERY && typeof message.data === "string") {
-      message = { ...message, data: message.data.replace(/(^|\s)--(?=[^\s-])/g, "$1") };
+      message = { ...message, data: options(message.data) };
+    } else if (message && message.type === QUERY && typeof message.data?.input === "string") {
+      message = { ...message, data: { ...message.data, input: words(options(message.data.input)) } };
     }
     return post.call(this, message, ...rest);
   };
@@ -58,8 +86,46 @@
   else document.addEventListener("DOMContentLoaded", mount);
 })();
 
+(function () {
+  // A region's name is unique on the page: the second block from one file is "(2)".
+  const name = code => {
+    const title = code.closest(".highlight")?.querySelector(".filename")?.textContent.trim();
+    const base = `Code${title ? `: ${title}` : ""}`;
+    const taken = new Set([...document.querySelectorAll('[role="region"][aria-label]')]
+      .filter(el => el !== code).map(el => el.getAttribute("aria-label")));
+    let label = `${base}, scrolls sideways`;
+    for (let n = 2; taken.has(label); n++) label = `${base} (${n}), scrolls sideways`;
+    return label;
+  };
+  const update = code => {
+    if (!code) return;
+    if (code.scrollWidth > code.clientWidth + 1) {
+      if (code.getAttribute("tabindex") !== "0") code.setAttribute("tabindex", "0");
+      if (code.getAttribute("role") !== "region") {
+        code.setAttribute("role", "region");
+        code.setAttribute("aria-label", name(code));
+      }
+    } else if (code.getAttribute("role") === "region") {
+      ["role", "aria-label", "tabindex"].forEach(attribute => code.removeAttribute(attribute));
+    }
+  };
+  const sizes = new ResizeObserver(entries => entries.forEach(e => update(e.target)));
+  // Material's own set-up of a block adds or removes its tab stop.
+  const stops = new MutationObserver(changes => changes.forEach(c => update(c.target)));
+  const mount = () => {
+    sizes.disconnect();
+    stops.disconnect();
+    document.querySelectorAll(".md-typeset pre > code").forEach(code => {
+      sizes.observe(code);
+      stops.observe(code, { attributes: true, attributeFilter: ["tabindex"] });
+    });
+  };
+  if (typeof document$ !== "undefined") document$.subscribe(mount);
+  else document.addEventListener("DOMContentLoaded", mount);
+})();
+
 /*
- * 3. Side by side (extra.css). A button in the header, after the colour
+ * 4. Side by side (extra.css). A button in the header, after the colour
  *    scheme's, switches every Flask/Django tab set to two columns and back,
  *    on every page: the choice is kept in localStorage under the site's own
  *    scope (Material's __md_set, as for the linked-tab choice), and
