@@ -10,7 +10,7 @@ python manage.py runserver 8000
 # --8<-- [start:expect]
 curl -i http://127.0.0.1:8000/api/books/
 # HTTP/1.1 200 OK
-# {"books": [{"id": 1, "title": "Dune", "year": 1965}, ...]}
+# {"books": [{"id": 1, "title": "Dune", "year": 1965}, {"id": 2, "title": "Kindred", "year": 1979}]}
 
 curl -i http://127.0.0.1:8000/api/books/99/
 # HTTP/1.1 404 Not Found
@@ -22,7 +22,7 @@ curl -i --json '{"title": "Piranesi", "year": 2020}' http://127.0.0.1:8000/api/b
 
 curl -i --json '{"title": "", "year": "soon"}' http://127.0.0.1:8000/api/books/
 # HTTP/1.1 422 Unprocessable Entity
-# {"errors": {"title": "A non-empty string is required.", ...}}
+# {"errors": {"title": "A non-empty string is required.", "year": "A whole number is required."}}
 
 curl -i --json 'not json' http://127.0.0.1:8000/api/books/
 # HTTP/1.1 400 Bad Request
