@@ -226,6 +226,9 @@ def topic_settings(topic: str, tmp: Path):
         for name in dir(module):
             if name.isupper() and name not in DJANGO_SKIP and getattr(base, name, object()) != getattr(module, name):
                 changes[name] = getattr(module, name)
+    from tests.attacks.discovery import standalone_urlconfs
+    if topic in standalone_urlconfs():  # a project of its own: its root URLs, on the test run's settings
+        changes["ROOT_URLCONF"] = standalone_urlconfs()[topic]
     if "MEDIA_ROOT" in changes:
         changes["MEDIA_ROOT"] = tmp / "media"
     with override_settings(**changes):
