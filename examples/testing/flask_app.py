@@ -48,6 +48,8 @@ def notes_page():
         db.session.add(Note(text=form.text.data.strip()))
         db.session.commit()
         return redirect(url_for("notes.notes_page"))
-    saved = db.session.scalars(db.select(Note).order_by(Note.id))
+    # The latest 50: a page does not grow with the table.
+    latest = db.select(Note).order_by(Note.id.desc()).limit(50)
+    saved = db.session.scalars(latest)
     return render_template("notes.html", notes=saved, form=form)
 # --8<-- [end:app]
