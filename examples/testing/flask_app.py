@@ -1,7 +1,7 @@
 """A tiny notes app to test: a list of notes and a form that adds one."""
 
 # --8<-- [start:app]
-from flask import Blueprint, Flask, redirect, render_template, url_for
+from flask import Blueprint, Flask, abort, redirect, render_template, request, url_for
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import FlaskForm
 from flask_wtf.csrf import CSRFProtect
@@ -38,6 +38,14 @@ def create_app(test_config=None):
     with app.app_context():
         db.create_all()
     app.register_blueprint(notes)
+
+    @app.before_request
+    def form_posts_only():
+        # Flask-WTF would read a JSON body into these HTML forms, and
+        # WTForms is not made for JSON values: a number is a 500.
+        if request.is_json:
+            abort(415)
+
     return app
 
 
