@@ -62,7 +62,7 @@ def load_user(user_id):
 
 accounts = Blueprint("accounts", __name__)
 # Checked when nobody has the username given.
-UNKNOWN_USER_HASH = generate_password_hash("no account has this password")
+UNKNOWN_USER_HASH = generate_password_hash("no account has this one")
 
 
 @accounts.route("/login/", methods=["GET", "POST"])
@@ -70,11 +70,12 @@ def login():
     error = None
     if request.method == "POST":  # CSRFProtect has checked the form's token
         user = db.session.scalar(select(User).where(User.username == request.form["username"]))
+        password = request.form["password"]
         if user is None:
-            # One hash either way, as Django's ModelBackend does, so the time
-            # taken does not tell which usernames exist.
-            check_password_hash(UNKNOWN_USER_HASH, request.form["password"])
-        elif user.check_password(request.form["password"]):
+            # One hash either way, as Django's ModelBackend does, so
+            # the time taken does not tell which usernames exist.
+            check_password_hash(UNKNOWN_USER_HASH, password)
+        elif user.check_password(password):
             login_user(user)
             return redirect(url_for("admin.index"))
         error = "Wrong username or password."

@@ -17,8 +17,8 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
     raise ImproperlyConfigured(
-        "Set the DJANGO_SECRET_KEY environment variable, e.g. to the "
-        "output of: python -c 'import secrets; print(secrets.token_hex())'"
+        "Set the DJANGO_SECRET_KEY environment variable, e.g. to "
+        "python -c 'import secrets; print(secrets.token_hex())'"
     )
 # Off unless asked for (DJANGO_DEBUG=1), so a server started without the
 # variable never shows tracebacks and settings to strangers.

@@ -29,7 +29,7 @@ def create_app(config=None):
         message_queue=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
         # cors_allowed_origins is left at its default: a browser page from any
         # other origin than this app's own is refused (400).
-        # A larger message closes the connection (Engine.IO's default: 1 MB).
+        # A larger message closes the connection (default: 1 MB).
         max_http_buffer_size=64 * 1024,
     )
     return app
