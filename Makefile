@@ -129,7 +129,7 @@ check: $(VENV)/.installed $(ACTIONLINT)
 # Examples and the attack suite again, on Django's LTS line.
 test-lts: $(VENV_LTS)/.installed
 	@tools/ensure-tools
-	$(BIN_LTS)/pytest tests/examples tests/attacks -q $(XDIST) -o addopts="--import-mode=importlib -p no:cacheprovider --strict-markers"
+	$(BIN_LTS)/pytest tests/examples tests/attacks -q $(XDIST) -o addopts="--import-mode=importlib -p no:cacheprovider --strict-markers -p tests.env"
 
 test: $(VENV)/.installed $(VENV_LTS)/.installed $(VENV_ZENSICAL)/.installed $(ACTIONLINT)
 	@tools/ensure-browser

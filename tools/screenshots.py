@@ -36,6 +36,7 @@ import io
 import re
 import json
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -235,6 +236,8 @@ def base_env(scratch: Path) -> dict[str, str]:
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
            "PYTHONDONTWRITEBYTECODE": "1", "TZ": "UTC"}
     env.pop("DJANGO_SETTINGS_MODULE", None)
+    # project/settings.py has no default key; a throwaway one for the shots
+    env.setdefault("DJANGO_SECRET_KEY", secrets.token_hex(32))
     env["DJANGO_DB"] = str(scratch / "django.sqlite3")
     return env
 

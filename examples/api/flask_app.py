@@ -34,6 +34,8 @@ def not_found(error):
 
 def create_app():
     app = Flask(__name__)
+    # A larger body gets 413 before any of it is read as JSON.
+    app.config["MAX_CONTENT_LENGTH"] = 1024 * 1024
     app.register_blueprint(api)
     return app
 # --8<-- [end:read]

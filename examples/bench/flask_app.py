@@ -13,6 +13,7 @@ from flask_login import LoginManager, current_user, login_user
 from flask_migrate import Migrate
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import delete, select
+from werkzeug.security import check_password_hash, generate_password_hash
 
 from .flask_models import Book, User, db
 
@@ -60,6 +61,8 @@ def load_user(user_id):
 
 
 accounts = Blueprint("accounts", __name__)
+# Checked when nobody has the username given.
+UNKNOWN_USER_HASH = generate_password_hash("no account has this one")
 
 
 @accounts.route("/login/", methods=["GET", "POST"])
@@ -67,7 +70,12 @@ def login():
     error = None
     if request.method == "POST":  # CSRFProtect has checked the form's token
         user = db.session.scalar(select(User).where(User.username == request.form["username"]))
-        if user is not None and user.check_password(request.form["password"]):
+        password = request.form["password"]
+        if user is None:
+            # One hash either way, as Django's ModelBackend does, so
+            # the time taken does not tell which usernames exist.
+            check_password_hash(UNKNOWN_USER_HASH, password)
+        elif user.check_password(password):
             login_user(user)
             return redirect(url_for("admin.index"))
         error = "Wrong username or password."

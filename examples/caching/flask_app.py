@@ -3,7 +3,7 @@
 # --8<-- [start:setup]
 import os
 
-from flask import Flask
+from flask import Flask, abort, request
 from flask_caching import Cache
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
@@ -39,5 +39,13 @@ def create_app(config=None):
     app.register_blueprint(shop)
     with app.app_context():
         db.create_all()
+
+    @app.before_request
+    def form_posts_only():
+        # Flask-WTF would read a JSON body into these HTML forms, and
+        # WTForms is not made for JSON values: a number is a 500.
+        if request.is_json:
+            abort(415)
+
     return app
 # --8<-- [end:setup]

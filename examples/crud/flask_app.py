@@ -1,7 +1,7 @@
 """CRUD in Flask: one model, generic MethodView classes, Flask-WTF forms with CSRF checks."""
 
 # --8<-- [start:app]
-from flask import Flask
+from flask import Flask, abort, request
 from flask_wtf.csrf import CSRFProtect
 
 from .flask_models import db
@@ -20,5 +20,13 @@ def create_app(config=None):
     with app.app_context():
         db.create_all()  # a real app runs Flask-Migrate instead (see the Database page)
     app.register_blueprint(books)
+
+    @app.before_request
+    def form_posts_only():
+        # Flask-WTF would read a JSON body into these HTML forms, and
+        # WTForms is not made for JSON values: a number is a 500.
+        if request.is_json:
+            abort(415)
+
     return app
 # --8<-- [end:app]

@@ -1,5 +1,5 @@
 # --8<-- [start:setup]
-from flask import Flask
+from flask import Flask, abort, request
 from flask_migrate import Migrate
 
 from .flask_models import db
@@ -20,5 +20,13 @@ def create_app(config=None):
     db.init_app(app)
     migrate.init_app(app, db)  # adds the "flask db" commands
     app.register_blueprint(books)
+
+    @app.before_request
+    def form_posts_only():
+        # Flask-WTF would read a JSON body into these HTML forms, and
+        # WTForms is not made for JSON values: a number is a 500.
+        if request.is_json:
+            abort(415)
+
     return app
 # --8<-- [end:setup]

@@ -1,7 +1,7 @@
 """Forms in Flask with Flask-WTF: a signup form, validated on the server."""
 
 # --8<-- [start:view]
-from flask import Blueprint, Flask, flash, redirect, render_template, url_for
+from flask import Blueprint, Flask, abort, flash, redirect, render_template, request, url_for
 from flask_wtf.csrf import CSRFProtect
 
 from .flask_forms import SignupForm
@@ -34,5 +34,13 @@ def create_app(config=None):
     # Refuse every POST without a valid token (400), as Django does (403).
     CSRFProtect(app)
     app.register_blueprint(accounts)
+
+    @app.before_request
+    def form_posts_only():
+        # Flask-WTF would read a JSON body into these HTML forms, and
+        # WTForms is not made for JSON values: a number is a 500.
+        if request.is_json:
+            abort(415)
+
     return app
 # --8<-- [end:view]

@@ -5,7 +5,8 @@ import logging
 
 import click
 from flask import (
-    Blueprint, Flask, current_app, flash, redirect, render_template, session, url_for,
+    Blueprint, Flask, abort, current_app, flash, redirect, render_template, request,
+    session, url_for,
 )
 from flask.cli import with_appcontext
 from flask_login import (
@@ -174,5 +175,13 @@ def create_app(config=None):
     app.cli.add_command(create_user)
     with app.app_context():
         db.create_all()
+
+    @app.before_request
+    def form_posts_only():
+        # Flask-WTF would read a JSON body into these HTML forms, and
+        # WTForms is not made for JSON values: a number is a 500.
+        if request.is_json:
+            abort(415)
+
     return app
 # --8<-- [end:setup]

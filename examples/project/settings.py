@@ -8,11 +8,18 @@ ships an apps.py and is installed below; its URLs are mounted by project/urls.py
 import os
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 # --8<-- [start:secrets]
-# Development defaults; production reads these from the environment.
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "dev-only-not-secret")
+# No default key: a key anyone can read signs anyone's session cookie.
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+if not SECRET_KEY:
+    raise ImproperlyConfigured(
+        "Set the DJANGO_SECRET_KEY environment variable, e.g. to "
+        "python -c 'import secrets; print(secrets.token_hex())'"
+    )
 # Off unless asked for (DJANGO_DEBUG=1), so a server started without the
 # variable never shows tracebacks and settings to strangers.
 DEBUG = os.environ.get("DJANGO_DEBUG") == "1"

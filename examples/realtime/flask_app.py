@@ -29,6 +29,8 @@ def create_app(config=None):
         message_queue=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
         # cors_allowed_origins is left at its default: a browser page from any
         # other origin than this app's own is refused (400).
+        # A larger message closes the connection (default: 1 MB).
+        max_http_buffer_size=64 * 1024,
     )
     return app
 # --8<-- [end:setup]

@@ -4,8 +4,8 @@ import time
 
 from blinker import Namespace
 from flask import (
-    Blueprint, Flask, current_app, g, redirect, render_template, request, request_finished,
-    request_started, template_rendered, url_for,
+    Blueprint, Flask, abort, current_app, g, redirect, render_template, request,
+    request_finished, request_started, template_rendered, url_for,
 )
 from flask_wtf import FlaskForm
 from flask_wtf.csrf import CSRFProtect
@@ -107,5 +107,13 @@ def create_app(config=None):
     order_placed.connect(send_confirmation, app)
     with app.app_context():
         db.create_all()
+
+    @app.before_request
+    def form_posts_only():
+        # Flask-WTF would read a JSON body into these HTML forms, and
+        # WTForms is not made for JSON values: a number is a 500.
+        if request.is_json:
+            abort(415)
+
     return app
 # --8<-- [end:signals]

@@ -3,7 +3,7 @@
 # --8<-- [start:setup]
 import os
 
-from flask import Flask
+from flask import Flask, abort, request
 from flask_rq import RQ
 from flask_wtf.csrf import CSRFProtect
 
@@ -31,5 +31,13 @@ def create_app(config=None):
     from .flask_views import reports
 
     app.register_blueprint(reports)
+
+    @app.before_request
+    def form_posts_only():
+        # Flask-WTF would read a JSON body into these HTML forms, and
+        # WTForms is not made for JSON values: a number is a 500.
+        if request.is_json:
+            abort(415)
+
     return app
 # --8<-- [end:setup]

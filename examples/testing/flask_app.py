@@ -1,7 +1,7 @@
 """A tiny notes app to test: a list of notes and a form that adds one."""
 
 # --8<-- [start:app]
-from flask import Blueprint, Flask, redirect, render_template, url_for
+from flask import Blueprint, Flask, abort, redirect, render_template, request, url_for
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import FlaskForm
 from flask_wtf.csrf import CSRFProtect
@@ -38,6 +38,14 @@ def create_app(test_config=None):
     with app.app_context():
         db.create_all()
     app.register_blueprint(notes)
+
+    @app.before_request
+    def form_posts_only():
+        # Flask-WTF would read a JSON body into these HTML forms, and
+        # WTForms is not made for JSON values: a number is a 500.
+        if request.is_json:
+            abort(415)
+
     return app
 
 
@@ -48,6 +56,8 @@ def notes_page():
         db.session.add(Note(text=form.text.data.strip()))
         db.session.commit()
         return redirect(url_for("notes.notes_page"))
-    saved = db.session.scalars(db.select(Note).order_by(Note.id))
+    # The latest 50: a page does not grow with the table.
+    latest = db.select(Note).order_by(Note.id.desc()).limit(50)
+    saved = db.session.scalars(latest)
     return render_template("notes.html", notes=saved, form=form)
 # --8<-- [end:app]

@@ -4,7 +4,7 @@ import os
 import secrets
 from pathlib import Path
 
-from flask import Blueprint, Flask, current_app, redirect, render_template, send_from_directory, url_for
+from flask import Blueprint, Flask, abort, current_app, redirect, render_template, request, send_from_directory, url_for
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.utils import secure_filename
 
@@ -34,6 +34,14 @@ def create_app(config=None):
     os.makedirs(app.config["UPLOAD_FOLDER"], exist_ok=True)
     CSRFProtect(app)  # every POST needs the token (400 without)
     app.register_blueprint(bp)
+
+    @app.before_request
+    def form_posts_only():
+        # Flask-WTF would read a JSON body into these HTML forms, and
+        # WTForms is not made for JSON values: a number is a 500.
+        if request.is_json:
+            abort(415)
+
     return app
 
 

@@ -226,10 +226,25 @@ def topic_settings(topic: str, tmp: Path):
         for name in dir(module):
             if name.isupper() and name not in DJANGO_SKIP and getattr(base, name, object()) != getattr(module, name):
                 changes[name] = getattr(module, name)
+        if "TASKS" in vars(module):
+            # The topic's queue needs its own tables and worker; Django's Dummy backend keeps the
+            # tasks in memory and, unlike the project's default (Immediate), can look a result up.
+            changes["TASKS"] = {"default": {"BACKEND": _dummy_tasks_backend()}}
+    from tests.attacks.discovery import standalone_urlconfs
+    if topic in standalone_urlconfs():  # a project of its own: its root URLs, on the test run's settings
+        changes["ROOT_URLCONF"] = standalone_urlconfs()[topic]
     if "MEDIA_ROOT" in changes:
         changes["MEDIA_ROOT"] = tmp / "media"
     with override_settings(**changes):
         yield
+
+
+def _dummy_tasks_backend() -> str:
+    try:
+        importlib.import_module("django.tasks.backends.dummy")  # Django 6.0 and later
+        return "django.tasks.backends.dummy.DummyBackend"
+    except ImportError:  # Django 5.2 LTS: the django-tasks backport
+        return "django_tasks.backends.dummy.DummyBackend"
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,8 @@
 A topic is a folder of examples/ with an ``__init__.py``. Its Flask side is the
 app ``create_app()`` builds (``<topic>.flask_app``, or a ``flask_*`` package
 beside it); its Django side is every URL the project (``project.urls``) mounts
-from ``<topic>.django_app``; its websockets are Channels' ``websocket_urlpatterns``
+from ``<topic>.django_app``, or, for a django_app that is a project of its own
+(its settings name their own ``ROOT_URLCONF``), every URL of those; its websockets are Channels' ``websocket_urlpatterns``
 in ``<topic>.django_app.routing`` and Flask-SocketIO's handlers on the app.
 """
 
@@ -159,9 +160,24 @@ def django_endpoints() -> dict[str, list[Endpoint]]:
                 routes.setdefault("/" + prefix + str(p.pattern), set()).update(_methods(p.callback) or {"?"})
 
     walk(get_resolver(), "", None)
+    for topic, urlconf in standalone_urlconfs().items():  # a project of its own: every route is the topic's
+        by_topic.pop(topic, None)
+        walk(get_resolver(urlconf), "", topic)
     return {t: [Endpoint(t, "django", r, frozenset(m - {"?"}) if "?" not in m else frozenset())
                 for r, m in sorted(routes.items())]
             for t, routes in by_topic.items()}
+
+
+def standalone_urlconfs() -> dict[str, str]:
+    """{topic: ROOT_URLCONF} for a django_app that is a project of its own (the benchmark): the
+    project does not mount it, its settings name their own root URLs, and the suite serves those."""
+    found = {}
+    for settings in sorted(EXAMPLES.glob("*/django_app/settings.py")):
+        text = settings.read_text(encoding="utf-8")
+        match = re.search(r"""^ROOT_URLCONF\s*=\s*["']([\w.]+)["']""", text, re.M)
+        if match and "from project.settings import" not in text:
+            found[settings.parent.parent.name] = match.group(1)
+    return found
 
 
 def django_websockets() -> dict[str, list[str]]:

@@ -57,8 +57,9 @@ def test_a_websocket_frame_has_a_size_limit(topic, framework, route, services, v
     v = verdict("body_size", topic, framework)
     run = RunSection.parse(section(f"{topic}/{framework}_commands.sh", "run"))
     (server,) = [step for step in run.steps if RunSection.long_running(step)]
-    exports = {**run.exports, "REDIS_URL": services["REDIS_URL"]}
-    env = reader_env(FLASK_SECRET_KEY=KEY, DJANGO_SECRET_KEY=KEY, **exports)
+    # the keys: the Run-it may export one too, as a $(python -c ...) the shell would run
+    exports = {**run.exports, "REDIS_URL": services["REDIS_URL"], "FLASK_SECRET_KEY": KEY, "DJANGO_SECRET_KEY": KEY}
+    env = reader_env(**exports)
     port = free_port()
     page = "/" if framework == "flask" else f"/{topic}/"
     with serving(as_typed(server, port), f"http://127.0.0.1:{port}{page}", env):

@@ -2,7 +2,7 @@ import asyncio
 
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from .models import Book
 
@@ -10,28 +10,28 @@ from .models import Book
 NUMBERS = list(range(1, 11))
 
 
-@require_GET
+@require_safe
 def text(request):
     return HttpResponse("Hello, world!", content_type="text/plain")
 
 
-@require_GET
+@require_safe
 def json_view(request):
     return JsonResponse({"message": "Hello, world!", "numbers": NUMBERS})
 
 
-@require_GET
+@require_safe
 def page(request):
     return render(request, "bench/page.html", {"title": "Ten numbers", "numbers": NUMBERS})
 
 
-@require_GET
+@require_safe
 def books(request):
     found = Book.objects.order_by("id")[:10]
     return JsonResponse({"books": [{"title": b.title, "author": b.author, "year": b.year} for b in found]})
 
 
-@require_GET
+@require_safe
 async def wait(request):
     await asyncio.sleep(0.01)  # stands in for a 10 ms call to another service
     return JsonResponse({"waited_ms": 10})

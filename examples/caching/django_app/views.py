@@ -12,6 +12,7 @@ from .models import Product
 class ProductListView(ListView):  # cached in urls.py with cache_page(60)
     model = Product
     ordering = "name"
+    paginate_by = 50  # a list page does not grow with the table
     template_name = "caching/products.html"
 # --8<-- [end:view_cache]
 

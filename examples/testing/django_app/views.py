@@ -21,5 +21,7 @@ class NotesView(CreateView):
     success_url = reverse_lazy("testing:notes")
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(notes=Note.objects.order_by("id"), **kwargs)
+        # The latest 50: a page does not grow with the table.
+        notes = Note.objects.order_by("-id")[:50]
+        return super().get_context_data(notes=notes, **kwargs)
 # --8<-- [end:app]

@@ -10,6 +10,8 @@ bp = Blueprint("catalog", __name__, url_prefix="/books", template_folder="templa
 
 @bp.get("/")
 def book_list():
-    books = db.session.scalars(db.select(Book).order_by(Book.title))
+    # At most 50 rows: a list page does not grow with the table.
+    query = db.select(Book).order_by(Book.title).limit(50)
+    books = db.session.scalars(query)
     return render_template("catalog/book_list.html", books=books)
 # --8<-- [end:catalog]
