@@ -59,7 +59,8 @@ def git(project: Path, *args: str) -> None:
 
 
 def pytest_in(project: Path, *args: str) -> subprocess.CompletedProcess:
-    opts = f"--import-mode=importlib -p no:cacheprovider --strict-markers --cov=examples/{NAME} --cov-fail-under=95"
+    opts = (f"--import-mode=importlib -p no:cacheprovider --strict-markers -p tests.env "
+            f"--cov=examples/{NAME} --cov-fail-under=95")
     return run([sys.executable, "-m", "pytest", "-q", "-o", f"addopts={opts}", *args], project)
 
 
