@@ -337,7 +337,10 @@ def _check_measured(data: "Data", text: str) -> None:
     """Each figure names known frameworks, covers the core ones, and says which version it measured."""
     known = set(data.frameworks)
     core = [k for k, f in data.frameworks.items() if f.core]
-    where = lambda *path: _where("measured.yml", text, path)  # noqa: E731
+
+    def where(*path: str) -> str:
+        return _where("measured.yml", text, path)
+
     problems = []
     for fw in core:
         if fw not in data.project:

@@ -69,7 +69,9 @@ class Table:
 
 
 def _table(header: list[Any], rows: list[list[Any]]) -> Table:
-    as_cell = lambda v: v if isinstance(v, Cell) else Cell(str(v))  # noqa: E731
+    def as_cell(v: Any) -> Cell:
+        return v if isinstance(v, Cell) else Cell(str(v))
+
     return Table([as_cell(h) for h in header], [[as_cell(c) for c in row] for row in rows])
 
 
