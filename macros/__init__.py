@@ -19,6 +19,7 @@ import logging
 import re
 import sys
 from pathlib import Path
+from typing import Callable
 
 # The oldest Python the build is tested on (tests/macros/test_python_versions.py): Debian 12's 3.11.
 # Older ones stop here with one line, not a SyntaxError deep in a module.
@@ -77,6 +78,7 @@ def define_env(env) -> None:
         where = f"docs/{engine.source_path(env.page)}"
         return f"{where}, line {line + front['lines']}" if line else where
 
+    render: Callable[..., str]  # each loop below registers a different kind of macro
     for render in (tables.feature_matrix, tables.topic_table, tables.cli_table,
                    tables.addon_table, tables.at_a_glance, tables.fact):
         env.macro(on_page(render, site, page=page, report=report), render.__name__)

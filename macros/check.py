@@ -177,19 +177,20 @@ def nav_problems(root: Path, docs: dict[str, Page], found: dict[str, topics.Topi
 
 def title_problems(docs: dict[str, Page]) -> list[str]:
     """No two pages share a `# Title`: search results and the browser history would not tell them apart."""
-    first: dict[str, Page] = {}
+    first: dict[str, tuple[Page, int]] = {}  # title -> the first page with it, and the line
     problems = []
     for page in docs.values():
         if not page.h1:
             continue
-        key = page.h1[1].casefold()
+        line, title = page.h1
+        key = title.casefold()
         if key in first:
-            other = first[key]
-            problems.append(f"{page.where}, line {page.h1[0]}: `# {page.h1[1]}` is also the title of "
-                            f"{other.where} (line {other.h1[0]}); search results and the browser history "
+            other, other_line = first[key]
+            problems.append(f"{page.where}, line {line}: `# {title}` is also the title of "
+                            f"{other.where} (line {other_line}); search results and the browser history "
                             "would not tell the two apart, so give this page its own title")
         else:
-            first[key] = page
+            first[key] = (page, line)
     return problems
 
 
@@ -322,7 +323,7 @@ def data_topic_problems(root: Path, site: Any, found: dict[str, topics.Topic]) -
     """Every `topic:` in data/features.yml and data/cli.yml names a declared topic (its manifest)."""
     from .data import locate
 
-    named = [("features.yml", ("features", fid, "topic"), f.topic) for fid, f in site.features.items()]
+    named: list[tuple[str, tuple[Any, ...], Any]] = [("features.yml", ("features", fid, "topic"), f.topic) for fid, f in site.features.items()]
     named += [("cli.yml", ("commands", fw, i, "topic"), c.topic)
               for fw, cmds in site.commands.items() for i, c in enumerate(cmds)]
     problems = []

@@ -19,7 +19,7 @@ from typing import Annotated, Any, Callable, Literal
 
 import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, ValidationError, field_validator, model_validator
-from pydantic_core import PydanticCustomError
+from pydantic_core import ErrorDetails, PydanticCustomError
 
 from . import text
 
@@ -337,7 +337,10 @@ def _check_measured(data: "Data", text: str) -> None:
     """Each figure names known frameworks, covers the core ones, and says which version it measured."""
     known = set(data.frameworks)
     core = [k for k, f in data.frameworks.items() if f.core]
-    where = lambda *path: _where("measured.yml", text, path)  # noqa: E731
+
+    def where(*path: str) -> str:
+        return _where("measured.yml", text, path)
+
     problems = []
     for fw in core:
         if fw not in data.project:
@@ -346,7 +349,7 @@ def _check_measured(data: "Data", text: str) -> None:
         if fw not in known:
             problems.append(f"{where('project', fw)}: unknown framework {fw!r}; frameworks.yml defines {sorted(known)}")
     bench = data.benchmark
-    figures = [((kind, size), getattr(getattr(bench, kind), size))
+    figures: list[tuple[tuple[str, ...], Any]] = [((kind, size), getattr(getattr(bench, kind), size))
                for kind in ("startup_ms", "startup_cpu_ms", "memory_mib") for size in ("smallest", "full")]
     for name in ENDPOINTS:
         if name not in bench.requests:
@@ -520,7 +523,7 @@ def _keys_at(model: type[BaseModel], path: tuple[Any, ...]) -> list[str]:
     return list(annotation.model_fields) if isinstance(annotation, type) and issubclass(annotation, BaseModel) else []
 
 
-def _explain(model: type[BaseModel], name: str, text: str, err: dict[str, Any]) -> str:
+def _explain(model: type[BaseModel], name: str, text: str, err: ErrorDetails) -> str:
     """One pydantic error, in the words of someone editing the YAML file."""
     path = tuple(p for p in err["loc"] if not str(p).startswith("function-"))
     where = _where(name, text, path)
@@ -543,7 +546,10 @@ def _explain(model: type[BaseModel], name: str, text: str, err: dict[str, Any]) 
     return f"{where}: {msg} (got {value!r})"
 
 
-def _parse(model: type[BaseModel], name: str, text: str) -> BaseModel:
+_Model = typing.TypeVar("_Model", bound=BaseModel)
+
+
+def _parse(model: type[_Model], name: str, text: str) -> _Model:
     try:
         root = yaml.compose(text, Loader=LOADER)
         raw = yaml.load(text, Loader=LOADER)
@@ -599,7 +605,7 @@ def _cross_check(data: Data, texts: dict[str, str]) -> None:
     for fid, feature in data.features.items():
         for fw in feature.per:
             if fw not in known:
-                path = ("features", fid, "per", fw)
+                path: tuple[str, ...] = ("features", fid, "per", fw)
                 problems.append(
                     f"{_where('features.yml', texts['features.yml'], path)}: unknown framework "
                     f"{fw!r}; frameworks.yml defines {sorted(known)}"
@@ -652,10 +658,11 @@ def load(data_dir: Path | str, warn: Callable[[str], None] | None = None) -> Dat
     _cross_check(data, texts)
     _check_measured(data, texts["measured.yml"])
     unfilled = [p for name, body in texts.items() for p in _placeholders(name, yaml.compose(body, Loader=LOADER))]
-    if unfilled and warn is None:
-        raise DataError("\n".join(unfilled))
-    for problem in unfilled:
-        warn(problem)
+    if unfilled:
+        if warn is None:
+            raise DataError("\n".join(unfilled))
+        for problem in unfilled:
+            warn(problem)
     return data
 
 

@@ -46,7 +46,7 @@ import json
 import posixpath
 import re
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
 from . import text
 
@@ -124,13 +124,13 @@ def problems(d: Decision, frameworks: list[str], site: Data | None = None) -> li
         found.append((("next", "page"), f"unknown page {d.next.page!r}; `pages` defines {sorted(d.pages)}"))
     if site is not None:
         found += _measured_problems(d, frameworks, site)
-    known_ids = [a.id for a in d.experience.answers]
-    for ai, a in enumerate(d.experience.answers):
-        if known_ids.count(a.id) > 1:
-            found.append((("experience", "answers", ai, "id"), f"answer id {a.id!r} is used twice"))
-        if a.knows is not None and a.knows not in frameworks:
+    known_ids = [k.id for k in d.experience.answers]
+    for ai, k in enumerate(d.experience.answers):
+        if known_ids.count(k.id) > 1:
+            found.append((("experience", "answers", ai, "id"), f"answer id {k.id!r} is used twice"))
+        if k.knows is not None and k.knows not in frameworks:
             found.append((("experience", "answers", ai, "knows"),
-                          f"unknown framework {a.knows!r}; frameworks.yml defines {sorted(frameworks)}"))
+                          f"unknown framework {k.knows!r}; frameworks.yml defines {sorted(frameworks)}"))
     for group, model, path in (("say", d.say, ("say",)), ("groups", d.say.groups, ("say", "groups")),
                                ("says", d.experience.says, ("experience", "says")),
                                ("next", d.next, ("next",))):
@@ -216,7 +216,7 @@ def _measured_problems(d: Decision, frameworks: list[str], site: Data) -> list[t
                 found.append((at + ("measured",), f"the answer gives {names.get(a.favours, a.favours)} points, "
                               "but none of its figures clearly favours it"))
             if a.favours:
-                found += _against_problems(a, at, frameworks, names)
+                found += _against_problems(a, a.favours, at, frameworks, names)
     return found
 
 
@@ -243,7 +243,7 @@ def quoted(template: str, frameworks: list[str]) -> list[str]:
     return found
 
 
-def _against_problems(a: Answer, at: tuple, frameworks: list[str],
+def _against_problems(a: Answer, favours: str, at: tuple, frameworks: list[str],
                       names: Mapping[str, str]) -> list[tuple[tuple, str]]:
     """A reason counted for a framework never quotes a figure that clearly favours another.
 
@@ -252,7 +252,7 @@ def _against_problems(a: Answer, at: tuple, frameworks: list[str],
     sentence. What turns the answer around belongs in `otherwise` (shown when
     the point is held back), or the answer is neutral.
     """
-    side = names.get(a.favours, a.favours)
+    side = names.get(favours, favours)
     found: list[tuple[tuple, str]] = []
     for key in quoted(a.reason, frameworks):
         mark = a.measured.get(key)
@@ -260,7 +260,7 @@ def _against_problems(a: Answer, at: tuple, frameworks: list[str],
             found.append((at + ("reason",), f"the reason is counted for {side} and quotes {key}, but `measured` "
                           f"does not say which framework that figure favours; add `{key}: <framework or "
                           f"{NEITHER}>` under `measured`, so the build can check it"))
-        elif mark != a.favours and mark != NEITHER:
+        elif mark != favours and mark != NEITHER:
             found.append((at + ("reason",), f"the reason is counted for {side} (+{a.points}), but it quotes {key}, "
                           f"which clearly favours {names.get(mark, mark)} (`measured`); a reason may not score for "
                           "a side its own figures argue against: move that figure to `otherwise`, or make the "
@@ -388,15 +388,18 @@ def score(d: Decision, names: Mapping[str, str], answers: Mapping[str, str]) -> 
         by = next((q2 for q2, a2 in chosen if a2 is not a and a2.fact and a2.fact in a.unless), None)
         if by is not None:
             held[q.id] = by
-    best: dict[str, tuple[Question, Answer]] = {}
+    # fact -> the answer counted for it and the side it favours (problems() gives
+    # every answer that favours a framework a fact).
+    best: dict[str, tuple[Question, Answer, str]] = {}
     for q, a in chosen:
-        if a.favours and q.id not in held and (a.fact not in best or a.points > best[a.fact][1].points):
-            best[a.fact] = (q, a)
+        if (a.favours and a.fact and q.id not in held
+                and (a.fact not in best or a.points > best[a.fact][1].points)):
+            best[a.fact] = (q, a, a.favours)
     totals = {fw: 0 for fw in names}
     facts = {fw: 0 for fw in names}
-    for _, a in best.values():
-        totals[a.favours] += a.points
-        facts[a.favours] += 1
+    for _, a, side in best.values():
+        totals[side] += a.points
+        facts[side] += 1
     ranked = sorted(names, key=lambda fw: -totals[fw])
     lead = totals[ranked[0]] - (totals[ranked[1]] if len(ranked) > 1 else 0)
     leader = ranked[0] if lead > 0 else None
@@ -428,7 +431,7 @@ def score(d: Decision, names: Mapping[str, str], answers: Mapping[str, str]) -> 
         if q.id in held:
             said = fill(say.held, first=held[q.id].ask, reason=a.otherwise)
             lines.append(Line("held", said + see, q.id, a.id, page=a.page))
-        elif a.favours is None:
+        elif a.favours is None or a.fact is None:
             lines.append(Line("neutral", fill(say.neutral, reason=a.reason) + see, q.id, a.id, page=a.page))
         elif best[a.fact][1] is a:
             said = fill(say.counted, side=names[a.favours], points=a.points, reason=a.reason)
@@ -438,11 +441,12 @@ def score(d: Decision, names: Mapping[str, str], answers: Mapping[str, str]) -> 
             lines.append(Line("repeat", said + see, q.id, a.id, a.favours, 0, a.page))
     if known_answer is not None:
         says = d.experience.says
-        if kind == "experience":
+        # firm means there is a leader, and experience decides only when known.
+        if kind == "experience" and known:
             said = fill(says.decides, known=names[known])
-        elif firm and known == leader:
+        elif firm and leader and known == leader:
             said = fill(says.agrees, leader=names[leader])
-        elif firm and known:
+        elif firm and leader and known:
             said = fill(says.differs, known=names[known], leader=names[leader])
         else:
             said = says.neither_firm if firm else says.neither_open
@@ -452,7 +456,7 @@ def score(d: Decision, names: Mapping[str, str], answers: Mapping[str, str]) -> 
 
     headline = {
         "nothing": say.nothing,
-        "firm": fill(say.firm, leader=names[leader]) if firm else "",
+        "firm": fill(say.firm, leader=names[leader]) if firm and leader else "",
         "experience": fill(say.experience, known=names[known]) if known else "",
         "leans": fill(say.leans, leader=names[leader]) if leader else "",
         "either": say.either,
@@ -460,7 +464,7 @@ def score(d: Decision, names: Mapping[str, str], answers: Mapping[str, str]) -> 
     summary = ""
     if kind != "nothing":
         summary = fill(say.totals, totals=", ".join(f"{names[fw]} {totals[fw]}" for fw in names)) + " "
-        summary += (fill(say.firm_basis, leader=names[leader], lead=lead, facts=facts[leader]) if firm
+        summary += (fill(say.firm_basis, leader=names[leader], lead=lead, facts=facts[leader]) if firm and leader
                     else fill(say.open_basis, lead=d.rules.lead, facts=d.rules.facts))
     pick = {"firm": leader, "leans": leader, "experience": known}.get(kind)
     following = "" if kind == "nothing" else fill(d.next.pick, pick=names[pick]) if pick else d.next.both
@@ -480,14 +484,14 @@ def _grouped(lines: list[Line], groups, kind: str, ranked: list[str], totals: Ma
     def place(i: int, line: Line) -> tuple[int, int, int]:
         if line.kind == "experience":
             return (0 if kind == "experience" else 99, 0, i)
-        if line.kind == "counted":
+        if line.kind == "counted" and line.side:
             return (1 + ranked.index(line.side), -line.points, i)
         return (50 if line.kind in ("repeat", "held") else 60, 0, i)
 
     def title(line: Line) -> str:
         if line.kind == "experience":
             return groups.decides if kind == "experience" else groups.experience
-        if line.kind == "counted":
+        if line.kind == "counted" and line.side:
             return fill(groups.side, side=names[line.side], points=totals[line.side])
         return groups.repeat if line.kind in ("repeat", "held") else groups.neutral
 
@@ -548,7 +552,7 @@ def form(d: Decision, names: Mapping[str, str], page_url: str) -> str:
         "</form>",
     ]
     # Only what the script reads: the labels are in the form, `measured` was checked by the build.
-    unread = {"facts": True, "pages": {"__all__": {"file"}},
+    unread: dict[str, Any] = {"facts": True, "pages": {"__all__": {"file"}},
               "questions": {"__all__": {"answers": {"__all__": {"label", "measured"}}}},
               "experience": {"ask": True, "answers": {"__all__": {"label"}}}}
     payload = {"names": dict(names), **d.model_dump(mode="json", exclude=unread)}
@@ -598,15 +602,15 @@ def rules(d: Decision, names: Mapping[str, str], here: str) -> str:
             out.append(f":   *{text.inline(a.label)}*: {worth}{unless}. {text.inline(a.reason)}{see}")
         out.append("")
     out.append(text.inline(d.experience.ask))
-    for a in d.experience.answers:
-        if a.knows:
-            out.append(f":   *{text.inline(a.label)}*: no points. Without a firm recommendation, "
-                       f"{text.escape(names[a.knows])} is the one to start with.")
+    for k in d.experience.answers:
+        if k.knows:
+            out.append(f":   *{text.inline(k.label)}*: no points. Without a firm recommendation, "
+                       f"{text.escape(names[k.knows])} is the one to start with.")
         else:
-            out.append(f":   *{text.inline(a.label)}*: no points. Without a firm recommendation, either fits.")
+            out.append(f":   *{text.inline(k.label)}*: no points. Without a firm recommendation, either fits.")
     out.append("")
 
-    shared = {}
+    shared: dict[str, list[tuple[Question, Answer]]] = {}
     for q in d.questions:
         for a in q.answers:
             if a.fact:

@@ -130,6 +130,7 @@ def once(folder: Path, load: Callable[..., T], warn: Callable[[str], None] | Non
         said: list[str] = []
         value = load(folder, warn=None if warn is None else said.append)
         hit = _cache[key] = (stamp, value, said)
-    for message in hit[2]:
-        warn(message)  # type: ignore[misc] - said is empty when warn is None
+    if warn is not None:  # said is empty when warn is None
+        for message in hit[2]:
+            warn(message)
     return hit[1]

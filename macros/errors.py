@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import inspect
 import sys
+from types import FrameType
 from typing import Any, Callable
 
 
@@ -28,7 +29,7 @@ class MacroError(ValueError):
 
 def template_line() -> int | None:
     """The line of the Jinja template being rendered that called into Python, if any."""
-    frame = sys._getframe(1)
+    frame: FrameType | None = sys._getframe(1)
     while frame is not None:
         template = frame.f_globals.get("__jinja_template__")
         if template is not None:
@@ -102,5 +103,6 @@ def on_page(
                 return fail(f"{exc.where}: {exc}\n  (shown by {page(template_line())}: {call})")
             return fail(f"{page(template_line())}: {call}: {exc}")
 
-    macro.__signature__ = sig  # what a page may pass, for the template checks
+    # What a page may pass, for the template checks.
+    setattr(macro, "__signature__", sig)
     return macro

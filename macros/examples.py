@@ -241,7 +241,7 @@ def example_tabs(
     for path in files_of(topic_dir, [p for fw in frameworks.values() for p in fw.examples]):
         for number, problem in marker_problems(path)[:1]:
             raise MacroError(problem, where=f"{path.relative_to(root).as_posix()}, line {number}")
-    tabs = []
+    tabs: list[str] = []
     for fw in frameworks.values():
         paths = files_with_section(examples_dir, fw, topic, section)
         if not paths:

@@ -298,7 +298,8 @@ def plan(root: Path, fw_key: str, fw: Any, topic: str, pins: Pins | None = None,
     lts_line = (f"{fw.name} {fw.lts.release_line} LTS", python_text(fw.lts.python), lts) if lts is not None else None
 
     files = _example_files(topic_dir, examples_dir, fw)
-    skeleton, appends = [], {}
+    skeleton: list[str] = []
+    appends: dict[str, list[str]] = {}
     if fw_key == "django":
         project, appends = _django_project(topic, topic_dir, examples_dir)
         files = project + files
@@ -402,7 +403,7 @@ def run_it(root: Path, frameworks: dict[str, Any], links: Links | None, topic: s
     if not topic_dir.is_dir():
         raise MacroError(f"no example folder {examples}/{topic}/")
     pins = Pins.read(root / examples)
-    tabs = []
+    tabs: list[str] = []
     for key, fw in frameworks.items():
         if not (topic_dir / f"{key}_commands.sh").is_file():
             if fw.core:

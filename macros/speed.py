@@ -160,7 +160,7 @@ def speed_table(data: Data, what: str) -> str:
     if what == "latency":
         a, b = _name(data, first), _name(data, second)
         header = ["Endpoint", f"{a}: p50 / p99", f"{b}: p50 / p99", "Served by"]
-        rows = []
+        rows: list[list[str | int]] = []
         for n in _endpoint_names(data, False) + _endpoint_names(data, True):
             e = data.benchmark.requests[n]
             cells = [f"{charts.number(e.p50_ms[k].median, 1)} / {charts.number(e.p99_ms[k].median, 1)} ms"

@@ -69,7 +69,9 @@ class Table:
 
 
 def _table(header: list[Any], rows: list[list[Any]]) -> Table:
-    as_cell = lambda v: v if isinstance(v, Cell) else Cell(str(v))  # noqa: E731
+    def as_cell(v: Any) -> Cell:
+        return v if isinstance(v, Cell) else Cell(str(v))
+
     return Table([as_cell(h) for h in header], [[as_cell(c) for c in row] for row in rows])
 
 
@@ -126,9 +128,9 @@ def cookbook_groups(nav: list[Any]) -> dict[str, list[str]]:
             for title, value in (item.items() if isinstance(item, dict) else ()):
                 if not isinstance(value, list):
                     continue
-                topics = [re.fullmatch(r"cookbook/(\w+)\.md", p).group(1)
+                topics = [page.group(1)
                           for entry in value if isinstance(entry, dict) for p in entry.values()
-                          if isinstance(p, str) and re.fullmatch(r"cookbook/(\w+)\.md", p)]
+                          if isinstance(p, str) and (page := re.fullmatch(r"cookbook/(\w+)\.md", p))]
                 if topics:
                     found.setdefault(title, []).extend(topics)
                 walk(value)
@@ -193,7 +195,7 @@ def cli_table_cells(data: Data, framework: str | None = None, topic: str | None 
     for name in names:
         for cmd in data.commands.get(name, []):
             if topic is None or cmd.topic == topic:
-                row = [] if framework else [data.frameworks[name].name]
+                row: list[str | Cell] = [] if framework else [data.frameworks[name].name]
                 row += [Cell(cmd.usage, code=True), cmd.does]
                 if pages:
                     row.append(Cell((titles or {}).get(cmd.topic, cmd.topic), link=cookbook_link(cmd.topic, here)))
@@ -237,7 +239,7 @@ def at_a_glance_cells(data: Data, frameworks: list[str] | None = None) -> Table:
     names = _frameworks(data, frameworks)
     fws = [data.frameworks[n] for n in names]
     inst = [data.install[n] for n in names]
-    rows = [
+    rows: list[list[str | int]] = [
         ["Current release", *(f"{f.current.version} ({f.current.release_line} line)" for f in fws)],
         ["Long-term support", *(f"{f.lts.version}, until {f.lts.support_until}" if f.lts else "No LTS line" for f in fws)],
         ["Python", *(f.current.python for f in fws)],

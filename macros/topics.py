@@ -101,7 +101,7 @@ def read(path: Path, rel: str | None = None) -> Topic:
         where = f"{rel}, line {mark.line + 1}" if mark else rel
         raise TopicError(f"{where}: not valid YAML ({getattr(exc, 'problem', None) or exc}); "
                          "a value holding `: ` or starting with a quote, `[` or `{` needs quotes") from None
-    if not isinstance(raw, dict):
+    if not isinstance(raw, dict) or node is None:
         raise TopicError(f"{rel}, line 1: the manifest must be `key: value` lines ({', '.join(REQUIRED)}, ...)")
 
     def fail(path: tuple[Any, ...], message: str) -> TopicError:
@@ -155,6 +155,7 @@ def read(path: Path, rel: str | None = None) -> Topic:
                                                         f"write it as {want}"))
     if problems:
         raise TopicError("\n".join(str(p) for p in problems))
+    assert isinstance(entry, dict)  # a required key, checked above
     return Topic(name=name, title=raw["title"].strip(), group=raw["group"].strip(), mount=mount,
                  entry=dict(entry), prompts=tuple(raw.get("prompts") or ()),
                  services=tuple(raw.get("services") or ()),

@@ -115,8 +115,7 @@ def sentences(path: Path):
         parts = re.split(r"(?<=[.!?])\s+(?=[A-Z`*\[({])", paragraph)
         merged: list[str] = []
         for part in parts:
-            if merged and (part.startswith("{#") and MARKER.match(part)):
-                head = MARKER.match(part)
+            if merged and part.startswith("{#") and (head := MARKER.match(part)):
                 merged[-1] += " " + head.group(0)
                 part = part[head.end():].strip()
                 if not part:

@@ -130,7 +130,7 @@ def install_size(requirements: list[str], package: str | None = None) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         venv = Path(tmp) / "venv"
         subprocess.run([sys.executable, "-m", "venv", venv], check=True, timeout=300)
-        pip = [venv / "bin" / "python", "-m", "pip", "--disable-pip-version-check", "--quiet"]
+        pip: list[str | Path] = [venv / "bin" / "python", "-m", "pip", "--disable-pip-version-check", "--quiet"]
         subprocess.run([*pip, "install", "--no-cache-dir", "--no-compile", *requirements], check=True, timeout=900)
         listing = "import json, importlib.metadata as m; print(json.dumps([d.metadata['Name'] for d in m.distributions()]))"
         listed = json.loads(subprocess.run([venv / "bin" / "python", "-c", listing], check=True,
@@ -170,7 +170,7 @@ def measure_install(frameworks: dict) -> dict:
 
 def pins() -> dict[str, str]:
     """``name: version`` for every exact pin in examples/requirements*.txt (names lower-cased)."""
-    found = {}
+    found: dict[str, str] = {}
     for path in EXAMPLES.glob("requirements*.txt"):
         for line in path.read_text(encoding="utf-8").splitlines():
             if match := re.match(r"^\s*([A-Za-z0-9_.\-]+)==([^\s#;]+)", line):
@@ -329,6 +329,7 @@ def startup_ms(target: str, path: str, env: dict[str, str]) -> tuple[float, floa
     started = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-c", PROBE, target, path], cwd=EXAMPLES, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert proc.stdout is not None  # stdout=PIPE
     try:
         line = proc.stdout.readline()
         elapsed = (time.perf_counter() - started) * 1000
@@ -683,7 +684,7 @@ def main(argv: list[str] | None = None) -> None:
 
     frameworks = yaml.safe_load((ROOT / "data" / "frameworks.yml").read_text(encoding="utf-8"))["frameworks"]
     features = yaml.safe_load((ROOT / "data" / "features.yml").read_text(encoding="utf-8"))["features"]
-    kept = {}
+    kept: dict[str, object] = {}
     for source in (args.output, OUTPUT):
         if source.is_file():
             kept = yaml.safe_load(source.read_text(encoding="utf-8")) or {}

@@ -33,6 +33,7 @@ import keyword
 import re
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 ROOT = Path(__file__).resolve().parent.parent
 NAME = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -228,7 +229,7 @@ FEATURE = '''
 '''
 
 
-def fail(message: str) -> None:
+def fail(message: str) -> NoReturn:
     sys.exit(f"make new-topic: {message}")
 
 

@@ -90,7 +90,10 @@ def fetch_vendored() -> None:
             sys.exit(f"error: {tarball.name} has integrity {integrity}, expected {SHIM_INTEGRITY}")
         with tarfile.open(fileobj=io.BytesIO(data)) as tar:
             for member, (name, _) in VENDORED.items():
-                (VENDOR_DIR / name).write_bytes(tar.extractfile(member).read())
+                extracted = tar.extractfile(member)
+                if extracted is None:
+                    sys.exit(f"error: {member} in {tarball.name} is not a file; fix VENDORED in tools/offline.py")
+                (VENDOR_DIR / name).write_bytes(extracted.read())
     problems = vendored_problems()
     if problems:
         sys.exit("error: the fetched files differ from the pins in tools/offline.py:\n  " + "\n  ".join(problems))

@@ -305,7 +305,10 @@ STILL = "*, *::before, *::after { animation: none !important; transition: none !
 
 def ninja_static() -> Path:
     # Found, not imported: importing ninja reads Django's settings.
-    return Path(importlib.util.find_spec("ninja").origin).parent / "static" / "ninja"
+    spec = importlib.util.find_spec("ninja")
+    if spec is None or spec.origin is None:
+        sys.exit("django-ninja is not installed: run `make serve` (it installs examples/requirements*.txt)")
+    return Path(spec.origin).parent / "static" / "ninja"
 
 
 def route_offline(route) -> None:

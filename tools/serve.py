@@ -160,29 +160,37 @@ class SiteHandler(BaseHTTPRequestHandler):
                 pass  # the browser went elsewhere (instant navigation cancels fetches)
 
 
+class SiteServer(ThreadingHTTPServer):
+    """A ThreadingHTTPServer whose handler is a SiteHandler (it knows the prefix)."""
+
+    RequestHandlerClass: type[SiteHandler]
+
+
 def normalise_prefix(prefix: str) -> str:
     return "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
 
 
 def serve(directory: str | Path, prefix: str = DEFAULT_PREFIX, host: str = "127.0.0.1",
-          port: int = 0, verbose: bool = False) -> ThreadingHTTPServer:
+          port: int = 0, verbose: bool = False) -> SiteServer:
     """A bound, not yet running server for `directory`; port 0 picks a free port."""
     root = Path(directory).resolve()
     if not (root / "index.html").is_file():
         raise FileNotFoundError(f"{root} has no index.html: build the site first")
     handler = type("Handler", (SiteHandler,), {"root": root, "prefix": normalise_prefix(prefix), "verbose": verbose})
-    server = ThreadingHTTPServer((host, port), handler)
+    server = SiteServer((host, port), handler)
     server.daemon_threads = True
     return server
 
 
-def base_url(server: ThreadingHTTPServer) -> str:
+def base_url(server: SiteServer) -> str:
     host, port = server.server_address[:2]
+    if isinstance(host, bytes | bytearray):  # typeshed allows bytes; a bound socket gives str
+        host = host.decode()
     return f"http://{host}:{port}{server.RequestHandlerClass.prefix}"
 
 
 def start(directory: str | Path, prefix: str = DEFAULT_PREFIX, host: str = "127.0.0.1",
-          port: int = 0, verbose: bool = False) -> tuple[ThreadingHTTPServer, str]:
+          port: int = 0, verbose: bool = False) -> tuple[SiteServer, str]:
     """Serve in a daemon thread; returns the server (call .shutdown()) and the site's URL."""
     server = serve(directory, prefix, host, port, verbose)
     threading.Thread(target=server.serve_forever, name="site-server", daemon=True).start()
