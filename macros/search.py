@@ -36,6 +36,8 @@ Zensical 0.0.73 runs no such hook, so ``python -m macros.assets SITE``, which
 
 from __future__ import annotations
 
+from collections.abc import Set
+
 import html
 import json
 import re
@@ -141,7 +143,7 @@ def tab_label_runs(site: Path) -> set[str]:
     return {run for run in runs if run}
 
 
-def compact(entries: list[dict], glued: set[str] = frozenset()) -> list[dict]:
+def compact(entries: list[dict], glued: Set[str] = frozenset()) -> list[dict]:
     """The index's entries with each ``text`` rewritten as the module docstring says, less
     the runs of tab labels in ``glued``; ``location``, ``title`` and any other field are kept."""
     if glued:

@@ -489,8 +489,9 @@ def bench_engines(tmp: Path, runs: int = 3) -> None:
 
 def bench_weight(site: Path, bare: Path) -> None:
     raw, level6, served = index_sizes(site)
+    index = search_index_file(site)
     section("Search index (target: at most 40 KiB at gzip level 6; tests/site/test_search_index.py)")
-    print(f"  {search_index_file(site).relative_to(site) if raw else '(none)'}: {kib(raw).strip()} raw, "
+    print(f"  {index.relative_to(site) if index and raw else '(none)'}: {kib(raw).strip()} raw, "
           f"{kib(level6).strip()} at gzip -6, {kib(served).strip()} as tools/serve.py sends it")
     section("First-visit transfer per page, gzip (target: bare Material + the page's own HTML + 25 KiB; "
             "CSS and JS alone: + 3 KiB)")
