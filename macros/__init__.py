@@ -18,14 +18,16 @@ import functools
 import logging
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 # The oldest Python the build is tested on (tests/macros/test_python_versions.py): Debian 12's 3.11.
 # Older ones stop here with one line, not a SyntaxError deep in a module.
 if sys.version_info < (3, 11):
-    raise SystemExit(f"error: this guide's site needs Python 3.11 or newer (this is "
-                     f"{sys.version_info[0]}.{sys.version_info[1]}); build it with a newer python3")
+    raise SystemExit(
+        f"error: this guide's site needs Python 3.11 or newer (this is "
+        f"{sys.version_info[0]}.{sys.version_info[1]}); build it with a newer python3"
+    )
 
 # Under "mkdocs." so that MkDocs counts these warnings, and --strict fails on them.
 log = logging.getLogger("mkdocs.plugins.guide")
@@ -54,10 +56,12 @@ def define_env(env) -> None:
         site = engine.once(root / "data", data.load, warn=None if strict else log.warning)
     except data.DataError as exc:
         raise engine.BuildError(str(exc)) from None
-    globs = [f"{data.locate(root / 'data', 'frameworks.yml', ('frameworks', fw, 'examples', i))}: {pattern!r} "
-             f"matches no file in any examples/<topic>/ folder, so no page can show {site.frameworks[fw].name} "
-             "code; fix the pattern (folders count whole, `*` matches any part of a name)"
-             for fw, i, pattern in examples.unmatched_globs(root / "examples", site.frameworks)]
+    globs = [
+        f"{data.locate(root / 'data', 'frameworks.yml', ('frameworks', fw, 'examples', i))}: {pattern!r} "
+        f"matches no file in any examples/<topic>/ folder, so no page can show {site.frameworks[fw].name} "
+        "code; fix the pattern (folders count whole, `*` matches any part of a name)"
+        for fw, i, pattern in examples.unmatched_globs(root / "examples", site.frameworks)
+    ]
     if globs:
         raise engine.BuildError("\n".join(globs))
 
@@ -79,8 +83,14 @@ def define_env(env) -> None:
         return f"{where}, line {line + front['lines']}" if line else where
 
     render: Callable[..., str]  # each loop below registers a different kind of macro
-    for render in (tables.feature_matrix, tables.topic_table, tables.cli_table,
-                   tables.addon_table, tables.at_a_glance, tables.fact):
+    for render in (
+        tables.feature_matrix,
+        tables.topic_table,
+        tables.cli_table,
+        tables.addon_table,
+        tables.at_a_glance,
+        tables.fact,
+    ):
         env.macro(on_page(render, site, page=page, report=report), render.__name__)
     # Code-block titles link to the file in the repository named by repo_url (a fork's own).
     links = examples.Links.from_config(env.conf.get("repo_url"), env.conf.get("edit_uri"))
@@ -90,6 +100,7 @@ def define_env(env) -> None:
     env.macro(on_page(run_it.run_it, root, site.frameworks, links, page=page, report=report), "run_it")
     # Diagrams inline, so they follow the colour scheme, with a phone-sized variant.
     from . import diagrams
+
     env.macro(on_page(diagrams.diagram, root / "docs" / "assets" / "diagrams", page=page, report=report), "diagram")
     # cli_table(pages=True) links each command to its cookbook page: relative
     # to the page the table is on, titled with that page's first heading.
@@ -152,11 +163,18 @@ def define_env(env) -> None:
     # Zensical calls no on_pre_page_macros, but define_env once per page (macros/engine.py):
     # the checks on the page's own text run here, and its front matter counts for page().
     if engine.is_zensical(env) and env.page:
-        source = (root / (env.conf.get("docs_dir") or "docs") / engine.source_path(env.page)).read_text(encoding="utf-8")
+        source = (root / (env.conf.get("docs_dir") or "docs") / engine.source_path(env.page)).read_text(
+            encoding="utf-8"
+        )
         front["lines"] = engine.front_matter_lines(source)
         page_facts(env.page, source)
-        for problem in text_problems(page(None), source, engine.source_path(env.page), engine.nav(env.conf),
-                                     root / (env.conf.get("docs_dir") or "docs")):
+        for problem in text_problems(
+            page(None),
+            source,
+            engine.source_path(env.page),
+            engine.nav(env.conf),
+            root / (env.conf.get("docs_dir") or "docs"),
+        ):
             report(problem)
 
 
@@ -185,8 +203,9 @@ def on_pre_page_macros(env) -> None:
     markdown = env.markdown
     # MkDocs hands the macros the text after the front matter: count those lines back in.
     front["lines"] = source[: len(source) - len(markdown)].count("\n") if source.endswith(markdown) else 0
-    problems = text_problems(page(None), source, env.page.file.src_uri, env.conf.get("nav") or [],
-                             Path(env.conf["docs_dir"]))
+    problems = text_problems(
+        page(None), source, env.page.file.src_uri, env.conf.get("nav") or [], Path(env.conf["docs_dir"])
+    )
     names = set(env.variables) | set(env.macros) | set(env.env.globals) | set(env.page.meta or {})
     signatures = {name: inspect.signature(fn) for name, fn in env.macros.items()}
     broken = pages.template_problems(page, env.env, markdown, names, signatures)

@@ -61,8 +61,11 @@ def minify(site: Path, files: list[str]) -> list[Path]:
 def ours(docs: Path) -> list[str]:
     """The site's own stylesheets and scripts under ``docs``/assets, as paths under the site
     (vendored files keep their own form)."""
-    return sorted(p.relative_to(docs).as_posix() for p in (docs / "assets").rglob("*")
-                  if p.suffix in (".css", ".js") and "vendor" not in p.parts)
+    return sorted(
+        p.relative_to(docs).as_posix()
+        for p in (docs / "assets").rglob("*")
+        if p.suffix in (".css", ".js") and "vendor" not in p.parts
+    )
 
 
 def main(argv: list[str]) -> int:

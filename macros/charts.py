@@ -75,8 +75,9 @@ def _f(x: float) -> str:
     return f"{x:.1f}".rstrip("0").rstrip(".")
 
 
-def bar_chart(chart_id: str, title: str, groups: list[Group] | tuple[Group, ...], unit: str,
-              digits: int = 0, note: str = "") -> str:
+def bar_chart(
+    chart_id: str, title: str, groups: list[Group] | tuple[Group, ...], unit: str, digits: int = 0, note: str = ""
+) -> str:
     """An accessible SVG bar chart in a ``<figure>``, with bar lengths proportional to the values.
 
     ``chart_id`` must be unique on the page (it names the title, the description
@@ -99,26 +100,32 @@ def bar_chart(chart_id: str, title: str, groups: list[Group] | tuple[Group, ...]
     y = 0.0
     for group in groups:
         y += HEAD
-        body.append(f'<text {_attrs(x=0, y=_f(y - 7), font_weight="bold")}>{html.escape(group.label)}</text>')
+        body.append(f"<text {_attrs(x=0, y=_f(y - 7), font_weight='bold')}>{html.escape(group.label)}</text>")
         for index, bar in enumerate(group.bars):
             look = LOOKS[index % len(LOOKS)]
             middle = y + BAR / 2
             width = x(bar.value) - LABEL
-            body.append(f'<text {_attrs(x=LABEL - 6, y=_f(middle + 4.5), text_anchor="end")}>{html.escape(bar.label)}</text>')
+            body.append(
+                f"<text {_attrs(x=LABEL - 6, y=_f(middle + 4.5), text_anchor='end')}>{html.escape(bar.label)}</text>"
+            )
             # Inline style, not presentation attributes: only CSS resolves var().
             style = {
                 "solid": "fill: var(--md-typeset-a-color, #4051b5); stroke: none",
                 "hatched": f"fill: url(#{ids['hatch']}); stroke: currentColor",
                 "outline": "fill: none; stroke: currentColor",
             }[look]
-            body.append(f'<rect {_attrs(x=LABEL, y=_f(y), width=_f(width), height=BAR, style=style)} '
-                        f'class="bar bar--{look}" data-value="{bar.value}"/>')
+            body.append(
+                f"<rect {_attrs(x=LABEL, y=_f(y), width=_f(width), height=BAR, style=style)} "
+                f'class="bar bar--{look}" data-value="{bar.value}"/>'
+            )
             end = x(bar.value)
             if bar.low is not None and bar.high is not None:
                 lo, hi = x(bar.low), x(bar.high)
                 # Built apart, not nested in one f-string: Python 3.11 (Debian 12's) reads no quotes reused inside.
-                whisker = (f"M{_f(lo)} {_f(middle)}H{_f(hi)}M{_f(lo)} {_f(middle - 5)}V{_f(middle + 5)}"
-                           f"M{_f(hi)} {_f(middle - 5)}V{_f(middle + 5)}")
+                whisker = (
+                    f"M{_f(lo)} {_f(middle)}H{_f(hi)}M{_f(lo)} {_f(middle - 5)}V{_f(middle + 5)}"
+                    f"M{_f(hi)} {_f(middle - 5)}V{_f(middle + 5)}"
+                )
                 attrs = _attrs(d=whisker, stroke="currentColor", stroke_width=1.5, fill="none")
                 body.append(f'<path {attrs} class="range"/>')
                 end = max(end, hi)
@@ -128,8 +135,10 @@ def bar_chart(chart_id: str, title: str, groups: list[Group] | tuple[Group, ...]
         y += AFTER_GROUP
     height = round(y)
     description = describe(groups, unit, digits)
-    hatch = (f'<defs><pattern {_attrs(id=ids["hatch"], width=6, height=6, patternUnits="userSpaceOnUse", patternTransform="rotate(45)")}>'
-             f'<path d="M0 0V6" stroke="currentColor" stroke-width="2.5"/></pattern></defs>')
+    hatch = (
+        f"<defs><pattern {_attrs(id=ids['hatch'], width=6, height=6, patternUnits='userSpaceOnUse', patternTransform='rotate(45)')}>"
+        f'<path d="M0 0V6" stroke="currentColor" stroke-width="2.5"/></pattern></defs>'
+    )
     caption = html.escape(title) + (". " + html.escape(note) if note else "")
     return (
         f'<figure class="chart" id="{html.escape(chart_id)}">'
@@ -139,6 +148,6 @@ def bar_chart(chart_id: str, title: str, groups: list[Group] | tuple[Group, ...]
         f'style="max-width: 30rem; height: auto; overflow: visible; fill: currentColor; font-size: {FONT}px">'
         f'<title id="{ids["title"]}">{html.escape(title)}</title>'
         f'<desc id="{ids["desc"]}">{html.escape(description)}</desc>'
-        f'{hatch}{"".join(body)}</svg>'
+        f"{hatch}{''.join(body)}</svg>"
         f"<figcaption>{caption}</figcaption></figure>"
     )

@@ -28,13 +28,14 @@ What only this module sees, across files:
 from __future__ import annotations
 
 import ast
-import os
 import difflib
+import os
 import posixpath
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import yaml
 
@@ -49,8 +50,16 @@ EXPLICIT_ID = re.compile(r"""\{[^}\n]*#([\w-]+)[^}\n]*\}|\bid=["']([\w-]+)["']""
 URL_TAG = re.compile(r"""\{%-?\s*url\s+(["'])([^"']+)\1""")
 # Names Django's own URLconfs give, which an example includes.
 DJANGO_NAMES = {
-    "django.contrib.auth.urls": ("login", "logout", "password_change", "password_change_done", "password_reset",
-                                 "password_reset_done", "password_reset_confirm", "password_reset_complete"),
+    "django.contrib.auth.urls": (
+        "login",
+        "logout",
+        "password_change",
+        "password_change_done",
+        "password_reset",
+        "password_reset_done",
+        "password_reset_confirm",
+        "password_reset_complete",
+    ),
 }
 
 
@@ -86,8 +95,11 @@ class Page:
         self.where = f"docs/{self.rel}"
         self.text = path.read_text(encoding="utf-8")
         self.meta, self.body, self.first = pages.split(self.text)
-        self.headings = [(n, len(m.group(1)), m.group(2)) for n, line in pages._prose(self.body, self.first)
-                         if (m := pages.HEADING.match(line))]
+        self.headings = [
+            (n, len(m.group(1)), m.group(2))
+            for n, line in pages._prose(self.body, self.first)
+            if (m := pages.HEADING.match(line))
+        ]
         self.h1 = next(((n, t.strip()) for n, level, t in self.headings if level == 1), None)
         self.anchors = {slugify(_markdown_text(t)) for _, _, t in self.headings}
         self.anchors |= {a or b for a, b in EXPLICIT_ID.findall(self.text)}
@@ -95,8 +107,12 @@ class Page:
 
 def read_pages(root: Path) -> dict[str, Page]:
     docs = root / "docs"
-    return {p.rel: p for p in (Page(docs, path) for path in sorted(docs.rglob("*.md"))
-                               if "includes" not in path.relative_to(docs).parts)}
+    return {
+        p.rel: p
+        for p in (
+            Page(docs, path) for path in sorted(docs.rglob("*.md")) if "includes" not in path.relative_to(docs).parts
+        )
+    }
 
 
 def _nav(root: Path) -> tuple[list[Any], list[str]]:
@@ -135,43 +151,59 @@ def nav_problems(root: Path, docs: dict[str, Page], found: dict[str, topics.Topi
     for trail, title, page in _nav_pages(nav):
         listed[page] = (trail, title)
         if page not in docs:
-            problems.append(f"mkdocs.yml, line {_nav_line(lines, page)}: nav names {page}, which is not in docs/; "
-                            f"{_did_you_mean(page, sorted(docs))}")
+            problems.append(
+                f"mkdocs.yml, line {_nav_line(lines, page)}: nav names {page}, which is not in docs/; "
+                f"{_did_you_mean(page, sorted(docs))}"
+            )
     for rel, doc in docs.items():
         if rel not in listed:
-            problems.append(f"{doc.where}, line 1: the page is not in mkdocs.yml's nav, so no menu leads to it; "
-                            f"add `- {doc.h1[1] if doc.h1 else 'Title'}: {rel}` to nav in the section it belongs "
-                            "to (or delete the page)")
+            problems.append(
+                f"{doc.where}, line 1: the page is not in mkdocs.yml's nav, so no menu leads to it; "
+                f"add `- {doc.h1[1] if doc.h1 else 'Title'}: {rel}` to nav in the section it belongs "
+                "to (or delete the page)"
+            )
     for name, topic in found.items():
         page = f"cookbook/{name}.md"
         manifest = f"examples/{name}/topic.yml"
         if page not in docs:
-            problems.append(f"{manifest}, line 1: the topic has no page docs/{page}; write it "
-                            "(`make new-topic` scaffolds one) or delete the manifest")
+            problems.append(
+                f"{manifest}, line 1: the topic has no page docs/{page}; write it "
+                "(`make new-topic` scaffolds one) or delete the manifest"
+            )
             continue
         h1 = docs[page].h1
         if h1 and h1[1] != topic.title:
-            problems.append(f"docs/{page}, line {h1[0]}: the `# {h1[1]}` differs from `title: {topic.title}` "
-                            f"in {manifest}; make them the same (the manifest's title is the nav label)")
+            problems.append(
+                f"docs/{page}, line {h1[0]}: the `# {h1[1]}` differs from `title: {topic.title}` "
+                f"in {manifest}; make them the same (the manifest's title is the nav label)"
+            )
         if page not in listed:
-            problems.append(f"mkdocs.yml, line {_nav_line(lines, '- Cookbook:')}: the Cookbook's nav does not "
-                            f"list {page}; add `- {topic.title}: {page}` under `- {topic.group}:` "
-                            f"(its group in {manifest})")
+            problems.append(
+                f"mkdocs.yml, line {_nav_line(lines, '- Cookbook:')}: the Cookbook's nav does not "
+                f"list {page}; add `- {topic.title}: {page}` under `- {topic.group}:` "
+                f"(its group in {manifest})"
+            )
             continue
         trail, title = listed[page]
         where = f"mkdocs.yml, line {_nav_line(lines, page)}"
         if trail[:1] != ("Cookbook",) or trail[1:] != (topic.group,):
-            problems.append(f"{where}: {page} is under {' > '.join(trail) or 'the top level'}, but {manifest} "
-                            f"puts it in the group {topic.group!r}; move the line under `- {topic.group}:` "
-                            "(or change `group:` in the manifest)")
+            problems.append(
+                f"{where}: {page} is under {' > '.join(trail) or 'the top level'}, but {manifest} "
+                f"puts it in the group {topic.group!r}; move the line under `- {topic.group}:` "
+                "(or change `group:` in the manifest)"
+            )
         if title != topic.title:
-            problems.append(f"{where}: the nav label {title!r} differs from `title: {topic.title}` in {manifest}; "
-                            "write the same title in both")
+            problems.append(
+                f"{where}: the nav label {title!r} differs from `title: {topic.title}` in {manifest}; "
+                "write the same title in both"
+            )
     for page, (trail, _) in listed.items():
         if trail[:1] == ("Cookbook",) and page != "cookbook/index.md" and Path(page).stem not in found:
-            problems.append(f"mkdocs.yml, line {_nav_line(lines, page)}: {page} is in the Cookbook but "
-                            f"examples/{Path(page).stem}/topic.yml does not exist; every topic has a manifest "
-                            "(`make new-topic` writes one)")
+            problems.append(
+                f"mkdocs.yml, line {_nav_line(lines, page)}: {page} is in the Cookbook but "
+                f"examples/{Path(page).stem}/topic.yml does not exist; every topic has a manifest "
+                "(`make new-topic` writes one)"
+            )
     return problems
 
 
@@ -186,9 +218,11 @@ def title_problems(docs: dict[str, Page]) -> list[str]:
         key = title.casefold()
         if key in first:
             other, other_line = first[key]
-            problems.append(f"{page.where}, line {line}: `# {title}` is also the title of "
-                            f"{other.where} (line {other_line}); search results and the browser history "
-                            "would not tell the two apart, so give this page its own title")
+            problems.append(
+                f"{page.where}, line {line}: `# {title}` is also the title of "
+                f"{other.where} (line {other_line}); search results and the browser history "
+                "would not tell the two apart, so give this page its own title"
+            )
         else:
             first[key] = (page, line)
     return problems
@@ -211,10 +245,12 @@ def link_problems(docs: dict[str, Page]) -> list[str]:
                 where = f"{page.where}, line {number}"
                 if rel not in docs:
                     close = difflib.get_close_matches(rel, known, n=1, cutoff=0.6)
-                    hint = (f"did you mean {posixpath.relpath(close[0], folder or '.')}?" if close
-                            else "check the name against the files in docs/")
-                    problems.append(f"{where}: the link to {path} reaches no page (docs/{rel} does not exist); "
-                                    f"{hint}")
+                    hint = (
+                        f"did you mean {posixpath.relpath(close[0], folder or '.')}?"
+                        if close
+                        else "check the name against the files in docs/"
+                    )
+                    problems.append(f"{where}: the link to {path} reaches no page (docs/{rel} does not exist); {hint}")
                 elif anchor and anchor not in docs[rel].anchors:
                     close = difflib.get_close_matches(anchor, sorted(docs[rel].anchors), n=1)
                     have = ", ".join(f"#{a}" for a in sorted(docs[rel].anchors)) or "none"
@@ -239,8 +275,12 @@ def _url_names(examples: Path) -> dict[str, set[str]]:
                 for kw in node.keywords:
                     if kw.arg == "name" and isinstance(kw.value, ast.Constant):
                         found.add(str(kw.value.value))
-                if (getattr(node.func, "id", None) == "include" and node.args
-                        and isinstance(node.args[0], ast.Constant) and node.args[0].value in DJANGO_NAMES):
+                if (
+                    getattr(node.func, "id", None) == "include"
+                    and node.args
+                    and isinstance(node.args[0], ast.Constant)
+                    and node.args[0].value in DJANGO_NAMES
+                ):
                     found.update(DJANGO_NAMES[node.args[0].value])
     names.setdefault("admin", set()).add("*")  # the admin's own names
     return names
@@ -260,11 +300,19 @@ def url_problems(root: Path) -> list[str]:
                 if short in have or "*" in have:
                     continue
                 close = difflib.get_close_matches(name, every, n=1, cutoff=0.6)
-                hint = f"did you mean {close[0]!r}?" if close else (
-                    f"the names in {space!r} are {', '.join(sorted(have))}" if have else
-                    f"no urls.py of the examples sets app_name = {space!r}")
-                problems.append(f"{path.relative_to(root).as_posix()}, line {number}: {{% url {name!r} %}} names "
-                                f"no URL, so the page fails with NoReverseMatch; {hint}")
+                hint = (
+                    f"did you mean {close[0]!r}?"
+                    if close
+                    else (
+                        f"the names in {space!r} are {', '.join(sorted(have))}"
+                        if have
+                        else f"no urls.py of the examples sets app_name = {space!r}"
+                    )
+                )
+                problems.append(
+                    f"{path.relative_to(root).as_posix()}, line {number}: {{% url {name!r} %}} names "
+                    f"no URL, so the page fails with NoReverseMatch; {hint}"
+                )
     return problems
 
 
@@ -272,8 +320,11 @@ def marker_problems_in(root: Path) -> list[str]:
     """Every section marker of every example file (a page renders only the topics it shows)."""
     problems = []
     for path in sorted((root / "examples").rglob("*")):
-        if path.is_file() and path.suffix in {".py", ".sh", ".html", ".txt", ".cfg", ".ini", ".po", ".yml"} \
-                and "__pycache__" not in path.parts:
+        if (
+            path.is_file()
+            and path.suffix in {".py", ".sh", ".html", ".txt", ".cfg", ".ini", ".po", ".yml"}
+            and "__pycache__" not in path.parts
+        ):
             for number, message in marker_problems(path):
                 problems.append(f"{path.relative_to(root).as_posix()}, line {number}: {message}")
     return problems
@@ -283,12 +334,15 @@ def service_problems(root: Path, found: dict[str, topics.Topic]) -> list[str]:
     """A topic whose commands start redis-server declares `services: [redis]`, so its tests start one."""
     problems = []
     for name, topic in found.items():
-        starts = any(line.lstrip().startswith("redis-server")
-                     for path in (root / "examples" / name).glob("*_commands.sh")
-                     for line in path.read_text(encoding="utf-8").splitlines())
+        starts = any(
+            line.lstrip().startswith("redis-server")
+            for path in (root / "examples" / name).glob("*_commands.sh")
+            for line in path.read_text(encoding="utf-8").splitlines()
+        )
         if starts and "redis" not in topic.services:
-            problems.append(f"examples/{name}/topic.yml, line 1: services: its commands start redis-server; "
-                            "add `services: [redis]`")
+            problems.append(
+                f"examples/{name}/topic.yml, line 1: services: its commands start redis-server; add `services: [redis]`"
+            )
     return problems
 
 
@@ -307,15 +361,17 @@ def cell_problems(root: Path, site: Any) -> list[str]:
                 wrong = None
                 if cell.module and cell.module.split(".")[0] == module:
                     wrong = ("module", cell.module)
-                elif cell.package and (canonical(cell.package) == package
-                                       or canonical(cell.package).startswith(package + "-")):
+                elif cell.package and (
+                    canonical(cell.package) == package or canonical(cell.package).startswith(package + "-")
+                ):
                     wrong = ("package", cell.package)
                 if wrong:
                     name = site.frameworks[other].name
                     problems.append(
                         f"{locate(root / 'data', 'features.yml', ('features', fid, 'per', fw, wrong[0]))}: "
                         f"{wrong[1]!r} is {name}'s, under `{fw}:`; the cells look swapped: put each "
-                        f"framework's module or add-on under its own key")
+                        f"framework's module or add-on under its own key"
+                    )
     return problems
 
 
@@ -323,16 +379,23 @@ def data_topic_problems(root: Path, site: Any, found: dict[str, topics.Topic]) -
     """Every `topic:` in data/features.yml and data/cli.yml names a declared topic (its manifest)."""
     from .data import locate
 
-    named: list[tuple[str, tuple[Any, ...], Any]] = [("features.yml", ("features", fid, "topic"), f.topic) for fid, f in site.features.items()]
-    named += [("cli.yml", ("commands", fw, i, "topic"), c.topic)
-              for fw, cmds in site.commands.items() for i, c in enumerate(cmds)]
+    named: list[tuple[str, tuple[Any, ...], Any]] = [
+        ("features.yml", ("features", fid, "topic"), f.topic) for fid, f in site.features.items()
+    ]
+    named += [
+        ("cli.yml", ("commands", fw, i, "topic"), c.topic)
+        for fw, cmds in site.commands.items()
+        for i, c in enumerate(cmds)
+    ]
     problems = []
     for file, path, topic in named:
         if topic not in found:
             close = difflib.get_close_matches(topic, sorted(found), n=1)
             hint = f"did you mean {close[0]!r}?" if close else f"the topics are {', '.join(sorted(found))}"
-            problems.append(f"{locate(root / 'data', file, path)}: no topic {topic!r} (no examples/{topic}/topic.yml); "
-                            f"a row's topic is the cookbook page that shows it: {hint}")
+            problems.append(
+                f"{locate(root / 'data', file, path)}: no topic {topic!r} (no examples/{topic}/topic.yml); "
+                f"a row's topic is the cookbook page that shows it: {hint}"
+            )
     return problems
 
 
@@ -356,8 +419,15 @@ _cache: dict[str, tuple[tuple, list[str]]] = {}
 
 
 def _stamp(root: Path) -> tuple:
-    files = [root / "mkdocs.yml", *(p for top in ("docs", "examples", "data") for p in (root / top).rglob("*")
-                                    if p.is_file() and "__pycache__" not in p.parts)]
+    files = [
+        root / "mkdocs.yml",
+        *(
+            p
+            for top in ("docs", "examples", "data")
+            for p in (root / top).rglob("*")
+            if p.is_file() and "__pycache__" not in p.parts
+        ),
+    ]
     return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.exists())
 
 
@@ -408,8 +478,12 @@ def main(argv: list[str] | None = None) -> int:
     import time
 
     parser = argparse.ArgumentParser(prog="python -m macros.check", description=__doc__.splitlines()[0])
-    parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parent.parent,
-                        help="the project folder (default: this checkout)")
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=Path(__file__).resolve().parent.parent,
+        help="the project folder (default: this checkout)",
+    )
     args = parser.parse_args(argv)
     start = time.monotonic()
     found = problems(args.root)

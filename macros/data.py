@@ -14,11 +14,21 @@ import difflib
 import re
 import types
 import typing
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, Callable, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, ValidationError, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import ErrorDetails, PydanticCustomError
 
 from . import text
@@ -119,10 +129,15 @@ class Cell(Strict):
     how: DataText = Field(min_length=1, description="what a reader uses, in a few words; `code` in backticks")
     module: str | None = Field(default=None, description="import path proving a built-in exists")
     package: str | None = Field(default=None, description="PyPI name of the add-on")
-    needs: list[str] = Field(default=[], description="other packages the job needs as its page shows it (the "
-                             "`redis` client of a Redis cache): a real project installs them (tools/measure.py)")
-    check: str | None = Field(default=None, description="a probe in tests/facts/probes.py that runs the framework "
-                                                        "and returns phrases `how` must contain")
+    needs: list[str] = Field(
+        default=[],
+        description="other packages the job needs as its page shows it (the "
+        "`redis` client of a Redis cache): a real project installs them (tools/measure.py)",
+    )
+    check: str | None = Field(
+        default=None,
+        description="a probe in tests/facts/probes.py that runs the framework and returns phrases `how` must contain",
+    )
     source: Link
 
 
@@ -168,8 +183,12 @@ class Answer(Strict):
     # The rest is checked by macros/decision.py problems(), with the figures of measured.yml.
     unless: list[Id] = Field(default=[], description="facts that, when another answer stands for one, hold the points")
     otherwise: DataText | None = Field(default=None, description="the reason shown when `unless` holds the points")
-    measured: dict[str, str] = Field(default={}, description="figure key -> the framework it clearly favours, or neither")
-    check: str | None = Field(default=None, description="a probe in tests/facts/probes.py whose phrases `reason` contains")
+    measured: dict[str, str] = Field(
+        default={}, description="figure key -> the framework it clearly favours, or neither"
+    )
+    check: str | None = Field(
+        default=None, description="a probe in tests/facts/probes.py whose phrases `reason` contains"
+    )
 
 
 class Question(Strict):
@@ -213,7 +232,9 @@ class SayGroups(Strict):
     """The result's reasons come in groups, the deciding ones first; each group has this title."""
 
     decides: DataText = Field(description="the team's experience, when it decides the result")
-    side: DataText = Field(description="the reasons counted for one framework, its group titled with {side} and {points}")
+    side: DataText = Field(
+        description="the reasons counted for one framework, its group titled with {side} and {points}"
+    )
     repeat: DataText = Field(description="reasons counted once with another answer, or held back")
     neutral: DataText = Field(description="reasons that favour neither framework")
     experience: DataText = Field(description="the team's experience, when it does not decide")
@@ -251,6 +272,8 @@ class Decision(Strict):
     experience: Experience
     say: Say
     next: DecisionNext
+
+
 # measured.yml: a real project's size and the benchmark -------------------------
 
 
@@ -273,7 +296,7 @@ class Spread(Strict):
     samples: int = Field(ge=1, description="how many runs (or worker readings) the median is of")
 
     @model_validator(mode="after")
-    def _in_order(self) -> "Spread":
+    def _in_order(self) -> Spread:
         if not self.min <= self.median <= self.max:
             raise ValueError(f"expected min <= median <= max, got {self.min}, {self.median}, {self.max}")
         return self
@@ -333,7 +356,7 @@ class Benchmark(Strict):
     requests: dict[str, Endpoint]
 
 
-def _check_measured(data: "Data", text: str) -> None:
+def _check_measured(data: Data, text: str) -> None:
     """Each figure names known frameworks, covers the core ones, and says which version it measured."""
     known = set(data.frameworks)
     core = [k for k, f in data.frameworks.items() if f.core]
@@ -349,29 +372,38 @@ def _check_measured(data: "Data", text: str) -> None:
         if fw not in known:
             problems.append(f"{where('project', fw)}: unknown framework {fw!r}; frameworks.yml defines {sorted(known)}")
     bench = data.benchmark
-    figures: list[tuple[tuple[str, ...], Any]] = [((kind, size), getattr(getattr(bench, kind), size))
-               for kind in ("startup_ms", "startup_cpu_ms", "memory_mib") for size in ("smallest", "full")]
+    figures: list[tuple[tuple[str, ...], Any]] = [
+        ((kind, size), getattr(getattr(bench, kind), size))
+        for kind in ("startup_ms", "startup_cpu_ms", "memory_mib")
+        for size in ("smallest", "full")
+    ]
     for name in ENDPOINTS:
         if name not in bench.requests:
-            problems.append(f"{where('benchmark', 'requests')}: no figures for the {name!r} endpoint; run `make measure`")
+            problems.append(
+                f"{where('benchmark', 'requests')}: no figures for the {name!r} endpoint; run `make measure`"
+            )
     for name, endpoint in bench.requests.items():
-        figures += [(("requests", name, metric), getattr(endpoint, metric))
-                    for metric in ("rps", "p50_ms", "p99_ms", "cpu_ms")]
+        figures += [
+            (("requests", name, metric), getattr(endpoint, metric)) for metric in ("rps", "p50_ms", "p99_ms", "cpu_ms")
+        ]
     measured = set()
     for path, per in figures:
         measured |= set(per)
         for fw in per:
             if fw not in known:
-                problems.append(f"{where('benchmark', *path, fw)}: unknown framework {fw!r}; "
-                                f"frameworks.yml defines {sorted(known)}")
+                problems.append(
+                    f"{where('benchmark', *path, fw)}: unknown framework {fw!r}; frameworks.yml defines {sorted(known)}"
+                )
         for fw in core:
             if fw not in per:
                 problems.append(f"{where('benchmark', *path)}: no figure for core framework {fw!r}; run `make measure`")
     for fw in sorted(measured & known):
         package = data.frameworks[fw].package
         if package not in bench.versions:
-            problems.append(f"{where('benchmark', 'versions')}: no version for {package} ({fw}), so its figures "
-                            "cannot be told apart from another release's; run `make measure`")
+            problems.append(
+                f"{where('benchmark', 'versions')}: no version for {package} ({fw}), so its figures "
+                "cannot be told apart from another release's; run `make measure`"
+            )
     if problems:
         raise DataError("\n".join(problems))
 
@@ -500,8 +532,10 @@ def _placeholders(name: str, root: Any) -> list[str]:
                 scan(item, (*path, i))
         elif isinstance(node, yaml.ScalarNode) and PLACEHOLDER.search(node.value):
             dotted = ".".join(str(p) for p in path)
-            found.append(f"data/{name}, line {node.start_mark.line + 1}: {dotted}: still holds the placeholder "
-                         f"{node.value!r} from `make new-topic`; write the real value")
+            found.append(
+                f"data/{name}, line {node.start_mark.line + 1}: {dotted}: still holds the placeholder "
+                f"{node.value!r} from `make new-topic`; write the real value"
+            )
 
     scan(root, ())
     return found
@@ -539,8 +573,10 @@ def _explain(model: type[BaseModel], name: str, text: str, err: ErrorDetails) ->
     if kind == "string_type" and isinstance(value, (bool, int, float, datetime.date)):
         _, node = _node_at(text, path)
         written = text[node.start_mark.index : node.end_mark.index] if isinstance(node, yaml.ScalarNode) else value
-        return (f"{where}: YAML read {written} as {'true/false' if isinstance(value, bool) else 'a number'} "
-                f"({value!r}), but this is text; put it in quotes: {path[-1]}: \"{written}\"")
+        return (
+            f"{where}: YAML read {written} as {'true/false' if isinstance(value, bool) else 'a number'} "
+            f'({value!r}), but this is text; put it in quotes: {path[-1]}: "{written}"'
+        )
     msg = err["msg"].removeprefix("Value error, ")
     msg = msg[0].lower() + msg[1:] if msg else msg
     return f"{where}: {msg} (got {value!r})"
@@ -558,8 +594,11 @@ def _parse(model: type[_Model], name: str, text: str) -> _Model:
         where = f"data/{name}, line {mark.line + 1}" if mark else f"data/{name}"
         problem = getattr(exc, "problem", None) or str(exc)
         context = getattr(exc, "context", None)
-        raise DataError(f"{where}: not valid YAML: {problem}" + (f" ({context})" if context else "")
-                        + "; check the indentation and quoting on this line and the one above") from None
+        raise DataError(
+            f"{where}: not valid YAML: {problem}"
+            + (f" ({context})" if context else "")
+            + "; check the indentation and quoting on this line and the one above"
+        ) from None
     problems = _duplicates(name, root)
     if problems:
         raise DataError("\n".join(problems))
@@ -573,7 +612,11 @@ def _parse(model: type[_Model], name: str, text: str) -> _Model:
 
 # What each kind of support needs, and what it must not have, in a features.yml cell.
 CELL_RULES = {
-    "builtin": ("module", "package", "the importable module, class or function that proves it ships with the framework"),
+    "builtin": (
+        "module",
+        "package",
+        "the importable module, class or function that proves it ships with the framework",
+    ),
     "addon": ("package", "module", "the add-on's name on PyPI"),
     "none": (None, ("module", "package"), ""),
 }
@@ -587,13 +630,16 @@ def _cell_rules(data: Data, text: str) -> list[str]:
             needs, forbids, what = CELL_RULES[cell.support]
             path = ("features", fid, "per", fw)
             if needs and not getattr(cell, needs):
-                problems.append(f"{_where('features.yml', text, path)}: `support: {cell.support}` needs "
-                                f"`{needs}:`, {what}")
+                problems.append(
+                    f"{_where('features.yml', text, path)}: `support: {cell.support}` needs `{needs}:`, {what}"
+                )
             for key in (forbids,) if isinstance(forbids, str) else forbids:
                 if getattr(cell, key):
-                    problems.append(f"{_where('features.yml', text, (*path, key))}: `support: {cell.support}` "
-                                    f"cannot have `{key}:` ({getattr(cell, key)!r}); remove it, or change "
-                                    "`support` if the framework does have it")
+                    problems.append(
+                        f"{_where('features.yml', text, (*path, key))}: `support: {cell.support}` "
+                        f"cannot have `{key}:` ({getattr(cell, key)!r}); remove it, or change "
+                        "`support` if the framework does have it"
+                    )
     return problems
 
 
@@ -653,8 +699,15 @@ def load(data_dir: Path | str, warn: Callable[[str], None] | None = None) -> Dat
     features = _parse(Features, "features.yml", texts["features.yml"])
     cli = _parse(Cli, "cli.yml", texts["cli.yml"])
     decision = _parse(Decision, "decision.yml", texts["decision.yml"])
-    data = Data(frameworks=frameworks.root, install=measured.install, features=features.features,
-                commands=cli.commands, decision=decision, project=measured.project, benchmark=measured.benchmark)
+    data = Data(
+        frameworks=frameworks.root,
+        install=measured.install,
+        features=features.features,
+        commands=cli.commands,
+        decision=decision,
+        project=measured.project,
+        benchmark=measured.benchmark,
+    )
     _cross_check(data, texts)
     _check_measured(data, texts["measured.yml"])
     unfilled = [p for name, body in texts.items() for p in _placeholders(name, yaml.compose(body, Loader=LOADER))]

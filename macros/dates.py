@@ -66,8 +66,13 @@ def sources(src_uri: str, markdown: str, root: Path) -> list[str]:
 def _history(root: Path) -> bool:
     """Whether ``root`` is in a git work tree with its whole history."""
     try:
-        proc = subprocess.run(["git", "rev-parse", "--is-inside-work-tree", "--is-shallow-repository"],
-                              cwd=root, capture_output=True, text=True, timeout=30)
+        proc = subprocess.run(
+            ["git", "rev-parse", "--is-inside-work-tree", "--is-shallow-repository"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
     except (OSError, subprocess.SubprocessError):
         proc = None
     if proc is not None and proc.returncode == 0 and proc.stdout.split() == ["true", "false"]:
@@ -75,7 +80,9 @@ def _history(root: Path) -> bool:
     # An INFO line, not a warning: a copied project or a preview build is fine without dates.
     logging.getLogger("mkdocs.plugins.guide").info(
         "%s: no whole git history (not a git work tree, git missing, or a shallow clone), so pages show "
-        "no 'Last changed' date; `git fetch --unshallow` or a full clone brings them back", root)
+        "no 'Last changed' date; `git fetch --unshallow` or a full clone brings them back",
+        root,
+    )
     return False
 
 
@@ -84,8 +91,9 @@ def git_date(root: Path, paths: tuple[str, ...]) -> str | None:
     """The committer date (YYYY-MM-DD, UTC) of the newest commit touching ``paths``, or None."""
     if not _history(root):
         return None
-    proc = subprocess.run(["git", "log", "-1", "--format=%ct", "--", *paths],
-                          cwd=root, capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        ["git", "log", "-1", "--format=%ct", "--", *paths], cwd=root, capture_output=True, text=True, timeout=60
+    )
     stamp = proc.stdout.strip()
     if proc.returncode != 0 or not stamp:
         return None

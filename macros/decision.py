@@ -45,8 +45,9 @@ import html
 import json
 import posixpath
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any
 
 from . import text
 
@@ -62,16 +63,29 @@ NEITHER = "neither"
 # The values each sentence may use.
 ALLOWED = {
     "say": {
-        "nothing": set(), "firm": {"leader"}, "experience": {"known"}, "leans": {"leader"}, "either": set(),
-        "totals": {"totals"}, "firm_basis": {"leader", "lead", "facts"}, "open_basis": {"lead", "facts"},
-        "counted": {"side", "points", "reason"}, "repeat": {"side", "first", "reason"},
-        "neutral": {"reason"}, "experience_line": {"text"}, "see": {"page"}, "held": {"first", "reason"},
+        "nothing": set(),
+        "firm": {"leader"},
+        "experience": {"known"},
+        "leans": {"leader"},
+        "either": set(),
+        "totals": {"totals"},
+        "firm_basis": {"leader", "lead", "facts"},
+        "open_basis": {"lead", "facts"},
+        "counted": {"side", "points", "reason"},
+        "repeat": {"side", "first", "reason"},
+        "neutral": {"reason"},
+        "experience_line": {"text"},
+        "see": {"page"},
+        "held": {"first", "reason"},
     },
     "groups": {"decides": set(), "side": {"side", "points"}, "repeat": set(), "neutral": set(), "experience": set()},
     "next": {"pick": {"pick"}, "both": set()},
     "says": {
-        "decides": {"known"}, "agrees": {"leader"}, "differs": {"known", "leader"},
-        "neither_firm": set(), "neither_open": set(),
+        "decides": {"known"},
+        "agrees": {"leader"},
+        "differs": {"known", "leader"},
+        "neither_firm": set(),
+        "neither_open": set(),
     },
 }
 
@@ -104,7 +118,9 @@ def problems(d: Decision, frameworks: list[str], site: Data | None = None) -> li
                     found.append((at, "an answer with points or a fact must say which framework it `favours`"))
                 continue
             if a.favours not in frameworks:
-                found.append((at + ("favours",), f"unknown framework {a.favours!r}; frameworks.yml defines {sorted(frameworks)}"))
+                found.append(
+                    (at + ("favours",), f"unknown framework {a.favours!r}; frameworks.yml defines {sorted(frameworks)}")
+                )
             if a.points < 1:
                 found.append((at + ("points",), "an answer that favours a framework gives it 1 point or more"))
             if a.fact is None:
@@ -112,8 +128,13 @@ def problems(d: Decision, frameworks: list[str], site: Data | None = None) -> li
             elif a.fact not in d.facts:
                 found.append((at + ("fact",), f"unknown fact {a.fact!r}; `facts` defines {sorted(d.facts)}"))
             elif a.fact in favour_of and favour_of[a.fact][0] != a.favours:
-                found.append((at + ("favours",), f"fact {a.fact!r} favours {favour_of[a.fact][0]!r} in another "
-                                                  f"answer; one fact counts for one framework"))
+                found.append(
+                    (
+                        at + ("favours",),
+                        f"fact {a.fact!r} favours {favour_of[a.fact][0]!r} in another "
+                        f"answer; one fact counts for one framework",
+                    )
+                )
             else:
                 favour_of.setdefault(a.fact, (a.favours, at))
     for fact in d.facts:
@@ -129,16 +150,27 @@ def problems(d: Decision, frameworks: list[str], site: Data | None = None) -> li
         if known_ids.count(k.id) > 1:
             found.append((("experience", "answers", ai, "id"), f"answer id {k.id!r} is used twice"))
         if k.knows is not None and k.knows not in frameworks:
-            found.append((("experience", "answers", ai, "knows"),
-                          f"unknown framework {k.knows!r}; frameworks.yml defines {sorted(frameworks)}"))
-    for group, model, path in (("say", d.say, ("say",)), ("groups", d.say.groups, ("say", "groups")),
-                               ("says", d.experience.says, ("experience", "says")),
-                               ("next", d.next, ("next",))):
+            found.append(
+                (
+                    ("experience", "answers", ai, "knows"),
+                    f"unknown framework {k.knows!r}; frameworks.yml defines {sorted(frameworks)}",
+                )
+            )
+    for group, model, path in (
+        ("say", d.say, ("say",)),
+        ("groups", d.say.groups, ("say", "groups")),
+        ("says", d.experience.says, ("experience", "says")),
+        ("next", d.next, ("next",)),
+    ):
         for key, allowed in ALLOWED[group].items():
             unknown = set(PLACEHOLDER.findall(getattr(model, key))) - allowed
             if unknown:
-                found.append((path + (key,), f"unknown placeholder(s) {sorted(unknown)}; this sentence may use "
-                                             f"{sorted(allowed) or 'none'}"))
+                found.append(
+                    (
+                        path + (key,),
+                        f"unknown placeholder(s) {sorted(unknown)}; this sentence may use {sorted(allowed) or 'none'}",
+                    )
+                )
     return found
 
 
@@ -150,17 +182,31 @@ def _held_problems(d: Decision) -> list[tuple[tuple, str]]:
         for ai, a in enumerate(q.answers):
             at = ("questions", qi, "answers", ai)
             if a.unless and (a.favours is None or a.otherwise is None):
-                found.append((at, "an answer with `unless` favours a framework and gives the "
-                                  "`otherwise` reason shown when its points are held"))
+                found.append(
+                    (
+                        at,
+                        "an answer with `unless` favours a framework and gives the "
+                        "`otherwise` reason shown when its points are held",
+                    )
+                )
             if a.otherwise is not None and not a.unless:
-                found.append((at + ("otherwise",), "`otherwise` is shown only when `unless` holds the points; "
-                                                   "add `unless` or remove it"))
+                found.append(
+                    (
+                        at + ("otherwise",),
+                        "`otherwise` is shown only when `unless` holds the points; add `unless` or remove it",
+                    )
+                )
             for i, fact in enumerate(a.unless):
                 if fact not in d.facts:
                     found.append((at + ("unless", i), f"unknown fact {fact!r}; `facts` defines {sorted(d.facts)}"))
                 elif fact == a.fact or fact in holders:
-                    found.append((at + ("unless", i), f"fact {fact!r} is named by an answer that has `unless` "
-                                                      "itself; one answer may hold another, never a chain"))
+                    found.append(
+                        (
+                            at + ("unless", i),
+                            f"fact {fact!r} is named by an answer that has `unless` "
+                            "itself; one answer may hold another, never a chain",
+                        )
+                    )
     return found
 
 
@@ -205,16 +251,25 @@ def _measured_problems(d: Decision, frameworks: list[str], site: Data) -> list[t
                     found.append((at + (key,), str(exc)))
             for figure, expected in a.measured.items():
                 if expected != NEITHER and expected not in frameworks:
-                    found.append((at + ("measured", figure), f"{expected!r} is neither a framework "
-                                  f"({sorted(frameworks)}) nor {NEITHER!r}"))
+                    found.append(
+                        (
+                            at + ("measured", figure),
+                            f"{expected!r} is neither a framework ({sorted(frameworks)}) nor {NEITHER!r}",
+                        )
+                    )
                     continue
                 try:
                     _winner(site, figure)
                 except MacroError as exc:
                     found.append((at + ("measured", figure), str(exc)))
             if a.favours and a.measured and a.favours not in a.measured.values():
-                found.append((at + ("measured",), f"the answer gives {names.get(a.favours, a.favours)} points, "
-                              "but none of its figures clearly favours it"))
+                found.append(
+                    (
+                        at + ("measured",),
+                        f"the answer gives {names.get(a.favours, a.favours)} points, "
+                        "but none of its figures clearly favours it",
+                    )
+                )
             if a.favours:
                 found += _against_problems(a, a.favours, at, frameworks, names)
     return found
@@ -243,8 +298,9 @@ def quoted(template: str, frameworks: list[str]) -> list[str]:
     return found
 
 
-def _against_problems(a: Answer, favours: str, at: tuple, frameworks: list[str],
-                      names: Mapping[str, str]) -> list[tuple[tuple, str]]:
+def _against_problems(
+    a: Answer, favours: str, at: tuple, frameworks: list[str], names: Mapping[str, str]
+) -> list[tuple[tuple, str]]:
     """A reason counted for a framework never quotes a figure that clearly favours another.
 
     The reason is what the result shows beside "For <side> (+points)"; a figure
@@ -257,14 +313,24 @@ def _against_problems(a: Answer, favours: str, at: tuple, frameworks: list[str],
     for key in quoted(a.reason, frameworks):
         mark = a.measured.get(key)
         if mark is None:
-            found.append((at + ("reason",), f"the reason is counted for {side} and quotes {key}, but `measured` "
-                          f"does not say which framework that figure favours; add `{key}: <framework or "
-                          f"{NEITHER}>` under `measured`, so the build can check it"))
+            found.append(
+                (
+                    at + ("reason",),
+                    f"the reason is counted for {side} and quotes {key}, but `measured` "
+                    f"does not say which framework that figure favours; add `{key}: <framework or "
+                    f"{NEITHER}>` under `measured`, so the build can check it",
+                )
+            )
         elif mark != favours and mark != NEITHER:
-            found.append((at + ("reason",), f"the reason is counted for {side} (+{a.points}), but it quotes {key}, "
-                          f"which clearly favours {names.get(mark, mark)} (`measured`); a reason may not score for "
-                          "a side its own figures argue against: move that figure to `otherwise`, or make the "
-                          "answer neutral (remove `favours`, `points` and `fact`)"))
+            found.append(
+                (
+                    at + ("reason",),
+                    f"the reason is counted for {side} (+{a.points}), but it quotes {key}, "
+                    f"which clearly favours {names.get(mark, mark)} (`measured`); a reason may not score for "
+                    "a side its own figures argue against: move that figure to `otherwise`, or make the "
+                    "answer neutral (remove `favours`, `points` and `fact`)",
+                )
+            )
     return found
 
 
@@ -285,9 +351,15 @@ def verdict_problems(d: Decision, site: Data) -> list[tuple[tuple, str]]:
                     continue
                 claim = "no clear difference" if expected == NEITHER else f"a clear difference for {names[expected]}"
                 said = f"clearly favours {names[got]}" if got else "shows no clear difference"
-                found.append((("questions", qi, "answers", ai, "measured", figure), (
-                    f"the answer relies on {figure} showing {claim}, but data/measured.yml now {said}; "
-                    "reword the reason and change or remove the points to say what the new figures say")))
+                found.append(
+                    (
+                        ("questions", qi, "answers", ai, "measured", figure),
+                        (
+                            f"the answer relies on {figure} showing {claim}, but data/measured.yml now {said}; "
+                            "reword the reason and change or remove the points to say what the new figures say"
+                        ),
+                    )
+                )
     return found
 
 
@@ -303,9 +375,11 @@ def resolved(d: Decision, site: Data, source: str | None = None) -> Decision:
 
     wrong = verdict_problems(d, site)
     if wrong:
+
         def where(path: tuple) -> str:
             line = line_of(source, path) if source else None
             return "data/decision.yml" + (f", line {line}" if line else "")
+
         said = [f"{'.'.join(map(str, path))}: {message}" for path, message in wrong]
         rest = "".join(f"\n{where(path)}: {line}" for (path, _), line in zip(wrong[1:], said[1:]))
         # The data file leads the message: that is where the fix goes.
@@ -392,8 +466,7 @@ def score(d: Decision, names: Mapping[str, str], answers: Mapping[str, str]) -> 
     # every answer that favours a framework a fact).
     best: dict[str, tuple[Question, Answer, str]] = {}
     for q, a in chosen:
-        if (a.favours and a.fact and q.id not in held
-                and (a.fact not in best or a.points > best[a.fact][1].points)):
+        if a.favours and a.fact and q.id not in held and (a.fact not in best or a.points > best[a.fact][1].points):
             best[a.fact] = (q, a, a.favours)
     totals = {fw: 0 for fw in names}
     facts = {fw: 0 for fw in names}
@@ -464,16 +537,21 @@ def score(d: Decision, names: Mapping[str, str], answers: Mapping[str, str]) -> 
     summary = ""
     if kind != "nothing":
         summary = fill(say.totals, totals=", ".join(f"{names[fw]} {totals[fw]}" for fw in names)) + " "
-        summary += (fill(say.firm_basis, leader=names[leader], lead=lead, facts=facts[leader]) if firm and leader
-                    else fill(say.open_basis, lead=d.rules.lead, facts=d.rules.facts))
+        summary += (
+            fill(say.firm_basis, leader=names[leader], lead=lead, facts=facts[leader])
+            if firm and leader
+            else fill(say.open_basis, lead=d.rules.lead, facts=d.rules.facts)
+        )
     pick = {"firm": leader, "leans": leader, "experience": known}.get(kind)
     following = "" if kind == "nothing" else fill(d.next.pick, pick=names[pick]) if pick else d.next.both
-    return Verdict(kind, leader, known, totals, lead, facts[leader] if leader else 0, headline, summary, lines,
-                   pick, following)
+    return Verdict(
+        kind, leader, known, totals, lead, facts[leader] if leader else 0, headline, summary, lines, pick, following
+    )
 
 
-def _grouped(lines: list[Line], groups, kind: str, ranked: list[str], totals: Mapping[str, int],
-             names: Mapping[str, str]) -> list[Line]:
+def _grouped(
+    lines: list[Line], groups, kind: str, ranked: list[str], totals: Mapping[str, int], names: Mapping[str, str]
+) -> list[Line]:
     """The reasons in the order shown, each with its group's title: what decides first.
 
     Experience leads when it decides. Then the reasons counted for each
@@ -481,6 +559,7 @@ def _grouped(lines: list[Line], groups, kind: str, ranked: list[str], totals: Ma
     ones counted once with another answer or held back; the neutral ones; and
     experience last when it does not decide. Ties keep question order.
     """
+
     def place(i: int, line: Line) -> tuple[int, int, int]:
         if line.kind == "experience":
             return (0 if kind == "experience" else 99, 0, i)
@@ -502,9 +581,29 @@ def _grouped(lines: list[Line], groups, kind: str, ranked: list[str], totals: Ma
 # Rendering --------------------------------------------------------------------
 
 
-NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-           "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-           "nineteen", "twenty")
+NUMBERS = (
+    "no",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+)
 
 
 def question_count(d: Decision, capital: bool = False) -> str:
@@ -526,12 +625,15 @@ def form(d: Decision, names: Mapping[str, str], page_url: str) -> str:
     ``page_url`` is the page's address relative to the site root (``choosing/decision/``),
     used to reach the script from the page.
     """
+
     def fieldset(qid: str, ask: str, answers) -> list[str]:
         out = ["  <fieldset>", f"    <legend>{text.inline(ask)}</legend>"]
         for a in answers:
             input_id = f"q-{qid}-{a.id}"
-            out.append(f'    <div><input type="radio" name="{qid}" id="{input_id}" value="{a.id}"> '
-                       f'<label for="{input_id}">{text.inline(a.label)}</label></div>')
+            out.append(
+                f'    <div><input type="radio" name="{qid}" id="{input_id}" value="{a.id}"> '
+                f'<label for="{input_id}">{text.inline(a.label)}</label></div>'
+            )
         out.append("  </fieldset>")
         return out
 
@@ -552,9 +654,12 @@ def form(d: Decision, names: Mapping[str, str], page_url: str) -> str:
         "</form>",
     ]
     # Only what the script reads: the labels are in the form, `measured` was checked by the build.
-    unread: dict[str, Any] = {"facts": True, "pages": {"__all__": {"file"}},
-              "questions": {"__all__": {"answers": {"__all__": {"label", "measured"}}}},
-              "experience": {"ask": True, "answers": {"__all__": {"label"}}}}
+    unread: dict[str, Any] = {
+        "facts": True,
+        "pages": {"__all__": {"file"}},
+        "questions": {"__all__": {"answers": {"__all__": {"label", "measured"}}}},
+        "experience": {"ask": True, "answers": {"__all__": {"label"}}},
+    }
     payload = {"names": dict(names), **d.model_dump(mode="json", exclude=unread)}
     blob = json.dumps(payload, ensure_ascii=True, separators=(",", ":"))
     # Nothing in the blob may end the <script> element or read as markup.
@@ -562,8 +667,10 @@ def form(d: Decision, names: Mapping[str, str], page_url: str) -> str:
     # The page's folder is as deep as its address has slashes: "choosing/decision/"
     # (directory URLs) and "choosing/decision.html" (the offline edition) differ.
     src = "../" * page_url.count("/") + "assets/javascripts/decision.js"
-    lines += [f'<script type="application/json" id="decision-rules">{blob}</script>',
-              f'<script src="{html.escape(src)}"></script>']
+    lines += [
+        f'<script type="application/json" id="decision-rules">{blob}</script>',
+        f'<script src="{html.escape(src)}"></script>',
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -604,8 +711,10 @@ def rules(d: Decision, names: Mapping[str, str], here: str) -> str:
     out.append(text.inline(d.experience.ask))
     for k in d.experience.answers:
         if k.knows:
-            out.append(f":   *{text.inline(k.label)}*: no points. Without a firm recommendation, "
-                       f"{text.escape(names[k.knows])} is the one to start with.")
+            out.append(
+                f":   *{text.inline(k.label)}*: no points. Without a firm recommendation, "
+                f"{text.escape(names[k.knows])} is the one to start with."
+            )
         else:
             out.append(f":   *{text.inline(k.label)}*: no points. Without a firm recommendation, either fits.")
     out.append("")
@@ -628,8 +737,11 @@ def rules(d: Decision, names: Mapping[str, str], here: str) -> str:
             if a.unless:
                 held.setdefault(tuple(a.unless), []).append((q, a))
     if held:
-        out += ["These answers count for neither when another answer stands for one of the facts listed with "
-                "them, and the result then says why:", ""]
+        out += [
+            "These answers count for neither when another answer stands for one of the facts listed with "
+            "them, and the result then says why:",
+            "",
+        ]
         for facts, qa in held.items():
             which = "; ".join(f"*{text.inline(a.label)}* ({text.inline(q.ask)})" for q, a in qa)
             out.append(f"- {which}: " + " ".join(text.inline(d.facts[f]) for f in facts))

@@ -67,8 +67,9 @@ def inline_svg(svg: str, prefix: str, alt: str, css_class: str) -> str:
     svg = re.sub(r'\s(?:aria-labelledby|aria-describedby)="[^"]*"', "", svg, count=2)
     svg = _STYLE.sub(lambda m: m.group(1) + _scope_css(m.group(2), f".{prefix}") + m.group(3), svg)
     # The width and height attributes give the drawing's proportions; CSS sets its size.
-    svg = re.sub(r"^<svg\b", f'<svg class="{css_class} {prefix}" aria-label="{html.escape(alt)}" focusable="false"',
-                 svg, count=1)
+    svg = re.sub(
+        r"^<svg\b", f'<svg class="{css_class} {prefix}" aria-label="{html.escape(alt)}" focusable="false"', svg, count=1
+    )
     svg = re.sub(r"<!--.*?-->\s*", "", svg, flags=re.S)
     return re.sub(r">\s+<", "><", svg)
 
@@ -90,11 +91,18 @@ def diagram(folder: Path, name: str, alt: str = "", caption: str = "") -> str:
         prefix = f"dg-{name}-{variant}"
         layout = LAYOUT["only" if len(variants) == 1 else variant].replace("P", f".{prefix}")
         try:
-            svg = inline_svg(path.read_text(encoding="utf-8"), prefix, alt,
-                             f"diagram__{variant}" if len(variants) > 1 else "diagram__only")
+            svg = inline_svg(
+                path.read_text(encoding="utf-8"),
+                prefix,
+                alt,
+                f"diagram__{variant}" if len(variants) > 1 else "diagram__only",
+            )
         except MacroError as exc:
             raise MacroError(f"{path.as_posix()}: {exc}") from None
-        parts.append(svg.replace("</style>", f"#diagram-{name} {{ display: block; }} {layout}</style>", 1)
-                     if "</style>" in svg else svg)
+        parts.append(
+            svg.replace("</style>", f"#diagram-{name} {{ display: block; }} {layout}</style>", 1)
+            if "</style>" in svg
+            else svg
+        )
     figcaption = f"<figcaption>{html.escape(caption)}</figcaption>" if caption else ""
     return f'<figure class="diagram" id="diagram-{name}">{"".join(parts)}{figcaption}</figure>'

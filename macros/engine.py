@@ -35,12 +35,14 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import Any, TypeVar
 
 try:  # MkDocs
     from mkdocs.exceptions import PluginError as BuildError
 except ImportError:  # Zensical: any exception stops the build with its message.
+
     class BuildError(Exception):  # type: ignore[no-redef]
         """Stops the build; the message says what to fix."""
 
@@ -84,7 +86,7 @@ def front_matter_lines(source: str) -> int:
     match = _FRONT_MATTER.match(source)
     if not match:
         return 0
-    rest = source[match.end():]
+    rest = source[match.end() :]
     return source[: len(source) - len(rest.lstrip("\n"))].count("\n")
 
 
@@ -94,6 +96,7 @@ def nav(conf: Any) -> list[Any]:
     MkDocs hands that shape in ``config["nav"]``; Zensical hands dicts with
     ``title``, ``url`` and ``children``, a section's index page untitled.
     """
+
     def plain(item: Any) -> Any:
         if not isinstance(item, dict) or "children" not in item:
             return item  # MkDocs

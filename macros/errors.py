@@ -11,8 +11,9 @@ from __future__ import annotations
 import functools
 import inspect
 import sys
+from collections.abc import Callable
 from types import FrameType
-from typing import Any, Callable
+from typing import Any
 
 
 class MacroError(ValueError):
@@ -104,5 +105,5 @@ def on_page(
             return fail(f"{page(template_line())}: {call}: {exc}")
 
     # What a page may pass, for the template checks.
-    setattr(macro, "__signature__", sig)
+    macro.__signature__ = sig
     return macro

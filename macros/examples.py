@@ -32,9 +32,20 @@ if TYPE_CHECKING:  # only for annotations: the section helpers run without pydan
     from .data import Framework
 
 LEXERS = {
-    ".py": "python", ".html": "html", ".sh": "bash", ".txt": "text", ".toml": "toml",
-    ".cfg": "ini", ".ini": "ini", ".yml": "yaml", ".yaml": "yaml", ".css": "css",
-    ".js": "javascript", ".json": "json", ".conf": "nginx", ".po": "po",
+    ".py": "python",
+    ".html": "html",
+    ".sh": "bash",
+    ".txt": "text",
+    ".toml": "toml",
+    ".cfg": "ini",
+    ".ini": "ini",
+    ".yml": "yaml",
+    ".yaml": "yaml",
+    ".css": "css",
+    ".js": "javascript",
+    ".json": "json",
+    ".conf": "nginx",
+    ".po": "po",
 }
 # Exactly what pymdownx.snippets reads as a marker: a space after the scissors.
 START = re.compile(r"(?<!;)-+8<-+[ \t]+\[[ \t]*start[ \t]*:[ \t]*([a-z][-_0-9a-z]*)[ \t]*\]", re.IGNORECASE)
@@ -113,7 +124,7 @@ def long_lines(root: Path, markdown: str, width: int = SHOWN_WIDTH) -> tuple[lis
             if opened:
                 indent, fence = opened.group(1), opened.group(2)
             continue
-        if opened and opened.group(2) == fence and not line[opened.end():].strip():
+        if opened and opened.group(2) == fence and not line[opened.end() :].strip():
             fence = None
             continue
         include = INCLUDE.match(line)
@@ -124,7 +135,7 @@ def long_lines(root: Path, markdown: str, width: int = SHOWN_WIDTH) -> tuple[lis
                     if len(text.expandtabs(4)) > width:
                         included.append(f"{include.group(1)}, line {number} ({len(text.expandtabs(4))} characters)")
             continue
-        text = line[len(indent):] if line.startswith(indent) else line
+        text = line[len(indent) :] if line.startswith(indent) else line
         if len(text.expandtabs(4)) > width:
             written.append(text)
     return included, written
@@ -147,34 +158,50 @@ def marker_problems(path: Path) -> list[tuple[int, str]]:
             loose = LOOSE_MARKER.search(line)
             if loose:
                 kind, name = loose.group(1).lower(), loose.group(2) or "name"
-                problems.append((number, f"the section marker {line.strip()!r} is not one the snippet "
-                                         f"includer reads; write it as `--8<-- [{kind}:{name}]` (a space after "
-                                         "--8<--, a name of letters, digits, - and _ starting with a letter)"))
+                problems.append(
+                    (
+                        number,
+                        f"the section marker {line.strip()!r} is not one the snippet "
+                        f"includer reads; write it as `--8<-- [{kind}:{name}]` (a space after "
+                        "--8<--, a name of letters, digits, - and _ starting with a letter)",
+                    )
+                )
             continue
         kind, name = marker.group(1).lower(), marker.group(2)
         if kind == "start":
             if name in started:
-                problems.append((number, f"a second section named {name!r} starts here (the first starts on "
-                                         f"line {started[name]}); a page shows only the first, so give this one "
-                                         "another name"))
+                problems.append(
+                    (
+                        number,
+                        f"a second section named {name!r} starts here (the first starts on "
+                        f"line {started[name]}); a page shows only the first, so give this one "
+                        "another name",
+                    )
+                )
                 continue
             started[name] = open_[name] = number
         elif name in open_:
             del open_[name]
         else:
-            problems.append((number, f"section {name!r} ends here before it starts; put "
-                                     f"`--8<-- [start:{name}]` above this line"))
+            problems.append(
+                (number, f"section {name!r} ends here before it starts; put `--8<-- [start:{name}]` above this line")
+            )
     for name, number in open_.items():
-        problems.append((number, f"section {name!r} starts here but never ends; add `--8<-- [end:{name}]` "
-                                 "after its last line"))
+        problems.append(
+            (number, f"section {name!r} starts here but never ends; add `--8<-- [end:{name}]` after its last line")
+        )
     return sorted(problems)
 
 
 def unmatched_globs(examples_dir: Path, frameworks: dict[str, Framework]) -> list[tuple[str, int, str]]:
     """(framework id, index, glob) for each ``examples`` glob that matches nothing in any topic folder."""
     topics = [p for p in examples_dir.iterdir() if p.is_dir()] if examples_dir.is_dir() else []
-    return [(key, i, pattern) for key, fw in frameworks.items() for i, pattern in enumerate(fw.examples)
-            if not any(files_of(topic, [pattern]) for topic in topics)]
+    return [
+        (key, i, pattern)
+        for key, fw in frameworks.items()
+        for i, pattern in enumerate(fw.examples)
+        if not any(files_of(topic, [pattern]) for topic in topics)
+    ]
 
 
 @dataclass(frozen=True)
@@ -218,8 +245,7 @@ def files_with_section(examples_dir: Path, fw: Framework, topic: str, section: s
     return [p for p in files_of(examples_dir / topic, fw.examples) if section in sections_of(p)]
 
 
-def _block(root: Path, examples_dir: Path, fw: Framework, path: Path, section: str,
-           links: Links | None = None) -> str:
+def _block(root: Path, examples_dir: Path, fw: Framework, path: Path, section: str, links: Links | None = None) -> str:
     lexer = fw.lexers.get(path.suffix) or LEXERS.get(path.suffix, "text")
     include = path.relative_to(root).as_posix()
     return f'    ```{lexer} {title(root, examples_dir, path, links)}\n    --8<-- "{include}:{section}"\n    ```\n'

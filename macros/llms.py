@@ -121,7 +121,7 @@ def article(html: str) -> Node:
     """The page's content: Material's and Zensical's ``<article class="md-content__inner">``."""
     found = parse(html).find(lambda n: n.tag == "article" and "md-content__inner" in n.classes)
     if found is None:
-        raise ValueError("no <article class=\"md-content__inner\"> in the page")
+        raise ValueError('no <article class="md-content__inner"> in the page')
     return found
 
 
@@ -255,7 +255,9 @@ class Converter:
 
     def tabs(self, node: Node) -> list[str]:
         labels_node = node.find(lambda n: "tabbed-labels" in n.classes)
-        labels = [self._line(label) for label in labels_node.find_all(lambda n: n.tag == "label")] if labels_node else []
+        labels = (
+            [self._line(label) for label in labels_node.find_all(lambda n: n.tag == "label")] if labels_node else []
+        )
         content = node.find(lambda n: "tabbed-content" in n.classes)
         panels = [c for c in content.elements() if "tabbed-block" in c.classes] if content else []
         out = []
@@ -268,7 +270,7 @@ class Converter:
     def code(self, node: Node) -> list[str]:
         pre = node.find(lambda n: n.tag == "pre")
         code = pre.find(lambda n: n.tag == "code") if pre else None
-        lang = next((c[len("language-"):] for c in sorted(node.classes) if c.startswith("language-")), "")
+        lang = next((c[len("language-") :] for c in sorted(node.classes) if c.startswith("language-")), "")
         title = node.find(lambda n: "filename" in n.classes)
         out = [self._line(title)] if title is not None else []
         out.append(self._fenced((code or pre or node).text(), lang))
@@ -281,8 +283,10 @@ class Converter:
         return f"{fence}{lang}\n{text}\n{fence}"
 
     def table(self, node: Node) -> str:
-        rows = [[self._line(cell).replace("|", "\\|") for cell in row.elements() if cell.tag in ("th", "td")]
-                for row in node.find_all(lambda n: n.tag == "tr")]
+        rows = [
+            [self._line(cell).replace("|", "\\|") for cell in row.elements() if cell.tag in ("th", "td")]
+            for row in node.find_all(lambda n: n.tag == "tr")
+        ]
         rows = [r for r in rows if r]
         if not rows:
             return ""
@@ -323,22 +327,52 @@ class Converter:
         caption = node.find(lambda n: n.tag == "figcaption")
         if drawing is not None:
             # What a screen reader says for it: aria-label or alt, else the chart's <title> and <desc>.
-            said = drawing.attrs.get("aria-label") or drawing.attrs.get("alt") or ": ".join(
-                " ".join(part.text().split()) for part in drawing.elements() if part.tag in ("title", "desc"))
+            said = (
+                drawing.attrs.get("aria-label")
+                or drawing.attrs.get("alt")
+                or ": ".join(
+                    " ".join(part.text().split()) for part in drawing.elements() if part.tag in ("title", "desc")
+                )
+            )
             if said:
                 out.append(f"*Figure: {said.strip()}*")
         if caption is not None:
             out.append(self._line(caption))
-        return out + [b for c in node.elements() if c.tag not in ("figcaption", "svg", "img") and not _skipped(c)
-                      for b in self.block(c)]
+        return out + [
+            b
+            for c in node.elements()
+            if c.tag not in ("figcaption", "svg", "img") and not _skipped(c)
+            for b in self.block(c)
+        ]
 
     def convert(self, node: Node) -> str:
         blocks = [b for b in self.blocks(node) if b.strip()]
         return "\n\n".join(blocks).strip() + "\n"
 
 
-BLOCK = {"p", "div", "table", "ul", "ol", "dl", "dt", "dd", "pre", "figure", "hr", "blockquote", "details",
-         "form", "fieldset", "section", "aside", "header", "footer", "legend", *HEADINGS}
+BLOCK = {
+    "p",
+    "div",
+    "table",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "pre",
+    "figure",
+    "hr",
+    "blockquote",
+    "details",
+    "form",
+    "fieldset",
+    "section",
+    "aside",
+    "header",
+    "footer",
+    "legend",
+    *HEADINGS,
+}
 
 
 def _is_block(node: Node) -> bool:
@@ -354,6 +388,7 @@ def to_markdown(html: str, base: str | None = None) -> str:
 
 
 # The site: which pages, in which groups --------------------------------------
+
 
 @dataclass
 class Page:
@@ -469,9 +504,11 @@ def write(site: Path, root: Path, config: dict | None = None, directory_urls: bo
         full.append(f"Page: {page_url}\n\n" + to_markdown(html, base=page_url))
     summary.append(f"# {config.get('site_name', '')}\n")
     summary.append(f"> {' '.join(str(config.get('site_description', '')).split())}\n")
-    summary.append("Every page below is the Markdown of the page as published: Flask and Django shown "
-                   "side by side as labelled sections, each code block under the name of its file in the "
-                   f"guide's examples. All pages in one file: {site_url}llms-full.txt\n")
+    summary.append(
+        "Every page below is the Markdown of the page as published: Flask and Django shown "
+        "side by side as labelled sections, each code block under the name of its file in the "
+        f"guide's examples. All pages in one file: {site_url}llms-full.txt\n"
+    )
     for name, lines in sections.items():
         summary.append(f"## {name}\n\n" + "\n".join(lines) + "\n")
     (site / "llms.txt").write_text("\n".join(summary), encoding="utf-8")

@@ -13,7 +13,8 @@ from __future__ import annotations
 import difflib
 import inspect
 import re
-from typing import Any, Callable, Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import yaml
 
@@ -24,8 +25,18 @@ FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTA
 OPENS_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n")
 EMPTY_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(?:\.{3}|-{3})[ \t]*\n")
 # Keys MkDocs, Material for MkDocs and mkdocs-macros read from a page's front matter.
-META_KEYS = ("description", "title", "hide", "template", "icon", "status", "subtitle", "search", "tags",
-             "render_macros")
+META_KEYS = (
+    "description",
+    "title",
+    "hide",
+    "template",
+    "icon",
+    "status",
+    "subtitle",
+    "search",
+    "tags",
+    "render_macros",
+)
 MIN_DESCRIPTION = 20
 PLACEHOLDER = re.compile(r"FILL[ _-]IN")  # upper case: "fill in" is an English phrase
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
@@ -35,8 +46,8 @@ IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 ALT = re.compile(r"""\balt\s*=\s*(["'])\s*[^"'\s]""", re.IGNORECASE)
 SRC = re.compile(r"""\bsrc\s*=\s*["']([^"']*)""", re.IGNORECASE)
 HTTP = re.compile(
-    r"""\]\(\s*<?(http://[^)\s>]+)"""            # [text](http://...) and ![alt](http://...)
-    r"""|<(http://[^>\s]+)>"""                   # <http://...>
+    r"""\]\(\s*<?(http://[^)\s>]+)"""  # [text](http://...) and ![alt](http://...)
+    r"""|<(http://[^>\s]+)>"""  # <http://...>
     r"""|^\s*\[[^\]]+\]:\s*<?(http://\S+?)>?$"""  # [ref]: http://...
     r"""|\b(?:href|src)\s*=\s*["'](http://[^"']+)""",
     re.IGNORECASE,
@@ -49,9 +60,12 @@ HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
 PYTHON_FENCE = re.compile(r"^\s*(`{3,}|~{3,})\s*\{?\s*\.?(python3?|py|pycon)\b", re.IGNORECASE)
 # Words that place something on the screen where it is only at some widths:
 # tab sets become columns and diagrams stack on a phone (issue 23).
-POSITION = re.compile(r"\b(?:(?:on|to|at) the (?:left|right)|(?:left|right)-hand|the (?:left|right) "
-                      r"(?:one|side|column|tab|panel|half)|(?:left|right):|the one (?:below|above)|"
-                      r"(?:column|tab|panel) (?:below|above))(?!\w)", re.IGNORECASE)
+POSITION = re.compile(
+    r"\b(?:(?:on|to|at) the (?:left|right)|(?:left|right)-hand|the (?:left|right) "
+    r"(?:one|side|column|tab|panel|half)|(?:left|right):|the one (?:below|above)|"
+    r"(?:column|tab|panel) (?:below|above))(?!\w)",
+    re.IGNORECASE,
+)
 
 
 def _at(page: str, line: int) -> str:
@@ -69,22 +83,28 @@ def split(text: str) -> tuple[dict[str, Any] | None, str, int]:
         return None, text, 1
     if not isinstance(meta, dict):
         return None, text, 1
-    return meta, text[match.end():], match.group(0).count("\n") + 1
+    return meta, text[match.end() :], match.group(0).count("\n") + 1
 
 
 def front_matter_problems(page: str, text: str) -> list[str]:
     """The front matter exists, is closed, is YAML, has a description and no misspelt key."""
     if not OPENS_FRONT_MATTER.match(text):
-        return [f"{_at(page, 1)}: the page has no front matter; start it with three lines: `---`, "
-                f"`description: <a sentence of {MIN_DESCRIPTION}+ characters for search results and link "
-                "previews>`, `---`"]
+        return [
+            f"{_at(page, 1)}: the page has no front matter; start it with three lines: `---`, "
+            f"`description: <a sentence of {MIN_DESCRIPTION}+ characters for search results and link "
+            "previews>`, `---`"
+        ]
     match = FRONT_MATTER.match(text)
     if EMPTY_FRONT_MATTER.match(text):
-        return [f"{_at(page, 2)}: the front matter is empty, so the page would take the site's description; "
-                f"add `description: <a sentence of {MIN_DESCRIPTION}+ characters on what this page answers>`"]
+        return [
+            f"{_at(page, 2)}: the front matter is empty, so the page would take the site's description; "
+            f"add `description: <a sentence of {MIN_DESCRIPTION}+ characters on what this page answers>`"
+        ]
     if not match:
-        return [f"{_at(page, 1)}: the front matter opened here with `---` is never closed, so the page would "
-                "show it as text; end it with a line `---` before the `# Title`"]
+        return [
+            f"{_at(page, 1)}: the front matter opened here with `---` is never closed, so the page would "
+            "show it as text; end it with a line `---` before the `# Title`"
+        ]
     try:
         meta = yaml.safe_load(match.group(1))
         keys = yaml.compose(match.group(1))
@@ -92,31 +112,39 @@ def front_matter_problems(page: str, text: str) -> list[str]:
         mark = getattr(exc, "problem_mark", None)
         line = 2 + mark.line if mark else 1
         problem = getattr(exc, "problem", None) or "cannot be read"
-        hint = ("; a value that holds `: ` or starts with a quote, `[`, `{`, `*` or `#` needs quotes around "
-                'the whole value: description: "..."')
-        return [f"{_at(page, line)}: the front matter is not valid YAML ({problem}), so the page would show "
-                f"it as text{hint}"]
+        hint = (
+            "; a value that holds `: ` or starts with a quote, `[`, `{`, `*` or `#` needs quotes around "
+            'the whole value: description: "..."'
+        )
+        return [
+            f"{_at(page, line)}: the front matter is not valid YAML ({problem}), so the page would show "
+            f"it as text{hint}"
+        ]
     if not isinstance(meta, dict):
-        return [f"{_at(page, 2)}: the front matter must be `key: value` lines, such as "
-                "`description: ...`"]
+        return [f"{_at(page, 2)}: the front matter must be `key: value` lines, such as `description: ...`"]
     lines = {k.value: k.start_mark.line + 2 for k, _ in keys.value} if isinstance(keys, yaml.MappingNode) else {}
     problems = []
     for key in meta:
         if key not in META_KEYS:
             close = difflib.get_close_matches(str(key), META_KEYS, n=1, cutoff=0.6)
             hint = f"did you mean `{close[0]}:`?" if close else f"the keys are {', '.join(META_KEYS)}"
-            problems.append(f"{_at(page, lines.get(key, 2))}: `{key}:` is not a front matter key MkDocs or "
-                            f"this site reads; {hint}")
+            problems.append(
+                f"{_at(page, lines.get(key, 2))}: `{key}:` is not a front matter key MkDocs or this site reads; {hint}"
+            )
     description = meta.get("description")
     if description is None:
         if not any("description" in p for p in problems):
-            problems.append(f"{_at(page, 2)}: the front matter has no `description:`, so the page would "
-                            f"take the site's; write one sentence of {MIN_DESCRIPTION}+ characters on what "
-                            "this page answers")
+            problems.append(
+                f"{_at(page, 2)}: the front matter has no `description:`, so the page would "
+                f"take the site's; write one sentence of {MIN_DESCRIPTION}+ characters on what "
+                "this page answers"
+            )
     elif not isinstance(description, str) or len(description.strip()) < MIN_DESCRIPTION:
-        problems.append(f"{_at(page, lines.get('description', 2))}: the description {description!r} is "
-                        f"shorter than {MIN_DESCRIPTION} characters; write a sentence on what this page "
-                        "answers, for search results and link previews")
+        problems.append(
+            f"{_at(page, lines.get('description', 2))}: the description {description!r} is "
+            f"shorter than {MIN_DESCRIPTION} characters; write a sentence on what this page "
+            "answers, for search results and link previews"
+        )
     return problems
 
 
@@ -143,30 +171,40 @@ def body_problems(page: str, body: str, first: int) -> list[str]:
     if start is None or not lines[start].startswith("# "):
         number = first + (start or 0)
         got = f" (it starts with {lines[start].strip()[:40]!r})" if start is not None else ""
-        problems.append(f"{_at(page, number)}: the page has no `# Title` line after the front matter{got}; "
-                        "begin the text with one, such as `# Hello world and project layout`: it names the "
-                        "page in the browser tab, search results and link previews")
+        problems.append(
+            f"{_at(page, number)}: the page has no `# Title` line after the front matter{got}; "
+            "begin the text with one, such as `# Hello world and project layout`: it names the "
+            "page in the browser tab, search results and link previews"
+        )
     for number, line in _prose(body, first):
         for alt, src in IMAGE.findall(line):
             if not alt.strip():
-                problems.append(f"{_at(page, number)}: the image {src} has no alt text, so a screen reader "
-                                f"cannot say what it shows; write that between the brackets: "
-                                f"![What the image shows]({src})")
+                problems.append(
+                    f"{_at(page, number)}: the image {src} has no alt text, so a screen reader "
+                    f"cannot say what it shows; write that between the brackets: "
+                    f"![What the image shows]({src})"
+                )
         for tag in IMG_TAG.findall(line):
             if not ALT.search(tag):
                 src = (SRC.search(tag) or [None, "?"])[1]
-                problems.append(f"{_at(page, number)}: the image {src} has no alt text, so a screen reader "
-                                'cannot say what it shows; add alt="What the image shows" to the <img> tag')
+                problems.append(
+                    f"{_at(page, number)}: the image {src} has no alt text, so a screen reader "
+                    'cannot say what it shows; add alt="What the image shows" to the <img> tag'
+                )
         for where in POSITION.findall(line):
-            problems.append(f"{_at(page, number)}: {where!r} names a place on the screen that moves with its "
-                            "width (tabs become columns, diagrams stack on a phone); name the thing instead, "
-                            "such as \"the Flask layout\" or \"with many small services\"")
+            problems.append(
+                f"{_at(page, number)}: {where!r} names a place on the screen that moves with its "
+                "width (tabs become columns, diagrams stack on a phone); name the thing instead, "
+                'such as "the Flask layout" or "with many small services"'
+            )
         for groups in HTTP.findall(line):
             url = next(g for g in groups if g)
             if not LOCAL_HOSTS.match(url):
-                problems.append(f"{_at(page, number)}: the link {url} is plain http://; link to the "
-                                f"https:// address instead (only http://localhost and http://127.0.0.1 "
-                                "addresses, which readers open on their own machine, stay http://)")
+                problems.append(
+                    f"{_at(page, number)}: the link {url} is plain http://; link to the "
+                    f"https:// address instead (only http://localhost and http://127.0.0.1 "
+                    "addresses, which readers open on their own machine, stay http://)"
+                )
     return problems
 
 
@@ -177,15 +215,19 @@ def heading_problems(page: str, meta: dict[str, Any] | None, body: str, first: i
     h1 = next(((n, text) for n, level, text in headings if level == 1), None)
     title = (meta or {}).get("title")
     if h1 and isinstance(title, str) and title.strip() != h1[1].strip():
-        problems.append(f"{_at(page, h1[0])}: the `# {h1[1]}` differs from the front matter's `title: {title}`, "
-                        "so the browser tab and search results name the page otherwise; make them the same "
-                        "(or delete `title:`: the `# Title` is used)")
+        problems.append(
+            f"{_at(page, h1[0])}: the `# {h1[1]}` differs from the front matter's `title: {title}`, "
+            "so the browser tab and search results name the page otherwise; make them the same "
+            "(or delete `title:`: the `# Title` is used)"
+        )
     previous = 1
     for number, level, text in headings:
         if level > previous + 1:
-            problems.append(f"{_at(page, number)}: `{'#' * level} {text}` skips a level after a "
-                            f"level-{previous} heading, so the table of contents and screen readers lose its "
-                            f"place; write it as `{'#' * (previous + 1)} {text}`")
+            problems.append(
+                f"{_at(page, number)}: `{'#' * level} {text}` skips a level after a "
+                f"level-{previous} heading, so the table of contents and screen readers lose its "
+                f"place; write it as `{'#' * (previous + 1)} {text}`"
+            )
         previous = level
     return problems
 
@@ -194,16 +236,23 @@ def code_problems(page: str, body: str, first: int) -> list[str]:
     """A cookbook page shows Python only from examples/ (example(), snippets), never typed on the page."""
     if "/cookbook/" not in page or page.endswith("/index.md"):
         return []
-    return [f"{_at(page, number)}: a Python code block typed on a cookbook page, which no test runs; put the "
-            "code in examples/<topic>/ inside a `# --8<-- [start:name]` section and show it with "
-            '{{ example("<topic>", "name") }}'
-            for number, line in enumerate(body.splitlines(), first) if PYTHON_FENCE.match(line)]
+    return [
+        f"{_at(page, number)}: a Python code block typed on a cookbook page, which no test runs; put the "
+        "code in examples/<topic>/ inside a `# --8<-- [start:name]` section and show it with "
+        '{{ example("<topic>", "name") }}'
+        for number, line in enumerate(body.splitlines(), first)
+        if PYTHON_FENCE.match(line)
+    ]
 
 
 def placeholder_problems(page: str, text: str) -> list[str]:
     """Every line, front matter included, still holding a `make new-topic` placeholder."""
-    return [f"{_at(page, number)}: still holds a placeholder from `make new-topic` ({line.strip()[:60]!r}); "
-            "write the real text" for number, line in enumerate(text.splitlines(), 1) if PLACEHOLDER.search(line)]
+    return [
+        f"{_at(page, number)}: still holds a placeholder from `make new-topic` ({line.strip()[:60]!r}); "
+        "write the real text"
+        for number, line in enumerate(text.splitlines(), 1)
+        if PLACEHOLDER.search(line)
+    ]
 
 
 def page_problems(page: str, text: str) -> list[str]:
@@ -212,8 +261,13 @@ def page_problems(page: str, text: str) -> list[str]:
     meta, body, first = split(text)
     if meta is None and problems:  # the body's line numbers are meaningless until the front matter is fixed
         return problems
-    return (problems + body_problems(page, body, first) + heading_problems(page, meta, body, first)
-            + code_problems(page, body, first) + placeholder_problems(page, text))
+    return (
+        problems
+        + body_problems(page, body, first)
+        + heading_problems(page, meta, body, first)
+        + code_problems(page, body, first)
+        + placeholder_problems(page, text)
+    )
 
 
 def section_pages(nav: list[Any]) -> dict[str, list[tuple[str, str]]]:
@@ -228,9 +282,19 @@ def section_pages(nav: list[Any]) -> dict[str, list[tuple[str, str]]]:
         return bool(items) and isinstance(items[0], str) and items[0].endswith("index.md")
 
     def pages_of(items: list[Any]) -> list[tuple[str, str]]:
-        return [pair for item in items if isinstance(item, dict) for t, p in item.items()
-                for pair in ([(t, p)] if isinstance(p, str) else
-                             pages_of(p) if isinstance(p, list) and not opens_with_index(p) else [])]
+        return [
+            pair
+            for item in items
+            if isinstance(item, dict)
+            for t, p in item.items()
+            for pair in (
+                [(t, p)]
+                if isinstance(p, str)
+                else pages_of(p)
+                if isinstance(p, list) and not opens_with_index(p)
+                else []
+            )
+        ]
 
     def walk(items: list[Any]) -> None:
         if opens_with_index(items):
@@ -251,10 +315,13 @@ def index_problems(page: str, text: str, index: str, pages: list[tuple[str, str]
     linked = {folder + link.removeprefix("./") for link in LINK.findall(text)}
     numbers = [n for n, line in enumerate(text.splitlines(), 1) if LINK.search(line)]
     last = numbers[-1] if numbers else 1
-    return [f"{_at(page, last)}: the list of pages has no link to {path.removeprefix(folder)}, which "
-            f"mkdocs.yml's nav lists in this section; add a line such as "
-            f"`- [{title}]({path.removeprefix(folder)}): what the page does, in a few words`"
-            for title, path in pages if path not in linked]
+    return [
+        f"{_at(page, last)}: the list of pages has no link to {path.removeprefix(folder)}, which "
+        f"mkdocs.yml's nav lists in this section; add a line such as "
+        f"`- [{title}]({path.removeprefix(folder)}): what the page does, in a few words`"
+        for title, path in pages
+        if path not in linked
+    ]
 
 
 def template_problems(
@@ -274,8 +341,10 @@ def template_problems(
     try:
         tree = environment.parse(markdown)
     except TemplateSyntaxError as exc:
-        return [f"{where(exc.lineno)}: the macro syntax is broken: {exc.message}; a macro call reads "
-                '{{ name("argument", ...) }}, with every bracket and quote closed']
+        return [
+            f"{where(exc.lineno)}: the macro syntax is broken: {exc.message}; a macro call reads "
+            '{{ name("argument", ...) }}, with every bracket and quote closed'
+        ]
     problems = []
     unknown = meta.find_undeclared_variables(tree) - names
     called = {call.node.name for call in tree.find_all(nodes.Call) if isinstance(call.node, nodes.Name)}
@@ -289,8 +358,10 @@ def template_problems(
                 hint = f"did you mean {close[0]}()?" if close else f"the macros are {', '.join(macros)}"
                 problems.append(f"{where(node.lineno)}: there is no macro {node.name}(); {hint}")
             else:
-                problems.append(f"{where(node.lineno)}: {node.name} is not defined for pages; the macros are "
-                                f"{', '.join(macros)}, and a page's front matter keys are variables too")
+                problems.append(
+                    f"{where(node.lineno)}: {node.name} is not defined for pages; the macros are "
+                    f"{', '.join(macros)}, and a page's front matter keys are variables too"
+                )
     for call in tree.find_all(nodes.Call):
         name = call.node.name if isinstance(call.node, nodes.Name) else None
         if name not in signatures or call.dyn_args or call.dyn_kwargs:
@@ -300,7 +371,9 @@ def template_problems(
         try:
             if misspelt:  # before "missing an argument", which a misspelt keyword also causes
                 close = difflib.get_close_matches(misspelt[0], params, n=1)
-                raise TypeError(f"has no argument {misspelt[0]!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
+                raise TypeError(
+                    f"has no argument {misspelt[0]!r}" + (f" (did you mean {close[0]!r}?)" if close else "")
+                )
             signatures[name].bind(*call.args, **{kw.key: kw.value for kw in call.kwargs})
         except TypeError as exc:
             problems.append(f"{where(call.lineno)}: {name}() {exc}; write it as {usage(name, signatures[name])}")

@@ -86,8 +86,10 @@ class Pins:
         # The test tools a page may ask a reader to install (pytest) are pinned with the site's tests.
         tools = examples_dir.parent / "requirements-test.txt"
         tested = read_pins(tools) if tools.is_file() else {}
-        return cls({**tested, **read_pins(examples_dir / "requirements.txt")},
-                   {**tested, **read_pins(examples_dir / "requirements-lts.txt")})
+        return cls(
+            {**tested, **read_pins(examples_dir / "requirements.txt")},
+            {**tested, **read_pins(examples_dir / "requirements-lts.txt")},
+        )
 
 
 @dataclass
@@ -164,12 +166,15 @@ def logical(lines: list[str]) -> list[str]:
 
 def long_running(line: str) -> bool:
     words = line.split("#")[0].split()
-    return bool(words) and not line.rstrip().endswith("&") and (
-        words[0] in LONG_RUNNING or any(w in LONG_RUNNING for w in words[1:6]))
+    return (
+        bool(words)
+        and not line.rstrip().endswith("&")
+        and (words[0] in LONG_RUNNING or any(w in LONG_RUNNING for w in words[1:6]))
+    )
 
 
 def python_text(spec: str) -> str:
-    """">=3.12" -> "Python 3.12 or newer"."""
+    """ ">=3.12" -> "Python 3.12 or newer"."""
     match = re.fullmatch(r"\s*>=\s*(\d+\.\d+)\s*", spec)
     return f"Python {match.group(1)} or newer" if match else f"Python {spec}"
 
@@ -178,8 +183,9 @@ def _section(path: Path, name: str, rel: str) -> list[str]:
     try:
         return section_lines(path, name)
     except KeyError:
-        raise MacroError(f"{rel}: no complete snippet section {name!r} "
-                         "(a [start:...] marker without its [end:...])") from None
+        raise MacroError(
+            f"{rel}: no complete snippet section {name!r} (a [start:...] marker without its [end:...])"
+        ) from None
 
 
 def _requirements(path: Path, rel: str, fw: Any, pins: Pins) -> tuple[list[str], list[str] | None]:
@@ -192,8 +198,10 @@ def _requirements(path: Path, rel: str, fw: Any, pins: Pins) -> tuple[list[str],
     for name in names:
         extras = re.fullmatch(r"([A-Za-z0-9][A-Za-z0-9._-]*)(\[[a-z0-9,_-]+\])?", name)
         if not extras:
-            raise MacroError(f"{rel}: section 'install' names {name!r}: write the package name alone "
-                             "(an extra in brackets is fine); the page adds the version from the pins")
+            raise MacroError(
+                f"{rel}: section 'install' names {name!r}: write the package name alone "
+                "(an extra in brackets is fine); the page adds the version from the pins"
+            )
         parsed.append((name, extras))
     if not parsed or canonical(parsed[0][1].group(1)) != canonical(fw.package):
         raise MacroError(f"{rel}: section 'install' must name {fw.package} first, then the other packages")
@@ -215,8 +223,10 @@ def _requirements(path: Path, rel: str, fw: Any, pins: Pins) -> tuple[list[str],
         elif key in pins.lts:  # a backport the LTS line alone needs
             lts.append(pinned(pins.lts[key]))
         else:
-            raise MacroError(f"{rel}: section 'install' names {name}, which examples/requirements.txt, "
-                             "examples/requirements-lts.txt and requirements-test.txt do not pin")
+            raise MacroError(
+                f"{rel}: section 'install' names {name}, which examples/requirements.txt, "
+                "examples/requirements-lts.txt and requirements-test.txt do not pin"
+            )
     return current, (lts if fw.lts else None)
 
 
@@ -238,8 +248,7 @@ def _example_files(topic_dir: Path, examples_dir: Path, fw: Any) -> list[File]:
 def _django_project(topic: str, topic_dir: Path, examples_dir: Path) -> tuple[list[File], dict[str, list[str]]]:
     """The files `startproject` writes, and the lines the topic needs at the end of settings.py and urls.py."""
     apps = [f"{topic}.django_app"] if (topic_dir / "django_app" / "apps.py").is_file() else []
-    apps += sorted(".".join(p.parent.relative_to(examples_dir).parts)
-                   for p in topic_dir.glob("django_app/*/apps.py"))
+    apps += sorted(".".join(p.parent.relative_to(examples_dir).parts) for p in topic_dir.glob("django_app/*/apps.py"))
     settings = [
         "import os",
         "",
@@ -273,13 +282,13 @@ def _django_project(topic: str, topic_dir: Path, examples_dir: Path) -> tuple[li
     project = [File("manage.py", None, "from startproject")]
     for name in STARTPROJECT_FILES:
         rel = f"{PROJECT}/{name}"
-        project.append(File(rel, None, "from startproject, plus lines below" if rel in appends
-                            else "from startproject"))
+        project.append(
+            File(rel, None, "from startproject, plus lines below" if rel in appends else "from startproject")
+        )
     return project, appends
 
 
-def plan(root: Path, fw_key: str, fw: Any, topic: str, pins: Pins | None = None,
-         examples: str = "examples") -> Plan:
+def plan(root: Path, fw_key: str, fw: Any, topic: str, pins: Pins | None = None, examples: str = "examples") -> Plan:
     """The Run-it steps of ``topic`` for one framework, read from its example files and the pins."""
     examples_dir = root / examples
     topic_dir = examples_dir / topic
@@ -287,13 +296,17 @@ def plan(root: Path, fw_key: str, fw: Any, topic: str, pins: Pins | None = None,
     commands = topic_dir / f"{fw_key}_commands.sh"
     rel = commands.relative_to(root).as_posix()
     if not commands.is_file():
-        raise MacroError(f"no {rel}: a Run-it section needs {fw.name}'s commands there, "
-                         f"in sections {', '.join(repr(s) for s in SECTIONS)}")
+        raise MacroError(
+            f"no {rel}: a Run-it section needs {fw.name}'s commands there, "
+            f"in sections {', '.join(repr(s) for s in SECTIONS)}"
+        )
     have = sections_of(commands)
     missing = [name for name in ("install", "expect") if name not in have]
     if missing:
-        raise MacroError(f"{rel} has no snippet section {' or '.join(repr(m) for m in missing)} "
-                         f"(a Run-it section shows sections {', '.join(repr(s) for s in SECTIONS)})")
+        raise MacroError(
+            f"{rel} has no snippet section {' or '.join(repr(m) for m in missing)} "
+            f"(a Run-it section shows sections {', '.join(repr(s) for s in SECTIONS)})"
+        )
     current, lts = _requirements(commands, rel, fw, pins)
     lts_line = (f"{fw.name} {fw.lts.release_line} LTS", python_text(fw.lts.python), lts) if lts is not None else None
 
@@ -318,16 +331,28 @@ def plan(root: Path, fw_key: str, fw: Any, topic: str, pins: Pins | None = None,
     servers = [i for i, line in enumerate(run) if long_running(line)]
     code = [i for i, line in enumerate(run) if line.strip() and not line.lstrip().startswith("#")]
     if servers and servers[-1] != code[-1]:
-        raise MacroError(f"{rel}: in section 'run', the line that starts the server must come last; "
-                         "what a reader types once it runs goes in section 'expect'")
+        raise MacroError(
+            f"{rel}: in section 'run', the line that starts the server must come last; "
+            "what a reader types once it runs goes in section 'expect'"
+        )
     expect = _section(commands, "expect", rel)
     if not expect or expect[0].startswith("#"):
-        raise MacroError(f"{rel}: section 'expect' must start with a command a reader types; "
-                         "the output lines to look for go under it as '# ' comments")
+        raise MacroError(
+            f"{rel}: section 'expect' must start with a command a reader types; "
+            "the output lines to look for go under it as '# ' comments"
+        )
     return Plan(
-        framework=fw.name, key=fw_key, commands=commands, python=python_text(fw.current.python),
-        pip=current, lts=lts_line, skeleton=skeleton, files=files, appends=appends,
-        run=run, expect=expect,
+        framework=fw.name,
+        key=fw_key,
+        commands=commands,
+        python=python_text(fw.current.python),
+        pip=current,
+        lts=lts_line,
+        skeleton=skeleton,
+        files=files,
+        appends=appends,
+        run=run,
+        expect=expect,
     )
 
 
@@ -387,8 +412,10 @@ def render(root: Path, p: Plan, fw: Any, links: Links | None, topic: str, exampl
         parts.append("    Run it:\n")
         parts.append(_block(root, examples_dir, fw, p.commands, "run", links))
     if p.server:
-        lead = ("    Then, in a second terminal (or in a browser), ask for a page; under each command, "
-                "the lines of its output to look for:\n")
+        lead = (
+            "    Then, in a second terminal (or in a browser), ask for a page; under each command, "
+            "the lines of its output to look for:\n"
+        )
     else:
         lead = "    What to type, and under each command the lines of its output to look for:\n"
     parts.append(lead)
@@ -396,8 +423,7 @@ def render(root: Path, p: Plan, fw: Any, links: Links | None, topic: str, exampl
     return "\n".join(parts)
 
 
-def run_it(root: Path, frameworks: dict[str, Any], links: Links | None, topic: str,
-           examples: str = "examples") -> str:
+def run_it(root: Path, frameworks: dict[str, Any], links: Links | None, topic: str, examples: str = "examples") -> str:
     """Markdown for the Run-it tab set of ``topic``: one tab per framework with a commands file."""
     topic_dir = root / examples / topic
     if not topic_dir.is_dir():
@@ -412,6 +438,8 @@ def run_it(root: Path, frameworks: dict[str, Any], links: Links | None, topic: s
         body = render(root, plan(root, key, fw, topic, pins, examples), fw, links, topic, examples)
         opener = "===!" if not tabs else "==="
         tabs.append(f'{opener} "{fw.name}"\n\n{body}')
-    clone = (f"From a clone of this site's repository instead, skip the set-up: `make serve` has installed "
-             f"every package in `.venv`; activate it, `cd {examples}`, and type the same commands.")
+    clone = (
+        f"From a clone of this site's repository instead, skip the set-up: `make serve` has installed "
+        f"every package in `.venv`; activate it, `cd {examples}`, and type the same commands."
+    )
     return "\n".join(tabs) + "\n" + clone + "\n"

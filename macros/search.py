@@ -36,12 +36,11 @@ Zensical 0.0.73 runs no such hook, so ``python -m macros.assets SITE``, which
 
 from __future__ import annotations
 
-from collections.abc import Set
-
 import html
 import json
 import re
 from collections import Counter
+from collections.abc import Set
 from pathlib import Path
 
 # The built index of each engine, and the key of its list of entries.
@@ -68,14 +67,16 @@ _IMPORT = re.compile(r"^\s*(?:from|import)\s+([\w.]+)", re.M)
 # A CamelCase name (WhiteNoise, ListView, SQLAlchemy, HttpResponse).
 _CAMEL = re.compile(r"^(?=\w*[a-z])(?=\w*[A-Z]\w*[A-Z]|[A-Z]{2,})[A-Za-z0-9]+$")
 # lunr's English stop words (lunr 2.3, stopWordFilter): it drops them from the index anyway.
-STOP_WORDS = frozenset("""
+STOP_WORDS = frozenset(
+    """
 a able about across after all almost also am among an and any are as at be because been but by can
 cannot could dear did do does either else ever every for from get got had has have he her hers him
 his how however i if in into is it its just least let like likely may me might most must my neither
 no nor not of off often on only or other our own rather said say says she should since so some than
 that the their them then there these they this tis to too twas us wants was we were what when where
 which while who whom why will with would yet you your
-""".split())
+""".split()
+)
 
 
 def plain(fragment: str) -> str:
@@ -109,7 +110,7 @@ def _parts(entry: dict) -> tuple[list[str], str, list[str], list[str]]:
     text = entry.get("text") or ""
     prose = plain(_PRE.sub(" ", text))
     head = preview(prose)
-    rest = _WORD.findall(prose[len(head.rstrip("…")):]) if head != prose else []
+    rest = _WORD.findall(prose[len(head.rstrip("…")) :]) if head != prose else []
     return _WORD.findall(plain(entry.get("title") or "")), head, rest, identifiers(" ".join(_PRE.findall(text)))
 
 
@@ -160,8 +161,13 @@ def compact(entries: list[dict], glued: Set[str] = frozenset()) -> list[dict]:
         extra = []
         for word in rest + names:
             key = _key(word)
-            if key.lower() in STOP_WORDS or key in common or key in page_seen or key in here \
-                    or not re.search(r"[^\W\d_]", word):
+            if (
+                key.lower() in STOP_WORDS
+                or key in common
+                or key in page_seen
+                or key in here
+                or not re.search(r"[^\W\d_]", word)
+            ):
                 continue
             here.add(key)
             extra.append(word)

@@ -83,7 +83,7 @@ def clear(a: Spread, b: Spread, margin: float = MARGIN) -> bool:
 
 
 def verdict(data: Data, per: dict[str, Spread], kind: str) -> str:
-    """"Flask, 2.1× faster" for a clear difference; "No: within the spread" otherwise."""
+    """ "Flask, 2.1× faster" for a clear difference; "No: within the spread" otherwise."""
     first, second = _pair(data)
     a, b = per[first], per[second]
     if not clear(a, b):
@@ -140,15 +140,21 @@ def _items(data: Data, what: str) -> tuple[str, list[Item]]:
     """The rows of one section: a first-column heading and (label, figure, kind) for each row."""
     bench = data.benchmark
     if what == "startup":
-        return "App", [(f"{LABELS[size]}: {clock}", getattr(getattr(bench, kind), size), kind)
-                       for size in ("smallest", "full")
-                       for clock, kind in (("wall clock", "startup_ms"), ("CPU time", "startup_cpu_ms"))]
+        return "App", [
+            (f"{LABELS[size]}: {clock}", getattr(getattr(bench, kind), size), kind)
+            for size in ("smallest", "full")
+            for clock, kind in (("wall clock", "startup_ms"), ("CPU time", "startup_cpu_ms"))
+        ]
     if what == "memory":
         return "App", [(LABELS[size], getattr(bench.memory_mib, size), "memory_mib") for size in ("smallest", "full")]
     if what == "admin":
         admin = bench.requests[_endpoint_names(data, True)[0]]
-        return "Admin list page", [("Pages per second", admin.rps, "rps"), ("CPU time per page", admin.cpu_ms, "cpu_ms"),
-                                   ("Latency, p50", admin.p50_ms, "p50_ms"), ("Latency, p99", admin.p99_ms, "p99_ms")]
+        return "Admin list page", [
+            ("Pages per second", admin.rps, "rps"),
+            ("CPU time per page", admin.cpu_ms, "cpu_ms"),
+            ("Latency, p50", admin.p50_ms, "p50_ms"),
+            ("Latency, p99", admin.p99_ms, "p99_ms"),
+        ]
     metric = {"requests": "rps", "cpu": "cpu_ms", "latency": "p50_ms"}[what]
     return "Endpoint", [(LABELS[n], getattr(bench.requests[n], metric), metric) for n in _endpoint_names(data, False)]
 
@@ -163,8 +169,10 @@ def speed_table(data: Data, what: str) -> str:
         rows: list[list[str | int]] = []
         for n in _endpoint_names(data, False) + _endpoint_names(data, True):
             e = data.benchmark.requests[n]
-            cells = [f"{charts.number(e.p50_ms[k].median, 1)} / {charts.number(e.p99_ms[k].median, 1)} ms"
-                     for k in (first, second)]
+            cells = [
+                f"{charts.number(e.p50_ms[k].median, 1)} / {charts.number(e.p99_ms[k].median, 1)} ms"
+                for k in (first, second)
+            ]
             servers = "; ".join(f"{_name(data, k)}: {e.server[k]}" for k in (first, second))
             rows.append([LABELS[n], *cells, servers])
         return _table(header, rows)
@@ -173,8 +181,14 @@ def speed_table(data: Data, what: str) -> str:
         for k in (first, second):
             p = data.project[k]
             # Each pin may wrap after its "==" on a phone (macros/text.py).
-            rows.append([_name(data, k), ", ".join(text.code(r, breaks=True) for r in p.requirements), p.distributions,
-                         f"{p.size_kib / 1024:.1f} MiB"])
+            rows.append(
+                [
+                    _name(data, k),
+                    ", ".join(text.code(r, breaks=True) for r in p.requirements),
+                    p.distributions,
+                    f"{p.size_kib / 1024:.1f} MiB",
+                ]
+            )
         # "Size installed", not "Size in site-packages": that word alone overflowed a phone (issue 23).
         return _table(["Framework", "Installed with", "Distributions", "Size installed"], rows)
     heading, items = _items(data, what)
@@ -199,14 +213,20 @@ def speed_chart(data: Data, what: str) -> str:
     first, second = _pair(data)
     keys = (first, second)
     if what == "project":
-        groups = [charts.Group("Installed size of a real project", tuple(
-            charts.Bar(_name(data, k), round(data.project[k].size_kib / 1024, 1)) for k in keys))]
+        groups = [
+            charts.Group(
+                "Installed size of a real project",
+                tuple(charts.Bar(_name(data, k), round(data.project[k].size_kib / 1024, 1)) for k in keys),
+            )
+        ]
         return charts.bar_chart("chart-project", TITLES[what], groups, "MiB", 1)
     _, items = _items(data, what)
     if what == "admin":
         items = [item for item in items if item[2] != "rps"]  # one unit per chart: the times
-    groups = [charts.Group(label, tuple(charts.Bar(_name(data, k), per[k].median, per[k].min, per[k].max)
-                                        for k in keys)) for label, per, _ in items]
+    groups = [
+        charts.Group(label, tuple(charts.Bar(_name(data, k), per[k].median, per[k].min, per[k].max) for k in keys))
+        for label, per, _ in items
+    ]
     digits = max(KINDS[kind][1] for _, _, kind in items)
     note = "Bars show the median; the line across each bar runs from the lowest to the highest run."
     return charts.bar_chart(f"chart-{what}", TITLES[what], groups, UNITS[what], digits, note)
@@ -245,7 +265,9 @@ def figure(data: Data, key: str) -> str:
     if key.startswith("project.") and key.endswith(".size"):
         fw = key.split(".")[1]
         if fw not in data.project:
-            raise MacroError(f"figure {key!r}: no project measured for {fw!r}; data/measured.yml has {sorted(data.project)}")
+            raise MacroError(
+                f"figure {key!r}: no project measured for {fw!r}; data/measured.yml has {sorted(data.project)}"
+            )
         return f"{data.project[fw].size_kib / 1024:.1f} MiB"
     node, parts = _walk(data, key)
     last = parts[-1] if parts else ""
@@ -279,8 +301,10 @@ def _per_framework(data: Data, key: str, caller: str) -> tuple[dict[str, Spread]
     node, parts = _walk(data, key)
     kind = _kind(parts)
     if not (isinstance(node, dict) and kind and all(isinstance(v, Spread) for v in node.values())):
-        raise MacroError(f"{caller}({key!r}): name a figure measured for each framework, such as "
-                         "'benchmark.startup_ms.smallest' or 'benchmark.requests.json.rps'")
+        raise MacroError(
+            f"{caller}({key!r}): name a figure measured for each framework, such as "
+            "'benchmark.startup_ms.smallest' or 'benchmark.requests.json.rps'"
+        )
     return node, kind
 
 
@@ -309,10 +333,14 @@ def compare(data: Data, key: str) -> str:
         times = said.split(", ")[1].split("×")[0]
         loser = _name(data, second) if winner == _name(data, first) else _name(data, first)
         ordered = (a, b) if winner == _name(data, first) else (b, a)
-        return (PHRASES[kind].format(w=winner, x=times)
-                + f" ({_value(ordered[0], kind)} against {_value(ordered[1], kind)} for {loser}; no run overlapped)")
-    return (f"there is no clear difference ({_value(a, kind)} for {_name(data, first)} against "
-            f"{_value(b, kind)} for {_name(data, second)}; the runs overlap or differ by less than {MARGIN:.0%})")
+        return (
+            PHRASES[kind].format(w=winner, x=times)
+            + f" ({_value(ordered[0], kind)} against {_value(ordered[1], kind)} for {loser}; no run overlapped)"
+        )
+    return (
+        f"there is no clear difference ({_value(a, kind)} for {_name(data, first)} against "
+        f"{_value(b, kind)} for {_name(data, second)}; the runs overlap or differ by less than {MARGIN:.0%})"
+    )
 
 
 def benchmark_setup(data: Data) -> str:
@@ -325,14 +353,26 @@ def benchmark_setup(data: Data) -> str:
         ["Processor", f"{m.cpu}, {m.cores} cores{' (a virtual machine)' if m.virtual else ''}"],
         ["Memory and system", f"{m.memory_mib / 1024:.0f} GiB; {m.system}"],
         ["Python", bench.python],
-        ["Load", f"{how.load_generator} {bench.versions.get(how.load_generator, '')}, one thread, "
-                 f"{how.connections} connections, {how.seconds} s a run, on loopback"],
-        ["Servers", f"{how.workers} workers each: gunicorn {bench.versions.get('gunicorn', '')} (sync workers); "
-                    f"uvicorn {bench.versions.get('uvicorn', '')} for an async endpoint served by ASGI"],
-        ["Runs", f"{how.runs} per figure after a {how.warmup_seconds} s warm-up; "
-                 f"start-up: {how.startup_runs} fresh processes after one warm-up"],
-        ["Machine load", f"{how.load_average[0]:.1f} at the start, {how.load_average[1]:.1f} at the end "
-                         f"(1-minute load average; {m.cores} cores)"],
+        [
+            "Load",
+            f"{how.load_generator} {bench.versions.get(how.load_generator, '')}, one thread, "
+            f"{how.connections} connections, {how.seconds} s a run, on loopback",
+        ],
+        [
+            "Servers",
+            f"{how.workers} workers each: gunicorn {bench.versions.get('gunicorn', '')} (sync workers); "
+            f"uvicorn {bench.versions.get('uvicorn', '')} for an async endpoint served by ASGI",
+        ],
+        [
+            "Runs",
+            f"{how.runs} per figure after a {how.warmup_seconds} s warm-up; "
+            f"start-up: {how.startup_runs} fresh processes after one warm-up",
+        ],
+        [
+            "Machine load",
+            f"{how.load_average[0]:.1f} at the start, {how.load_average[1]:.1f} at the end "
+            f"(1-minute load average; {m.cores} cores)",
+        ],
         ["Versions", versions],
     ]
     return _table(["What", "For the figures on this page"], rows)

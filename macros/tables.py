@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -59,8 +60,10 @@ class Table:
     rows: list[list[Cell]] = field(default_factory=list)
 
     def markdown(self) -> str:
-        lines = ["| " + " | ".join(c.markdown() for c in self.header) + " |",
-                 "|" + "|".join(" --- " for _ in self.header) + "|"]
+        lines = [
+            "| " + " | ".join(c.markdown() for c in self.header) + " |",
+            "|" + "|".join(" --- " for _ in self.header) + "|",
+        ]
         lines += ["| " + " | ".join(c.markdown() for c in row) + " |" for row in self.rows]
         # Out of the search index: Material's index flattens a table into one
         # run of words, which then fills the result previews; the prose around
@@ -125,12 +128,16 @@ def cookbook_groups(nav: list[Any]) -> dict[str, list[str]]:
 
     def walk(items: Any) -> None:
         for item in items if isinstance(items, list) else []:
-            for title, value in (item.items() if isinstance(item, dict) else ()):
+            for title, value in item.items() if isinstance(item, dict) else ():
                 if not isinstance(value, list):
                     continue
-                topics = [page.group(1)
-                          for entry in value if isinstance(entry, dict) for p in entry.values()
-                          if isinstance(p, str) and (page := re.fullmatch(r"cookbook/(\w+)\.md", p))]
+                topics = [
+                    page.group(1)
+                    for entry in value
+                    if isinstance(entry, dict)
+                    for p in entry.values()
+                    if isinstance(p, str) and (page := re.fullmatch(r"cookbook/(\w+)\.md", p))
+                ]
                 if topics:
                     found.setdefault(title, []).extend(topics)
                 walk(value)
@@ -139,8 +146,9 @@ def cookbook_groups(nav: list[Any]) -> dict[str, list[str]]:
     return found
 
 
-def feature_groups_cells(data: Data, groups: dict[str, list[str]],
-                         frameworks: list[str] | None = None) -> list[tuple[str, Table]]:
+def feature_groups_cells(
+    data: Data, groups: dict[str, list[str]], frameworks: list[str] | None = None
+) -> list[tuple[str, Table]]:
     """The feature matrix cut by concern: one (group title, table) per group, rows in nav order.
 
     Every feature must land in a group: one whose topic is in none (a page
@@ -154,14 +162,18 @@ def feature_groups_cells(data: Data, groups: dict[str, list[str]],
             f"data/features.yml: features.{lost[0]}.topic is {topic!r}, but cookbook/{topic}.md is in no "
             f"group of the Cookbook in mkdocs.yml's nav ({', '.join(groups) or 'none found'}); add the page "
             "to a group there, or give the feature the topic of a page that is"
-            + (f" (also: {', '.join(lost[1:])})" if lost[1:] else ""))
+            + (f" (also: {', '.join(lost[1:])})" if lost[1:] else "")
+        )
     names = _frameworks(data, frameworks)
     header = ["Feature"] + [data.frameworks[n].name for n in names]
     by_group: dict[str, list[Feature]] = {title: [] for title in groups}
     for feature in sorted(data.features.values(), key=lambda f: order[f.topic]):
         by_group[list(groups)[order[feature.topic][0]]].append(feature)
-    return [(title, _table(header, [[f.name] + [_verdict(f, n) for n in names] for f in features]))
-            for title, features in by_group.items() if features]
+    return [
+        (title, _table(header, [[f.name] + [_verdict(f, n) for n in names] for f in features]))
+        for title, features in by_group.items()
+        if features
+    ]
 
 
 def cookbook_link(topic: str, here: str) -> str:
@@ -179,8 +191,14 @@ def cookbook_titles(folder: Path) -> dict[str, str]:
     return titles
 
 
-def cli_table_cells(data: Data, framework: str | None = None, topic: str | None = None,
-                    pages: bool = False, here: str = "", titles: dict[str, str] | None = None) -> Table:
+def cli_table_cells(
+    data: Data,
+    framework: str | None = None,
+    topic: str | None = None,
+    pages: bool = False,
+    here: str = "",
+    titles: dict[str, str] | None = None,
+) -> Table:
     """Commands: what you type and what it does.
 
     With one ``framework``, the framework column is left out (the table sits
@@ -216,9 +234,7 @@ def addon_table_cells(data: Data, builtin: str = "django", addon: str = "flask")
             rows.append([feature.name, has.how, _addon_how(needs.package, needs.how)])
     if not rows:
         raise MacroError(f"no feature is built into {builtin!r} and an add-on for {addon!r}")
-    return _table(
-        ["Job", f"Built into {data.frameworks[builtin].name}", f"{data.frameworks[addon].name} add-on"], rows
-    )
+    return _table(["Job", f"Built into {data.frameworks[builtin].name}", f"{data.frameworks[addon].name} add-on"], rows)
 
 
 def _addon_how(package: str | None, how: str) -> str:
@@ -241,7 +257,10 @@ def at_a_glance_cells(data: Data, frameworks: list[str] | None = None) -> Table:
     inst = [data.install[n] for n in names]
     rows: list[list[str | int]] = [
         ["Current release", *(f"{f.current.version} ({f.current.release_line} line)" for f in fws)],
-        ["Long-term support", *(f"{f.lts.version}, until {f.lts.support_until}" if f.lts else "No LTS line" for f in fws)],
+        [
+            "Long-term support",
+            *(f"{f.lts.version}, until {f.lts.support_until}" if f.lts else "No LTS line" for f in fws),
+        ],
         ["Python", *(f.current.python for f in fws)],
         ["First release", *(f.first_release for f in fws)],
         ["Licence", *(f.licence for f in fws)],
@@ -272,11 +291,14 @@ def feature_matrix(data: Data, topic: str | None = None, frameworks: list[str] |
     return feature_matrix_cells(data, topic, frameworks).markdown()
 
 
-def feature_groups(data: Data, groups: dict[str, list[str]], frameworks: list[str] | None = None,
-                   level: int = 3) -> str:
+def feature_groups(
+    data: Data, groups: dict[str, list[str]], frameworks: list[str] | None = None, level: int = 3
+) -> str:
     """The feature matrix as one heading and one short table per concern."""
-    return "\n".join(f"{'#' * level} {text.escape(title)}\n\n{table.markdown()}"
-                     for title, table in feature_groups_cells(data, groups, frameworks))
+    return "\n".join(
+        f"{'#' * level} {text.escape(title)}\n\n{table.markdown()}"
+        for title, table in feature_groups_cells(data, groups, frameworks)
+    )
 
 
 def topic_table(data: Data, topic: str, frameworks: list[str] | None = None) -> str:
@@ -284,8 +306,14 @@ def topic_table(data: Data, topic: str, frameworks: list[str] | None = None) -> 
     return topic_table_cells(data, topic, frameworks).markdown()
 
 
-def cli_table(data: Data, framework: str | None = None, topic: str | None = None,
-              pages: bool = False, here: str = "", titles: dict[str, str] | None = None) -> str:
+def cli_table(
+    data: Data,
+    framework: str | None = None,
+    topic: str | None = None,
+    pages: bool = False,
+    here: str = "",
+    titles: dict[str, str] | None = None,
+) -> str:
     """Commands, as a Markdown table."""
     return cli_table_cells(data, framework, topic, pages, here, titles).markdown()
 
@@ -312,7 +340,9 @@ def fact(data: Data, key: str) -> str:
     """One value for prose, by dotted key: ``django.current.version``, ``flask.install.size``."""
     fw, _, rest = key.partition(".")
     if fw not in data.frameworks:
-        raise MacroError(f"fact {key!r}: unknown framework {fw!r}; data/frameworks.yml defines {sorted(data.frameworks)}")
+        raise MacroError(
+            f"fact {key!r}: unknown framework {fw!r}; data/frameworks.yml defines {sorted(data.frameworks)}"
+        )
     if rest in DERIVED:
         return DERIVED[rest](data, fw)
     node: Any = {"install": data.install[fw], **dict(data.frameworks[fw])}

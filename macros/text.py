@@ -34,8 +34,10 @@ class TextError(ValueError):
 def _printable(text: str) -> None:
     control = _CONTROL.search(text)
     if control:
-        raise TextError(f"control character {control.group()!r} at position {control.start()}; "
-                        "data text holds only printable characters")
+        raise TextError(
+            f"control character {control.group()!r} at position {control.start()}; "
+            "data text holds only printable characters"
+        )
 
 
 def check(text: str) -> str:

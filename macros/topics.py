@@ -90,8 +90,10 @@ def read(path: Path, rel: str | None = None) -> Topic:
     rel = rel or f"examples/{path.parent.name}/{MANIFEST}"
     name = path.parent.name
     if not path.is_file():
-        raise TopicError(f"{rel}: missing: every topic declares its title, nav group, URL mount and entry "
-                         f"points there (`make new-topic` writes one; copy examples/hello/{MANIFEST})")
+        raise TopicError(
+            f"{rel}: missing: every topic declares its title, nav group, URL mount and entry "
+            f"points there (`make new-topic` writes one; copy examples/hello/{MANIFEST})"
+        )
     text = path.read_text(encoding="utf-8")
     try:
         raw = yaml.safe_load(text)
@@ -99,8 +101,10 @@ def read(path: Path, rel: str | None = None) -> Topic:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{rel}, line {mark.line + 1}" if mark else rel
-        raise TopicError(f"{where}: not valid YAML ({getattr(exc, 'problem', None) or exc}); "
-                         "a value holding `: ` or starting with a quote, `[` or `{` needs quotes") from None
+        raise TopicError(
+            f"{where}: not valid YAML ({getattr(exc, 'problem', None) or exc}); "
+            "a value holding `: ` or starting with a quote, `[` or `{` needs quotes"
+        ) from None
     if not isinstance(raw, dict) or node is None:
         raise TopicError(f"{rel}, line 1: the manifest must be `key: value` lines ({', '.join(REQUIRED)}, ...)")
 
@@ -124,21 +128,37 @@ def read(path: Path, rel: str | None = None) -> Topic:
     mount = raw.get("mount")
     has_urls = (path.parent / "django_app" / "urls.py").is_file()
     if has_urls and "mount" not in raw:
-        problems.append(fail((), f"`mount:` is missing: examples/{name}/django_app/urls.py needs a place in "
-                                 f"the Django project; write `mount: \"{name}/\"`"))
+        problems.append(
+            fail(
+                (),
+                f"`mount:` is missing: examples/{name}/django_app/urls.py needs a place in "
+                f'the Django project; write `mount: "{name}/"`',
+            )
+        )
     elif "mount" in raw and not has_urls:
-        problems.append(fail(("mount",), f"examples/{name}/django_app/urls.py does not exist, so there is "
-                                         "nothing to mount; delete the key (or add the URLconf)"))
+        problems.append(
+            fail(
+                ("mount",),
+                f"examples/{name}/django_app/urls.py does not exist, so there is "
+                "nothing to mount; delete the key (or add the URLconf)",
+            )
+        )
     elif "mount" in raw and not (isinstance(mount, str) and MOUNT.match(mount)):
-        problems.append(fail(("mount",), f"{mount!r} is not a mount: write \"\" for the site's root or a path "
-                                         f"ending in / such as \"{name}/\""))
+        problems.append(
+            fail(
+                ("mount",),
+                f'{mount!r} is not a mount: write "" for the site\'s root or a path ending in / such as "{name}/"',
+            )
+        )
     for key in ("prompts", "services"):
         value = raw.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            problems.append(fail((key,), f"write a list of text, such as [] or [\"...\"], got {value!r}"))
+            problems.append(fail((key,), f'write a list of text, such as [] or ["..."], got {value!r}'))
     for i, service in enumerate(raw.get("services") or []):
         if isinstance(service, str) and service not in SERVICES:
-            problems.append(fail(("services", i), f"unknown service {service!r}; the tests start {', '.join(SERVICES)}"))
+            problems.append(
+                fail(("services", i), f"unknown service {service!r}; the tests start {', '.join(SERVICES)}")
+            )
     entry = raw.get("entry")
     if "entry" in raw:
         if not isinstance(entry, dict) or not entry:
@@ -148,18 +168,24 @@ def read(path: Path, rel: str | None = None) -> Topic:
                 shape = {"flask": FLASK_ENTRY, "django": DJANGO_ENTRY}.get(fw)
                 if shape is None:
                     problems.append(fail(("entry", fw), "the frameworks are flask and django"))
-                elif not (isinstance(value, str) and shape.match(value)
-                          and value.split(".")[0].split(":")[0] == name):
+                elif not (isinstance(value, str) and shape.match(value) and value.split(".")[0].split(":")[0] == name):
                     want = f"{name}.flask_app:create_app" if fw == "flask" else f"{name}.django_app.urls"
-                    problems.append(fail(("entry", fw), f"{value!r} is not a module of this topic's package; "
-                                                        f"write it as {want}"))
+                    problems.append(
+                        fail(("entry", fw), f"{value!r} is not a module of this topic's package; write it as {want}")
+                    )
     if problems:
         raise TopicError("\n".join(str(p) for p in problems))
     assert isinstance(entry, dict)  # a required key, checked above
-    return Topic(name=name, title=raw["title"].strip(), group=raw["group"].strip(), mount=mount,
-                 entry=dict(entry), prompts=tuple(raw.get("prompts") or ()),
-                 services=tuple(raw.get("services") or ()),
-                 extra={k: raw[k] for k in PASSTHROUGH if k in raw})
+    return Topic(
+        name=name,
+        title=raw["title"].strip(),
+        group=raw["group"].strip(),
+        mount=mount,
+        entry=dict(entry),
+        prompts=tuple(raw.get("prompts") or ()),
+        services=tuple(raw.get("services") or ()),
+        extra={k: raw[k] for k in PASSTHROUGH if k in raw},
+    )
 
 
 def names(examples_dir: Path) -> list[str]:

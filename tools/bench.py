@@ -77,16 +77,24 @@ LIGHTHOUSE_RUNS = 5
 DEFAULT_SLOWDOWN = 4
 # The figures behind the performance score, printed under it: total blocking
 # time weighs most and moves most with the machine's load.
-LIGHTHOUSE_METRICS = {"FCP": "first-contentful-paint", "LCP": "largest-contentful-paint",
-                      "TBT": "total-blocking-time", "CLS": "cumulative-layout-shift", "SI": "speed-index"}
-CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
-                "--disable-component-update --no-first-run --disable-sync")
+LIGHTHOUSE_METRICS = {
+    "FCP": "first-contentful-paint",
+    "LCP": "largest-contentful-paint",
+    "TBT": "total-blocking-time",
+    "CLS": "cumulative-layout-shift",
+    "SI": "speed-index",
+}
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+    "--disable-component-update --no-first-run --disable-sync"
+)
 # Lighthouse, pinned by the lock file there, installed with `npm ci` on first use.
 LIGHTHOUSE_DIR = ROOT / "tools" / "lighthouse"
 TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 
 
 # Projects -----------------------------------------------------------------
+
 
 def copy_project(dest: Path) -> Path:
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.sqlite3", "staticfiles")
@@ -179,7 +187,8 @@ def write_bare_project(dest: Path) -> Path:
     )
     add_site_palette(dest / "mkdocs.yml")
     (dest / "docs" / "index.md").write_text(
-        "# A bare page\n\nOne paragraph of text on Material's defaults, for comparison.\n", encoding="utf-8",
+        "# A bare page\n\nOne paragraph of text on Material's defaults, for comparison.\n",
+        encoding="utf-8",
     )
     return dest
 
@@ -204,8 +213,12 @@ def add_site_palette(config: Path) -> None:
 
 def build(project: Path, dest: Path, strict: bool = False) -> float:
     """Build `project` into `dest`; returns wall-clock seconds. Raises if the build fails."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600",
-           "SITE_URL": f"http://127.0.0.1{PREFIX}"}
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "SOURCE_DATE_EPOCH": "1767225600",
+        "SITE_URL": f"http://127.0.0.1{PREFIX}",
+    }
     cmd = [str(BIN / "mkdocs"), "build", "--clean", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(dest)]
     if strict:
         cmd.insert(3, "--strict")
@@ -229,10 +242,17 @@ def zensical_run(project: Path, clean: bool = True, **env: str) -> subprocess.Co
     for a cold build) and loads macros/ by path, so the project goes on PYTHONPATH.
     """
     if not ZENSICAL.is_file():
-        raise RuntimeError(f"Zensical is not installed in {ZENSICAL.parent.parent.name}: "
-                           "run `make .venv-zensical/.installed`")
-    environ = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600", "SITE_URL": f"http://127.0.0.1{PREFIX}",
-               **env, "SITE_DIR": "site", "PYTHONPATH": str(project)}
+        raise RuntimeError(
+            f"Zensical is not installed in {ZENSICAL.parent.parent.name}: run `make .venv-zensical/.installed`"
+        )
+    environ = {
+        **os.environ,
+        "SOURCE_DATE_EPOCH": "1767225600",
+        "SITE_URL": f"http://127.0.0.1{PREFIX}",
+        **env,
+        "SITE_DIR": "site",
+        "PYTHONPATH": str(project),
+    }
     cmd = [str(ZENSICAL), "build", "--strict"] + (["--clean"] if clean else [])
     proc = subprocess.run(cmd, cwd=project, env=environ, capture_output=True, text=True, timeout=900)
     if proc.returncode == 0:
@@ -256,6 +276,7 @@ def best_of(runs: int, project: Path, dest: Path) -> float:
 
 
 # Page weight --------------------------------------------------------------
+
 
 class _Assets(HTMLParser):
     def __init__(self):
@@ -320,7 +341,7 @@ def page_weight(site: Path, page: str, prefix: str = PREFIX) -> Weight:
 
     def local(href: str) -> Path | None:
         path = urlsplit(urljoin(base, href)).path
-        return site / path[len(prefix):] if path.startswith(prefix) else None
+        return site / path[len(prefix) :] if path.startswith(prefix) else None
 
     css = sum(gz_size(p) for p in map(local, parser.css) if p and p.is_file())
     js_refs = parser.js + ([worker.group(1)] if worker else [])
@@ -331,7 +352,7 @@ def page_weight(site: Path, page: str, prefix: str = PREFIX) -> Weight:
 
 def site_pages(site: Path, prefix: str = PREFIX) -> list[str]:
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
-    return [urlsplit(loc).path[len(prefix):] for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap)]
+    return [urlsplit(loc).path[len(prefix) :] for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap)]
 
 
 def heaviest_pages(site: Path, count: int = HEAVIEST) -> list[str]:
@@ -353,8 +374,8 @@ def calibrated_slowdown(benchmark_index: float) -> int:
     return min(10, round(benchmark_index / 500))
 
 
-
 # Lighthouse ---------------------------------------------------------------
+
 
 def median_known(values: list) -> int | float | str:
     """The median of the values Lighthouse reported (None: an audit it did not run), or "-"."""
@@ -392,8 +413,21 @@ def lighthouse_bin() -> tuple[Path | None, str]:
         return None, "npm is not installed (Debian: apt-get install npm)"
     print("  installing Lighthouse into tools/lighthouse/ (npm ci, first run only) ...", flush=True)
     try:
-        proc = subprocess.run(["npm", "ci", "--prefix", str(LIGHTHOUSE_DIR), "--ignore-scripts", "--no-audit",
-                               "--no-fund", "--loglevel=error"], capture_output=True, text=True, timeout=900)
+        proc = subprocess.run(
+            [
+                "npm",
+                "ci",
+                "--prefix",
+                str(LIGHTHOUSE_DIR),
+                "--ignore-scripts",
+                "--no-audit",
+                "--no-fund",
+                "--loglevel=error",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
     except subprocess.TimeoutExpired:
         return None, "`npm ci` in tools/lighthouse/ did not finish in 15 minutes"
     if proc.returncode != 0 or not exe.exists():
@@ -404,9 +438,16 @@ def lighthouse_bin() -> tuple[Path | None, str]:
 def lighthouse(url: str, exe: Path, chrome: str, out: Path, slowdown: float = DEFAULT_SLOWDOWN) -> dict:
     """Scores (0-100) per category, the titles of failed, weighted audits, the metrics,
     and the host's `benchmarkIndex` Lighthouse recorded, at CPU slowdown `slowdown`."""
-    cmd = [str(exe), url, "--quiet", "--output=json", f"--output-path={out}",
-           f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}",
-           f"--throttling.cpuSlowdownMultiplier={slowdown}"]
+    cmd = [
+        str(exe),
+        url,
+        "--quiet",
+        "--output=json",
+        f"--output-path={out}",
+        f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}",
+        f"--chrome-flags={CHROME_FLAGS}",
+        f"--throttling.cpuSlowdownMultiplier={slowdown}",
+    ]
     proc = subprocess.run(cmd, env={**os.environ, "CHROME_PATH": chrome}, capture_output=True, text=True, timeout=300)
     if proc.returncode != 0 or not out.is_file():
         raise RuntimeError(f"lighthouse failed on {url}: {proc.stderr[-800:]}")
@@ -424,6 +465,7 @@ def lighthouse(url: str, exe: Path, chrome: str, out: Path, slowdown: float = DE
 
 
 # Report -------------------------------------------------------------------
+
 
 def kib(n: int) -> str:
     return f"{n / 1024:6.1f} KiB"
@@ -456,11 +498,15 @@ def bench_builds(tmp: Path) -> None:
         print(f"  {label:<14}{pages:>6}{with_macros:>12.2f} s{plain:>14.2f} s{with_macros / plain:>8.2f}")
     (f1, p1, m1, b1), (f10, p10, m10, b10) = rows
     print(f"  macros overhead: {100 * (m1 / b1 - 1):+.0f}% (x1), {100 * (m10 / b10 - 1):+.0f}% (x10); target <= +15%")
-    print(f"  growth for {p10 / p1:.0f}x pages: with macros {m10 / m1:.1f}x, plain {b10 / b1:.1f}x "
-          f"(linear would be {p10 / p1:.0f}x; a fixed start-up cost makes it less)")
+    print(
+        f"  growth for {p10 / p1:.0f}x pages: with macros {m10 / m1:.1f}x, plain {b10 / b1:.1f}x "
+        f"(linear would be {p10 / p1:.0f}x; a fixed start-up cost makes it less)"
+    )
     per_page_m, per_page_b = (m10 - m1) / (p10 - p1), (b10 - b1) / (p10 - p1)
-    print(f"  cost of one more page: with macros {1000 * per_page_m:.0f} ms, plain {1000 * per_page_b:.0f} ms; "
-          f"fixed start-up: with macros {m1 - per_page_m * p1:.2f} s, plain {b1 - per_page_b * p1:.2f} s")
+    print(
+        f"  cost of one more page: with macros {1000 * per_page_m:.0f} ms, plain {1000 * per_page_b:.0f} ms; "
+        f"fixed start-up: with macros {m1 - per_page_m * p1:.2f} s, plain {b1 - per_page_b * p1:.2f} s"
+    )
 
 
 def bench_engines(tmp: Path, runs: int = 3) -> None:
@@ -470,8 +516,10 @@ def bench_engines(tmp: Path, runs: int = 3) -> None:
     mkdocs = [build(project, tmp / "engines-mkdocs", strict=True) for _ in range(runs + 1)]
     print(f"  {'engine':<34}{'cold':>9}{'warm':>9}")
     # MkDocs keeps no cache: every build is a full one, so cold is the first run, warm the best of the rest.
-    print(f"  {'MkDocs ' + package_version('mkdocs') + ' + Material ' + material_version():<34}"
-          f"{mkdocs[0]:>7.2f} s{min(mkdocs[1:]):>7.2f} s")
+    print(
+        f"  {'MkDocs ' + package_version('mkdocs') + ' + Material ' + material_version():<34}"
+        f"{mkdocs[0]:>7.2f} s{min(mkdocs[1:]):>7.2f} s"
+    )
     if not ZENSICAL.is_file():
         print("  Zensical: not installed (make .venv-zensical/.installed)")
         return
@@ -483,36 +531,47 @@ def bench_engines(tmp: Path, runs: int = 3) -> None:
         return
     version = subprocess.run([str(ZENSICAL), "--version"], capture_output=True, text=True).stdout.strip()
     print(f"  {'Zensical ' + version:<34}{cold:>7.2f} s{warm:>7.2f} s")
-    print("  Zensical's warm build reuses .cache/; a change under watch: (data/, examples/, macros/) "
-          "makes the next one cold")
+    print(
+        "  Zensical's warm build reuses .cache/; a change under watch: (data/, examples/, macros/) "
+        "makes the next one cold"
+    )
 
 
 def bench_weight(site: Path, bare: Path) -> None:
     raw, level6, served = index_sizes(site)
     index = search_index_file(site)
     section("Search index (target: at most 40 KiB at gzip level 6; tests/site/test_search_index.py)")
-    print(f"  {index.relative_to(site) if index and raw else '(none)'}: {kib(raw).strip()} raw, "
-          f"{kib(level6).strip()} at gzip -6, {kib(served).strip()} as tools/serve.py sends it")
-    section("First-visit transfer per page, gzip (target: bare Material + the page's own HTML + 25 KiB; "
-            "CSS and JS alone: + 3 KiB)")
+    print(
+        f"  {index.relative_to(site) if index and raw else '(none)'}: {kib(raw).strip()} raw, "
+        f"{kib(level6).strip()} at gzip -6, {kib(served).strip()} as tools/serve.py sends it"
+    )
+    section(
+        "First-visit transfer per page, gzip (target: bare Material + the page's own HTML + 25 KiB; "
+        "CSS and JS alone: + 3 KiB)"
+    )
     ref = page_weight(bare, "")
     print(f"  {'page':<32}{'HTML':>11}{'CSS':>11}{'JS':>11}{'index':>11}{'total':>11}{'over':>11}")
-    print(f"  {'(bare Material page)':<32}{kib(ref.html)}{kib(ref.css)}{kib(ref.js)}{kib(ref.index)}"
-          f"{kib(ref.total)}{'':>11}")
+    print(
+        f"  {'(bare Material page)':<32}{kib(ref.html)}{kib(ref.css)}{kib(ref.js)}{kib(ref.index)}"
+        f"{kib(ref.total)}{'':>11}"
+    )
     totals = []
     for page in site_pages(site):
         w = page_weight(site, page)
         totals.append(w.total)
         # What the page's first visit weighs beyond bare Material's and its own HTML.
         over = w.total - w.html - (ref.total - ref.html)
-        print(f"  {page or '(home)':<32}{kib(w.html)}{kib(w.css)}{kib(w.js)}{kib(w.index)}{kib(w.total)}"
-              f"{kib(over)}")
+        print(f"  {page or '(home)':<32}{kib(w.html)}{kib(w.css)}{kib(w.js)}{kib(w.index)}{kib(w.total)}{kib(over)}")
     if totals:
         mean = sum(totals) / len(totals)
-        print(f"  mean of {len(totals)} pages: {kib(int(mean)).strip()} ({100 * (mean / ref.total - 1):+.0f}% vs bare); "
-              "CSS, JS and the index are shared and cached after the first page")
-        print("  'over' includes a page's own stylesheet or script (home.css, decision.js); "
-              "tests/browser/test_pages.py holds CSS and JS to 3 KiB over")
+        print(
+            f"  mean of {len(totals)} pages: {kib(int(mean)).strip()} ({100 * (mean / ref.total - 1):+.0f}% vs bare); "
+            "CSS, JS and the index are shared and cached after the first page"
+        )
+        print(
+            "  'over' includes a page's own stylesheet or script (home.css, decision.js); "
+            "tests/browser/test_pages.py holds CSS and JS to 3 KiB over"
+        )
 
 
 def load_average() -> str:
@@ -521,8 +580,9 @@ def load_average() -> str:
     return f"{os.getloadavg()[0]:.2f} on {os.cpu_count()} CPU(s)"
 
 
-def bench_lighthouse(site: Path, bare: Path, tmp: Path, pages: list[str] | None = None,
-                     runs_per_page: int = LIGHTHOUSE_RUNS) -> bool:
+def bench_lighthouse(
+    site: Path, bare: Path, tmp: Path, pages: list[str] | None = None, runs_per_page: int = LIGHTHOUSE_RUNS
+) -> bool:
     """Print Lighthouse's scores for `pages` (LIGHTHOUSE_PAGES; "all" is every page, "heaviest"
     the HEAVIEST heaviest pages) and the bare page, at the CPU slowdown calibrated from this
     host's benchmarkIndex and at Lighthouse's default 4x, side by side; False when Lighthouse
@@ -534,23 +594,28 @@ def bench_lighthouse(site: Path, bare: Path, tmp: Path, pages: list[str] | None 
     chrome = chromium()
     if not chrome:
         section("Lighthouse")
-        print("  NOT MEASURED: no Chromium (apt-get install chromium, or set CHROMIUM_PATH); "
-              "the transfer per page stands in for it")
+        print(
+            "  NOT MEASURED: no Chromium (apt-get install chromium, or set CHROMIUM_PATH); "
+            "the transfer per page stands in for it"
+        )
         return False
     exe, why = lighthouse_bin()
     if not exe:
         section("Lighthouse")
-        print(f"  NOT MEASURED: Lighthouse could not be installed: {why}.\n"
-              "  The transfer per page stands in for it.")
+        print(f"  NOT MEASURED: Lighthouse could not be installed: {why}.\n  The transfer per page stands in for it.")
         return False
     server, url = serve.start(site, prefix=PREFIX)
     bare_server, bare_url = serve.start(bare, prefix=PREFIX)
     try:
-        section(f"Lighthouse, mobile preset, served with gzip, median of {runs_per_page} run(s) "
-                f"(target at the calibrated slowdown: performance 100 on home, 95 on every page; 100 in the others)")
-        print(f"  load average at the start {load_average()}. Before each page a probe run on the bare page "
-              "records the host's benchmarkIndex, and the calibrated slowdown is read from it "
-              "(Lighthouse's docs/throttling.md); the default 4x is measured beside it")
+        section(
+            f"Lighthouse, mobile preset, served with gzip, median of {runs_per_page} run(s) "
+            f"(target at the calibrated slowdown: performance 100 on home, 95 on every page; 100 in the others)"
+        )
+        print(
+            f"  load average at the start {load_average()}. Before each page a probe run on the bare page "
+            "records the host's benchmarkIndex, and the calibrated slowdown is read from it "
+            "(Lighthouse's docs/throttling.md); the default 4x is measured beside it"
+        )
         width = max(22, *(len(p) + 2 for p in pages))
         head = "".join(f"{c[:4]} {s}".rjust(10) for s in ("cal", "4x") for c in LIGHTHOUSE_CATEGORIES)
         print(f"  {'page':<{width}}{'index':>7}{'cal':>5}{head}")
@@ -568,8 +633,9 @@ def bench_lighthouse(site: Path, bare: Path, tmp: Path, pages: list[str] | None 
             for s in (slowdown, DEFAULT_SLOWDOWN):
                 if s not in done:
                     try:
-                        done[s] = [lighthouse(address, exe, chrome, tmp / "lighthouse.json", s)
-                                   for _ in range(runs_per_page)]
+                        done[s] = [
+                            lighthouse(address, exe, chrome, tmp / "lighthouse.json", s) for _ in range(runs_per_page)
+                        ]
                     except (RuntimeError, subprocess.TimeoutExpired) as exc:
                         done[s] = []
                         notes.append(f"{s}x: {exc}")
@@ -578,8 +644,10 @@ def bench_lighthouse(site: Path, bare: Path, tmp: Path, pages: list[str] | None 
                     if results:
                         each = ", ".join(f"{r['benchmark_index'] or 0:,.0f}" for r in results)
                         notes.append(f"{s}x: {metric_line(results)}; benchmarkIndex per run: {each}")
-                        notes += [f"{s}x below 100 in some run: {item}"
-                                  for item in sorted({item for r in results for item in r["failed"]})]
+                        notes += [
+                            f"{s}x below 100 in some run: {item}"
+                            for item in sorted({item for r in results for item in r["failed"]})
+                        ]
                 results = done[s]
                 scores = {c: median_known([r["scores"].get(c) for r in results]) for c in LIGHTHOUSE_CATEGORIES}
                 cells += "".join(f"{scores[c]!s:>10}" for c in LIGHTHOUSE_CATEGORIES)
@@ -587,8 +655,10 @@ def bench_lighthouse(site: Path, bare: Path, tmp: Path, pages: list[str] | None 
             for note in notes:
                 print(f"      {note}")
         if indexes:
-            print(f"  benchmarkIndex over all runs: median {median_known(indexes):,.0f} "
-                  f"(min {min(indexes):,.0f}, max {max(indexes):,.0f}); load average at the end {load_average()}")
+            print(
+                f"  benchmarkIndex over all runs: median {median_known(indexes):,.0f} "
+                f"(min {min(indexes):,.0f}, max {max(indexes):,.0f}); load average at the end {load_average()}"
+            )
     finally:
         serve.stop(server)
         serve.stop(bare_server)
@@ -603,14 +673,17 @@ def bench_check() -> int:
     load = os.getloadavg()[0]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.monotonic()
-    done = subprocess.run(["make", "--no-print-directory", "check"], cwd=ROOT, stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT, text=True)
+    done = subprocess.run(
+        ["make", "--no-print-directory", "check"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
     wall = time.monotonic() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     summary = next((line for line in reversed(done.stdout.splitlines()) if " in " in line and "passed" in line), "")
-    print(f"  wall {wall:.0f} s, CPU {cpu:.0f} s, on {os.cpu_count()} CPU(s); load average at the start {load:.2f} "
-          "(target: 60 s on 2 idle cores)")
+    print(
+        f"  wall {wall:.0f} s, CPU {cpu:.0f} s, on {os.cpu_count()} CPU(s); load average at the start {load:.2f} "
+        "(target: 60 s on 2 idle cores)"
+    )
     print(f"  {summary.strip('= ') or 'no test summary'}" + ("" if done.returncode == 0 else "; make check FAILED"))
     return 0  # make bench prints, never fails
 
@@ -641,6 +714,7 @@ def material_version() -> str:
 
 def package_version(name: str) -> str:
     from importlib.metadata import version
+
     return version(name)
 
 

@@ -22,9 +22,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_TESTS = "tests/examples"
 # Every topic's tests depend on these: a change here selects them all.
-SHARED = ("examples/project/", "examples/requirements", "examples/manage.py", "tests/examples/conftest.py",
-          "tests/examples/browsing.py", "tests/examples/services.py", "tests/examples/serving.py",
-          "tests/examples/garbage.py", "tests/examples/empty_folder.py", "macros/topics.py", "macros/run_it.py")
+SHARED = (
+    "examples/project/",
+    "examples/requirements",
+    "examples/manage.py",
+    "tests/examples/conftest.py",
+    "tests/examples/browsing.py",
+    "tests/examples/services.py",
+    "tests/examples/serving.py",
+    "tests/examples/garbage.py",
+    "tests/examples/empty_folder.py",
+    "macros/topics.py",
+    "macros/run_it.py",
+)
 
 
 def _git(*args: str) -> list[str] | None:

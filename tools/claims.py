@@ -91,8 +91,12 @@ def _prose_blocks(text: str):
         if opener:
             fence = opener.group(1)
             continue
-        skip = (not stripped or stripped.startswith(("|", "#", "===", "{{", "{%", "<", "--8<--"))
-                or stripped.startswith("[") and "]:" in stripped)
+        skip = (
+            not stripped
+            or stripped.startswith(("|", "#", "===", "{{", "{%", "<", "--8<--"))
+            or stripped.startswith("[")
+            and "]:" in stripped
+        )
         if skip:
             # A check marker on its own line belongs to the paragraph above it.
             if MARKER.fullmatch(stripped) and block:
@@ -117,7 +121,7 @@ def sentences(path: Path):
         for part in parts:
             if merged and part.startswith("{#") and (head := MARKER.match(part)):
                 merged[-1] += " " + head.group(0)
-                part = part[head.end():].strip()
+                part = part[head.end() :].strip()
                 if not part:
                     continue
             merged.append(part)
@@ -190,8 +194,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.verbose:
         for s in loose:
             print(f"{s.path.relative_to(ROOT)}:{s.line}: {s.text[:110]}")
-    print(f"Behavioural claims: {checked} checked, {prose} prose only "
-          f"({checked * 100 // max(checked + prose, 1)}% checked; python -m tools.claims -v lists the prose)")
+    print(
+        f"Behavioural claims: {checked} checked, {prose} prose only "
+        f"({checked * 100 // max(checked + prose, 1)}% checked; python -m tools.claims -v lists the prose)"
+    )
     return 0
 
 

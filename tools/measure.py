@@ -60,10 +60,10 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Iterator
 
 import yaml
 
@@ -109,7 +109,10 @@ QUICK = Plan(runs=1, startup_runs=1, warmup_seconds=0, seconds=1, connections=2,
 def site_packages(venv: Path) -> Path:
     out = subprocess.run(
         [venv / "bin" / "python", "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
-        check=True, capture_output=True, text=True, timeout=60,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     return Path(out.stdout.strip())
 
@@ -132,9 +135,14 @@ def install_size(requirements: list[str], package: str | None = None) -> dict:
         subprocess.run([sys.executable, "-m", "venv", venv], check=True, timeout=300)
         pip: list[str | Path] = [venv / "bin" / "python", "-m", "pip", "--disable-pip-version-check", "--quiet"]
         subprocess.run([*pip, "install", "--no-cache-dir", "--no-compile", *requirements], check=True, timeout=900)
-        listing = "import json, importlib.metadata as m; print(json.dumps([d.metadata['Name'] for d in m.distributions()]))"
-        listed = json.loads(subprocess.run([venv / "bin" / "python", "-c", listing], check=True,
-                                           capture_output=True, text=True, timeout=60).stdout)
+        listing = (
+            "import json, importlib.metadata as m; print(json.dumps([d.metadata['Name'] for d in m.distributions()]))"
+        )
+        listed = json.loads(
+            subprocess.run(
+                [venv / "bin" / "python", "-c", listing], check=True, capture_output=True, text=True, timeout=60
+            ).stdout
+        )
         names = sorted(n for n in listed if n.lower() not in BASELINE)
         result = {"distributions": len(names), "size_kib": size_kib(site_packages(venv), BASELINE)}
         if package:
@@ -145,9 +153,15 @@ def install_size(requirements: list[str], package: str | None = None) -> dict:
                 "print(json.dumps(sorted(r.name for r in reqs if not r.marker or r.marker.evaluate({'extra': ''}))))"
             )
             subprocess.run([*pip, "install", "--no-cache-dir", "packaging"], check=True, timeout=300)
-            result["dependencies"] = json.loads(subprocess.run(
-                [venv / "bin" / "python", "-c", probe, package], check=True, capture_output=True, text=True,
-                timeout=60).stdout)
+            result["dependencies"] = json.loads(
+                subprocess.run(
+                    [venv / "bin" / "python", "-c", probe, package],
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                    timeout=60,
+                ).stdout
+            )
         return result
 
 
@@ -161,9 +175,14 @@ def measure_install(frameworks: dict) -> dict:
         version = fw["current"]["version"]
         print(f"install: {fw['package']}=={version} ...", flush=True)
         got = install_size([f"{fw['package']}=={version}"], package=fw["package"])
-        install[key] = {"version": version, "distributions": got["distributions"], "size_kib": got["size_kib"],
-                        "dependencies": got["dependencies"], "python": python_line(),
-                        "measured": datetime.date.today()}
+        install[key] = {
+            "version": version,
+            "distributions": got["distributions"],
+            "size_kib": got["size_kib"],
+            "dependencies": got["dependencies"],
+            "python": python_line(),
+            "measured": datetime.date.today(),
+        }
         print(f"  {got['distributions']} distributions, {got['size_kib']} KiB", flush=True)
     return install
 
@@ -192,13 +211,15 @@ def project_requirements(key: str, fw: dict, features: dict) -> list[str]:
 
     def uneven(per: dict) -> bool:
         return any(c["support"] == "addon" for c in per.values()) and any(
-            c["support"] == "builtin" for c in per.values())
+            c["support"] == "builtin" for c in per.values()
+        )
 
     topics = {feature["topic"] for feature in features.values() if uneven(feature["per"])}
-    cells = [cell for feature in features.values() if feature["topic"] in topics
-             and (cell := feature["per"].get(key))]
-    addons = sorted({c["package"] for c in cells if c["support"] == "addon"}
-                    | {n for c in cells for n in c.get("needs", [])}, key=str.lower)
+    cells = [cell for feature in features.values() if feature["topic"] in topics and (cell := feature["per"].get(key))]
+    addons = sorted(
+        {c["package"] for c in cells if c["support"] == "addon"} | {n for c in cells for n in c.get("needs", [])},
+        key=str.lower,
+    )
     missing = [name for name in addons if name.lower() not in pinned]
     if missing:
         sys.exit(f"error: add-on {missing[0]!r} (data/features.yml) has no == pin in examples/requirements*.txt")
@@ -211,8 +232,7 @@ def measure_project(frameworks: dict, features: dict) -> dict:
         requirements = project_requirements(key, fw, features)
         print(f"project: {' '.join(requirements)} ...", flush=True)
         got = install_size(requirements)
-        project[key] = {"requirements": requirements, **got, "python": python_line(),
-                        "measured": datetime.date.today()}
+        project[key] = {"requirements": requirements, **got, "python": python_line(), "measured": datetime.date.today()}
         print(f"  {got['distributions']} distributions, {got['size_kib']} KiB", flush=True)
     return project
 
@@ -249,28 +269,58 @@ def apps(plan: Plan, scratch: Path, secret: str) -> dict[str, App]:
     """The apps in examples/bench/ (and examples/hello/), as the pages there serve them."""
     return {
         "flask": App(
-            small="hello.flask_app:app", small_env={},
+            small="hello.flask_app:app",
+            small_env={},
             full="bench.flask_app:create_app()",
-            full_env={"FLASK_SECRET_KEY": secret,
-                      "FLASK_SQLALCHEMY_DATABASE_URI": f"sqlite:///{scratch / 'flask.sqlite3'}",
-                      "STAFF_PASSWORD": secret},
-            prepare=(("flask", "--app", "bench.flask_app", "seed-bench", "--rows", str(plan.rows)),
-                     ("flask", "--app", "bench.flask_app", "add-staff", STAFF)),
-            login="/login/", token_field="csrf_token", admin="/admin/book/",
+            full_env={
+                "FLASK_SECRET_KEY": secret,
+                "FLASK_SQLALCHEMY_DATABASE_URI": f"sqlite:///{scratch / 'flask.sqlite3'}",
+                "STAFF_PASSWORD": secret,
+            },
+            prepare=(
+                ("flask", "--app", "bench.flask_app", "seed-bench", "--rows", str(plan.rows)),
+                ("flask", "--app", "bench.flask_app", "add-staff", STAFF),
+            ),
+            login="/login/",
+            token_field="csrf_token",
+            admin="/admin/book/",
         ),
         "django": App(
             small="project.wsgi",
             small_env={"DJANGO_SETTINGS_MODULE": "bench.django_app.settings_small", "DJANGO_SECRET_KEY": secret},
             full="project.wsgi",
-            full_env={"DJANGO_SETTINGS_MODULE": "bench.django_app.settings", "DJANGO_SECRET_KEY": secret,
-                      "DJANGO_DB": str(scratch / "django.sqlite3"), "DJANGO_SUPERUSER_PASSWORD": secret},
-            prepare=(("python", "manage.py", "migrate", "--verbosity", "0"),
-                     ("python", "manage.py", "seed_bench", "--rows", str(plan.rows)),
-                     ("python", "manage.py", "createsuperuser", "--noinput", "--username", STAFF,
-                      "--email", "staff@example.com")),
-            login="/admin/login/", token_field="csrfmiddlewaretoken", admin="/admin/bench/book/",
-            asgi=("uvicorn", "--workers", "{workers}", "--port", "{port}", "--no-access-log",
-                  "project.asgi:application"),
+            full_env={
+                "DJANGO_SETTINGS_MODULE": "bench.django_app.settings",
+                "DJANGO_SECRET_KEY": secret,
+                "DJANGO_DB": str(scratch / "django.sqlite3"),
+                "DJANGO_SUPERUSER_PASSWORD": secret,
+            },
+            prepare=(
+                ("python", "manage.py", "migrate", "--verbosity", "0"),
+                ("python", "manage.py", "seed_bench", "--rows", str(plan.rows)),
+                (
+                    "python",
+                    "manage.py",
+                    "createsuperuser",
+                    "--noinput",
+                    "--username",
+                    STAFF,
+                    "--email",
+                    "staff@example.com",
+                ),
+            ),
+            login="/admin/login/",
+            token_field="csrfmiddlewaretoken",
+            admin="/admin/bench/book/",
+            asgi=(
+                "uvicorn",
+                "--workers",
+                "{workers}",
+                "--port",
+                "{port}",
+                "--no-access-log",
+                "project.asgi:application",
+            ),
         ),
     }
 
@@ -296,9 +346,14 @@ def free_port() -> int:
 
 # Figures: median, min, max
 
+
 def spread(values: list[float], digits: int = 1) -> dict:
-    return {"median": round(statistics.median(values), digits), "min": round(min(values), digits),
-            "max": round(max(values), digits), "samples": len(values)}
+    return {
+        "median": round(statistics.median(values), digits),
+        "min": round(min(values), digits),
+        "max": round(max(values), digits),
+        "samples": len(values),
+    }
 
 
 # Start-up: a fresh process, the app imported, one request answered through WSGI.
@@ -327,8 +382,14 @@ def startup_ms(target: str, path: str, env: dict[str, str]) -> tuple[float, floa
     """Wall-clock time to the end of the first response, and the CPU time the process used in all."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", PROBE, target, path], cwd=EXAMPLES, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", PROBE, target, path],
+        cwd=EXAMPLES,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     assert proc.stdout is not None  # stdout=PIPE
     try:
         line = proc.stdout.readline()
@@ -346,6 +407,7 @@ def startup_ms(target: str, path: str, env: dict[str, str]) -> tuple[float, floa
 
 
 # Memory: resident set size of the workers a server started.
+
 
 def children(pid: int) -> list[int]:
     found = []
@@ -385,6 +447,7 @@ def worker_rss(master: int) -> list[float]:
 
 # Servers
 
+
 @dataclass
 class Server:
     name: str
@@ -394,13 +457,15 @@ class Server:
 
 
 @contextlib.contextmanager
-def serving(name: str, command: list[str], port: int, env: dict[str, str], logs: Path,
-            ready: str = "/", timeout: float = 90) -> Iterator[Server]:
+def serving(
+    name: str, command: list[str], port: int, env: dict[str, str], logs: Path, ready: str = "/", timeout: float = 90
+) -> Iterator[Server]:
     """Start ``command`` in examples/, wait until ``ready`` answers, stop the whole process group after."""
     log = logs / f"{name}.log"
     with open(log, "w") as out:
-        proc = subprocess.Popen(command, cwd=EXAMPLES, env=env, stdout=out, stderr=subprocess.STDOUT,
-                                start_new_session=True)
+        proc = subprocess.Popen(
+            command, cwd=EXAMPLES, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
     server = Server(name, proc, f"http://127.0.0.1:{port}", log)
     try:
         deadline = time.monotonic() + timeout
@@ -502,8 +567,20 @@ def wrk_version() -> str:
 
 def load(url: str, seconds: int, connections: int, script: Path, cookie: str | None = None) -> dict:
     """One wrk run against ``url``: requests per second, p50 and p99 latency in ms."""
-    command = [wrk_path(), "--threads", "1", "--connections", str(connections), "--duration", f"{seconds}s",
-               "--timeout", "10s", "--script", str(script), url]
+    command = [
+        wrk_path(),
+        "--threads",
+        "1",
+        "--connections",
+        str(connections),
+        "--duration",
+        f"{seconds}s",
+        "--timeout",
+        "10s",
+        "--script",
+        str(script),
+        url,
+    ]
     if cookie:
         command[1:1] = ["--header", f"Cookie: {cookie}"]
     out = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60)
@@ -512,13 +589,21 @@ def load(url: str, seconds: int, connections: int, script: Path, cookie: str | N
         raise RuntimeError(f"wrk failed on {url}:\n{out.stdout}{out.stderr}")
     got = json.loads(line[4:])
     if got["status"] or got["timeout"] or not got["requests"]:
-        raise RuntimeError(f"{url}: {got['status']} answers were not 2xx/3xx, {got['timeout']} timed out, "
-                           f"{got['requests']} requests in all")
+        raise RuntimeError(
+            f"{url}: {got['status']} answers were not 2xx/3xx, {got['timeout']} timed out, "
+            f"{got['requests']} requests in all"
+        )
     if got["connect"] or got["read"] or got["write"]:
-        print(f"  note: {url}: socket errors (connect {got['connect']}, read {got['read']}, write {got['write']})",
-              flush=True)
-    return {"rps": got["requests"] / (got["duration_us"] / 1e6), "p50_ms": got["p50_us"] / 1000,
-            "p99_ms": got["p99_us"] / 1000, "requests": got["requests"]}
+        print(
+            f"  note: {url}: socket errors (connect {got['connect']}, read {got['read']}, write {got['write']})",
+            flush=True,
+        )
+    return {
+        "rps": got["requests"] / (got["duration_us"] / 1e6),
+        "p50_ms": got["p50_us"] / 1000,
+        "p99_ms": got["p99_us"] / 1000,
+        "requests": got["requests"],
+    }
 
 
 def machine() -> dict:
@@ -572,8 +657,10 @@ def measure_benchmark(plan: Plan, frameworks: dict, features: dict) -> dict:
         for run in range(warmups + plan.startup_runs):
             for key in alternate(keys, run):
                 app = setup[key]
-                for size, target, extra, path in (("smallest", app.small, app.small_env, "/"),
-                                                  ("full", app.full, app.full_env, ENDPOINTS["text"])):
+                for size, target, extra, path in (
+                    ("smallest", app.small, app.small_env, "/"),
+                    ("full", app.full, app.full_env, ENDPOINTS["text"]),
+                ):
                     took, cpu = startup_ms(target, path, env_for(extra))
                     if run >= warmups:  # the warm-up fills the disk cache; it is not counted
                         startup[size].setdefault(key, []).append(took)
@@ -585,8 +672,15 @@ def measure_benchmark(plan: Plan, frameworks: dict, features: dict) -> dict:
             small = {}
             for key in keys:
                 port = free_port()
-                small[key] = stack.enter_context(serving(f"{key}-small", gunicorn(setup[key].small, plan.workers, port),
-                                                         port, env_for(setup[key].small_env), scratch))
+                small[key] = stack.enter_context(
+                    serving(
+                        f"{key}-small",
+                        gunicorn(setup[key].small, plan.workers, port),
+                        port,
+                        env_for(setup[key].small_env),
+                        scratch,
+                    )
+                )
             for key in keys if plan.warmup_seconds else ():
                 load(small[key].url + "/", plan.warmup_seconds, plan.connections, script)
             for run in range(plan.runs):
@@ -599,15 +693,24 @@ def measure_benchmark(plan: Plan, frameworks: dict, features: dict) -> dict:
             prepare(setup[key], env_for(setup[key].full_env))
 
         samples: dict[str, dict[str, dict[str, list[float]]]] = {
-            name: {"rps": {}, "p50_ms": {}, "p99_ms": {}, "cpu_ms": {}} for name in [*ENDPOINTS, "admin"]}
+            name: {"rps": {}, "p50_ms": {}, "p99_ms": {}, "cpu_ms": {}} for name in [*ENDPOINTS, "admin"]
+        }
         servers: dict[str, dict[str, str]] = {name: {} for name in samples}
         with contextlib.ExitStack() as stack:
             full, urls, cookies, masters = {}, {}, {}, {}
             for key in keys:
                 app = setup[key]
                 port = free_port()
-                full[key] = stack.enter_context(serving(f"{key}-full", gunicorn(app.full, plan.workers, port), port,
-                                                        env_for(app.full_env), scratch, ready=ENDPOINTS["text"]))
+                full[key] = stack.enter_context(
+                    serving(
+                        f"{key}-full",
+                        gunicorn(app.full, plan.workers, port),
+                        port,
+                        env_for(app.full_env),
+                        scratch,
+                        ready=ENDPOINTS["text"],
+                    )
+                )
                 cookies[key] = sign_in(full[key], app, secret)
                 urls[key] = {name: full[key].url + path for name, path in ENDPOINTS.items()}
                 urls[key]["admin"] = full[key].url + app.admin
@@ -617,51 +720,79 @@ def measure_benchmark(plan: Plan, frameworks: dict, features: dict) -> dict:
                 if app.asgi:
                     port = free_port()
                     command = [part.format(workers=plan.workers, port=port) for part in app.asgi]
-                    asgi = stack.enter_context(serving(f"{key}-asgi", command, port, env_for(app.full_env), scratch,
-                                                       ready=ENDPOINTS["async"]))
+                    asgi = stack.enter_context(
+                        serving(f"{key}-asgi", command, port, env_for(app.full_env), scratch, ready=ENDPOINTS["async"])
+                    )
                     urls[key]["async"] = asgi.url + ENDPOINTS["async"]
                     masters[key]["async"] = asgi.proc.pid
                     servers["async"][key] = command[0]
             total = (plan.warmup_seconds + plan.runs * plan.seconds) * len(samples) * len(keys)
-            print(f"requests: {len(samples)} endpoints x {len(keys)} frameworks, about {total // 60 + 1} min", flush=True)
+            print(
+                f"requests: {len(samples)} endpoints x {len(keys)} frameworks, about {total // 60 + 1} min", flush=True
+            )
             if plan.warmup_seconds:
                 for name in samples:
                     for key in keys:
-                        load(urls[key][name], plan.warmup_seconds, plan.connections, script,
-                             cookies[key] if name == "admin" else None)
+                        load(
+                            urls[key][name],
+                            plan.warmup_seconds,
+                            plan.connections,
+                            script,
+                            cookies[key] if name == "admin" else None,
+                        )
             for run in range(plan.runs):
                 for name in samples:
                     for key in alternate(keys, run):
                         workers = children(masters[key][name]) or [masters[key][name]]  # one uvicorn worker: itself
                         cpu = cpu_seconds(workers)
-                        got = load(urls[key][name], plan.seconds, plan.connections, script,
-                                   cookies[key] if name == "admin" else None)
+                        got = load(
+                            urls[key][name],
+                            plan.seconds,
+                            plan.connections,
+                            script,
+                            cookies[key] if name == "admin" else None,
+                        )
                         got["cpu_ms"] = (cpu_seconds(workers) - cpu) * 1000 / got.pop("requests")
                         for metric, value in got.items():
                             samples[name][metric].setdefault(key, []).append(value)
                 for key in keys:
                     memory["full"].setdefault(key, []).extend(worker_rss(full[key].proc.pid))
-                print(f"  run {run + 1}/{plan.runs}: " + ", ".join(
-                    f"{name} " + "/".join(f"{samples[name]['rps'][k][-1]:.0f}" for k in keys) for name in samples)
-                      + " req/s", flush=True)
+                print(
+                    f"  run {run + 1}/{plan.runs}: "
+                    + ", ".join(
+                        f"{name} " + "/".join(f"{samples[name]['rps'][k][-1]:.0f}" for k in keys) for name in samples
+                    )
+                    + " req/s",
+                    flush=True,
+                )
 
-    paths = {name: {key: (setup[key].admin if name == "admin" else path) for key in keys}
-             for name, path in [*ENDPOINTS.items(), ("admin", None)]}
+    paths = {
+        name: {key: (setup[key].admin if name == "admin" else path) for key in keys}
+        for name, path in [*ENDPOINTS.items(), ("admin", None)]
+    }
     return {
         "measured": started,
         "command": "make measure",
         "python": platform.python_version(),
         "machine": machine(),
         "versions": versions(frameworks, features),
-        "method": {**asdict(plan), "load_generator": "wrk", "load_average": [round(load_start, 2),
-                                                                            round(os.getloadavg()[0], 2)]},
+        "method": {
+            **asdict(plan),
+            "load_generator": "wrk",
+            "load_average": [round(load_start, 2), round(os.getloadavg()[0], 2)],
+        },
         "startup_ms": {size: {k: spread(per[k]) for k in keys} for size, per in startup.items()},
         "startup_cpu_ms": {size: {k: spread(per[k]) for k in keys} for size, per in startup_cpu.items()},
         "memory_mib": {size: {k: spread(per[k]) for k in keys} for size, per in memory.items()},
         "requests": {
-            name: {"path": paths[name], "server": servers[name],
-                   **{metric: {k: spread(per[k], 0 if metric == "rps" else 2) for k in keys}
-                      for metric, per in metrics.items()}}
+            name: {
+                "path": paths[name],
+                "server": servers[name],
+                **{
+                    metric: {k: spread(per[k], 0 if metric == "rps" else 2) for k in keys}
+                    for metric, per in metrics.items()
+                },
+            }
             for name, metrics in samples.items()
         },
     }
@@ -672,8 +803,11 @@ def measure_benchmark(plan: Plan, frameworks: dict, features: dict) -> dict:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--parts", default=",".join(PARTS),
-                        help=f"comma-separated parts to measure; the others are kept from the output file ({', '.join(PARTS)})")
+    parser.add_argument(
+        "--parts",
+        default=",".join(PARTS),
+        help=f"comma-separated parts to measure; the others are kept from the output file ({', '.join(PARTS)})",
+    )
     parser.add_argument("--quick", action="store_true", help="tiny counts, for the smoke test: figures mean nothing")
     parser.add_argument("--output", type=Path, default=OUTPUT, help="file to write (default: data/measured.yml)")
     args = parser.parse_args(argv)

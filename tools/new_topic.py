@@ -27,8 +27,8 @@ Standard library only: it runs before any virtual environment exists.
 from __future__ import annotations
 
 import argparse
-import json
 import importlib.util
+import json
 import keyword
 import re
 import sys
@@ -40,7 +40,7 @@ NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 # App labels Django's own apps already use: a topic's app needs another.
 DJANGO_LABELS = {"admin", "auth", "contenttypes", "sessions", "messages", "staticfiles"}
 
-PAGE = '''\
+PAGE = """\
 ---
 description: "FILL IN: one sentence of 20 or more characters on what this page shows, for search results and link previews."
 ---
@@ -62,10 +62,10 @@ FILL IN: a sentence or two that lead into the code.
 ## Run it
 
 {{{{ run_it("{name}") }}}}
-'''
+"""
 
 FILES = {
-    "examples/{name}/topic.yml": '''\
+    "examples/{name}/topic.yml": """\
 # The cookbook topic {name}: read by macros/topics.py (the keys are in its docstring).
 title: {title_yaml}
 group: {group_yaml}
@@ -75,7 +75,7 @@ services: []
 entry:
   flask: {name}.flask_app:create_app
   django: {name}.django_app.urls
-''',
+""",
     "examples/{name}/__init__.py": '''\
 """{title}: the Flask and Django examples of docs/cookbook/{name}.md."""
 ''',
@@ -100,7 +100,7 @@ def create_app(config=None):
     return app
 # --8<-- [end:view]
 ''',
-    "examples/{name}/flask_commands.sh": '''\
+    "examples/{name}/flask_commands.sh": """\
 # Typed in the folder that holds {name}/ (in a clone of this site's repository: examples/).
 # Section "install" names the packages; the page adds the versions this site tests.
 # --8<-- [start:install]
@@ -113,8 +113,8 @@ flask --app {name}.flask_app run --port 8000
 curl http://127.0.0.1:8000/
 # {title} in Flask
 # --8<-- [end:expect]
-''',
-    "examples/{name}/django_commands.sh": '''\
+""",
+    "examples/{name}/django_commands.sh": """\
 # Typed in the folder that holds manage.py (in a clone of this site's repository: examples/).
 # Section "install" names the packages; the page adds the versions this site tests.
 # --8<-- [start:install]
@@ -127,11 +127,11 @@ DJANGO_DEBUG=1 python manage.py runserver 8000  # debug mode, for development on
 curl http://127.0.0.1:8000/{name}/
 # {title} in Django
 # --8<-- [end:expect]
-''',
+""",
     "examples/{name}/django_app/__init__.py": '''\
 """{title} in Django: the app that examples/project mounts at /{name}/."""
 ''',
-    "examples/{name}/django_app/apps.py": '''\
+    "examples/{name}/django_app/apps.py": """\
 from django.apps import AppConfig
 
 
@@ -139,8 +139,8 @@ class {camel}Config(AppConfig):
     # Installed, so Django finds this app's templates/, static/ and models.
     name = "{name}.django_app"
     label = "{label}"
-''',
-    "examples/{name}/django_app/urls.py": '''\
+""",
+    "examples/{name}/django_app/urls.py": """\
 # --8<-- [start:view]
 from django.urls import path
 
@@ -152,7 +152,7 @@ urlpatterns = [
     path("", views.IndexView.as_view(), name="index"),
 ]
 # --8<-- [end:view]
-''',
+""",
     "examples/{name}/django_app/views.py": '''\
 """{title} in Django: a class-based view."""
 
@@ -208,7 +208,7 @@ def test_the_run_commands_start_this_topic():
 ''',
 }
 
-FEATURE = '''
+FEATURE = """
   {name}:
     name: "FILL IN: the feature, as a row of the page's table names it"
     topic: {name}
@@ -226,7 +226,7 @@ FEATURE = '''
         how: "FILL IN: what a Django developer uses, in a few words"
         module: django.FILL_IN
         source: https://docs.djangoproject.com/FILL-IN
-'''
+"""
 
 
 def fail(message: str) -> NoReturn:
@@ -237,21 +237,30 @@ def check_name(root: Path, name: str) -> None:
     if not NAME.match(name):
         fail(f"NAME={name!r}: use lower-case letters, digits and _, starting with a letter (e.g. NAME=feeds)")
     if keyword.iskeyword(name) or name in sys.stdlib_module_names or importlib.util.find_spec(name):
-        fail(f"NAME={name}: a Python module of that name exists, and examples/{name}/ would hide it; "
-             f"pick another, such as NAME={name}_demo")
-    taken = [p for p in (f"docs/cookbook/{name}.md", f"examples/{name}", f"tests/examples/test_{name}.py")
-             if (root / p).exists()]
+        fail(
+            f"NAME={name}: a Python module of that name exists, and examples/{name}/ would hide it; "
+            f"pick another, such as NAME={name}_demo"
+        )
+    taken = [
+        p
+        for p in (f"docs/cookbook/{name}.md", f"examples/{name}", f"tests/examples/test_{name}.py")
+        if (root / p).exists()
+    ]
     if taken:
-        fail(f"NAME={name}: the topic exists already ({', '.join(taken)}); pick another name, or grow that "
-             "topic's examples and page instead")
+        fail(
+            f"NAME={name}: the topic exists already ({', '.join(taken)}); pick another name, or grow that "
+            "topic's examples and page instead"
+        )
     features = (root / "data/features.yml").read_text(encoding="utf-8")
     row = re.search(rf"^  {name}:\s*\n(?:    .*\n|\s*\n)*?    topic: (\w+)", features, re.M)
     if row:
         line = features[: row.start()].count("\n") + 1
-        fail(f"NAME={name}: data/features.yml, line {line} already has a feature row {name!r}, shown on "
-             f"docs/cookbook/{row.group(1)}.md (topic: {row.group(1)}), and the new topic's row would take the "
-             f"same key. If that page covers it, grow examples/{row.group(1)}/ instead; if not, pick another "
-             f"name, such as NAME={name}_demo")
+        fail(
+            f"NAME={name}: data/features.yml, line {line} already has a feature row {name!r}, shown on "
+            f"docs/cookbook/{row.group(1)}.md (topic: {row.group(1)}), and the new topic's row would take the "
+            f"same key. If that page covers it, grow examples/{row.group(1)}/ instead; if not, pick another "
+            f"name, such as NAME={name}_demo"
+        )
 
 
 def _indent(line: str) -> int:
@@ -275,8 +284,11 @@ def nav_groups(text: str) -> list[str]:
     start = next((i for i, line in enumerate(lines) if re.match(r"^\s*- Cookbook:\s*$", line)), None)
     if start is None:
         return []
-    inner = [line for line in lines[start + 1:_block_end(lines, start) + 1]
-             if line.strip() and not line.lstrip().startswith("#")]
+    inner = [
+        line
+        for line in lines[start + 1 : _block_end(lines, start) + 1]
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
     step = min((_indent(line) for line in inner), default=0)
     return [m.group(1) for line in inner if _indent(line) == step and (m := re.match(r"^\s*- ([^:]+):\s*$", line))]
 
@@ -302,8 +314,11 @@ def add_to_nav(text: str, title: str, name: str, group: str | None = None) -> st
     if start is None:
         fail("mkdocs.yml has no `- Cookbook:` section in nav; add the page to nav by hand")
     if group:
-        start = next(i for i in range(start + 1, _block_end(lines, start) + 1)
-                     if re.match(rf"^\s*- {re.escape(group)}:\s*$", lines[i]))
+        start = next(
+            i
+            for i in range(start + 1, _block_end(lines, start) + 1)
+            if re.match(rf"^\s*- {re.escape(group)}:\s*$", lines[i])
+        )
     last = _block_end(lines, start)
     item = lines[last][: _indent(lines[last])]
     label = f'"{title}"' if ":" in title or title[0] in "\"'[{&*!|>%@`" else title
@@ -334,9 +349,14 @@ def scaffold(root: Path, name: str, title: str, group: str | None = None) -> lis
     group = pick_group((root / "mkdocs.yml").read_text(encoding="utf-8"), group)
     if group is None:
         fail("mkdocs.yml's Cookbook has no groups; a topic's manifest names its group (`group:`)")
-    values = {"name": name, "title": title, "camel": "".join(p.title() for p in name.split("_")),
-              "title_yaml": json.dumps(title), "group_yaml": json.dumps(group),
-              "label": name if name not in DJANGO_LABELS else f"{name}_demo"}
+    values = {
+        "name": name,
+        "title": title,
+        "camel": "".join(p.title() for p in name.split("_")),
+        "title_yaml": json.dumps(title),
+        "group_yaml": json.dumps(group),
+        "label": name if name not in DJANGO_LABELS else f"{name}_demo",
+    }
     written = []
     page = root / f"docs/cookbook/{name}.md"
     page.write_text(PAGE.format(**values), encoding="utf-8")
@@ -365,7 +385,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if not args.name:
-        fail("give the topic a name: make new-topic NAME=feeds [TITLE=\"RSS and Atom feeds\"]")
+        fail('give the topic a name: make new-topic NAME=feeds [TITLE="RSS and Atom feeds"]')
     title = args.title or args.name.replace("_", " ").capitalize()
     written = scaffold(args.root, args.name, title, args.group)
     group = pick_group((args.root / "mkdocs.yml").read_text(encoding="utf-8"), args.group)
@@ -373,8 +393,10 @@ def main(argv: list[str] | None = None) -> None:
     for rel in written:
         print(f"  {rel}")
     if group and not args.group:
-        print(f"(No GROUP given, so the last group; to move the page, move its line in mkdocs.yml's nav and in "
-              f"docs/cookbook/index.md to the group that fits: {', '.join(nav_groups((args.root / 'mkdocs.yml').read_text(encoding='utf-8')))}.)")
+        print(
+            f"(No GROUP given, so the last group; to move the page, move its line in mkdocs.yml's nav and in "
+            f"docs/cookbook/index.md to the group that fits: {', '.join(nav_groups((args.root / 'mkdocs.yml').read_text(encoding='utf-8')))}.)"
+        )
     print(f"""
 Next:
   1. Replace every FILL IN (`grep -rn "FILL IN" docs data` lists them): the page's

@@ -73,16 +73,21 @@ def vendored_problems(folder: Path = VENDOR_DIR) -> list[str]:
         if not path.is_file():
             problems.append(f"{shown(path)} is missing")
         elif (got := sha256(path)) != expected:
-            problems.append(f"{shown(path)} has SHA-256 {got}, expected {expected} "
-                            f"({SHIM_PACKAGE}@{SHIM_VERSION} from npm)")
+            problems.append(
+                f"{shown(path)} has SHA-256 {got}, expected {expected} ({SHIM_PACKAGE}@{SHIM_VERSION} from npm)"
+            )
     return problems
 
 
 def fetch_vendored() -> None:
     """Download the pinned package with `npm pack`, check npm's integrity hash, and copy the files in."""
     with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(["npm", "pack", f"{SHIM_PACKAGE}@{SHIM_VERSION}", "--silent"],
-                       cwd=tmp, check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            ["npm", "pack", f"{SHIM_PACKAGE}@{SHIM_VERSION}", "--silent"],
+            cwd=tmp,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
         (tarball,) = Path(tmp).glob("*.tgz")
         data = tarball.read_bytes()
         integrity = "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode()
@@ -113,13 +118,24 @@ def build(dest: Path, project: Path = ROOT, **env: str) -> subprocess.CompletedP
     """`mkdocs build --strict` of the offline edition into `dest`. Returns the finished process."""
     problems = vendored_problems(project / VENDOR_DIR.relative_to(ROOT))
     if problems:
-        raise SystemExit("error: the vendored iframe-worker shim does not match its pin "
-                         "(restore it with `.venv/bin/python tools/offline.py --vendor`):\n  " + "\n  ".join(problems))
-    environ = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": source_date_epoch(), **env,
-               SWITCH: "true"}
+        raise SystemExit(
+            "error: the vendored iframe-worker shim does not match its pin "
+            "(restore it with `.venv/bin/python tools/offline.py --vendor`):\n  " + "\n  ".join(problems)
+        )
+    environ = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "SOURCE_DATE_EPOCH": source_date_epoch(),
+        **env,
+        SWITCH: "true",
+    }
     proc = subprocess.run(
         [BIN / "mkdocs", "build", "--strict", "--clean", "-f", project / "mkdocs.yml", "-d", dest],
-        cwd=project, env=environ, capture_output=True, text=True, timeout=300,
+        cwd=project,
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     # Only a web server shows 404.html, and its links start at the server's
     # root (/...), which from the file system is the disk's root.
@@ -145,7 +161,9 @@ def make_zip(site: Path, dest: Path, epoch: int | None = None) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--site", type=Path, default=ROOT / "site-offline", help="where to build (default: site-offline)")
+    parser.add_argument(
+        "--site", type=Path, default=ROOT / "site-offline", help="where to build (default: site-offline)"
+    )
     parser.add_argument("--zip", type=Path, default=ROOT / ZIP_NAME, help=f"the zip to write (default: {ZIP_NAME})")
     parser.add_argument("--vendor", action="store_true", help="re-fetch the pinned iframe-worker shim from npm")
     args = parser.parse_args(argv)

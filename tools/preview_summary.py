@@ -53,15 +53,20 @@ class Page:
 
 def has_commit(rev: str, cwd: Path | None = None) -> bool:
     """Whether `rev` names a commit here (a repository's first commit has no HEAD^1)."""
-    proc = subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"],
-                          cwd=cwd or ROOT, capture_output=True, text=True)
+    proc = subprocess.run(
+        ["git", "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"],
+        cwd=cwd or ROOT,
+        capture_output=True,
+        text=True,
+    )
     return proc.returncode == 0
 
 
 def changed_files(base: str, head: str = "HEAD", cwd: Path | None = None) -> list[tuple[str, str]]:
     """(status letter, path) for every file that differs between base and head; renames count as remove + add."""
-    proc = subprocess.run(["git", "diff", "--name-status", "--no-renames", base, head],
-                          cwd=cwd or ROOT, capture_output=True, text=True)
+    proc = subprocess.run(
+        ["git", "diff", "--name-status", "--no-renames", base, head], cwd=cwd or ROOT, capture_output=True, text=True
+    )
     if proc.returncode != 0:
         raise SystemExit(f"error: git diff {base} {head} failed: {proc.stderr.strip()}")
     changes = []
@@ -87,7 +92,9 @@ def title_of(site: Path, file: str) -> str | None:
     return html.unescape(found.group(1)).split(" - ")[0].strip()
 
 
-def changed_pages(changes: list[tuple[str, str]], site: Path, docs: Path = ROOT / "docs") -> tuple[list[Page], list[str]]:
+def changed_pages(
+    changes: list[tuple[str, str]], site: Path, docs: Path = ROOT / "docs"
+) -> tuple[list[Page], list[str]]:
     """The pages a change touches, and the site-wide parts it touches."""
     pages: dict[str, Page] = {}
     site_wide: list[str] = []

@@ -33,9 +33,9 @@ import contextlib
 import hashlib
 import importlib.util
 import io
-import re
 import json
 import os
+import re
 import secrets
 import signal
 import socket
@@ -45,9 +45,9 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -59,8 +59,13 @@ PIN_FILES = ("examples/requirements.txt", "examples/requirements-common.txt")
 # enough that the page's content column shows its text at three quarters size.
 VIEWPORT = {"width": 1000, "height": 625}
 LAUNCH_ARGS = [
-    "--no-sandbox", "--disable-background-networking", "--disable-component-update",
-    "--disable-gpu", "--no-first-run", "--disable-sync", "--font-render-hinting=none",
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-sync",
+    "--font-render-hinting=none",
 ]
 DEBIAN_CHROMIUM = "/usr/bin/chromium"
 
@@ -148,15 +153,19 @@ def inputs(app_name: str) -> dict[str, str]:
     for pattern in app.files:
         matches = sorted(EXAMPLES.glob(pattern))
         if not matches:
-            raise FileNotFoundError(f"tools/screenshots.py: APPS[{app_name!r}] names examples/{pattern}, "
-                                    "which matches no file: correct the pattern")
+            raise FileNotFoundError(
+                f"tools/screenshots.py: APPS[{app_name!r}] names examples/{pattern}, "
+                "which matches no file: correct the pattern"
+            )
         for path in matches:
             found[path.relative_to(ROOT).as_posix()] = sha256(path)
     pinned = pins()
     for package in app.packages:
         if package.lower() not in pinned:
-            raise KeyError(f"tools/screenshots.py: APPS[{app_name!r}] draws {package}, which "
-                           f"{' and '.join(PIN_FILES)} do not pin: pin it or drop it from the list")
+            raise KeyError(
+                f"tools/screenshots.py: APPS[{app_name!r}] draws {package}, which "
+                f"{' and '.join(PIN_FILES)} do not pin: pin it or drop it from the list"
+            )
         found[f"pin:{package}"] = pinned[package.lower()]
     return found
 
@@ -204,8 +213,15 @@ def run(command: list[str], env: dict[str, str]) -> None:
 @contextlib.contextmanager
 def serving(command: list[str], url: str, env: dict[str, str]) -> Iterator[None]:
     """Run a server in examples/ until the `with` block ends; wait (30 s at most) until `url` answers."""
-    proc = subprocess.Popen(command, cwd=EXAMPLES, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    proc = subprocess.Popen(
+        command,
+        cwd=EXAMPLES,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
     try:
         deadline = time.monotonic() + 30
         while True:
@@ -218,8 +234,10 @@ def serving(command: list[str], url: str, env: dict[str, str]) -> Iterator[None]
                 if proc.poll() is not None or time.monotonic() > deadline:
                     if proc.poll() is None:
                         os.killpg(proc.pid, signal.SIGTERM)
-                    sys.exit(f"tools/screenshots.py: {' '.join(command)} did not serve {url}:\n"
-                             f"{proc.communicate(timeout=15)[0]}")
+                    sys.exit(
+                        f"tools/screenshots.py: {' '.join(command)} did not serve {url}:\n"
+                        f"{proc.communicate(timeout=15)[0]}"
+                    )
                 time.sleep(0.3)
         yield
     finally:
@@ -233,8 +251,12 @@ def serving(command: list[str], url: str, env: dict[str, str]) -> Iterator[None]
 
 
 def base_env(scratch: Path) -> dict[str, str]:
-    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
-           "PYTHONDONTWRITEBYTECODE": "1", "TZ": "UTC"}
+    env = {
+        **os.environ,
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "TZ": "UTC",
+    }
     env.pop("DJANGO_SETTINGS_MODULE", None)
     # project/settings.py has no default key; a throwaway one for the shots
     env.setdefault("DJANGO_SECRET_KEY", secrets.token_hex(32))
@@ -269,8 +291,10 @@ def django_server(scratch: Path) -> Iterator[str]:
     env = base_env(scratch)
     python = sys.executable
     run([python, "manage.py", "migrate", "--noinput"], env)
-    run([python, "manage.py", "createsuperuser", "--noinput", "--username", "admin",
-         "--email", "admin@example.com"], {**env, "DJANGO_SUPERUSER_PASSWORD": PASSWORD})
+    run(
+        [python, "manage.py", "createsuperuser", "--noinput", "--username", "admin", "--email", "admin@example.com"],
+        {**env, "DJANGO_SUPERUSER_PASSWORD": PASSWORD},
+    )
     run([python, "manage.py", "shell", "-c", DJANGO_ROWS.format(rows=ARTICLES, body=BODY)], env)
     port = free_port()
     # DJANGO_DEBUG=1, as the admin page's Run it says: runserver then serves the admin's CSS.
@@ -284,9 +308,11 @@ def flask_server(scratch: Path, module: str, rows: bool) -> Iterator[str]:
     from werkzeug.security import generate_password_hash
 
     env = base_env(scratch)
-    env.update(FLASK_SECRET_KEY="screenshots-only-not-secret",
-               FLASK_ADMIN_PASSWORD_HASH=generate_password_hash(PASSWORD),
-               FLASK_SQLALCHEMY_DATABASE_URI=f"sqlite:///{scratch / (module + '.sqlite3')}")
+    env.update(
+        FLASK_SECRET_KEY="screenshots-only-not-secret",
+        FLASK_ADMIN_PASSWORD_HASH=generate_password_hash(PASSWORD),
+        FLASK_SQLALCHEMY_DATABASE_URI=f"sqlite:///{scratch / (module + '.sqlite3')}",
+    )
     flask = str(Path(sys.executable).parent / "flask")
     if rows:
         run([flask, "--app", module, "init-db"], env)
@@ -364,8 +390,10 @@ def chromium_path(playwright) -> str:
     for path in candidates:
         if path and Path(path).is_file() and os.access(path, os.X_OK):
             return path
-    sys.exit("tools/screenshots.py: no Chromium found: install Debian's chromium "
-             "(`apt-get install chromium`) or set CHROMIUM_PATH to a Chromium binary")
+    sys.exit(
+        "tools/screenshots.py: no Chromium found: install Debian's chromium "
+        "(`apt-get install chromium`) or set CHROMIUM_PATH to a Chromium binary"
+    )
 
 
 def sign_in(page, base: str, app: str) -> None:
@@ -384,8 +412,12 @@ def shoot(browser, base: str, app: str, todo: list[tuple[Screen, str, str]]) -> 
         if not mine:
             continue
         context = browser.new_context(
-            viewport=VIEWPORT, device_scale_factor=1, color_scheme=scheme, timezone_id="UTC",
-            locale="en-US", reduced_motion="reduce",
+            viewport=VIEWPORT,
+            device_scale_factor=1,
+            color_scheme=scheme,
+            timezone_id="UTC",
+            locale="en-US",
+            reduced_motion="reduce",
             http_credentials={"username": "admin", "password": PASSWORD} if app == "flask-admin" else None,
         )
         # Django's admin: the model list on the left closed, so the screen shows the page itself.
@@ -405,8 +437,10 @@ def shoot(browser, base: str, app: str, todo: list[tuple[Screen, str, str]]) -> 
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(png)
             sizes[file] = len(png)
-            print(f"docs/assets/screens/{file}: {len(png) / 1024:.1f} KiB, "
-                  f'{{ width="{size[0]}" height="{size[1]}" loading="lazy" }}')
+            print(
+                f"docs/assets/screens/{file}: {len(png) / 1024:.1f} KiB, "
+                f'{{ width="{size[0]}" height="{size[1]}" loading="lazy" }}'
+            )
         context.close()
     return sizes
 

@@ -50,8 +50,14 @@ CONTENT_TYPES = {
     ".webp": "image/webp",
     ".gz": "application/gzip",
 }
-COMPRESSIBLE = ("text/", "application/json", "application/xml", "image/svg+xml",
-                "application/manifest+json", "application/javascript")
+COMPRESSIBLE = (
+    "text/",
+    "application/json",
+    "application/xml",
+    "image/svg+xml",
+    "application/manifest+json",
+    "application/javascript",
+)
 
 
 def content_type(path: Path) -> str:
@@ -111,7 +117,7 @@ class SiteHandler(BaseHTTPRequestHandler):
             return None, self.prefix
         if not path.startswith(self.prefix):
             return None, None
-        rel = posixpath.normpath(path[len(self.prefix):]).lstrip("/")
+        rel = posixpath.normpath(path[len(self.prefix) :]).lstrip("/")
         if rel in (".", ""):
             rel = ""
         if rel.startswith(".."):
@@ -170,8 +176,9 @@ def normalise_prefix(prefix: str) -> str:
     return "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
 
 
-def serve(directory: str | Path, prefix: str = DEFAULT_PREFIX, host: str = "127.0.0.1",
-          port: int = 0, verbose: bool = False) -> SiteServer:
+def serve(
+    directory: str | Path, prefix: str = DEFAULT_PREFIX, host: str = "127.0.0.1", port: int = 0, verbose: bool = False
+) -> SiteServer:
     """A bound, not yet running server for `directory`; port 0 picks a free port."""
     root = Path(directory).resolve()
     if not (root / "index.html").is_file():
@@ -189,8 +196,9 @@ def base_url(server: SiteServer) -> str:
     return f"http://{host}:{port}{server.RequestHandlerClass.prefix}"
 
 
-def start(directory: str | Path, prefix: str = DEFAULT_PREFIX, host: str = "127.0.0.1",
-          port: int = 0, verbose: bool = False) -> tuple[SiteServer, str]:
+def start(
+    directory: str | Path, prefix: str = DEFAULT_PREFIX, host: str = "127.0.0.1", port: int = 0, verbose: bool = False
+) -> tuple[SiteServer, str]:
     """Serve in a daemon thread; returns the server (call .shutdown()) and the site's URL."""
     server = serve(directory, prefix, host, port, verbose)
     threading.Thread(target=server.serve_forever, name="site-server", daemon=True).start()

@@ -3,7 +3,6 @@
 import click
 from flask import Blueprint, Flask, current_app
 
-
 # --8<-- [start:command]
 # cli_group=None puts the blueprint's commands at the top: `flask greet`, not `flask tools greet`.
 tools = Blueprint("tools", __name__, cli_group=None)

@@ -5,12 +5,24 @@ import logging
 
 import click
 from flask import (
-    Blueprint, Flask, abort, current_app, flash, redirect, render_template, request,
-    session, url_for,
+    Blueprint,
+    Flask,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
 )
 from flask.cli import with_appcontext
 from flask_login import (
-    LoginManager, current_user, login_required, login_user, logout_user,
+    LoginManager,
+    current_user,
+    login_required,
+    login_user,
+    logout_user,
 )
 from flask_wtf.csrf import CSRFProtect
 from itsdangerous import BadSignature, URLSafeTimedSerializer

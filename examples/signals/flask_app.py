@@ -4,8 +4,18 @@ import time
 
 from blinker import Namespace
 from flask import (
-    Blueprint, Flask, abort, current_app, g, redirect, render_template, request,
-    request_finished, request_started, template_rendered, url_for,
+    Blueprint,
+    Flask,
+    abort,
+    current_app,
+    g,
+    redirect,
+    render_template,
+    request,
+    request_finished,
+    request_started,
+    template_rendered,
+    url_for,
 )
 from flask_wtf import FlaskForm
 from flask_wtf.csrf import CSRFProtect

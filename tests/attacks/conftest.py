@@ -20,7 +20,13 @@ from pathlib import Path
 import pytest
 
 from tests.attacks.discovery import (
-    EXAMPLES, Endpoint, build_flask, django_endpoints, flask_endpoints, flask_factory, topics,
+    EXAMPLES,
+    Endpoint,
+    build_flask,
+    django_endpoints,
+    flask_endpoints,
+    flask_factory,
+    topics,
 )
 from tests.attacks.manifest import declared
 
@@ -31,6 +37,7 @@ MAILBOX: list[str] = []  # every message the SMTP sink accepted
 
 
 # --- verdicts ------------------------------------------------------------
+
 
 @dataclass
 class Verdict:
@@ -57,19 +64,24 @@ class Verdict:
         self.node.user_properties.append(("attack", (self.rule, self.topic, self.framework, status)))
         if self.failed:
             lines = "\n".join(f"  {self.framework} {line}" for line in dict.fromkeys(self.failed))
-            pytest.fail(f"rule {self.rule!r} broken in topic {self.topic!r} ({self.framework}):\n{lines}\n"
-                        f"Fix it, or declare it in examples/{self.topic}/topic.yml under attacks.{self.rule} "
-                        "with the page phrase that says why.", pytrace=False)
+            pytest.fail(
+                f"rule {self.rule!r} broken in topic {self.topic!r} ({self.framework}):\n{lines}\n"
+                f"Fix it, or declare it in examples/{self.topic}/topic.yml under attacks.{self.rule} "
+                "with the page phrase that says why.",
+                pytrace=False,
+            )
 
 
 @pytest.fixture
 def verdict(request):
     def make(rule, topic, framework):
         return Verdict(rule, topic, framework, request.node)
+
     return make
 
 
 # --- one client over both frameworks -------------------------------------
+
 
 @dataclass
 class Resp:
@@ -90,14 +102,17 @@ class Browser:
     def __init__(self, framework, client, app=None, endpoints=()):
         self.framework, self.client, self.app, self.endpoints = framework, client, app, list(endpoints)
 
-    def send(self, method, url, *, form=None, json_body=None, raw=None, content_type=None, headers=None,
-             csrf=False) -> Resp:
+    def send(
+        self, method, url, *, form=None, json_body=None, raw=None, content_type=None, headers=None, csrf=False
+    ) -> Resp:
         headers = dict(headers or {})
         with self.csrf_off() if csrf else contextlib.nullcontext():
             if self.framework == "flask":
                 kwargs = {"method": method, "headers": headers}
                 if form is not None:
-                    kwargs["data"] = {k: (io.BytesIO(v[1]), v[0]) if isinstance(v, tuple) else v for k, v in form.items()}
+                    kwargs["data"] = {
+                        k: (io.BytesIO(v[1]), v[0]) if isinstance(v, tuple) else v for k, v in form.items()
+                    }
                 elif json_body is not None:
                     kwargs["json"] = json_body
                 elif raw is not None:
@@ -106,16 +121,21 @@ class Browser:
                 body = r.get_data()
                 return Resp(r.status_code, r.content_type or "", body, r.headers.get("Location", ""), dict(r.headers))
             from django.core.files.uploadedfile import SimpleUploadedFile
+
             client = self.client if not csrf else self.trusted
             if form is not None:
                 data = {k: SimpleUploadedFile(v[0], v[1]) if isinstance(v, tuple) else v for k, v in form.items()}
-                r = client.generic(method, url, **_multipart(data)) if method != "POST" else \
-                    client.post(url, data, headers=headers)
+                r = (
+                    client.generic(method, url, **_multipart(data))
+                    if method != "POST"
+                    else client.post(url, data, headers=headers)
+                )
             elif json_body is not None:
                 r = client.generic(method, url, json.dumps(json_body), content_type="application/json", headers=headers)
             elif raw is not None:
-                r = client.generic(method, url, raw, content_type=content_type or "application/octet-stream",
-                                   headers=headers)
+                r = client.generic(
+                    method, url, raw, content_type=content_type or "application/octet-stream", headers=headers
+                )
             else:
                 r = client.generic(method, url, headers=headers)
             body = b"".join(r.streaming_content) if getattr(r, "streaming", False) else r.content
@@ -133,6 +153,7 @@ class Browser:
                 self.app.config["WTF_CSRF_ENABLED"] = old
         else:
             from django.test import Client
+
             self.trusted = Client(raise_request_exception=False)
             self.trusted.cookies = self.client.cookies
             yield
@@ -144,10 +165,12 @@ class Browser:
 
 def _multipart(data):
     from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
+
     return {"data": encode_multipart(BOUNDARY, data), "content_type": MULTIPART_CONTENT}
 
 
 # --- forms on the pages ---------------------------------------------------
+
 
 class Forms(HTMLParser):
     """Every <form> of a page: action, method and its fields with a value a reader would type."""
@@ -161,8 +184,14 @@ class Forms(HTMLParser):
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         if tag == "form":
-            self.forms.append({"action": a.get("action") or "", "method": (a.get("method") or "get").upper(),
-                               "fields": {}, "types": {}})
+            self.forms.append(
+                {
+                    "action": a.get("action") or "",
+                    "method": (a.get("method") or "get").upper(),
+                    "fields": {},
+                    "types": {},
+                }
+            )
         elif not self.forms:
             return
         elif tag in {"input", "textarea"} and a.get("name"):
@@ -170,8 +199,11 @@ class Forms(HTMLParser):
             if kind in {"submit", "button", "reset", "image"}:
                 return
             self.forms[-1]["types"][a["name"]] = kind
-            self.forms[-1]["fields"][a["name"]] = a.get("value") if kind in {"hidden", "checkbox", "radio"} and \
-                a.get("value") else SAMPLE_VALUES.get(kind, "Plain words")
+            self.forms[-1]["fields"][a["name"]] = (
+                a.get("value")
+                if kind in {"hidden", "checkbox", "radio"} and a.get("value")
+                else SAMPLE_VALUES.get(kind, "Plain words")
+            )
         elif tag == "select" and a.get("name"):
             self._select = a["name"]
             self.forms[-1]["types"][a["name"]] = "select"
@@ -191,14 +223,28 @@ def _png() -> bytes:
 
     def chunk(kind, data):
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(b"\x00\x00")) + chunk(b"IEND", b""))
+
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(b"\x00\x00"))
+        + chunk(b"IEND", b"")
+    )
 
 
-SAMPLE_VALUES = {"email": "reader@example.com", "number": "3", "password": "Correct-Horse-Battery-9",
-                 "url": "https://example.com/", "date": "2024-01-02", "file": ("note.png", _png()),
-                 "checkbox": "on", "textarea": "Plain words", "text": "Plain words", "search": "words",
-                 "tel": "0123456789"}
+SAMPLE_VALUES = {
+    "email": "reader@example.com",
+    "number": "3",
+    "password": "Correct-Horse-Battery-9",
+    "url": "https://example.com/",
+    "date": "2024-01-02",
+    "file": ("note.png", _png()),
+    "checkbox": "on",
+    "textarea": "Plain words",
+    "text": "Plain words",
+    "search": "words",
+    "tel": "0123456789",
+}
 
 
 def forms_of(resp: Resp) -> list[dict]:
@@ -209,8 +255,21 @@ def forms_of(resp: Resp) -> list[dict]:
 
 # --- the topic under attack ----------------------------------------------
 
-DJANGO_SKIP = {"INSTALLED_APPS", "ROOT_URLCONF", "CHANNEL_LAYERS", "TASKS", "CACHES", "LOGGING", "MAILERS",
-               "EMAIL_HOST", "EMAIL_PORT", "EMAIL_TIMEOUT", "DATABASES", "SECRET_KEY", "ADMINS"}
+DJANGO_SKIP = {
+    "INSTALLED_APPS",
+    "ROOT_URLCONF",
+    "CHANNEL_LAYERS",
+    "TASKS",
+    "CACHES",
+    "LOGGING",
+    "MAILERS",
+    "EMAIL_HOST",
+    "EMAIL_PORT",
+    "EMAIL_TIMEOUT",
+    "DATABASES",
+    "SECRET_KEY",
+    "ADMINS",
+}
 
 
 @contextlib.contextmanager
@@ -231,6 +290,7 @@ def topic_settings(topic: str, tmp: Path):
             # tasks in memory and, unlike the project's default (Immediate), can look a result up.
             changes["TASKS"] = {"default": {"BACKEND": _dummy_tasks_backend()}}
     from tests.attacks.discovery import standalone_urlconfs
+
     if topic in standalone_urlconfs():  # a project of its own: its root URLs, on the test run's settings
         changes["ROOT_URLCONF"] = standalone_urlconfs()[topic]
     if "MEDIA_ROOT" in changes:
@@ -264,6 +324,7 @@ def flask_apps(tmp_path_factory, services):
         if topic not in built:
             built[topic] = build_flask(topic, tmp_path_factory.mktemp(f"flask-{topic}"), services)
         return built[topic]
+
     return get
 
 
@@ -343,12 +404,14 @@ def attack(request, flask_apps, django_routes, tmp_path, services, monkeypatch, 
         monkeypatch.setenv("REDIS_URL", services["REDIS_URL"])
         stack.enter_context(topic_settings(topic, tmp_path))
         from django.core.cache import caches
+
         for cache in caches.all():
             cache.clear()
         if settings.MEDIA_ROOT:
             Path(settings.MEDIA_ROOT).mkdir(parents=True, exist_ok=True)
-        return Browser("django", Client(raise_request_exception=False, enforce_csrf_checks=True),
-                       None, django_routes[topic])
+        return Browser(
+            "django", Client(raise_request_exception=False, enforce_csrf_checks=True), None, django_routes[topic]
+        )
 
     yield make
     stack.close()
@@ -364,11 +427,15 @@ def snapshot(browser: Browser, topic: str):
             with app.app_context():
                 for table in ext.metadata.sorted_tables:
                     rows.append(sorted(map(repr, ext.session.execute(table.select()).all())))
-        files = sorted(str(p) for p in Path(app.config.get("UPLOAD_FOLDER") or app.instance_path).rglob("*")) \
-            if (app.config.get("UPLOAD_FOLDER") and Path(app.config["UPLOAD_FOLDER"]).exists()) else []
+        files = (
+            sorted(str(p) for p in Path(app.config.get("UPLOAD_FOLDER") or app.instance_path).rglob("*"))
+            if (app.config.get("UPLOAD_FOLDER") and Path(app.config["UPLOAD_FOLDER"]).exists())
+            else []
+        )
         return rows, files
     from django.apps import apps
     from django.conf import settings
+
     rows = []
     for config in apps.get_app_configs():
         if config.name.startswith(f"{topic}.") or config.name == "django.contrib.auth":
@@ -398,13 +465,14 @@ def to_login(resp: Resp) -> bool:
     return resp.status in {301, 302, 303, 307} and "login" in resp.location.lower()
 
 
-
 # --- what a write looks like on each route --------------------------------
+
 
 def matches(endpoint: Endpoint, path: str) -> bool:
     import re
 
     from tests.attacks.discovery import PARAM
+
     parts = PARAM.split(endpoint.route)  # text, kind, name, text, kind, name, ..., text
     pattern = "[^/?#]+".join(re.escape(text) for text in parts[::3])
     return re.fullmatch(pattern, path) is not None
@@ -413,6 +481,7 @@ def matches(endpoint: Endpoint, path: str) -> bool:
 def write_targets(browser: Browser) -> list[tuple[Endpoint, str, str, dict | None]]:
     """(endpoint, method, url, form fields or None for JSON) for every route that takes a write."""
     from urllib.parse import urljoin, urlsplit
+
     forms: dict[str, dict] = {}
     for endpoint in browser.endpoints:
         if endpoint.allows("GET"):
@@ -439,17 +508,28 @@ def json_fields(browser: Browser, url: str) -> dict:
         data = json.loads(resp.body)
     except ValueError:
         data = None
-    item = data[0] if isinstance(data, list) and data and isinstance(data[0], dict) else \
-        data if isinstance(data, dict) else {}
-    keys = {k: v for k, v in item.items() if k != "id"} or {"title": "Plain words", "year": 1999, "name": "x",
-                                                          "text": "Plain words"}
+    item = (
+        data[0]
+        if isinstance(data, list) and data and isinstance(data[0], dict)
+        else data
+        if isinstance(data, dict)
+        else {}
+    )
+    keys = {k: v for k, v in item.items() if k != "id"} or {
+        "title": "Plain words",
+        "year": 1999,
+        "name": "x",
+        "text": "Plain words",
+    }
     return {k: (3 if isinstance(v, int) and not isinstance(v, bool) else "Plain words") for k, v in keys.items()}
 
 
 # --- rows in every table ---------------------------------------------------
 
+
 def _value(kind: str, i: int, length=None, marker="Row"):
     import datetime
+
     kind = kind.lower()
     if "bool" in kind:
         return False
@@ -458,11 +538,12 @@ def _value(kind: str, i: int, length=None, marker="Row"):
     if "float" in kind or "numeric" in kind or "decimal" in kind:
         return 1
     if "datetime" in kind:
-        return datetime.datetime(2024, 1, 2, tzinfo=datetime.timezone.utc)
+        return datetime.datetime(2024, 1, 2, tzinfo=datetime.UTC)
     if "date" in kind:
         return datetime.date(2024, 1, 2)
     if "uuid" in kind:
         import uuid
+
         return uuid.uuid4()
     if "email" in kind:
         return f"row{i}@example.com"
@@ -493,7 +574,9 @@ def seed(browser: Browser, topic: str, n: int = 1, marker: str = "Row") -> int:
                         elif col.primary_key and col.autoincrement in (True, "auto") and "INT" in str(col.type).upper():
                             continue
                         else:
-                            row[col.name] = _value(type(col.type).__name__, i, getattr(col.type, "length", None), marker)
+                            row[col.name] = _value(
+                                type(col.type).__name__, i, getattr(col.type, "length", None), marker
+                            )
                     rows.append(row)
                 try:
                     ext.session.execute(table.insert(), rows)
@@ -504,6 +587,7 @@ def seed(browser: Browser, topic: str, n: int = 1, marker: str = "Row") -> int:
         return seeded
     from django.apps import apps
     from django.db import IntegrityError, models, transaction
+
     for _ in range(2):  # twice: a foreign key finds the rows of a model seeded after it
         for config in apps.get_app_configs():
             if not config.name.startswith(f"{topic}."):
@@ -519,8 +603,11 @@ def seed(browser: Browser, topic: str, n: int = 1, marker: str = "Row") -> int:
                             if f.primary_key and isinstance(f, models.AutoField):
                                 continue
                             if f.is_relation:
-                                target = f.related_model.objects.first() if f.related_model._meta.app_label != "auth" \
+                                target = (
+                                    f.related_model.objects.first()
+                                    if f.related_model._meta.app_label != "auth"
                                     else _user()
+                                )
                                 if target is None and not f.null:
                                     raise LookupError
                                 values[f.name] = target
@@ -541,5 +628,6 @@ def seed(browser: Browser, topic: str, n: int = 1, marker: str = "Row") -> int:
 
 def _user():
     from django.contrib.auth import get_user_model
+
     User = get_user_model()
     return User.objects.first() or User.objects.create_user("owner", "owner@example.com", "Correct-Horse-Battery-9")

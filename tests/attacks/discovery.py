@@ -46,10 +46,12 @@ class Endpoint:
 
     def url(self, **values) -> str:
         """The route with each parameter replaced (URL-quoted) by values[name] or a plain sample."""
+
         def fill(match):
             kind, name = match.group(1) or "string", match.group(2)
             value = values.get(name, SAMPLES.get(kind, "1"))
             return quote(str(value), safe="" if kind != "path" else "/")
+
         return PARAM.sub(fill, self.route)
 
     def allows(self, method: str) -> bool:
@@ -59,10 +61,19 @@ class Endpoint:
         return self.route
 
 
-SAMPLES = {"int": "1", "string": "a", "str": "a", "slug": "a", "path": "a.txt", "uuid": "00000000-0000-4000-8000-000000000001", "default": "a"}
+SAMPLES = {
+    "int": "1",
+    "string": "a",
+    "str": "a",
+    "slug": "a",
+    "path": "a.txt",
+    "uuid": "00000000-0000-4000-8000-000000000001",
+    "default": "a",
+}
 
 
 # --- Flask ---------------------------------------------------------------
+
 
 def flask_factory(topic: str):
     """``create_app`` (or a module-level ``app``) of the topic's Flask example, or None."""
@@ -128,6 +139,7 @@ def flask_endpoints(topic: str, app) -> list[Endpoint]:
 
 # --- Django --------------------------------------------------------------
 
+
 def _methods(callback) -> frozenset:
     view = getattr(callback, "view_class", None)
     if view is None:
@@ -163,9 +175,13 @@ def django_endpoints() -> dict[str, list[Endpoint]]:
     for topic, urlconf in standalone_urlconfs().items():  # a project of its own: every route is the topic's
         by_topic.pop(topic, None)
         walk(get_resolver(urlconf), "", topic)
-    return {t: [Endpoint(t, "django", r, frozenset(m - {"?"}) if "?" not in m else frozenset())
-                for r, m in sorted(routes.items())]
-            for t, routes in by_topic.items()}
+    return {
+        t: [
+            Endpoint(t, "django", r, frozenset(m - {"?"}) if "?" not in m else frozenset())
+            for r, m in sorted(routes.items())
+        ]
+        for t, routes in by_topic.items()
+    }
 
 
 def standalone_urlconfs() -> dict[str, str]:

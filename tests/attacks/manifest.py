@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 import yaml
 
@@ -63,7 +63,7 @@ def _plain(text: str) -> str:
     return " ".join(re.sub(r"[*_`]", "", text).split()).lower()
 
 
-@lru_cache(maxsize=None)
+@cache
 def declarations(topic: str) -> tuple[Declaration, ...]:
     """The topic's declared exceptions, validated; a ManifestError names the file and key path."""
     path = EXAMPLES / topic / "topic.yml"
@@ -106,7 +106,8 @@ def declarations(topic: str) -> tuple[Declaration, ...]:
             if _plain(item["page"]) not in said:
                 raise ManifestError(
                     f"{rel}: {at}.page: docs/cookbook/{topic}.md does not say {item['page']!r}; "
-                    "say it on the page (next to the code) or remove the declaration")
+                    "say it on the page (next to the code) or remove the declaration"
+                )
             found.append(Declaration(rule, item["route"], framework, item["reason"], item["page"], f"{rel}: {at}"))
     return tuple(found)
 

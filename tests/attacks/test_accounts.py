@@ -23,6 +23,7 @@ def make_user(browser, who="reader"):
     """A user with PASSWORD; returns the identity a login form takes, or None if the app has no users."""
     if browser.framework == "django":
         from django.contrib.auth import get_user_model
+
         users = get_user_model().objects
         if not users.filter(username=who).exists():
             users.create_user(who, f"{who}@example.com", PASSWORD)
@@ -36,8 +37,13 @@ def make_user(browser, who="reader"):
             cls = mapper.class_
             if hasattr(cls, "set_password"):
                 columns = {c.key for c in mapper.columns}
-                user = cls(**{k: (f"{who}@example.com" if k == "email" else who) for k in columns
-                              if k in {"email", "username", "name"}})
+                user = cls(
+                    **{
+                        k: (f"{who}@example.com" if k == "email" else who)
+                        for k in columns
+                        if k in {"email", "username", "name"}
+                    }
+                )
                 user.set_password(PASSWORD)
                 ext.session.add(user)
                 try:
@@ -49,8 +55,9 @@ def make_user(browser, who="reader"):
 
 
 def login_routes(browser):
-    return [e for e in browser.endpoints if named(e, "login") and (not e.methods or "POST" in e.methods)
-            and not e.params]
+    return [
+        e for e in browser.endpoints if named(e, "login") and (not e.methods or "POST" in e.methods) and not e.params
+    ]
 
 
 def sign_in(browser, endpoint, identity, password=PASSWORD):
@@ -87,12 +94,14 @@ def cookies(browser):
 def fresh(browser, jar):
     """Another browser that replays the cookies ``jar``."""
     from tests.attacks.conftest import Browser
+
     if browser.framework == "flask":
         client = browser.app.test_client()
         for k, val in jar.items():
             client.set_cookie(k, val)
         return Browser("flask", client, browser.app, browser.endpoints)
     from django.test import Client
+
     client = Client(raise_request_exception=False)
     for k, val in jar.items():
         client.cookies[k] = val
@@ -124,9 +133,15 @@ def test_a_session_ends_on_logout_and_on_a_password_change(topic, framework, att
             page = forms_of(browser.get(reset.url()))
             if not page:
                 continue
-            fields = {k: (f"{identity}@example.com" if "@" not in identity else identity)
-                      if page[0]["types"].get(k) == "email" or WHO.search(k) and k != "csrf_token"
-                      and page[0]["types"].get(k) != "hidden" else val for k, val in page[0]["fields"].items()}
+            fields = {
+                k: (f"{identity}@example.com" if "@" not in identity else identity)
+                if page[0]["types"].get(k) == "email"
+                or WHO.search(k)
+                and k != "csrf_token"
+                and page[0]["types"].get(k) != "hidden"
+                else val
+                for k, val in page[0]["fields"].items()
+            }
             browser.send("POST", reset.url(), form=fields)
             link = _link(framework, mail)
             if link is None:
@@ -138,20 +153,26 @@ def test_a_session_ends_on_logout_and_on_a_password_change(topic, framework, att
             if not form:
                 v.check(reset, False, f"the reset link {target} shows no form")
                 continue
-            fields = {k: NEW_PASSWORD if form[0]["types"].get(k) == "password" else val
-                      for k, val in form[0]["fields"].items()}
+            fields = {
+                k: NEW_PASSWORD if form[0]["types"].get(k) == "password" else val
+                for k, val in form[0]["fields"].items()
+            }
             done = browser.send("POST", target, form=fields)
             if done.status >= 400:
                 v.check(reset, False, f"setting a new password through {target} answered {done.status}")
                 continue
-            v.check(reset, not signed_in(fresh(browser, jar), private[0]),
-                    "a session cookie from before the password reset still signs in")
+            v.check(
+                reset,
+                not signed_in(fresh(browser, jar), private[0]),
+                "a session cookie from before the password reset still signs in",
+            )
     v.done()
 
 
 def _mail_count(framework):
     if framework == "django":
         from django.core import mail
+
         return len(getattr(mail, "outbox", []))
     return len(MAILBOX)
 
@@ -159,6 +180,7 @@ def _mail_count(framework):
 def _link(framework, before):
     if framework == "django":
         from django.core import mail
+
         texts = [m.body for m in mail.outbox[before:]]
     else:
         deadline = time.monotonic() + 5
@@ -194,6 +216,7 @@ def test_login_and_reset_take_as_long_for_unknown_users(topic, framework, attack
             page = forms_of(browser.get(endpoint.url()))
             if not page:
                 continue
+
             def post(who, form=page[0], url=endpoint.url()):
                 fields = dict(form["fields"])
                 for name, kind in form["types"].items():
@@ -202,11 +225,15 @@ def test_login_and_reset_take_as_long_for_unknown_users(topic, framework, attack
                     elif kind in {"text", "email"} and (WHO.search(name) or kind == "email"):
                         fields[name] = who if "@" in who or kind != "email" else f"{who}@example.com"
                 return lambda: browser.send("POST", url, form=fields, csrf=True)
+
             known, unknown = _median_seconds(post(identity)), _median_seconds(post(other))
             slow, fast = max(known, unknown), max(min(known, unknown), 0.002)
             # Generous: a tenth of a password hash (50 ms) and a factor of 5 must both show.
-            v.check(endpoint, slow / fast < 5 or slow - fast < 0.05,
-                    f"POST {endpoint.url()}: {known * 1000:.0f} ms for a known user, {unknown * 1000:.0f} ms for an unknown one")
+            v.check(
+                endpoint,
+                slow / fast < 5 or slow - fast < 0.05,
+                f"POST {endpoint.url()}: {known * 1000:.0f} ms for a known user, {unknown * 1000:.0f} ms for an unknown one",
+            )
     v.done()
 
 
@@ -234,6 +261,9 @@ def test_an_object_is_not_fetched_by_another_visitor_guessing_its_id(topic, fram
         if made.status not in {301, 302, 303} or not re.search(r"/\d+/?$", location):
             continue
         got = fresh(browser, {}).get(location)
-        v.check(re.sub(r"/\d+(/?)$", r"/<id>\1", location), got.status != 200,
-                f"another visitor fetched {location}, made by {method} {url}, by its sequential id")
+        v.check(
+            re.sub(r"/\d+(/?)$", r"/<id>\1", location),
+            got.status != 200,
+            f"another visitor fetched {location}, made by {method} {url}, by its sequential id",
+        )
     v.done()

@@ -17,6 +17,9 @@ def test_head_answers_like_get(topic, framework, attack, verdict):
         if get.status == 405:
             continue
         head = browser.send("HEAD", url)
-        v.check(endpoint, head.status == get.status and not head.body,
-                f"GET {url} answered {get.status}, HEAD {head.status}" + (" with a body" if head.body else ""))
+        v.check(
+            endpoint,
+            head.status == get.status and not head.body,
+            f"GET {url} answered {get.status}, HEAD {head.status}" + (" with a body" if head.body else ""),
+        )
     v.done()

@@ -51,13 +51,20 @@ def test_no_cdn_asset_without_integrity(topic, framework, attack, verdict):
     v = verdict("cdn", topic, framework)
     browser = attack(topic, framework)
     folder = EXAMPLES / topic
-    files = [p for p in folder.rglob("*") if p.suffix in {".html", ".py"} and p.is_file()
-             and (("django_app" in p.parts) == (framework == "django"))]
+    files = [
+        p
+        for p in folder.rglob("*")
+        if p.suffix in {".html", ".py"} and p.is_file() and (("django_app" in p.parts) == (framework == "django"))
+    ]
     for path in files:
         for tag in CDN.finditer(path.read_text(encoding="utf-8", errors="replace")):
             if tag.group(1).lower() == "link" and "stylesheet" not in tag.group(0).lower():
                 continue
-            v.check(str(path.relative_to(ROOT)), "integrity=" in tag.group(0), f"loads {tag.group(0)[:90]} without integrity")
+            v.check(
+                str(path.relative_to(ROOT)),
+                "integrity=" in tag.group(0),
+                f"loads {tag.group(0)[:90]} without integrity",
+            )
     for endpoint in browser.endpoints if browser else ():
         if endpoint.allows("GET"):
             r = browser.get(endpoint.url())

@@ -21,13 +21,19 @@ def test_every_declaration_is_valid_and_its_page_says_it(topic, tmp_path, django
         assert known, f"{d.where}.route: {d.route!r} is no route, file or settings module of {topic}; fix or remove it"
 
 
-@pytest.mark.parametrize(("text", "error"), [
-    ("attacks: [1]", "attacks: must map rule names"),
-    ("attacks:\n  nosuch: []", "attacks.nosuch: unknown rule"),
-    ("attacks:\n  lists:\n    - route: /x/\n      reason: r\n", "attacks.lists[0].page: required"),
-    ("attacks:\n  lists:\n    - {route: /x/, reason: r, page: p, framework: rails}", "attacks.lists[0].framework"),
-    ("attacks:\n  lists:\n    - {route: /x/, reason: r, page: words no page says}", "attacks.lists[0].page: docs/cookbook/demo.md does not say"),
-])
+@pytest.mark.parametrize(
+    ("text", "error"),
+    [
+        ("attacks: [1]", "attacks: must map rule names"),
+        ("attacks:\n  nosuch: []", "attacks.nosuch: unknown rule"),
+        ("attacks:\n  lists:\n    - route: /x/\n      reason: r\n", "attacks.lists[0].page: required"),
+        ("attacks:\n  lists:\n    - {route: /x/, reason: r, page: p, framework: rails}", "attacks.lists[0].framework"),
+        (
+            "attacks:\n  lists:\n    - {route: /x/, reason: r, page: words no page says}",
+            "attacks.lists[0].page: docs/cookbook/demo.md does not say",
+        ),
+    ],
+)
 def test_a_bad_declaration_names_file_and_key(tmp_path, monkeypatch, text, error):
     (tmp_path / "demo").mkdir()
     (tmp_path / "demo" / "topic.yml").write_text(text)

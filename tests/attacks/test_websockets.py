@@ -15,8 +15,8 @@ import websocket
 from tests.attacks.discovery import EXAMPLES, KEY, django_websockets, flask_factory, topics
 from tests.conftest import free_port
 from tests.examples.conftest import section
-from tests.examples.serving import as_typed, reader_env, serving
 from tests.examples.services import RunSection
+from tests.examples.serving import as_typed, reader_env, serving
 
 BIG = 12 * 1024 * 1024
 
@@ -30,8 +30,9 @@ def socketio_topics():
     return found
 
 
-CASES = [pytest.param(t, "flask", "/socket.io/", id=f"{t}-flask") for t in socketio_topics()] + \
-        [pytest.param(t, "django", r, id=f"{t}-django-{r}") for t, routes in django_websockets().items() for r in routes]
+CASES = [pytest.param(t, "flask", "/socket.io/", id=f"{t}-flask") for t in socketio_topics()] + [
+    pytest.param(t, "django", r, id=f"{t}-django-{r}") for t, routes in django_websockets().items() for r in routes
+]
 
 
 def closed_after(ws, frame: str) -> bool:
@@ -65,8 +66,9 @@ def test_a_websocket_frame_has_a_size_limit(topic, framework, route, services, v
     with serving(as_typed(server, port), f"http://127.0.0.1:{port}{page}", env):
         origin = f"http://127.0.0.1:{port}"
         if framework == "flask":
-            ws = websocket.create_connection(f"ws://127.0.0.1:{port}/socket.io/?EIO=4&transport=websocket",
-                                             origin=origin, timeout=10)
+            ws = websocket.create_connection(
+                f"ws://127.0.0.1:{port}/socket.io/?EIO=4&transport=websocket", origin=origin, timeout=10
+            )
             ws.recv()  # Engine.IO's open packet
             ws.send("40")  # join the default namespace
             ws.recv()

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from tests.attacks.conftest import CELLS, GENERIC_FORM, named, json_fields, seed, snapshot, to_login, write_targets
+from tests.attacks.conftest import CELLS, GENERIC_FORM, json_fields, named, seed, snapshot, to_login, write_targets
 
 
 def body_for(browser, url, fields):
@@ -25,9 +25,14 @@ def test_a_write_without_csrf_token_is_refused(topic, framework, attack, verdict
         if forged.status in {404, 405}:
             continue
         changed = snapshot(browser, topic) != before
-        refused = 400 <= forged.status < 500 or to_login(forged) or (forged.status == 200 and "csrf" in forged.text.lower())
-        v.check(endpoint, refused and not changed,
-                f"{method} {url} without a token answered {forged.status}" + (" and changed data" if changed else ""))
+        refused = (
+            400 <= forged.status < 500 or to_login(forged) or (forged.status == 200 and "csrf" in forged.text.lower())
+        )
+        v.check(
+            endpoint,
+            refused and not changed,
+            f"{method} {url} without a token answered {forged.status}" + (" and changed data" if changed else ""),
+        )
     v.done()
 
 
@@ -47,7 +52,9 @@ def test_a_write_needs_a_signed_in_user(topic, framework, attack, verdict):
                 continue
             changed = snapshot(browser, topic) != before
             accepted = changed or (sent.status in {201, 202, 301, 302, 303} and not to_login(sent))
-            v.check(endpoint, not accepted,
-                    f"an anonymous {method} {url} was accepted ({sent.status}"
-                    + (", data changed)" if changed else ")"))
+            v.check(
+                endpoint,
+                not accepted,
+                f"an anonymous {method} {url} was accepted ({sent.status}" + (", data changed)" if changed else ")"),
+            )
     v.done()

@@ -18,8 +18,12 @@ from tests.conftest import SUBPATH
 from tools import serve
 
 LAUNCH_ARGS = [
-    "--no-sandbox", "--disable-background-networking", "--disable-component-update",
-    "--disable-gpu", "--no-first-run", "--disable-sync",
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-sync",
 ]
 # Debian's package; Playwright's own download (`playwright install`) needs the network.
 DEBIAN_CHROMIUM = "/usr/bin/chromium"
@@ -58,7 +62,7 @@ def site_pages(built_site) -> list[str]:
     for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap):
         path = urlsplit(loc).path
         assert path.startswith(SUBPATH), f"sitemap entry outside {SUBPATH}: {loc}"
-        pages.append(path[len(SUBPATH):])
+        pages.append(path[len(SUBPATH) :])
     assert pages, "sitemap.xml lists no page"
     return pages
 
@@ -103,7 +107,8 @@ def playwright_session():
 @pytest.fixture(scope="package")
 def browser(playwright_session):
     browser = playwright_session.chromium.launch(
-        executable_path=chromium_path(playwright_session), args=LAUNCH_ARGS,
+        executable_path=chromium_path(playwright_session),
+        args=LAUNCH_ARGS,
     )
     yield browser
     browser.close()
@@ -189,7 +194,10 @@ def record_load(context, site_url: str, path: str) -> tuple[object, Load]:
     page.route("**/*", route)
     page.on("request", lambda request: load.requests.append(request.url))
     page.on("response", on_response)
-    page.on("console", lambda msg: msg.type == "error" and load.console_errors.append(f"{msg.text} ({msg.location.get('url')})"))
+    page.on(
+        "console",
+        lambda msg: msg.type == "error" and load.console_errors.append(f"{msg.text} ({msg.location.get('url')})"),
+    )
     page.on("pageerror", lambda exc: load.console_errors.append(f"uncaught: {exc}"))
     page.goto(url)
     wait_ready(page)

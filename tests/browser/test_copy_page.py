@@ -40,8 +40,9 @@ def page_title(folder) -> str:
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("how", ["mouse", "Enter", "Space"])
 def test_copy_page_copies_the_pages_markdown(new_context, site_url, built_site, scheme, how):
-    context = new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme,
-                          permissions=["clipboard-read", "clipboard-write"])
+    context = new_context(
+        viewport={"width": 1280, "height": 900}, color_scheme=scheme, permissions=["clipboard-read", "clipboard-write"]
+    )
     page = context.new_page()
     # Two pages: the first opened, the second reached by instant navigation (the script stays loaded).
     page.goto(site_url + MODEL_PAGE)
@@ -54,8 +55,10 @@ def test_copy_page_copies_the_pages_markdown(new_context, site_url, built_site, 
         if path != MODEL_PAGE:
             page.locator("a.md-footer__link--next").click()
             page.wait_for_url(site_url + path)
-            page.wait_for_function("(name) => document.querySelector('[data-copy-page]') && "
-                                   "document.title.includes(name)", arg=page_title(built_site.site / path))
+            page.wait_for_function(
+                "(name) => document.querySelector('[data-copy-page]') && document.title.includes(name)",
+                arg=page_title(built_site.site / path),
+            )
         page.evaluate("() => navigator.clipboard.writeText('')")
         button = page.get_by_role("button", name=BUTTON)
         expected = (built_site.site / path / "index.md").read_text(encoding="utf-8")

@@ -20,7 +20,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from macros import data, decision, text
-from tests.browser.conftest import LAUNCH_ARGS, wait_ready
+from tests.browser.conftest import wait_ready
 from tests.conftest import ROOT, SUBPATH
 
 pytestmark = pytest.mark.browser
@@ -33,20 +33,47 @@ PHONE = {"width": 375, "height": 667}
 
 # Profiles issue 10 found contradictory, the readers of issues 13 and 14, then
 # every single answer, then a fixed random sample of fuller profiles.
-FLASK_TEAM_BACK_OFFICE = {"team": "growing", "admin": "yes", "shape": "webapp", "deadline": "weeks",
-                          "frontend": "builtin", "hosting": "ordinary", "experience": "flask"}
-REAL_TIME_BACK_OFFICE = {"team": "small", "admin": "yes", "shape": "webapp", "realtime": "browser",
-                         "background": "yes", "experience": "flask"}
-PARTNER_API = {"team": "small", "shape": "api", "partners": "yes", "deadline": "days", "hosting": "capped",
-               "traffic": "modest", "experience": "neither"}
+FLASK_TEAM_BACK_OFFICE = {
+    "team": "growing",
+    "admin": "yes",
+    "shape": "webapp",
+    "deadline": "weeks",
+    "frontend": "builtin",
+    "hosting": "ordinary",
+    "experience": "flask",
+}
+REAL_TIME_BACK_OFFICE = {
+    "team": "small",
+    "admin": "yes",
+    "shape": "webapp",
+    "realtime": "browser",
+    "background": "yes",
+    "experience": "flask",
+}
+PARTNER_API = {
+    "team": "small",
+    "shape": "api",
+    "partners": "yes",
+    "deadline": "days",
+    "hosting": "capped",
+    "traffic": "modest",
+    "experience": "neither",
+}
 NAMED = [
     {},
     {"shape": "api", "frontend": "separate"},
     {"admin": "yes"},
     FLASK_TEAM_BACK_OFFICE,
     {"shape": "api", "frontend": "separate", "experience": "django"},
-    {"team": "teams", "admin": "no", "shape": "services", "deadline": "days", "frontend": "separate",
-     "hosting": "capped", "experience": "neither"},
+    {
+        "team": "teams",
+        "admin": "no",
+        "shape": "services",
+        "deadline": "days",
+        "frontend": "separate",
+        "hosting": "capped",
+        "experience": "neither",
+    },
     REAL_TIME_BACK_OFFICE,
     {**REAL_TIME_BACK_OFFICE, "realtime": "plain"},
     PARTNER_API,
@@ -107,8 +134,10 @@ def expected(answers: dict[str, str]) -> dict:
         "verdict": text.plain(f"{v.headline} {v.summary}".strip()),
         "reasons": [line.reads for line in v.lines],
         # One titled list per group, in order: the title and how many reasons it holds.
-        "groups": [[text.plain(title), sum(1 for _ in lines)]
-                   for title, lines in itertools.groupby(v.lines, key=lambda line: line.group)],
+        "groups": [
+            [text.plain(title), sum(1 for _ in lines)]
+            for title, lines in itertools.groupby(v.lines, key=lambda line: line.group)
+        ],
         "next": v.next,
         "pick": v.pick,
     }
@@ -164,13 +193,17 @@ def test_a_reader_clicking_the_labels_gets_the_same_verdict(decision_page):
 
 
 def test_reasons_link_to_the_pages_that_explain_them(decision_page):
-    decision_page.evaluate(ANSWER_BY_SCRIPT, {"admin": "yes", "realtime": "plain", "traffic": "high",
-                                              "hosting": "capped"})
+    decision_page.evaluate(
+        ANSWER_BY_SCRIPT, {"admin": "yes", "realtime": "plain", "traffic": "high", "hosting": "capped"}
+    )
     links = decision_page.evaluate(READ_RESULT)["links"]
     # In the order shown: Django's reasons, the held-back size reason, then the neutral one.
-    assert links == [f"{SUBPATH}choosing/admin/", f"{SUBPATH}cookbook/realtime/",
-                     f"{SUBPATH}choosing/size/",
-                     f"{SUBPATH}choosing/speed/#requests-per-second-and-cpu-time-per-request"]
+    assert links == [
+        f"{SUBPATH}choosing/admin/",
+        f"{SUBPATH}cookbook/realtime/",
+        f"{SUBPATH}choosing/size/",
+        f"{SUBPATH}choosing/speed/#requests-per-second-and-cpu-time-per-request",
+    ]
 
 
 def test_the_measured_figures_reach_the_reader(decision_page):
@@ -179,9 +212,11 @@ def test_the_measured_figures_reach_the_reader(decision_page):
 
     decision_page.evaluate(ANSWER_BY_SCRIPT, {"shape": "services", "hosting": "memory", "traffic": "high"})
     reasons = " ".join(shown(decision_page)["reasons"])
-    for clause in (speed.compare(SITE, "benchmark.memory_mib.smallest"),
-                   speed.figure(SITE, "benchmark.requests.orm.cpu_ms.flask"),
-                   speed.compare(SITE, "benchmark.requests.async.rps")):
+    for clause in (
+        speed.compare(SITE, "benchmark.memory_mib.smallest"),
+        speed.figure(SITE, "benchmark.requests.orm.cpu_ms.flask"),
+        speed.compare(SITE, "benchmark.requests.async.rps"),
+    ):
         assert clause in reasons
     # Held back by a back office, the memory reason shows the figure that turns it around.
     decision_page.evaluate(ANSWER_BY_SCRIPT, {"admin": "yes", "hosting": "memory"})

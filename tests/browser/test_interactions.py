@@ -38,7 +38,7 @@ def page_path(url: str) -> str:
     """A URL of the served site as a page path relative to SUBPATH ('' for the home page)."""
     path = urlsplit(url).path
     assert path.startswith(SUBPATH), url
-    return path[len(SUBPATH):]
+    return path[len(SUBPATH) :]
 
 
 def pages_with_tabs(site: Path, pages: list[str]) -> list[str]:
@@ -55,6 +55,7 @@ def open_page(context, site_url: str, path: str):
 
 
 # Linked content tabs -------------------------------------------------------
+
 
 def test_choosing_django_once_switches_every_tab_set_and_is_remembered(new_context, site_url, built_site, site_pages):
     tabbed = pages_with_tabs(built_site.site, site_pages)
@@ -82,6 +83,7 @@ def test_choosing_django_once_switches_every_tab_set_and_is_remembered(new_conte
 
 
 # Search --------------------------------------------------------------------
+
 
 def expected_page(index: list[dict], term: str) -> str | None:
     """The page that shows `term` most prominently: one with the term in a
@@ -150,7 +152,8 @@ def search(page, engine: str, term: str) -> tuple[list[str], list[str]]:
     )
     page.wait_for_timeout(200)  # the last keystroke's results replace the previous ones
     links = page.eval_on_selector_all(
-        ".md-search-result__item > .md-search-result__link:first-child", "els => els.map(a => a.href)")
+        ".md-search-result__item > .md-search-result__link:first-child", "els => els.map(a => a.href)"
+    )
     previews = page.eval_on_selector_all(".md-search-result__article", "els => els.map(a => a.textContent)")
     return list(dict.fromkeys(page_path(link) for link in links)), previews
 
@@ -200,7 +203,7 @@ READER_QUERIES = [
 # Known misses of one engine, each with why; a miss that starts to pass shows as XPASS.
 ENGINE_MISSES = {
     ("sqlalchemy", "zensical"): "Zensical 0.0.73 ranks short sections that mention SQLAlchemy once (the "
-                                "cookbook's index) above the database page, which names it in every section",
+    "cookbook's index) above the database page, which names it in every section",
 }
 
 
@@ -215,6 +218,7 @@ def test_search_puts_the_page_a_reader_means_in_the_top_three(search_page, built
 
 
 # Palette -------------------------------------------------------------------
+
 
 def scheme(page) -> tuple[str, str]:
     """(colour scheme, the palette entry's media query) Material has applied to the page."""
@@ -260,6 +264,7 @@ def test_palette_toggle_switches_light_and_dark_and_persists(new_context, site_u
 
 # Copy button ---------------------------------------------------------------
 
+
 def snippet_sections(path: Path) -> dict[str, str]:
     """Named sections of an example file, as the page shows them."""
     return {name: "\n".join(section_lines(path, name)) for name in sections_of(path)}
@@ -289,13 +294,15 @@ def test_copy_button_copies_the_code_alone(new_context, site_url):
             copied = page.evaluate("() => navigator.clipboard.readText()")
             sections = snippet_sections(ROOT / "examples" / title)
             assert copied.rstrip("\n") in [s.rstrip("\n") for s in sections.values()], (
-                f"{tab} {title}: clipboard holds\n{copied}\nnot a section of the file")
+                f"{tab} {title}: clipboard holds\n{copied}\nnot a section of the file"
+            )
             assert not re.search(r"(?m)^(\$ |>>> |\d+\s)", copied), f"prompt or line number copied: {copied!r}"
             checked += 1
     assert checked >= 2
 
 
 # Navigation drawer on a phone ------------------------------------------------
+
 
 def test_drawer_on_a_phone_reaches_every_page(new_context, site_url, site_pages):
     context = new_context(viewport=PHONE, is_mobile=True, has_touch=True)

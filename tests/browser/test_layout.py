@@ -101,7 +101,9 @@ def test_the_sweep_measured_every_page_in_every_view(layout, site_pages):
         assert len(layout[view]) == len(site_pages)
         first, *rest = layout[view].values()
         assert first["counts"]["controls"] > 20, f"{view}: the header's and navigation's controls were not found"
-        assert sum(r["counts"]["controls"] for r in rest) > 10 * len(rest), f"{view}: the pages' controls were not found"
+        assert sum(r["counts"]["controls"] for r in rest) > 10 * len(rest), (
+            f"{view}: the pages' controls were not found"
+        )
     # Things the other tests look at exist, so an empty list means something.
     assert sum(r["counts"]["scrollers"] for r in layout["phone-light"].values()) > 10
     assert sum(r["counts"]["diagrams"] for r in layout["phone-dark"].values()) >= 3
@@ -141,8 +143,11 @@ def test_code_fits_its_box_side_by_side_at_1280_px(layout):
     assert problems(layout, "codeSideBySide", ["desktop-light"]) == {}
 
 
-@pytest.mark.xfail(strict=True, reason="issue 23: shown code lines longer than 72 characters are still being "
-                                        "rewritten; this passes (and the mark must go) when they all fit")
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 23: shown code lines longer than 72 characters are still being "
+    "rewritten; this passes (and the mark must go) when they all fit",
+)
 def test_code_fits_its_box_in_tabs_at_1280_px(layout):
     assert problems(layout, "codeTabs", ["desktop-light"]) == {}
 
@@ -161,13 +166,14 @@ def test_focus_is_visible_on_every_control(layout):
 
 # A table too wide for a phone --------------------------------------------------
 
+
 def png_rows(png: bytes) -> list[list[tuple[int, ...]]]:
     """Pixels of an 8-bit RGB or RGBA PNG, as Chromium writes screenshots (no palette, no interlace)."""
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     pos, idat, width = 8, b"", 0
     while pos < len(png):
-        length, kind = struct.unpack(">I4s", png[pos:pos + 8])
-        data = png[pos + 8:pos + 8 + length]
+        length, kind = struct.unpack(">I4s", png[pos : pos + 8])
+        data = png[pos + 8 : pos + 8 + length]
         if kind == b"IHDR":
             width, height, depth, colour = struct.unpack(">IIBB", data[:10])
             assert depth == 8 and colour in (2, 6), (depth, colour)
@@ -177,7 +183,7 @@ def png_rows(png: bytes) -> list[list[tuple[int, ...]]]:
         pos += 12 + length
     raw, stride, rows, prev = zlib.decompress(idat), width * step, [], bytearray(width * step)
     for y in range(height):
-        kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
         for i in range(stride):
             left = line[i - step] if i >= step else 0
             up, corner = prev[i], prev[i - step] if i >= step else 0
@@ -191,7 +197,7 @@ def png_rows(png: bytes) -> list[list[tuple[int, ...]]]:
                 p = left + up - corner
                 pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
                 line[i] = (line[i] + (left if pa <= pb and pa <= pc else up if pb <= pc else corner)) & 255
-        rows.append([tuple(line[x:x + 3]) for x in range(0, stride, step)])
+        rows.append([tuple(line[x : x + 3]) for x in range(0, stride, step)])
         prev = line
     return rows
 
@@ -216,8 +222,10 @@ def test_a_table_too_wide_for_a_phone_shows_it_scrolls_and_takes_the_keyboard(ne
     wait_ready(page)
     wrap = page.locator(WIDE).first
     assert wrap.get_attribute("role") is None, "a table that fits is not a tab stop"
-    wrap.evaluate("w => w.querySelector('td').insertAdjacentHTML('beforeend', "
-                  "'<span style=\"display: inline-block; width: 40rem\">wide</span>')")
+    wrap.evaluate(
+        "w => w.querySelector('td').insertAdjacentHTML('beforeend', "
+        "'<span style=\"display: inline-block; width: 40rem\">wide</span>')"
+    )
     page.wait_for_function("w => w.getAttribute('role') === 'region'", arg=wrap.element_handle())
     assert wrap.get_attribute("tabindex") == "0"
     assert wrap.get_attribute("aria-label") == "Table: Database, ORM and migrations, scrolls sideways"

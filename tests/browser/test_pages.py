@@ -185,8 +185,10 @@ def test_transfer_per_page_stays_within_bare_material_plus_its_own_html_plus_all
         total = got.get("html", 0) + sum(css_js.values())
         if total > budget:
             site_wide = sum(n for u, n in css_js.items() if u in shared) - bare
-            over[path or "(home)"] = (f"{total} B > {budget} B: the site adds {site_wide} B of CSS and JS to bare "
-                                      f"Material's {bare} B, over {SITE_ALLOWANCE} B; own: {own}")
+            over[path or "(home)"] = (
+                f"{total} B > {budget} B: the site adds {site_wide} B of CSS and JS to bare "
+                f"Material's {bare} B, over {SITE_ALLOWANCE} B; own: {own}"
+            )
     assert over == {}
 
 
@@ -206,8 +208,10 @@ def test_html_per_page_stays_within_budget_of_bare_material(sweep, bare_load):
     for path, v in sweep.items():
         html_budget = bare["html"] * (1 + HTML_HEADROOM) + v.article_gzip + NAV_ALLOWANCE
         if v.load.bytes_by_kind.get("html", 0) > html_budget:
-            over[path or "(home)"] = (f"{v.load.bytes_by_kind['html']} B > {html_budget:.0f} B "
-                                      f"(bare {bare['html']} B, article {v.article_gzip} B)")
+            over[path or "(home)"] = (
+                f"{v.load.bytes_by_kind['html']} B > {html_budget:.0f} B "
+                f"(bare {bare['html']} B, article {v.article_gzip} B)"
+            )
     assert over == {}
 
 

@@ -49,7 +49,8 @@ def pages_with_pictures(built_site, site_pages) -> list[str]:
 @pytest.mark.parametrize("view", VIEWS)
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_each_scheme_fetches_only_its_own_pictures_and_each_fits_its_column(
-        new_context, pages_with_pictures, scheme, view):
+    new_context, pages_with_pictures, scheme, view
+):
     width, height = VIEWS[view]
     context = new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
     problems = []
@@ -70,8 +71,10 @@ def test_each_scheme_fetches_only_its_own_pictures_and_each_fits_its_column(
             if not img["complete"] or not img["natural"]:
                 problems.append(f"{path}: {img['src']} is shown but did not load")
             elif img["width"] > img["box"] + 1 or abs(img["height"] / img["width"] - img["ratio"]) > 0.01:
-                problems.append(f"{path}: {img['src']} is drawn {img['width']}x{img['height']} in a "
-                                f"{img['box']} px column: squeezed or overflowing")
+                problems.append(
+                    f"{path}: {img['src']} is drawn {img['width']}x{img['height']} in a "
+                    f"{img['box']} px column: squeezed or overflowing"
+                )
         page.close()
     assert pages_with_pictures, "no page shows a picture: the pictures tests test nothing"
     assert not problems, "\n".join(problems)

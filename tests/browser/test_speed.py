@@ -35,7 +35,7 @@ MEASURE = """() => {
 
 
 def rgb(css: str) -> tuple[float, float, float, float]:
-    inside = css[css.index("(") + 1:css.index(")")].replace("/", ",")
+    inside = css[css.index("(") + 1 : css.index(")")].replace("/", ",")
     parts = [float(p) for p in inside.replace(",", " ").split()]
     return (*parts[:3], parts[3] if len(parts) > 3 else 1.0)
 
@@ -44,6 +44,7 @@ def luminance(colour: tuple[float, float, float]) -> float:
     def channel(c: float) -> float:
         c /= 255
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
     r, g, b = (channel(c) for c in colour)
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
@@ -72,5 +73,7 @@ def test_charts_fit_a_phone_and_keep_their_contrast(new_context, scheme):
         assert chart["textHeight"] >= 11, f"{name}: values drawn {chart['textHeight']:.1f} px high"
         assert rgb(chart["textFill"])[:3] == rgb(chart["bodyColor"])[:3], f"{name}: text is not the page's colour"
         # WCAG 1.4.11: graphical objects need 3:1 against what is next to them.
-        assert contrast(chart["barFill"], chart["background"]) >= 3, f"{name}: bar {chart['barFill']} on {chart['background']}"
+        assert contrast(chart["barFill"], chart["background"]) >= 3, (
+            f"{name}: bar {chart['barFill']} on {chart['background']}"
+        )
         assert contrast(chart["bodyColor"], chart["background"]) >= 4.5, name

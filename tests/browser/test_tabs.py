@@ -11,7 +11,6 @@ clicks switch panels without reloading.
 
 from __future__ import annotations
 
-
 import pytest
 
 from macros import data
@@ -66,7 +65,8 @@ def code_by_framework() -> dict[str, dict[str, set[str]]]:
                 names = sections_of(path)
                 if names:
                     files[path.relative_to(EXAMPLES).as_posix()] = {
-                        normalise("\n".join(section_lines(path, n))) for n in names}
+                        normalise("\n".join(section_lines(path, n))) for n in names
+                    }
     return found
 
 
@@ -84,21 +84,29 @@ def test_every_label_of_every_tab_set_shows_its_own_frameworks_code(new_context,
             for j, (label, click) in enumerate(zip(labels, tab_set["clicks"])):
                 clicks += 1
                 if click.get("covered"):
-                    problems.append(f"{where} set {i} {labels}: label {j + 1} ({label}) cannot be clicked: "
-                                    "another element covers it")
+                    problems.append(
+                        f"{where} set {i} {labels}: label {j + 1} ({label}) cannot be clicked: "
+                        "another element covers it"
+                    )
                     continue
                 if click["shown"] != [j]:
-                    problems.append(f"{where} set {i} {labels}: clicking label {j + 1} ({label}) "
-                                    f"shows panel(s) {[n + 1 for n in click['shown']]}")
+                    problems.append(
+                        f"{where} set {i} {labels}: clicking label {j + 1} ({label}) "
+                        f"shows panel(s) {[n + 1 for n in click['shown']]}"
+                    )
                     continue
                 own = expected.get(label, {})
                 for title, code in click["code"]:
                     blocks_seen += 1
                     if title not in own:
-                        problems.append(f"{where} set {i} [{label}]: a code block titled {title!r} "
-                                        f"is not one of {label}'s example files")
+                        problems.append(
+                            f"{where} set {i} [{label}]: a code block titled {title!r} "
+                            f"is not one of {label}'s example files"
+                        )
                     elif normalise(code) not in own[title]:
-                        problems.append(f"{where} set {i} [{label}]: the code under {title} is not "
-                                        f"a section of that file: {normalise(code)[:80]!r}")
+                        problems.append(
+                            f"{where} set {i} [{label}]: the code under {title} is not "
+                            f"a section of that file: {normalise(code)[:80]!r}"
+                        )
     assert clicks > 0 and blocks_seen > 0, "no framework tab sets or code found: is the page structure still right?"
     assert problems == []

@@ -91,8 +91,10 @@ def assert_versions_on_page_are_pinned(topic: str) -> dict[str, set[str]]:
     known = pins()
     named: dict[str, set[str]] = {}
     # One-word names ("Flask-WTF 1.3.0") and two-word ones ("Django Ninja 1.7.1").
-    for pattern in (r"([A-Za-z][\w.-]*[A-Za-z0-9]) (\d+\.\d+\.\d+)\b",
-                    r"([A-Za-z][\w.-]* [A-Za-z][\w.-]*[A-Za-z0-9]) (\d+\.\d+\.\d+)\b"):
+    for pattern in (
+        r"([A-Za-z][\w.-]*[A-Za-z0-9]) (\d+\.\d+\.\d+)\b",
+        r"([A-Za-z][\w.-]* [A-Za-z][\w.-]*[A-Za-z0-9]) (\d+\.\d+\.\d+)\b",
+    ):
         for name, version in re.findall(pattern, text):
             key = canonical(name.replace(" ", "-"))
             if key in known:

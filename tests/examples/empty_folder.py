@@ -32,9 +32,9 @@ import shutil
 import socket
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Iterator
 
 import yaml
 
@@ -51,8 +51,10 @@ def frameworks() -> dict[str, SimpleNamespace]:
     def obj(value):
         return SimpleNamespace(**{k: obj(v) for k, v in value.items()}) if isinstance(value, dict) else value
 
-    return {key: SimpleNamespace(**{**{k: obj(v) for k, v in fw.items()}, "lts": obj(fw.get("lts"))})
-            for key, fw in raw.items()}
+    return {
+        key: SimpleNamespace(**{**{k: obj(v) for k, v in fw.items()}, "lts": obj(fw.get("lts"))})
+        for key, fw in raw.items()
+    }
 
 
 FRAMEWORKS = frameworks()
@@ -64,8 +66,11 @@ def plan_of(topic: str, framework: str) -> Plan:
 
 def reader_env(**extra: str) -> dict[str, str]:
     """A new terminal in the reader's activated virtual environment: nothing of this test run leaks in."""
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("COV", "DJANGO_", "FLASK_", "PYTEST", "PYTHONPATH", "REDIS_URL"))}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("COV", "DJANGO_", "FLASK_", "PYTEST", "PYTHONPATH", "REDIS_URL"))
+    }
     env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env['PATH']}"
     env["VIRTUAL_ENV"] = str(Path(sys.executable).parent.parent)
     env.update(extra)
@@ -93,8 +98,15 @@ def bash(lines: list[str], folder: Path, env: dict[str, str], timeout: float = 1
     Standard output comes first, then standard error, each whole: curl's progress meter (on
     stderr, shown only when the output is not a terminal) must not cut a line of the answer in two.
     """
-    proc = subprocess.run(["bash", "-c", "set -e\n" + "\n".join(lines)], cwd=folder, env=env, text=True,
-                          input=answers, capture_output=True, timeout=timeout)
+    proc = subprocess.run(
+        ["bash", "-c", "set -e\n" + "\n".join(lines)],
+        cwd=folder,
+        env=env,
+        text=True,
+        input=answers,
+        capture_output=True,
+        timeout=timeout,
+    )
     printed = proc.stdout + ("\n" if proc.stdout and not proc.stdout.endswith("\n") else "") + proc.stderr
     assert proc.returncode == 0, f"in {folder}:\n" + "\n".join(lines) + f"\nfailed ({proc.returncode}):\n{printed}"
     return printed
@@ -127,8 +139,9 @@ def _listening(port: int) -> bool:
 
 
 @contextlib.contextmanager
-def run(p: Plan, folder: Path, env: dict[str, str], ports: dict[str, int], answers: str = "",
-        timeout: float = 60) -> Iterator[Running | None]:
+def run(
+    p: Plan, folder: Path, env: dict[str, str], ports: dict[str, int], answers: str = "", timeout: float = 60
+) -> Iterator[Running | None]:
     """Step 3: section "run"; with a server, yield while it listens on ``port``, then stop it.
 
     ``answers`` is what the reader types at the prompts (a password asked twice), one per line.
@@ -141,8 +154,16 @@ def run(p: Plan, folder: Path, env: dict[str, str], ports: dict[str, int], answe
         return
     log = folder.parent / f"{folder.name}-server.log"
     with log.open("w") as out:
-        proc = subprocess.Popen(["bash", "-c", "set -e\n" + "\n".join(lines)], cwd=folder, env=env, text=True,
-                                stdin=subprocess.PIPE, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        proc = subprocess.Popen(
+            ["bash", "-c", "set -e\n" + "\n".join(lines)],
+            cwd=folder,
+            env=env,
+            text=True,
+            stdin=subprocess.PIPE,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     server = Running(proc, log)
     try:
         proc.stdin.write(answers)
@@ -200,8 +221,10 @@ def check_expect(p: Plan, folder: Path, env: dict[str, str], ports: dict[str, in
         output = bash([typed(command, ports)], folder, env, timeout=60)
         missing = missing_lines([typed(line, ports) for line in shown], output)
         log = f"\n--- server output ---\n{server.output()}" if server else ""
-        assert missing == [], (f"{p.commands.relative_to(EXAMPLES)}: `{command}` printed\n{output}\n"
-                               f"without the line(s) the page shows: {missing}{log}")
+        assert missing == [], (
+            f"{p.commands.relative_to(EXAMPLES)}: `{command}` printed\n{output}\n"
+            f"without the line(s) the page shows: {missing}{log}"
+        )
         checked += 1
     return checked
 

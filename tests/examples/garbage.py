@@ -36,8 +36,15 @@ def form_variants(good: dict[str, str], numbers: tuple[str, ...] = ()) -> dict[s
 
 def query_variants(name: str) -> dict[str, str]:
     """Query strings that give a number parameter something it cannot use."""
-    return {f"{name}={label}": f"{name}={value}" for label, value in
-            [("abc", "abc"), ("huge", HUGE), ("float", "19.5"), ("not UTF-8", quote_from_bytes(NOT_UTF8))]}
+    return {
+        f"{name}={label}": f"{name}={value}"
+        for label, value in [
+            ("abc", "abc"),
+            ("huge", HUGE),
+            ("float", "19.5"),
+            ("not UTF-8", quote_from_bytes(NOT_UTF8)),
+        ]
+    }
 
 
 def is_client_error(status: int) -> bool:

@@ -22,9 +22,10 @@ import socket
 import subprocess
 import tempfile
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator, TypeVar
+from typing import TypeVar
 
 import pytest
 
@@ -39,8 +40,10 @@ def redis_binary(path: str | None = None) -> str:
     """The path of `redis-server` on ``path`` (default: $PATH), or a test failure that says how to install it."""
     found = shutil.which("redis-server", path=path)
     if not found:
-        pytest.fail(f"redis-server is not installed; the examples need a real Redis. Install it with: {INSTALL_REDIS}",
-                    pytrace=False)
+        pytest.fail(
+            f"redis-server is not installed; the examples need a real Redis. Install it with: {INSTALL_REDIS}",
+            pytrace=False,
+        )
     return found
 
 
@@ -60,8 +63,21 @@ def redis_server(timeout: float = 10) -> Iterator[str]:
     binary = redis_binary()
     port = free_port()
     with tempfile.TemporaryDirectory(prefix="redis-") as workdir:
-        command = [binary, "--port", str(port), "--bind", "127.0.0.1", "--dir", workdir,
-                   "--save", "", "--appendonly", "no", "--daemonize", "no"]
+        command = [
+            binary,
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--dir",
+            workdir,
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--daemonize",
+            "no",
+        ]
         with running(command, env=dict(os.environ), cwd=Path(workdir)) as redis:
             wait_for(lambda: _answers_ping(port), f"redis-server to answer on port {port}", timeout, redis, 0.05)
             yield f"redis://127.0.0.1:{port}/0"
@@ -100,16 +116,18 @@ def running(command: list[str], env: dict[str, str], cwd: Path = EXAMPLES) -> It
     with tempfile.TemporaryDirectory(prefix="service-") as tmp:
         log = Path(tmp) / "output.log"
         with log.open("w") as out:
-            proc = subprocess.Popen(command, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT,
-                                    start_new_session=True)
+            proc = subprocess.Popen(
+                command, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+            )
         try:
             yield Running(proc, log)
         finally:
             stop(proc)
 
 
-def wait_for(probe: Callable[[], T | None], what: str, timeout: float = 15, service: Running | None = None,
-             interval: float = 0.1) -> T:
+def wait_for(
+    probe: Callable[[], T | None], what: str, timeout: float = 15, service: Running | None = None, interval: float = 0.1
+) -> T:
     """Call ``probe`` until it returns something truthy; fail after ``timeout`` seconds, showing the service's output."""
     deadline = time.monotonic() + timeout
     while True:
@@ -132,12 +150,12 @@ class RunSection:
     """A page's "Run it" commands as a reader types them, split into what a test does with each."""
 
     exports: dict[str, str] = field(default_factory=dict)  # `export NAME=value`, in order
-    steps: list[list[str]] = field(default_factory=list)   # every other command, in order
-    urls: list[str] = field(default_factory=list)          # what `curl` fetches
-    redis: list[str] = field(default_factory=list)         # the `redis-server` line
+    steps: list[list[str]] = field(default_factory=list)  # every other command, in order
+    urls: list[str] = field(default_factory=list)  # what `curl` fetches
+    redis: list[str] = field(default_factory=list)  # the `redis-server` line
 
     @classmethod
-    def parse(cls, lines: list[str]) -> "RunSection":
+    def parse(cls, lines: list[str]) -> RunSection:
         run = cls()
         for line in lines:
             if not line.strip() or line.lstrip().startswith("#"):

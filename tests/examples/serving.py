@@ -16,13 +16,12 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
 from tests.examples.conftest import EXAMPLES
-
 
 # A server the tests start may open the project's SQLite database; point it at
 # a scratch file so no test leaves examples/db.sqlite3 behind.
@@ -45,7 +44,7 @@ def as_typed(command: list[str], port: int) -> list[str]:
     passed through ``env``, as the reader's shell would set them for that one command.
     """
     if "#" in command:  # a trailing comment, split as words by shlex.split(line)
-        command = command[:command.index("#")]
+        command = command[: command.index("#")]
     swapped = [arg.replace("8000", str(port)) for arg in command]
     assignments = 0
     while assignments < len(swapped) and re.match(r"^[A-Z_][A-Z0-9_]*=", swapped[assignments]):
@@ -74,11 +73,18 @@ def as_script(lines: list[str], port: int) -> list[str]:
 
 
 @contextlib.contextmanager
-def serving(command: list[str], url: str, env: dict[str, str], headers: dict[str, str] | None = None,
-            timeout: float = 30, cwd: Path = EXAMPLES) -> Iterator[tuple[int, dict[str, str], str]]:
+def serving(
+    command: list[str],
+    url: str,
+    env: dict[str, str],
+    headers: dict[str, str] | None = None,
+    timeout: float = 30,
+    cwd: Path = EXAMPLES,
+) -> Iterator[tuple[int, dict[str, str], str]]:
     """Run ``command`` in ``cwd``, yield (status, headers, body) of the first answer from ``url``."""
-    proc = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    proc = subprocess.Popen(
+        command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True
+    )
     try:
         deadline = time.monotonic() + timeout
         while True:

@@ -53,8 +53,9 @@ def csrf_token_in(html: str) -> str:
 
 
 def make_app(tmp_path, **config):
-    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'articles.sqlite3'}", "SECRET_KEY": SECRET,
-                      **config})
+    app = create_app(
+        {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'articles.sqlite3'}", "SECRET_KEY": SECRET, **config}
+    )
     result = app.test_cli_runner().invoke(args=["init-db"])
     assert result.exit_code == 0, result.output
     return app
@@ -101,11 +102,16 @@ def test_flask_admin_index_list_and_create_form_load(flask_app, signed_in):
         assert heading in listing.text
     form = client.get("/admin/article/new/", headers=signed_in)
     assert form.status_code == 200
-    assert '<select' in form.text and 'value="published"' in form.text
+    assert "<select" in form.text and 'value="published"' in form.text
 
 
-ARTICLE = {"title": "Flask in a weekend", "author": "Ada", "status": "published",
-           "published_on": "2026-03-01", "body": "Text."}
+ARTICLE = {
+    "title": "Flask in a weekend",
+    "author": "Ada",
+    "status": "published",
+    "published_on": "2026-03-01",
+    "body": "Text.",
+}
 
 
 def create_with_token(client, data, headers):
@@ -120,7 +126,11 @@ def test_flask_admin_creates_a_row_from_the_form_and_finds_it(flask_app, signed_
     assert response.status_code == 302
     with flask_app.app_context():
         [row] = db.session.scalars(db.select(FlaskArticle)).all()
-        assert (row.title, row.status, row.published_on) == ("Flask in a weekend", "published", datetime.date(2026, 3, 1))
+        assert (row.title, row.status, row.published_on) == (
+            "Flask in a weekend",
+            "published",
+            datetime.date(2026, 3, 1),
+        )
     create_with_token(client, {**ARTICLE, "title": "Other", "author": "Grace"}, signed_in)
     found = client.get("/admin/article/?search=weekend", headers=signed_in).text
     assert "Flask in a weekend" in found and "Other" not in found
@@ -134,14 +144,15 @@ def rows(app) -> list[str]:
 def test_flask_admin_refuses_a_forged_cross_site_create(flask_app, signed_in):
     """Another site's form posts with the browser's cached Basic credentials, but cannot read the token."""
     attacker = flask_app.test_client()
-    forged = attacker.post("/admin/article/new/", data=ARTICLE,
-                           headers={**signed_in, "Origin": "https://evil.example"})
+    forged = attacker.post("/admin/article/new/", data=ARTICLE, headers={**signed_in, "Origin": "https://evil.example"})
     assert forged.status_code == 400 and "CSRF token is missing" in forged.text
     assert rows(flask_app) == []
     # A token from some other session is no better than none.
     stolen = csrf_token_in(flask_app.test_client().get("/admin/article/new/", headers=signed_in).text)
-    assert attacker.post("/admin/article/new/", data={**ARTICLE, "csrf_token": stolen},
-                         headers=signed_in).status_code == 400
+    assert (
+        attacker.post("/admin/article/new/", data={**ARTICLE, "csrf_token": stolen}, headers=signed_in).status_code
+        == 400
+    )
     assert rows(flask_app) == []
     # The same POST from the admin's own form, token included, goes through.
     assert create_with_token(flask_app.test_client(), ARTICLE, signed_in).status_code == 302
@@ -151,14 +162,18 @@ def test_flask_admin_refuses_a_forged_cross_site_create(flask_app, signed_in):
 def test_flask_admin_refuses_a_forged_cross_site_delete(flask_app, signed_in):
     client = flask_app.test_client()
     create_with_token(client, ARTICLE, signed_in)
-    forged = flask_app.test_client().post("/admin/article/delete/", data={"id": "1", "url": "/admin/article/"},
-                                          headers=signed_in)
+    forged = flask_app.test_client().post(
+        "/admin/article/delete/", data={"id": "1", "url": "/admin/article/"}, headers=signed_in
+    )
     assert forged.status_code == 400
     assert rows(flask_app) == ["Flask in a weekend"]
     # The list page's delete button carries the token; with it the row goes.
     listing = client.get("/admin/article/", headers=signed_in).text
-    deleted = client.post("/admin/article/delete/", headers=signed_in,
-                          data={"id": "1", "url": "/admin/article/", "csrf_token": csrf_token_in(listing)})
+    deleted = client.post(
+        "/admin/article/delete/",
+        headers=signed_in,
+        data={"id": "1", "url": "/admin/article/", "csrf_token": csrf_token_in(listing)},
+    )
     assert deleted.status_code == 302
     assert rows(flask_app) == []
 
@@ -216,13 +231,21 @@ def test_django_admin_changelist_and_add_form_load(admin_client):
 
 @pytest.mark.urls(__name__)
 def test_django_admin_adds_an_article_and_searches(admin_client):
-    data = {"title": "Django in a weekend", "author": "Ada", "status": "published",
-            "published_on": "2026-03-01", "body": "Text."}
+    data = {
+        "title": "Django in a weekend",
+        "author": "Ada",
+        "status": "published",
+        "published_on": "2026-03-01",
+        "body": "Text.",
+    }
     response = admin_client.post(CHANGELIST + "add/", data)
     assert response.status_code == 302 and response["Location"] == CHANGELIST
     article = Article.objects.get()
-    assert (article.title, article.status, article.published_on) == ("Django in a weekend", "published",
-                                                                     datetime.date(2026, 3, 1))
+    assert (article.title, article.status, article.published_on) == (
+        "Django in a weekend",
+        "published",
+        datetime.date(2026, 3, 1),
+    )
     admin_client.post(CHANGELIST + "add/", {**data, "title": "Other", "author": "Grace"}, follow=True)
     found = admin_client.get(CHANGELIST, {"q": "weekend"}).content.decode()
     assert "Django in a weekend" in found and "Other" not in found
@@ -250,15 +273,26 @@ def test_django_admin_refuses_a_forged_cross_site_post(admin_user):
 
 # Bad input to the back office: never a 500, never a row -------------------------
 
-@pytest.mark.parametrize("case", ["no title", "date not a date", "status not a choice", "title not UTF-8", "title too long"])
+
+@pytest.mark.parametrize(
+    "case", ["no title", "date not a date", "status not a choice", "title not UTF-8", "title too long"]
+)
 def test_flask_admin_shows_bad_forms_again_and_saves_nothing(flask_app, signed_in, case):
-    data = {"no title": {**ARTICLE, "title": ""}, "date not a date": {**ARTICLE, "published_on": "soon"},
-            "status not a choice": {**ARTICLE, "status": "deleted"}, "title not UTF-8": {**ARTICLE, "title": NOT_UTF8},
-            "title too long": {**ARTICLE, "title": "x" * 201}}[case]
+    data = {
+        "no title": {**ARTICLE, "title": ""},
+        "date not a date": {**ARTICLE, "published_on": "soon"},
+        "status not a choice": {**ARTICLE, "status": "deleted"},
+        "title not UTF-8": {**ARTICLE, "title": NOT_UTF8},
+        "title too long": {**ARTICLE, "title": "x" * 201},
+    }[case]
     client = flask_app.test_client()
     token = csrf_token_in(client.get("/admin/article/new/", headers=signed_in).text)
-    response = client.post("/admin/article/new/", data=form_body({**data, "csrf_token": token}), headers=signed_in,
-                           content_type="application/x-www-form-urlencoded")
+    response = client.post(
+        "/admin/article/new/",
+        data=form_body({**data, "csrf_token": token}),
+        headers=signed_in,
+        content_type="application/x-www-form-urlencoded",
+    )
     if case == "title not UTF-8":  # kept as the percent-encoded text Werkzeug could not decode
         assert response.status_code == 302
         return
@@ -271,8 +305,10 @@ def test_flask_admin_answers_odd_ids_without_a_server_error(flask_app, signed_in
     client = flask_app.test_client()
     assert client.get(f"/admin/article/edit/?id={row_id}", headers=signed_in).status_code < 500
     token = csrf_token_in(client.get("/admin/article/", headers=signed_in).text)
-    assert client.post("/admin/article/delete/", data={"id": row_id, "csrf_token": token},
-                       headers=signed_in).status_code < 500
+    assert (
+        client.post("/admin/article/delete/", data={"id": row_id, "csrf_token": token}, headers=signed_in).status_code
+        < 500
+    )
 
 
 @pytest.mark.urls(__name__)

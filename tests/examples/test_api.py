@@ -22,7 +22,6 @@ from api import flask_app
 from api.django_app import views
 from tests.examples.conftest import section
 
-
 # Django's reason phrase comes from http.client.responses, which Python 3.13
 # renamed after RFC 9110; the page's curl session was recorded on Python 3.12
 # and says so. Werkzeug (Flask) keeps its own table with the older name.
@@ -48,8 +47,16 @@ def exchanges(script: str) -> list[Exchange]:
             command = shlex.split(line)
             body = command[command.index("--json") + 1] if "--json" in command else None
             status_line, json_text = (lines[i + 1].removeprefix("# "), lines[i + 2].removeprefix("# "))
-            found.append(Exchange(command, "POST" if body is not None else "GET",
-                                  urlsplit(command[-1]).path, body, status_line, json_text))
+            found.append(
+                Exchange(
+                    command,
+                    "POST" if body is not None else "GET",
+                    urlsplit(command[-1]).path,
+                    body,
+                    status_line,
+                    json_text,
+                )
+            )
     assert len(found) == 5, "the page shows list, missing, create, invalid and malformed requests"
     return found
 
@@ -68,8 +75,9 @@ def fresh_books(monkeypatch):
 def test_flask_answers_every_request_exactly_as_documented():
     client = flask_app.create_app().test_client()
     for ex in FLASK:
-        response = client.open(ex.path, method=ex.method, data=ex.body,
-                               content_type="application/json" if ex.body is not None else None)
+        response = client.open(
+            ex.path, method=ex.method, data=ex.body, content_type="application/json" if ex.body is not None else None
+        )
         assert f"HTTP/1.1 {response.status}" == ex.status_line, ex.command
         assert response.content_type == "application/json"
         assert response.get_data(as_text=True).rstrip("\n") == ex.json_text
@@ -129,8 +137,10 @@ def test_django_refuses_other_methods(settings):
 def test_head_answers_like_get(settings, path):
     settings.ALLOWED_HOSTS = ["testserver"]
     flask_client, django_client = flask_app.create_app().test_client(), Client()
-    for head, get in ((flask_client.head(path), flask_client.get(path)),
-                      (django_client.head(path + "/"), django_client.get(path + "/"))):
+    for head, get in (
+        (flask_client.head(path), flask_client.get(path)),
+        (django_client.head(path + "/"), django_client.get(path + "/")),
+    ):
         assert head.status_code == get.status_code
         assert (head.get_data() if hasattr(head, "get_data") else head.content) == b""
 

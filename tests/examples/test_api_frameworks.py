@@ -21,8 +21,7 @@ from django.test import Client
 from api_frameworks.django_app.models import Book as DjangoBook
 from api_frameworks.flask_app import create_app
 from api_frameworks.flask_models import db
-from tests.examples.browsing import (assert_versions_on_page_are_pinned, body,
-                                     page_description)
+from tests.examples.browsing import assert_versions_on_page_are_pinned, body, page_description
 from tests.examples.conftest import section
 
 pytestmark = pytest.mark.django_db
@@ -47,8 +46,15 @@ def exchanges(script: str) -> list[Exchange]:
         if line.startswith("curl "):
             command = shlex.split(line)
             sent = command[command.index("--json") + 1] if "--json" in command else None
-            found.append(Exchange(command, urlsplit(command[-1]).path, sent,
-                                  lines[i + 1].removeprefix("# "), lines[i + 2].removeprefix("# ")))
+            found.append(
+                Exchange(
+                    command,
+                    urlsplit(command[-1]).path,
+                    sent,
+                    lines[i + 1].removeprefix("# "),
+                    lines[i + 2].removeprefix("# "),
+                )
+            )
     assert len(found) == 5, "the page shows create, fetch, missing, invalid and malformed requests"
     return found
 
@@ -175,7 +181,8 @@ def test_an_unsupported_method_is_405(site):
 def test_a_post_needs_no_csrf_token_without_cookie_auth():
     """Ninja exempts its views from Django's CSRF middleware and checks CSRF only for cookie-based auth."""
     response = Client(enforce_csrf_checks=True).post(
-        "/api_frameworks/api/books/", data={"title": "Dune", "year": 1965}, content_type="application/json")
+        "/api_frameworks/api/books/", data={"title": "Dune", "year": 1965}, content_type="application/json"
+    )
     assert response.status_code == 201
     assert DjangoBook.objects.get().title == "Dune"
 
@@ -286,9 +293,20 @@ def requirements_closure(name: str) -> set[str]:
 
 def test_each_add_on_brings_the_packages_the_page_counts():
     assert requirements_closure("flask-smorest") - requirements_closure("flask") == {
-        "flask-smorest", "marshmallow", "webargs", "apispec", "packaging"}
+        "flask-smorest",
+        "marshmallow",
+        "webargs",
+        "apispec",
+        "packaging",
+    }
     assert requirements_closure("django-ninja") - requirements_closure("django") == {
-        "django-ninja", "pydantic", "pydantic-core", "annotated-types", "typing-extensions", "typing-inspection"}
+        "django-ninja",
+        "pydantic",
+        "pydantic-core",
+        "annotated-types",
+        "typing-extensions",
+        "typing-inspection",
+    }
 
 
 def test_the_versions_the_page_names_are_the_pinned_ones():
@@ -327,7 +345,8 @@ def test_flask_refuses_a_body_over_one_mebibyte_before_parsing_it(site):
 
 def test_a_body_that_is_not_sent_as_json_is_refused(site):
     """A text/plain POST needs no CORS preflight, so any web page could send one: both refuse it."""
-    response = site.client.post(PREFIX[site.name] + "/books/", data='{"title": "Dune", "year": 1965}',
-                                content_type="text/plain")
+    response = site.client.post(
+        PREFIX[site.name] + "/books/", data='{"title": "Dune", "year": 1965}', content_type="text/plain"
+    )
     assert 400 <= response.status_code < 500
     assert site.books() == []

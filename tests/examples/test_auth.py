@@ -140,8 +140,9 @@ def test_flask_login_ignores_a_next_that_leaves_the_site(flask_app, target):
 def test_flask_refuses_a_forged_cross_site_login(flask_app):
     """A hostile page can post the attacker's own credentials (login CSRF); without the token it is refused."""
     client = flask_app.test_client()
-    forged = client.post("/login", data={"username": "alice", "password": PASSWORD},
-                         headers={"Origin": "https://evil.example"})
+    forged = client.post(
+        "/login", data={"username": "alice", "password": PASSWORD}, headers={"Origin": "https://evil.example"}
+    )
     assert forged.status_code == 400 and "CSRF token is missing" in forged.text
     assert client.get("/private").status_code == 302
     assert sign_in(client).status_code == 302  # the same POST with the form's token
@@ -200,15 +201,18 @@ def test_flask_login_takes_as_long_for_an_unknown_name_as_for_a_wrong_password(f
         assert "Wrong username or password." in response.text
 
     known, unknown = median_seconds(lambda: attempt("alice"), lambda: attempt("nobody-by-this-name"))
-    assert SAME_ORDER[0] < unknown / known < SAME_ORDER[1], f"known {known * 1000:.1f} ms, unknown {unknown * 1000:.1f} ms"
+    assert SAME_ORDER[0] < unknown / known < SAME_ORDER[1], (
+        f"known {known * 1000:.1f} ms, unknown {unknown * 1000:.1f} ms"
+    )
 
 
 def test_flask_login_answers_bad_input_with_4xx(flask_app):
     client = flask_app.test_client()
     token = token_in(client.get("/login").text)
     for case, body in form_variants({"username": "alice", "password": PASSWORD}).items():
-        response = client.post("/login", data=f"csrf_token={token}&{body}",
-                               content_type="application/x-www-form-urlencoded")
+        response = client.post(
+            "/login", data=f"csrf_token={token}&{body}", content_type="application/x-www-form-urlencoded"
+        )
         if "not UTF-8" in case:  # decoded with replacement characters: simply a wrong password
             assert response.status_code == 200 and "Wrong username or password." in response.text, case
         else:
@@ -295,7 +299,9 @@ def test_django_login_takes_as_long_for_an_unknown_name_as_for_a_wrong_password(
         assert client.post("/auth/login/", {"username": name, "password": "wrong"}).status_code == 200
 
     known, unknown = median_seconds(lambda: attempt("alice"), lambda: attempt("nobody-by-this-name"))
-    assert SAME_ORDER[0] < unknown / known < SAME_ORDER[1], f"known {known * 1000:.1f} ms, unknown {unknown * 1000:.1f} ms"
+    assert SAME_ORDER[0] < unknown / known < SAME_ORDER[1], (
+        f"known {known * 1000:.1f} ms, unknown {unknown * 1000:.1f} ms"
+    )
 
 
 @pytest.mark.urls(__name__)
@@ -303,13 +309,17 @@ def test_django_refuses_forged_cross_site_login_and_logout(alice):
     browser = Client(enforce_csrf_checks=True)
     assert browser.post("/auth/login/", {"username": "alice", "password": PASSWORD}).status_code == 403
     form = browser.get("/auth/login/").content.decode()
-    signed_in = browser.post("/auth/login/", {"username": "alice", "password": PASSWORD,
-                                              "csrfmiddlewaretoken": token_in(form, "csrfmiddlewaretoken")})
+    signed_in = browser.post(
+        "/auth/login/",
+        {"username": "alice", "password": PASSWORD, "csrfmiddlewaretoken": token_in(form, "csrfmiddlewaretoken")},
+    )
     assert signed_in.status_code == 302
     assert browser.post("/auth/logout/").status_code == 403
     assert browser.get("/auth/private/").status_code == 200  # still signed in
     page = browser.get("/auth/private/").content.decode()
-    assert browser.post("/auth/logout/", {"csrfmiddlewaretoken": token_in(page, "csrfmiddlewaretoken")}).status_code == 302
+    assert (
+        browser.post("/auth/logout/", {"csrfmiddlewaretoken": token_in(page, "csrfmiddlewaretoken")}).status_code == 302
+    )
     assert browser.get("/auth/private/").status_code == 302
 
 
@@ -339,11 +349,21 @@ def test_the_flask_commands_on_the_page_create_the_table_and_a_user(tmp_path):
     lines = [line for line in section("auth/flask_commands.sh", "run") if not line.startswith("#")]
     setup = [line for line in lines if " run " not in line]
     database = tmp_path / "users.sqlite3"
-    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
-           "FLASK_SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}"}
+    env = {
+        **os.environ,
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+        "FLASK_SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}",
+    }
     env.pop("FLASK_SECRET_KEY", None)  # the page's lines set it
-    done = subprocess.run(["bash", "-c", "set -e\n" + "\n".join(setup)], cwd=EXAMPLES, env=env,
-                          input=f"{PASSWORD}\n{PASSWORD}\n", capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        ["bash", "-c", "set -e\n" + "\n".join(setup)],
+        cwd=EXAMPLES,
+        env=env,
+        input=f"{PASSWORD}\n{PASSWORD}\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Created user alice." in done.stdout
     with sqlite3.connect(database) as conn:

@@ -15,8 +15,8 @@ import re
 import subprocess
 import sys
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import pytest
 import redis
@@ -28,14 +28,16 @@ from sqlalchemy import event
 from caching import flask_app
 from tests.conftest import free_port
 from tests.examples.conftest import EXAMPLES, section
-from tests.examples.serving import as_typed, reader_env, serving
 from tests.examples.services import RunSection, redis_server
+from tests.examples.serving import as_typed, reader_env, serving
 
 FRAMEWORKS = ["flask", "django"]
 # Every test may reach Django's test database: the parametrized `shop` fixture
 # asks for it at run time, which pytest-django only honours with the mark.
 pytestmark = pytest.mark.django_db
-TOKEN = re.compile(r'name="(csrf_token|csrfmiddlewaretoken)"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="(csrf_token|csrfmiddlewaretoken)"')
+TOKEN = re.compile(
+    r'name="(csrf_token|csrfmiddlewaretoken)"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="(csrf_token|csrfmiddlewaretoken)"'
+)
 
 
 @pytest.fixture(scope="module")
@@ -68,8 +70,11 @@ class Shop:
 
     def get(self, url: str):
         response, queries = self.count_queries(lambda: self.client.get(url))
-        return response.status_code, response.get_data(as_text=True) if hasattr(response, "get_data") \
-            else response.content.decode(), queries
+        return (
+            response.status_code,
+            response.get_data(as_text=True) if hasattr(response, "get_data") else response.content.decode(),
+            queries,
+        )
 
     def token(self) -> dict[str, str]:
         """The CSRF field of product 1's form, read from the page as a browser would."""
@@ -89,7 +94,9 @@ def flask_shop(store, redis_url, monkeypatch, tmp_path):
     from caching.flask_views import Product
 
     monkeypatch.setenv("REDIS_URL", redis_url)
-    app = flask_app.create_app({"SECRET_KEY": "test-only", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'shop.sqlite3'}"})
+    app = flask_app.create_app(
+        {"SECRET_KEY": "test-only", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'shop.sqlite3'}"}
+    )
     queries: list[str] = []
     with app.app_context():
         flask_app.db.session.add_all([Product(name="Teapot", stock=12), Product(name="Kettle", stock=3)])
@@ -104,8 +111,16 @@ def flask_shop(store, redis_url, monkeypatch, tmp_path):
         with app.app_context():
             return flask_app.db.session.get(Product, product_id).stock
 
-    shop = Shop(app.test_client(), count, stock_of, "/products/", "/products/{id}/", 400,
-                "shop:product:1", "shop:view//products/")
+    shop = Shop(
+        app.test_client(),
+        count,
+        stock_of,
+        "/products/",
+        "/products/{id}/",
+        400,
+        "shop:product:1",
+        "shop:view//products/",
+    )
     shop.app = app
     yield shop
     with app.app_context():
@@ -128,8 +143,16 @@ def django_shop(store, redis_url, monkeypatch, settings):
             response = request()
         return response, len(ctx.captured_queries)
 
-    return Shop(Client(enforce_csrf_checks=True), count, lambda pk: Product.objects.get(pk=pk).stock,
-                "/caching/products/", "/caching/products/{id}/", 403, "shop:1:product:1", "cache_page")
+    return Shop(
+        Client(enforce_csrf_checks=True),
+        count,
+        lambda pk: Product.objects.get(pk=pk).stock,
+        "/caching/products/",
+        "/caching/products/{id}/",
+        403,
+        "shop:1:product:1",
+        "cache_page",
+    )
 
 
 @pytest.fixture(params=FRAMEWORKS)
@@ -209,7 +232,9 @@ def test_the_error_is_shown_on_the_form(shop):
     status, _, html = shop.post(shop.detail_url.format(id=1), {"stock": "-1"})
     assert status == 200  # the form again, the same in both frameworks
     # WTForms' NumberRange and Django's PositiveIntegerField word it differently.
-    assert "Number must be between 0 and 2147483647." in html or "Ensure this value is greater than or equal to 0." in html
+    assert (
+        "Number must be between 0 and 2147483647." in html or "Ensure this value is greater than or equal to 0." in html
+    )
 
 
 def test_a_forged_post_without_the_csrf_token_is_refused(shop, store):
@@ -239,18 +264,23 @@ def test_flask_cli_adds_a_product(flask_shop):
         assert flask_app.db.session.scalars(flask_app.db.select(Product).where(Product.name == "Mug")).one().stock == 4
 
 
-@pytest.mark.parametrize(("script", "path"), [("caching/flask_commands.sh", "/products/"),
-                                              ("caching/django_commands.sh", "/caching/products/")])
+@pytest.mark.parametrize(
+    ("script", "path"),
+    [("caching/flask_commands.sh", "/products/"), ("caching/django_commands.sh", "/caching/products/")],
+)
 def test_run_it_commands_serve_the_cached_list(script, path, redis_url, store, tmp_path):
     run = RunSection.parse(section(script, "run"))
     assert run.redis[:3] == ["redis-server", "--port", "6379"] and "--save" in run.redis
     assert run.exports.pop("REDIS_URL") == "redis://127.0.0.1:6379/0"
-    env = reader_env(REDIS_URL=redis_url, DJANGO_DB=str(tmp_path / "db.sqlite3"),
-                     FLASK_SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'shop.sqlite3'}", **run.exports)
+    env = reader_env(
+        REDIS_URL=redis_url,
+        DJANGO_DB=str(tmp_path / "db.sqlite3"),
+        FLASK_SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'shop.sqlite3'}",
+        **run.exports,
+    )
     *setup, server = run.steps
     for command in setup:
-        subprocess.run(as_typed(command, 0), cwd=EXAMPLES, env=env, check=True,
-                       timeout=60, capture_output=True)
+        subprocess.run(as_typed(command, 0), cwd=EXAMPLES, env=env, check=True, timeout=60, capture_output=True)
     assert RunSection.long_running(server)
     port = free_port()
     urls = RunSection.parse(section(script, "expect")).urls
@@ -261,7 +291,6 @@ def test_run_it_commands_serve_the_cached_list(script, path, redis_url, store, t
         with urllib.request.urlopen(url, timeout=10) as response:
             assert response.read().decode() == first
     assert [key for key in store.keys("shop*")], "the server cached nothing in Redis"
-
 
 
 def test_flask_refuses_to_start_without_a_secret_key(monkeypatch):

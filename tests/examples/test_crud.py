@@ -21,8 +21,7 @@ from crud.django_app.models import Book as DjangoBook
 from crud.flask_app import create_app
 from crud.flask_models import Book as FlaskBook
 from crud.flask_models import db as flask_db
-from tests.examples.browsing import (Browser, Inputs, assert_versions_on_page_are_pinned,
-                                     body, page_description, words)
+from tests.examples.browsing import Browser, Inputs, assert_versions_on_page_are_pinned, body, page_description, words
 
 # Every test may reach Django's test database; the Flask cases simply leave it alone.
 pytestmark = pytest.mark.django_db
@@ -30,8 +29,12 @@ pytestmark = pytest.mark.django_db
 URLS = {
     "flask": {"list": "/books/", "new": "/books/new", "edit": "/books/{}/edit", "delete": "/books/{}/delete"},
     # The project's URLs, as runserver serves them: project/urls.py mounts the app at /crud/.
-    "django": {"list": "/crud/books/", "new": "/crud/books/new/", "edit": "/crud/books/{}/edit/",
-               "delete": "/crud/books/{}/delete/"},
+    "django": {
+        "list": "/crud/books/",
+        "new": "/crud/books/new/",
+        "edit": "/crud/books/{}/edit/",
+        "delete": "/crud/books/{}/delete/",
+    },
 }
 DUNE = {"title": "Dune", "author": "Frank Herbert", "year": "1965"}
 
@@ -60,6 +63,7 @@ def site(request, tmp_path):
         def count():
             with app.app_context():
                 return flask_db.session.query(FlaskBook).count()
+
         yield Site("flask", app.test_client, count)
         with app.app_context():
             flask_db.engine.dispose()
@@ -132,19 +136,28 @@ def test_the_new_form_is_empty(site):
 # Bad input: the form again with the messages, 404 for a missing row, never 500
 
 MESSAGES = {
-    "flask": {"required": "This field is required.", "number": "Not a valid integer value.",
-              "range": "Number must be between 0 and 2100."},
-    "django": {"required": "This field is required.", "number": "Enter a whole number.",
-               "range": "Ensure this value is less than or equal to 2100."},
+    "flask": {
+        "required": "This field is required.",
+        "number": "Not a valid integer value.",
+        "range": "Number must be between 0 and 2100.",
+    },
+    "django": {
+        "required": "This field is required.",
+        "number": "Enter a whole number.",
+        "range": "Ensure this value is less than or equal to 2100.",
+    },
 }
 
 
-@pytest.mark.parametrize(("change", "message"), [
-    ({"title": ""}, "required"),
-    ({"title": "   "}, "required"),
-    ({"year": "nineteen"}, "number"),
-    ({"year": "5000"}, "range"),
-])
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"title": ""}, "required"),
+        ({"title": "   "}, "required"),
+        ({"year": "nineteen"}, "number"),
+        ({"year": "5000"}, "range"),
+    ],
+)
 def test_an_invalid_book_is_shown_again_with_the_message(site, change, message):
     browser = site.browser()
     response = browser.submit(site.url("new"), {**DUNE, **change})

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.db.migrations.executor import MigrationExecutor
 from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 
 from database.flask_app import create_app
 from database.flask_models import db
@@ -68,8 +68,13 @@ def add_and_query(client, new_url: str, list_url: str, show_url: str) -> None:
 @pytest.fixture
 def flask_app(tmp_path):
     # CSRF checks off, as Django's test client has them; the attack tests turn them on.
-    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'books.sqlite3'}", "SECRET_KEY": SECRET,
-                      "WTF_CSRF_ENABLED": False})
+    app = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'books.sqlite3'}",
+            "SECRET_KEY": SECRET,
+            "WTF_CSRF_ENABLED": False,
+        }
+    )
     with app.app_context():
         db.create_all()
     yield app
@@ -122,8 +127,9 @@ def test_flask_migrate_commands_on_the_page_build_the_schema(tmp_path):
     assert applied == [(script.stem.split("_")[0],)]
 
     # The migrated database serves the app as create_all() would.
-    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}", "SECRET_KEY": SECRET,
-                      "WTF_CSRF_ENABLED": False})
+    app = create_app(
+        {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}", "SECRET_KEY": SECRET, "WTF_CSRF_ENABLED": False}
+    )
     add_and_query(app.test_client(), "/books/new", "/books", "/books/{}")
     with app.app_context():
         db.engine.dispose()
@@ -180,8 +186,9 @@ def test_flask_python_line_on_the_page_creates_a_row(tmp_path):
     with app.app_context():
         db.create_all()
     env = {**os.environ, "FLASK_SQLALCHEMY_DATABASE_URI": url, "FLASK_SECRET_KEY": SECRET}
-    done = subprocess.run([sys.executable, *line[1:]], cwd=EXAMPLES, env=env, capture_output=True, text=True,
-                          timeout=60)
+    done = subprocess.run(
+        [sys.executable, *line[1:]], cwd=EXAMPLES, env=env, capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 0, done.stderr
     assert as_json(app.test_client().get("/books?author=Frank+Herbert")) == {"books": ["Dune (1965)"]}
     with app.app_context():
@@ -263,8 +270,10 @@ def test_head_answers_like_get_in_both(flask_app, client, db, settings, path):
     flask_client = flask_app.test_client()
     flask_client.post("/books/new", data=GOOD)
     client.post("/books/new/", GOOD)
-    for head, get in ((flask_client.head(path), flask_client.get(path)),
-                      (client.head(path + "/"), client.get(path + "/"))):
+    for head, get in (
+        (flask_client.head(path), flask_client.get(path)),
+        (client.head(path + "/"), client.get(path + "/")),
+    ):
         assert head.status_code == get.status_code
         assert (head.get_data() if hasattr(head, "get_data") else head.content) == b""
 

@@ -50,7 +50,10 @@ def test_flask_trusts_the_proxy_for_the_scheme(flask_app):
     client = flask_app.test_client()
     assert client.get("/", base_url="http://localhost").json["scheme"] == "http"
     assert client.get("/", base_url="http://localhost", headers={"X-Forwarded-Proto": "https"}).json == {
-        "status": "ok", "scheme": "https", "debug": False}
+        "status": "ok",
+        "scheme": "https",
+        "debug": False,
+    }
 
 
 def session_cookie(app, data: dict) -> str:
@@ -109,8 +112,12 @@ def test_django_production_settings_refuse_to_load_without_secrets(monkeypatch, 
 @pytest.fixture
 def production(monkeypatch, settings, tmp_path):
     """The production settings in force: every value that differs from the development settings."""
-    module = load_production(monkeypatch, DJANGO_SECRET_KEY=get_random_secret_key(), DJANGO_ALLOWED_HOSTS=HOST,
-                             DJANGO_STATIC_ROOT=str(tmp_path / "static"))
+    module = load_production(
+        monkeypatch,
+        DJANGO_SECRET_KEY=get_random_secret_key(),
+        DJANGO_ALLOWED_HOSTS=HOST,
+        DJANGO_STATIC_ROOT=str(tmp_path / "static"),
+    )
     for name in dir(module):
         if name.isupper() and getattr(module, name) != getattr(development, name, object()):
             setattr(settings, name, getattr(module, name))
@@ -145,8 +152,14 @@ def test_django_production_rejects_unknown_hosts(production, client):
 
 
 def test_manage_py_without_a_secret_key_stops_with_the_documented_error():
-    proc = subprocess.run([sys.executable, "manage.py", "check", "--deploy"], cwd=EXAMPLES, capture_output=True,
-                          text=True, timeout=60, env=reader_env(DJANGO_SETTINGS_MODULE=PRODUCTION))
+    proc = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy"],
+        cwd=EXAMPLES,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=reader_env(DJANGO_SETTINGS_MODULE=PRODUCTION),
+    )
     assert proc.returncode != 0
     assert "ImproperlyConfigured: Set the DJANGO_SECRET_KEY environment variable." in proc.stderr
 
@@ -161,7 +174,13 @@ def test_flask_gunicorn_without_a_secret_key_does_not_start():
     port = free_port()
     env = reader_env()
     env.pop("FLASK_SECRET_KEY", None)
-    proc = subprocess.run(["bash", "-c", serve.replace("8000", str(port))], cwd=EXAMPLES, env=env,
-                          capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        ["bash", "-c", serve.replace("8000", str(port))],
+        cwd=EXAMPLES,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode != 0
     assert "Set the FLASK_SECRET_KEY environment variable." in proc.stderr

@@ -51,8 +51,11 @@ class Browser:
 
     def __init__(self, framework: str):
         self.framework = framework
-        self.client = (create_app({"SECRET_KEY": SECRET}).test_client() if framework == "flask"
-                       else Client(enforce_csrf_checks=True))
+        self.client = (
+            create_app({"SECRET_KEY": SECRET}).test_client()
+            if framework == "flask"
+            else Client(enforce_csrf_checks=True)
+        )
         self.prefix = "" if framework == "flask" else DJANGO
 
     def get(self, path):
@@ -129,8 +132,9 @@ def test_bad_input_shows_the_form_again_and_never_an_error_page(browser, case):
     _, html = browser.get("/signup/")
     body = "&".join(f"{k}={v}" for k, v in Form(html).hidden().items())
     bad = form_variants({"name": "Ada", "email": "ada@example.com"})[case]
-    response = browser.client.post(browser.prefix + "/signup/", data=f"{body}&{bad}",
-                                   content_type="application/x-www-form-urlencoded")
+    response = browser.client.post(
+        browser.prefix + "/signup/", data=f"{body}&{bad}", content_type="application/x-www-form-urlencoded"
+    )
     if case == "name not UTF-8":  # an odd name, but a name: accepted
         assert response.status_code == 302
         return

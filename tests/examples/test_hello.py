@@ -94,7 +94,9 @@ def page_command(script: str) -> list[str]:
 
 
 def test_the_pages_flask_command_turns_the_reloader_on():
-    assert "--debug" in page_command("hello/flask_commands.sh"), "the page says Flask reloads: its command needs --debug"
+    assert "--debug" in page_command("hello/flask_commands.sh"), (
+        "the page says Flask reloads: its command needs --debug"
+    )
 
 
 @pytest.mark.parametrize("debug", [True, False], ids=["with --debug", "without --debug"])
@@ -102,17 +104,27 @@ def test_flask_reloads_on_save_only_in_debug_mode(examples_copy, debug):
     command = page_command("hello/flask_commands.sh")
     if not debug:
         command.remove("--debug")
-    shown = answer_after_saving(command, examples_copy, examples_copy / "hello" / "flask_app.py",
-                                "Hello from Flask!", "Hello again from Flask!",
-                                wait=RELOADS_WITHIN if debug else QUIET_FOR)
+    shown = answer_after_saving(
+        command,
+        examples_copy,
+        examples_copy / "hello" / "flask_app.py",
+        "Hello from Flask!",
+        "Hello again from Flask!",
+        wait=RELOADS_WITHIN if debug else QUIET_FOR,
+    )
     assert shown == ("Hello again from Flask!" if debug else "Hello from Flask!")
 
 
 def test_django_runserver_reloads_on_save(examples_copy):
     command = page_command("hello/django_commands.sh")
     assert "--noreload" not in command
-    shown = answer_after_saving(command, examples_copy, examples_copy / "hello" / "django_app" / "views.py",
-                                "Hello from Django!", "Hello again from Django!")
+    shown = answer_after_saving(
+        command,
+        examples_copy,
+        examples_copy / "hello" / "django_app" / "views.py",
+        "Hello from Django!",
+        "Hello again from Django!",
+    )
     assert shown == "Hello again from Django!"
 
 

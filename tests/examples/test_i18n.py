@@ -49,8 +49,14 @@ def compiled(mo: Path) -> dict:
 
 def run(argv: list[str], cwd: Path, **env: str) -> None:
     tool = shutil.which(argv[0], path=f"{BIN}{os.pathsep}{os.environ['PATH']}")
-    done = subprocess.run([tool, *argv[1:]], cwd=cwd, capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}", **env})
+    done = subprocess.run(
+        [tool, *argv[1:]],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}", **env},
+    )
     assert done.returncode == 0, f"{shlex.join(argv)} failed:\n{done.stdout}{done.stderr}"
 
 
@@ -77,8 +83,10 @@ def test_flask_links_keep_or_switch_the_language(flask_client):
     assert 'href="/en/" lang="en"' in page and 'href="/fr/" lang="fr"' in page
 
 
-@pytest.mark.parametrize(("accept", "goes_to"), [("fr-CH, fr;q=0.9, en;q=0.8", "/fr/"), ("de, en;q=0.5", "/en/"),
-                                                   ("de", "/en/"), ("", "/en/")])
+@pytest.mark.parametrize(
+    ("accept", "goes_to"),
+    [("fr-CH, fr;q=0.9, en;q=0.8", "/fr/"), ("de, en;q=0.5", "/en/"), ("de", "/en/"), ("", "/en/")],
+)
 def test_flask_root_follows_accept_language(flask_client, accept, goes_to):
     response = flask_client.get("/", headers={"Accept-Language": accept})
     assert response.status_code == 302 and response.headers["Location"] == goes_to
@@ -128,8 +136,10 @@ def test_django_links_keep_or_switch_the_language(client, languages):
 
 
 @pytest.mark.urls(topic.ROOT_URLCONF)
-@pytest.mark.parametrize(("accept", "goes_to"), [("fr-CH, fr;q=0.9, en;q=0.8", "/fr/i18n/"),
-                                                   ("de, en;q=0.5", "/en/i18n/"), ("de", "/en/i18n/"), ("", "/en/i18n/")])
+@pytest.mark.parametrize(
+    ("accept", "goes_to"),
+    [("fr-CH, fr;q=0.9, en;q=0.8", "/fr/i18n/"), ("de, en;q=0.5", "/en/i18n/"), ("de", "/en/i18n/"), ("", "/en/i18n/")],
+)
 def test_django_unprefixed_url_follows_accept_language(languages, accept, goes_to):
     response = Client().get("/i18n/", headers={"Accept-Language": accept})
     assert response.status_code == 302 and response["Location"] == goes_to

@@ -21,13 +21,13 @@ from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.core import mail
 from django.test import Client
 from django.urls import include, path
+from werkzeug.security import generate_password_hash
 
 from password_reset.django_app import settings as topic
 from password_reset.flask_app import create_app
 from password_reset.flask_models import User, db
 from tests.conftest import free_port
 from tests.examples.conftest import section
-from werkzeug.security import generate_password_hash
 
 urlpatterns = [path("password_reset/", include("password_reset.django_app.urls"))]
 
@@ -67,11 +67,14 @@ def smtp():
 def flask_app(tmp_path, smtp):
     controller, inbox = smtp
     inbox.messages.clear()
-    app = create_app({
-        "SECRET_KEY": "test-only",
-        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'reset.sqlite3'}",
-        "MAIL_SERVER": controller.hostname, "MAIL_PORT": controller.port,
-    })
+    app = create_app(
+        {
+            "SECRET_KEY": "test-only",
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'reset.sqlite3'}",
+            "MAIL_SERVER": controller.hostname,
+            "MAIL_PORT": controller.port,
+        }
+    )
     with app.app_context():  # a hash made once: scrypt takes a noticeable time per call
         db.session.add(User(email="alice@example.com", password_hash=OLD_HASH))
         db.session.commit()
@@ -170,8 +173,14 @@ def test_flask_signs_in_to_a_mail_server_that_requires_it(flask_app):
         return AuthResult(success=(auth_data.login, auth_data.password) == (b"mailer", b"s3cret"))
 
     inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port(), authenticator=authenticator,
-                            auth_required=True, auth_require_tls=False)
+    controller = Controller(
+        inbox,
+        hostname="127.0.0.1",
+        port=free_port(),
+        authenticator=authenticator,
+        auth_required=True,
+        auth_require_tls=False,
+    )
     controller.start()
     try:
         flask_app.config.update(MAIL_PORT=controller.port, MAIL_USERNAME="mailer", MAIL_PASSWORD="s3cret")
@@ -223,9 +232,13 @@ def test_the_smtp_server_the_page_starts_prints_the_message(flask_app):
     assert (plain.config["MAIL_SERVER"], plain.config["MAIL_PORT"]) == ("localhost", 8025)
     assert (topic.SMTP["host"], topic.SMTP["port"]) == ("localhost", 8025)
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{port}"],
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                              env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    server = subprocess.Popen(
+        [sys.executable, "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{port}"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
     try:
         deadline = time.monotonic() + 20
         while True:

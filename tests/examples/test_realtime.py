@@ -11,8 +11,8 @@ from __future__ import annotations
 import contextlib
 import json
 import subprocess
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Callable, Iterator
 
 import pytest
 import redis
@@ -21,8 +21,8 @@ import websocket
 
 from tests.conftest import free_port
 from tests.examples.conftest import EXAMPLES, section
-from tests.examples.serving import as_typed, reader_env, serving
 from tests.examples.services import RunSection, redis_server
+from tests.examples.serving import as_typed, reader_env, serving
 
 HELLO = {"user": "anonymous", "text": "hello, room"}
 ERROR = "Send {'text': ...} with 1 to 500 characters."
@@ -98,7 +98,9 @@ def flask_chat(port: int) -> Chat:
 
 
 def django_chat(port: int) -> Chat:
-    ws = websocket.create_connection(f"ws://127.0.0.1:{port}/ws/chat/", timeout=10)  # sends Origin: http://127.0.0.1:PORT
+    ws = websocket.create_connection(
+        f"ws://127.0.0.1:{port}/ws/chat/", timeout=10
+    )  # sends Origin: http://127.0.0.1:PORT
 
     def send(data):
         ws.send(data if isinstance(data, str) else json.dumps(data))
@@ -165,8 +167,9 @@ def test_the_broadcast_travels_through_redis(connect, framework, redis_url):
     assert bob.receive(10) == HELLO
 
 
-@pytest.mark.parametrize("bad", ["not json", {"no": "text"}, {"text": ""}, {"text": "   "},
-                                 {"text": "x" * 501}, {"text": 42}, ["text"]])
+@pytest.mark.parametrize(
+    "bad", ["not json", {"no": "text"}, {"text": ""}, {"text": "   "}, {"text": "x" * 501}, {"text": 42}, ["text"]]
+)
 def test_a_malformed_message_gets_an_error_back_and_reaches_nobody(connect, framework, bad):
     if framework == "flask" and bad == "not json":
         bad = "not a dict"  # Socket.IO always sends JSON; a bare string is the nearest mistake
@@ -215,8 +218,12 @@ def test_flask_refuses_to_start_without_a_secret_key(monkeypatch):
 
 def test_django_handshake_with_a_session_cookie_works_after_the_pages_migrate(django_server):
     """The Run-it migrates first: without the session table, any sessionid cookie made the handshake a 500."""
-    ws = websocket.create_connection(f"ws://127.0.0.1:{django_server.port}/ws/chat/", origin="http://127.0.0.1",
-                                     cookie="sessionid=not-a-real-session", timeout=10)
+    ws = websocket.create_connection(
+        f"ws://127.0.0.1:{django_server.port}/ws/chat/",
+        origin="http://127.0.0.1",
+        cookie="sessionid=not-a-real-session",
+        timeout=10,
+    )
     ws.send(json.dumps({"text": "hello"}))
     assert json.loads(ws.recv()) == {"user": "anonymous", "text": "hello"}
     ws.close()
@@ -224,8 +231,9 @@ def test_django_handshake_with_a_session_cookie_works_after_the_pages_migrate(dj
 
 def test_django_closes_a_connection_that_sends_a_message_over_the_size_limit(django_server):
     """uvicorn's --ws-max-size on the page: 64 KiB, where the default would parse 16 MiB."""
-    ws = websocket.create_connection(f"ws://127.0.0.1:{django_server.port}/ws/chat/", origin="http://127.0.0.1",
-                                     timeout=10)
+    ws = websocket.create_connection(
+        f"ws://127.0.0.1:{django_server.port}/ws/chat/", origin="http://127.0.0.1", timeout=10
+    )
     ws.send(json.dumps({"text": "x" * 100_000}))
     opcode, data = ws.recv_data(control_frame=True)  # no answer from the consumer: the server closes
     assert opcode == websocket.ABNF.OPCODE_CLOSE and int.from_bytes(data[:2], "big") == 1009  # message too big

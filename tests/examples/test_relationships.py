@@ -30,8 +30,7 @@ from relationships.django_app.models import Tag as DjangoTag
 from relationships.flask_app import create_app
 from relationships.flask_models import Author, Book, Tag, db
 from relationships.flask_queries import count_queries
-from tests.examples.browsing import (assert_versions_on_page_are_pinned, body,
-                                     page_description, words)
+from tests.examples.browsing import assert_versions_on_page_are_pinned, body, page_description, words
 from tests.examples.conftest import EXAMPLES, section
 
 pytestmark = pytest.mark.django_db
@@ -74,6 +73,7 @@ def site(request, tmp_path):
             with app.app_context():
                 db.session.execute(db.delete(Book))
                 db.session.commit()
+
         yield Site("flask", app.test_client(), queries, add_books, delete_books)
         with app.app_context():
             db.engine.dispose()
@@ -86,8 +86,14 @@ def site(request, tmp_path):
             author, tag = DjangoAuthor.objects.create(name="Someone"), DjangoTag.objects.get(name="classic")
             for i in range(n):
                 DjangoBook.objects.create(title=f"Zed {i:03}", author=author).tags.add(tag)
-        yield Site("django", Client(), lambda: CaptureQueriesContext(connection), add_books,
-                   lambda: DjangoBook.objects.all().delete())
+
+        yield Site(
+            "django",
+            Client(),
+            lambda: CaptureQueriesContext(connection),
+            add_books,
+            lambda: DjangoBook.objects.all().delete(),
+        )
 
 
 # What a reader sees ------------------------------------------------------------
@@ -126,7 +132,11 @@ def test_the_tag_page_lists_the_books_with_that_tag(site):
     page = words(site.get("/tags/humour/"))
     assert "Books tagged “humour”" in page
     assert re.findall(r"Book \d\d by \w+", page) == [
-        "Book 03 by Pratchett", "Book 06 by Pratchett", "Book 09 by Pratchett", "Book 12 by Pratchett"]
+        "Book 03 by Pratchett",
+        "Book 06 by Pratchett",
+        "Book 09 by Pratchett",
+        "Book 12 by Pratchett",
+    ]
     assert len(re.findall(r"Book \d\d", words(site.get("/tags/fantasy/")))) == 8
     assert site.get("/tags/nothing-like-this/").status_code == 404
 
@@ -229,7 +239,9 @@ def test_the_django_query_count_test_passes():
 
 
 def test_the_django_query_count_test_fails_without_eager_loading(monkeypatch):
-    monkeypatch.setattr(django_views.BookListView, "queryset", DjangoBook.objects.select_related("author").order_by("title", "id"))
+    monkeypatch.setattr(
+        django_views.BookListView, "queryset", DjangoBook.objects.select_related("author").order_by("title", "id")
+    )
     result = run_django_tests()
     assert not result.wasSuccessful()
     assert "3 != " in str(result.failures) or "queries" in str(result.failures)

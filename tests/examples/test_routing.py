@@ -139,15 +139,25 @@ def test_flask_refuses_to_start_without_a_secret_key(monkeypatch):
         create_app()
 
 
-GET_PATHS = ["/", "/about/", "/books/", "/books/1/", "/tags/science-fiction/", "/files/covers/dune.jpg", "/links/",
-             "/books/99/"]
+GET_PATHS = [
+    "/",
+    "/about/",
+    "/books/",
+    "/books/1/",
+    "/tags/science-fiction/",
+    "/files/covers/dune.jpg",
+    "/links/",
+    "/books/99/",
+]
 
 
 @pytest.mark.parametrize("path", GET_PATHS)
 def test_head_answers_like_get(flask_client, client, path):
     """HEAD is GET without the body: same status, same headers, in both frameworks."""
-    for head, get in ((flask_client.head(path), flask_client.get(path)),
-                      (client.head(DJANGO + path), client.get(DJANGO + path))):
+    for head, get in (
+        (flask_client.head(path), flask_client.get(path)),
+        (client.head(DJANGO + path), client.get(DJANGO + path)),
+    ):
         assert head.status_code == get.status_code
         assert head.headers["Content-Type"] == get.headers["Content-Type"]
         assert (head.get_data() if hasattr(head, "get_data") else head.content) == b""
@@ -174,10 +184,14 @@ def test_bytes_that_are_not_utf8_never_cause_a_server_error(flask_client, client
     django = client.post(f"{DJANGO}/books/", data=body, content_type="application/x-www-form-urlencoded")
     # Both decode them with U+FFFD replacement characters: a strange title, not an error.
     assert (flask.status_code, django.status_code) == (302, 302)
-    for response in (flask_client.get("/files/%FF%FE"), client.get(f"{DJANGO}/files/%FF%FE"),
-                     flask_client.get("/tags/%FF/"), client.get(f"{DJANGO}/tags/%FF/"),
-                     flask_client.get("/books/99999999999999999999999999/"),
-                     client.get(f"{DJANGO}/books/99999999999999999999999999/")):
+    for response in (
+        flask_client.get("/files/%FF%FE"),
+        client.get(f"{DJANGO}/files/%FF%FE"),
+        flask_client.get("/tags/%FF/"),
+        client.get(f"{DJANGO}/tags/%FF/"),
+        flask_client.get("/books/99999999999999999999999999/"),
+        client.get(f"{DJANGO}/books/99999999999999999999999999/"),
+    ):
         assert response.status_code < 500
 
 
@@ -204,11 +218,20 @@ def test_django_reverse_gives_the_documented_paths(client):
 def test_flask_routes_lists_every_rule():
     """Type the page's lines up to `flask ... routes` into a shell in examples/, as the reader does."""
     lines = [line for line in section("routing/flask_commands.sh", "run") if not line.startswith("#")]
-    upto = next(i for i, line in enumerate(lines) if line.split()[:4] == ["flask", "--app", "routing.flask_app", "routes"])
+    upto = next(
+        i for i, line in enumerate(lines) if line.split()[:4] == ["flask", "--app", "routing.flask_app", "routes"]
+    )
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
     env.pop("FLASK_SECRET_KEY", None)  # the page's lines set it
-    out = subprocess.run(["bash", "-c", "set -e\n" + "\n".join(lines[:upto + 1])], cwd=EXAMPLES, env=env,
-                         capture_output=True, text=True, check=True, timeout=60).stdout
+    out = subprocess.run(
+        ["bash", "-c", "set -e\n" + "\n".join(lines[: upto + 1])],
+        cwd=EXAMPLES,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    ).stdout
     for rule in ("/books/<int:book_id>/", "/tags/<slug:tag>/", "/files/<path:name>"):
         assert rule in out
     listed = [line.split() for line in out.splitlines() if line.startswith(("shop.book_create", "shop.book_list"))]

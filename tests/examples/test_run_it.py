@@ -42,13 +42,15 @@ def test_the_reader_mounts_each_app_where_this_sites_project_does():
     from project.urls import urlpatterns
 
     # include("x.urls") imports the module: its name is the module's __name__.
-    mounted = {getattr(p.urlconf_name, "__name__", None): str(p.pattern) for p in urlpatterns
-               if hasattr(p, "urlconf_name")}
+    mounted = {
+        getattr(p.urlconf_name, "__name__", None): str(p.pattern) for p in urlpatterns if hasattr(p, "urlconf_name")
+    }
     for topic in TOPICS:
         added = plan_of(topic, "django").appends.get("project/urls.py")
         if added:
-            assert f'    path("{mounted[f"{topic}.django_app.urls"]}", ' \
-                   f'include("{topic}.django_app.urls")),' == added[-2]
+            assert (
+                f'    path("{mounted[f"{topic}.django_app.urls"]}", include("{topic}.django_app.urls")),' == added[-2]
+            )
 
 
 # The install line is complete -------------------------------------------------
@@ -90,8 +92,11 @@ def imported_modules(path) -> set[str]:
             if re.fullmatch(r"[a-z_][a-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+", node.value):  # "pkg.module.Class"
                 found.add(node.value.split(".")[0])
         elif isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "INSTALLED_APPS" for t in node.targets):
-            found |= {c.value.split(".")[0] for c in ast.walk(node.value)
-                      if isinstance(c, ast.Constant) and isinstance(c.value, str)}
+            found |= {
+                c.value.split(".")[0]
+                for c in ast.walk(node.value)
+                if isinstance(c, ast.Constant) and isinstance(c.value, str)
+            }
     return found
 
 
@@ -139,5 +144,7 @@ def test_the_install_line_brings_everything_the_example_uses(topic, framework):
         if words[:2] == ["python", "-m"]:
             used |= {canonicalize_name(d) for d in providers().get(words[2], [])}
     line = p.lts[2] if LTS_RUN and p.lts else p.pip  # the LTS run checks the LTS line
-    assert used - installed_with(line) == set(), (f"examples/{topic}: the {p.framework} example uses these, "
-                                                  f"but `pip install {' '.join(line)}` does not install them")
+    assert used - installed_with(line) == set(), (
+        f"examples/{topic}: the {p.framework} example uses these, "
+        f"but `pip install {' '.join(line)}` does not install them"
+    )

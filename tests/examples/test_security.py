@@ -182,11 +182,15 @@ BAD_COMMENTS = {"empty body": "", "no text": form_body({"txt": "hi"}), "blank te
 def test_a_post_without_a_comment_shows_the_form_again_in_both(flask_client, case):
     django_client = Client(enforce_csrf_checks=True)
     form = django_client.get("/comment/").content.decode()
-    django = django_client.post("/comment/", data=f"csrfmiddlewaretoken={token_in(form, 'csrfmiddlewaretoken')}&"
-                                + BAD_COMMENTS[case], content_type="application/x-www-form-urlencoded")
+    django = django_client.post(
+        "/comment/",
+        data=f"csrfmiddlewaretoken={token_in(form, 'csrfmiddlewaretoken')}&" + BAD_COMMENTS[case],
+        content_type="application/x-www-form-urlencoded",
+    )
     token = token_in(flask_client.get("/comment/").text, "csrf_token")
-    flask = flask_client.post("/comment/", data=f"csrf_token={token}&{BAD_COMMENTS[case]}",
-                              content_type="application/x-www-form-urlencoded")
+    flask = flask_client.post(
+        "/comment/", data=f"csrf_token={token}&{BAD_COMMENTS[case]}", content_type="application/x-www-form-urlencoded"
+    )
     assert (flask.status_code, django.status_code) == (200, 200)
     assert "Write a comment first." in flask.text and "Write a comment first." in django.content.decode()
 
@@ -197,11 +201,15 @@ def test_bytes_that_are_not_utf8_come_back_as_harmless_text(flask_client):
     django_client = Client(enforce_csrf_checks=True)
     form = django_client.get("/comment/").content.decode()
     body = form_body({"text": NOT_UTF8})
-    django = django_client.post("/comment/", data=f"csrfmiddlewaretoken={token_in(form, 'csrfmiddlewaretoken')}&{body}",
-                                content_type="application/x-www-form-urlencoded")
+    django = django_client.post(
+        "/comment/",
+        data=f"csrfmiddlewaretoken={token_in(form, 'csrfmiddlewaretoken')}&{body}",
+        content_type="application/x-www-form-urlencoded",
+    )
     token = token_in(flask_client.get("/comment/").text, "csrf_token")
-    flask = flask_client.post("/comment/", data=f"csrf_token={token}&{body}",
-                              content_type="application/x-www-form-urlencoded")
+    flask = flask_client.post(
+        "/comment/", data=f"csrf_token={token}&{body}", content_type="application/x-www-form-urlencoded"
+    )
     assert (flask.status_code, django.status_code) == (200, 200)
     # Werkzeug 3.1 keeps the undecodable value percent-encoded; Django swaps in U+FFFD.
     assert "You said: %FF%FE%C3(" in flask.text

@@ -11,7 +11,8 @@ def test_a_missing_redis_server_fails_with_the_command_that_installs_it(tmp_path
     with pytest.raises(pytest.fail.Exception) as failed:
         redis_binary(path=str(tmp_path))  # a PATH with no redis-server on it
     assert str(failed.value) == (
-        f"redis-server is not installed; the examples need a real Redis. Install it with: {INSTALL_REDIS}")
+        f"redis-server is not installed; the examples need a real Redis. Install it with: {INSTALL_REDIS}"
+    )
     assert INSTALL_REDIS == "sudo apt-get install redis-server"
 
 
@@ -28,11 +29,15 @@ def test_redis_server_starts_on_a_free_port_and_stops_afterwards():
 
 
 def test_run_sections_split_into_what_a_test_does_with_each_line():
-    run = RunSection.parse([
-        "# a comment", 'redis-server --port 6379 --save "" &',
-        "export REDIS_URL=redis://127.0.0.1:6379/0", "flask --app x rq worker &  # the worker",
-        "curl http://127.0.0.1:8000/",
-    ])
+    run = RunSection.parse(
+        [
+            "# a comment",
+            'redis-server --port 6379 --save "" &',
+            "export REDIS_URL=redis://127.0.0.1:6379/0",
+            "flask --app x rq worker &  # the worker",
+            "curl http://127.0.0.1:8000/",
+        ]
+    )
     assert run.redis == ["redis-server", "--port", "6379", "--save", ""]
     assert run.exports == {"REDIS_URL": "redis://127.0.0.1:6379/0"}
     assert run.steps == [["flask", "--app", "x", "rq", "worker"]] and RunSection.long_running(run.steps[0])

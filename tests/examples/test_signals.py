@@ -82,7 +82,9 @@ def test_flask_teardown_sees_the_error_and_after_request_still_runs(flask_app, c
 
 
 def test_flask_receivers_connected_to_one_app_ignore_another(flask_app, tmp_path, caplog):
-    other = create_app({"SECRET_KEY": "test-only", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'other.sqlite3'}"})
+    other = create_app(
+        {"SECRET_KEY": "test-only", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'other.sqlite3'}"}
+    )
     received = []
 
     def record(sender, **extra):

@@ -43,8 +43,13 @@ def test_flask_page_links_the_css_file_and_serves_it():
 def test_flask_routes_lists_the_static_route():
     lines = section("static/flask_commands.sh", "collect")
     argv = shlex.split(lines[0])
-    out = subprocess.run([str(Path(sys.executable).parent / argv[0]), *argv[1:]], cwd=EXAMPLES,
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [str(Path(sys.executable).parent / argv[0]), *argv[1:]],
+        cwd=EXAMPLES,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert re.search(r"^static\s+GET\s+/static/<path:filename>", out, re.MULTILINE)
 
 

@@ -35,8 +35,7 @@ from structure.flask_shop import create_app
 from structure.flask_shop.catalog.models import Book
 from structure.flask_shop.extensions import db
 from structure.flask_shop.reviews.models import Review
-from tests.examples.browsing import (assert_versions_on_page_are_pinned, body,
-                                     page_description, words)
+from tests.examples.browsing import assert_versions_on_page_are_pinned, body, page_description, words
 from tests.examples.conftest import EXAMPLES, section
 
 pytestmark = pytest.mark.django_db
@@ -61,6 +60,7 @@ def flask_site() -> Site:
             db.session.add_all([book, *(Review(book=book, rating=r, text=t) for r, t in reviews)])
             db.session.commit()
             return book.id
+
     return Site("flask", app.test_client(), add_book)
 
 
@@ -70,6 +70,7 @@ def django_site() -> Site:
         for rating, text in reviews:
             book.reviews.create(rating=rating, text=text)
         return book.pk
+
     return Site("django", Client(), add_book)
 
 
@@ -138,8 +139,10 @@ def test_django_finds_each_template_in_its_own_app():
 def test_flask_finds_each_template_in_its_own_blueprint():
     app = create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://"})
     with app.app_context():
-        found = {name: app.jinja_env.get_template(name).filename
-                 for name in ("catalog/book_list.html", "reviews/review_list.html")}
+        found = {
+            name: app.jinja_env.get_template(name).filename
+            for name in ("catalog/book_list.html", "reviews/review_list.html")
+        }
     assert found["catalog/book_list.html"].endswith("flask_shop/catalog/templates/catalog/book_list.html")
     assert found["reviews/review_list.html"].endswith("flask_shop/reviews/templates/reviews/review_list.html")
 
@@ -164,16 +167,21 @@ def run_flask_tests(monkeypatch) -> dict[str, str]:
     for name in [m for m in sys.modules if m.startswith("structure.flask_tests")]:
         monkeypatch.delitem(sys.modules, name)
     outcomes = Outcomes()
-    pytest.main([str(FLASK_TESTS), "-q", "-p", "no:django", "-p", "no:pytest_cov", "-p", "no:cacheprovider"],
-                plugins=[outcomes])
+    pytest.main(
+        [str(FLASK_TESTS), "-q", "-p", "no:django", "-p", "no:pytest_cov", "-p", "no:cacheprovider"], plugins=[outcomes]
+    )
     assert len(outcomes.by_test) == 3
     return outcomes.by_test
 
 
 def run_django_tests() -> unittest.TestResult:
     loader = unittest.defaultTestLoader
-    suite = unittest.TestSuite([loader.loadTestsFromTestCase(catalog_tests.BookListTests),
-                                loader.loadTestsFromTestCase(reviews_tests.ReviewListTests)])
+    suite = unittest.TestSuite(
+        [
+            loader.loadTestsFromTestCase(catalog_tests.BookListTests),
+            loader.loadTestsFromTestCase(reviews_tests.ReviewListTests),
+        ]
+    )
     result = unittest.TestResult()
     suite.run(result)
     assert result.testsRun == 3
@@ -190,10 +198,10 @@ def test_the_flask_tests_catch_reviews_in_the_wrong_order(monkeypatch):
     def worst_first(template, **context):
         context["reviews"] = sorted(context["reviews"], key=lambda r: r.rating)
         return real(template, **context)
+
     monkeypatch.setattr(flask_reviews, "render_template", worst_first)
     outcomes = run_flask_tests(monkeypatch)
-    assert {name for name, outcome in outcomes.items() if outcome != "passed"} == {
-        "test_reviews_are_listed_best_first"}
+    assert {name for name, outcome in outcomes.items() if outcome != "passed"} == {"test_reviews_are_listed_best_first"}
 
 
 def test_the_django_tests_in_each_app_pass():
@@ -203,8 +211,9 @@ def test_the_django_tests_in_each_app_pass():
 
 def test_the_django_tests_catch_reviews_in_the_wrong_order(monkeypatch):
     real = django_reviews.ReviewListView.get_queryset
-    monkeypatch.setattr(django_reviews.ReviewListView, "get_queryset",
-                        lambda self: sorted(real(self), key=lambda r: r.rating))
+    monkeypatch.setattr(
+        django_reviews.ReviewListView, "get_queryset", lambda self: sorted(real(self), key=lambda r: r.rating)
+    )
     result = run_django_tests()
     assert [test._testMethodName for test, _ in result.failures] == ["test_reviews_are_listed_best_first"]
 
@@ -251,15 +260,20 @@ def test_the_flask_routes_command_lists_each_blueprints_endpoints(monkeypatch):
 def test_the_django_test_command_on_the_page_runs_each_apps_tests(tmp_path):
     """As a reader runs it: the bookshop's settings, a secret key, `manage.py test structure.django_app`."""
     run = section("structure/django_commands.sh", "run")
-    exports = dict(re.fullmatch(r'export (\w+)=(.*)', line).groups() for line in run if line.startswith("export "))
+    exports = dict(re.fullmatch(r"export (\w+)=(.*)", line).groups() for line in run if line.startswith("export "))
     assert exports["DJANGO_SETTINGS_MODULE"] == "structure.django_app.settings"
     [line] = section("structure/django_commands.sh", "test")
     argv = shlex.split(line)
     assert argv[:3] == ["python", "manage.py", "test"]
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": exports["DJANGO_SETTINGS_MODULE"],
-           "DJANGO_SECRET_KEY": "test-only", "DJANGO_DB": str(tmp_path / "shop.sqlite3")}
-    proc = subprocess.run([sys.executable, *argv[1:]], cwd=EXAMPLES, env=env, capture_output=True, text=True,
-                          timeout=120)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": exports["DJANGO_SETTINGS_MODULE"],
+        "DJANGO_SECRET_KEY": "test-only",
+        "DJANGO_DB": str(tmp_path / "shop.sqlite3"),
+    }
+    proc = subprocess.run(
+        [sys.executable, *argv[1:]], cwd=EXAMPLES, env=env, capture_output=True, text=True, timeout=120
+    )
     output = proc.stdout + proc.stderr
     assert proc.returncode == 0, output
     assert "Ran 3 tests" in output and "OK" in output

@@ -24,14 +24,16 @@ import redis
 from tasks.flask_app import create_app
 from tests.conftest import free_port
 from tests.examples.conftest import EXAMPLES, section
-from tests.examples.serving import as_typed, reader_env, serving
 from tests.examples.empty_folder import plan_of
 from tests.examples.services import RunSection, redis_server, running, wait_for
+from tests.examples.serving import as_typed, reader_env, serving
 
 TEXT = "the cat saw the dog and the dog saw a bird"
 # Counted by hand: 11 words; "the" three times, then "saw" and "dog" twice each.
 COUNTED = {"words": 11, "top": [["the", 3], ["saw", 2], ["dog", 2]]}
-TOKEN = re.compile(r'name="(csrf_token|csrfmiddlewaretoken)"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="(csrf_token|csrfmiddlewaretoken)"')
+TOKEN = re.compile(
+    r'name="(csrf_token|csrfmiddlewaretoken)"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="(csrf_token|csrfmiddlewaretoken)"'
+)
 WORKER_TIMEOUT = 20  # seconds for a started worker to finish one tiny job
 
 
@@ -84,9 +86,12 @@ def test_flask_job_waits_in_redis_until_the_worker_runs_it(flask_client, redis_u
     assert redis.Redis.from_url(redis_url).llen("rq:queue:default") == 1
 
     with running(as_typed(worker, 0), reader_env(REDIS_URL=redis_url, **run.exports)) as started:
-        done = wait_for(lambda: flask_client.get(status_url).json["status"] == "finished" and
-                        flask_client.get(status_url).json, "the RQ worker to finish the job",
-                        WORKER_TIMEOUT, started)
+        done = wait_for(
+            lambda: flask_client.get(status_url).json["status"] == "finished" and flask_client.get(status_url).json,
+            "the RQ worker to finish the job",
+            WORKER_TIMEOUT,
+            started,
+        )
     assert done == {"status": "finished", "result": COUNTED}
 
 
@@ -169,9 +174,11 @@ def test_django_task_waits_in_the_database_until_db_worker_runs_it(django_site):
     assert json.loads(body) == {"status": "READY", "result": None}
 
     with running(worker, env) as started:
+
         def finished():
             answer = json.loads(browser.open(status_url.removeprefix(browser.base))[2])
             return answer if answer["status"] == "SUCCESSFUL" else None
+
         done = wait_for(finished, "db_worker to finish the task", WORKER_TIMEOUT, started)
     assert done == {"status": "SUCCESSFUL", "result": COUNTED}
 

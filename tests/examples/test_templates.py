@@ -59,11 +59,13 @@ def get(request, client):
             assert response.mimetype == "text/html"
             return response.text, "/"
     else:
+
         def fetch(path):
             response = client.get(DJANGO + path)
             assert response.status_code == 200
             assert response["Content-Type"].startswith("text/html")
             return response.content.decode(), f"{DJANGO}/"
+
     return fetch
 
 

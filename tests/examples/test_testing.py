@@ -27,8 +27,11 @@ from testing.django_app.models import Note
 from tests.examples.conftest import EXAMPLES, section
 
 FLASK_TESTS = EXAMPLES / "testing" / "flask_tests.py"
-ALL = {"test_the_list_starts_empty", "test_adding_a_note_redirects_to_the_list_that_shows_it",
-       "test_an_empty_note_is_refused"}
+ALL = {
+    "test_the_list_starts_empty",
+    "test_adding_a_note_redirects_to_the_list_that_shows_it",
+    "test_an_empty_note_is_refused",
+}
 
 
 class Outcomes:
@@ -47,8 +50,9 @@ def run_flask_tests(monkeypatch) -> dict[str, str]:
     """Run flask_tests.py with pytest in this process, against whatever testing.flask_app now is."""
     monkeypatch.delitem(sys.modules, "testing.flask_tests", raising=False)
     outcomes = Outcomes()
-    code = pytest.main([str(FLASK_TESTS), "-q", "-p", "no:django", "-p", "no:pytest_cov", "-p", "no:cacheprovider"],
-                       plugins=[outcomes])
+    code = pytest.main(
+        [str(FLASK_TESTS), "-q", "-p", "no:django", "-p", "no:pytest_cov", "-p", "no:cacheprovider"], plugins=[outcomes]
+    )
     assert set(outcomes.by_test) == ALL
     assert (code == 0) == all(o == "passed" for o in outcomes.by_test.values())
     return outcomes.by_test
@@ -89,6 +93,7 @@ def flask_render_without(key, value=None):
         if key in context:
             context[key] = value
         return flask_render(template, **context)
+
     return render
 
 
@@ -98,12 +103,17 @@ def flask_render_without_errors(template, **context):
 
 
 FLASK_MUTANTS = {
-    "the list forgets added notes": ("render_template", flask_render_without("notes", []),
-                                     {"test_adding_a_note_redirects_to_the_list_that_shows_it"}),
-    "the error message is lost": ("render_template", flask_render_without_errors,
-                                  {"test_an_empty_note_is_refused"}),
-    "adding redirects to the wrong page": ("redirect", lambda location: flask_redirect("/"),
-                                           {"test_adding_a_note_redirects_to_the_list_that_shows_it"}),
+    "the list forgets added notes": (
+        "render_template",
+        flask_render_without("notes", []),
+        {"test_adding_a_note_redirects_to_the_list_that_shows_it"},
+    ),
+    "the error message is lost": ("render_template", flask_render_without_errors, {"test_an_empty_note_is_refused"}),
+    "adding redirects to the wrong page": (
+        "redirect",
+        lambda location: flask_redirect("/"),
+        {"test_adding_a_note_redirects_to_the_list_that_shows_it"},
+    ),
 }
 
 
@@ -122,14 +132,24 @@ def forget_notes(view, **kwargs):
 
 ORIGINAL_CONTEXT = django_views.NotesView.get_context_data
 DJANGO_MUTANTS = {
-    "the list forgets added notes": (django_views.NotesView, "get_context_data", forget_notes,
-                                     {"test_adding_a_note_redirects_to_the_list_that_shows_it"}),
-    "the error message is lost": (django_views.NotesView, "form_invalid",
-                                  lambda view, form: view.render_to_response(
-                                      view.get_context_data(form=django_views.NoteForm())),
-                                  {"test_an_empty_note_is_refused"}),
-    "adding redirects to the wrong page": (django_views.NotesView, "success_url", "/",
-                                           {"test_adding_a_note_redirects_to_the_list_that_shows_it"}),
+    "the list forgets added notes": (
+        django_views.NotesView,
+        "get_context_data",
+        forget_notes,
+        {"test_adding_a_note_redirects_to_the_list_that_shows_it"},
+    ),
+    "the error message is lost": (
+        django_views.NotesView,
+        "form_invalid",
+        lambda view, form: view.render_to_response(view.get_context_data(form=django_views.NoteForm())),
+        {"test_an_empty_note_is_refused"},
+    ),
+    "adding redirects to the wrong page": (
+        django_views.NotesView,
+        "success_url",
+        "/",
+        {"test_adding_a_note_redirects_to_the_list_that_shows_it"},
+    ),
 }
 
 
@@ -160,8 +180,9 @@ def test_the_commands_on_the_page_run_the_tests_in_a_clone(script, summary):
     assert argv[0] == "python"
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
     env.pop("DJANGO_SETTINGS_MODULE", None)  # as in a reader's shell
-    proc = subprocess.run([sys.executable, *argv[1:]], cwd=EXAMPLES, env=env, capture_output=True, text=True,
-                          timeout=300)
+    proc = subprocess.run(
+        [sys.executable, *argv[1:]], cwd=EXAMPLES, env=env, capture_output=True, text=True, timeout=300
+    )
     output = proc.stdout + proc.stderr
     assert proc.returncode == 0, output
     for text in summary:
@@ -199,8 +220,9 @@ def test_flask_refuses_to_start_without_a_secret_key(monkeypatch):
 @pytest.mark.urls("testing.django_app.urls")
 @pytest.mark.parametrize("body", ["", "note=hi", "text=%20%20"], ids=["empty body", "no text", "blank text"])
 def test_a_post_without_a_note_shows_the_form_again_with_the_same_status_in_both(client, db, body):
-    flask = flask_app.create_app({"SECRET_KEY": SECRET, "WTF_CSRF_ENABLED": False,
-                                  "SQLALCHEMY_DATABASE_URI": "sqlite://"}).test_client()
+    flask = flask_app.create_app(
+        {"SECRET_KEY": SECRET, "WTF_CSRF_ENABLED": False, "SQLALCHEMY_DATABASE_URI": "sqlite://"}
+    ).test_client()
     kwargs = {"data": body, "content_type": "application/x-www-form-urlencoded"}
     assert flask.post("/notes/", **kwargs).status_code == client.post("/notes/", **kwargs).status_code == 200
 

@@ -22,4 +22,5 @@ def test_the_entry_points_import(topic):
     django = importlib.import_module(entry["django"])
     if TOPICS[topic].mount is not None:
         assert entry["django"].endswith(".urls") and hasattr(django, "urlpatterns"), (
-            f"examples/{topic}/topic.yml: entry.django must be the URLconf the mount includes")
+            f"examples/{topic}/topic.yml: entry.django must be the URLconf the mount includes"
+        )

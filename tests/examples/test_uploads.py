@@ -122,7 +122,8 @@ def test_flask_answers_413_to_too_many_parts_and_to_a_long_field(flask_app, flas
 
 def test_flask_answers_400_to_a_broken_multipart_body(flask_app):
     response = flask_app.test_client().post(
-        "/", data=b"--x\r\nContent-Disposition: form-data; name=\"document\"\r\n\r\nno end",
+        "/",
+        data=b'--x\r\nContent-Disposition: form-data; name="document"\r\n\r\nno end',
         content_type="multipart/form-data; boundary=x",
     )
     assert response.status_code == 400
@@ -153,8 +154,12 @@ def django_post(db, media):
 def test_django_settings_module_names_the_documented_defaults():
     from django.conf import global_settings
 
-    for name in ("DATA_UPLOAD_MAX_MEMORY_SIZE", "DATA_UPLOAD_MAX_NUMBER_FILES",
-                 "DATA_UPLOAD_MAX_NUMBER_FIELDS", "FILE_UPLOAD_MAX_MEMORY_SIZE"):
+    for name in (
+        "DATA_UPLOAD_MAX_MEMORY_SIZE",
+        "DATA_UPLOAD_MAX_NUMBER_FILES",
+        "DATA_UPLOAD_MAX_NUMBER_FIELDS",
+        "FILE_UPLOAD_MAX_MEMORY_SIZE",
+    ):
         assert getattr(topic, name) == getattr(global_settings, name), name
 
 
@@ -252,7 +257,8 @@ def test_django_answers_400_to_too_many_files_and_to_long_fields(django_post, se
 @pytest.mark.urls(__name__)
 def test_django_reads_a_broken_multipart_body_as_a_form_without_its_file(db, media):
     response = Client().post(
-        "/uploads/", data=b"--x\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nno end",
+        "/uploads/",
+        data=b'--x\r\nContent-Disposition: form-data; name="file"\r\n\r\nno end',
         content_type="multipart/form-data; boundary=x",
     )
     assert response.status_code == 200 and "This field is required." in response.content.decode()

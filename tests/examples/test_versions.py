@@ -16,4 +16,6 @@ FRAMEWORKS = yaml.safe_load((ROOT / "data/frameworks.yml").read_text())["framewo
 def test_installed_version_is_listed_as_tested(key):
     fw = FRAMEWORKS[key]
     installed = metadata.version(fw["package"])
-    assert installed in fw["tested"], f"{fw['name']} {installed} runs these tests but data/frameworks.yml lists {fw['tested']}"
+    assert installed in fw["tested"], (
+        f"{fw['name']} {installed} runs these tests but data/frameworks.yml lists {fw['tested']}"
+    )

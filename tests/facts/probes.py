@@ -49,8 +49,10 @@ def secure_filename_examples() -> tuple[str, ...]:
     from werkzeug.utils import secure_filename
 
     made = {name: secure_filename(name) for name in ("café.png", "名前.png", "名前")}
-    return (f"Werkzeug {_minor('werkzeug')}",
-            *(f"`{name}` becomes `{out}`" if out else f"`{name}` becomes empty" for name, out in made.items()))
+    return (
+        f"Werkzeug {_minor('werkzeug')}",
+        *(f"`{name}` becomes `{out}`" if out else f"`{name}` becomes empty" for name, out in made.items()),
+    )
 
 
 def flask_wtf_translates_by_default() -> tuple[str, ...]:
@@ -162,9 +164,12 @@ def flask_upload_limits() -> tuple[str, ...]:
         app.add_url_rule("/", "form", lambda: dict(request.form), methods=["POST"])
         statuses.add(app.test_client().post("/", data=body, content_type="multipart/form-data").status_code)
     assert len(statuses) == 1, f"Flask answers {sorted(statuses)} past its limits: say which for which"
-    return (f"`MAX_CONTENT_LENGTH` (default `{defaults['MAX_CONTENT_LENGTH']}`",
-            f"default {defaults['MAX_FORM_MEMORY_SIZE']:,} bytes", f"default {defaults['MAX_FORM_PARTS']:,})",
-            f"**{statuses.pop()}**")
+    return (
+        f"`MAX_CONTENT_LENGTH` (default `{defaults['MAX_CONTENT_LENGTH']}`",
+        f"default {defaults['MAX_FORM_MEMORY_SIZE']:,} bytes",
+        f"default {defaults['MAX_FORM_PARTS']:,})",
+        f"**{statuses.pop()}**",
+    )
 
 
 def django_upload_limits() -> tuple[str, ...]:
@@ -187,11 +192,13 @@ def django_upload_limits() -> tuple[str, ...]:
             status = response_for_exception(request, RequestDataTooBig()).status_code
         finally:
             logging.getLogger("django.security.RequestDataTooBig").disabled = False
-    return (f"`DATA_UPLOAD_MAX_MEMORY_SIZE` {mb(default.DATA_UPLOAD_MAX_MEMORY_SIZE)}",
-            f"`DATA_UPLOAD_MAX_NUMBER_FILES` ({default.DATA_UPLOAD_MAX_NUMBER_FILES:,})",
-            f"`DATA_UPLOAD_MAX_NUMBER_FIELDS` ({default.DATA_UPLOAD_MAX_NUMBER_FIELDS:,})",
-            f"`FILE_UPLOAD_MAX_MEMORY_SIZE` {mb(default.FILE_UPLOAD_MAX_MEMORY_SIZE)}",
-            f"**{status}**")
+    return (
+        f"`DATA_UPLOAD_MAX_MEMORY_SIZE` {mb(default.DATA_UPLOAD_MAX_MEMORY_SIZE)}",
+        f"`DATA_UPLOAD_MAX_NUMBER_FILES` ({default.DATA_UPLOAD_MAX_NUMBER_FILES:,})",
+        f"`DATA_UPLOAD_MAX_NUMBER_FIELDS` ({default.DATA_UPLOAD_MAX_NUMBER_FIELDS:,})",
+        f"`FILE_UPLOAD_MAX_MEMORY_SIZE` {mb(default.FILE_UPLOAD_MAX_MEMORY_SIZE)}",
+        f"**{status}**",
+    )
 
 
 def flask_trusted_hosts() -> tuple[str, ...]:
@@ -347,7 +354,9 @@ def django_release_after_the_ab_scheme() -> tuple[str, ...]:
     """The name the installed Django gives the release its deprecations end in, after 6.2."""
     from django.utils import deprecation
 
-    years = sorted(int(m[1]) for name in dir(deprecation) if (m := re.fullmatch(r"RemovedInDjango(\d{4})Warning", name)))
+    years = sorted(
+        int(m[1]) for name in dir(deprecation) if (m := re.fullmatch(r"RemovedInDjango(\d{4})Warning", name))
+    )
     assert years, "the installed Django names no year-numbered release (RemovedInDjangoYYYYWarning)"
     return (f"Django {years[0]}",)
 
@@ -422,8 +431,7 @@ def _orm() -> dict:
 def django_fetch_modes() -> tuple[str, ...]:
     """Queries for five books and their authors under each fetch mode (Django 6.1+)."""
     found = _orm()
-    return (f"{found['FETCH_ONE']} queries", f"{found['FETCH_PEERS']} with `FETCH_PEERS`",
-            f"`{found['FETCH_RAISE']}`")
+    return (f"{found['FETCH_ONE']} queries", f"{found['FETCH_PEERS']} with `FETCH_PEERS`", f"`{found['FETCH_RAISE']}`")
 
 
 def django_db_cascade_sends_no_signals() -> tuple[str, ...]:
@@ -449,14 +457,20 @@ def gettext_plural_forms_fr() -> tuple[str, ...]:
     from babel.messages.plurals import get_plural
 
     django_po = P(django.__file__).parent / "conf/locale/fr/LC_MESSAGES/django.po"
-    phrases = [f"`{_nplurals(django_po.read_text())}`", f"`nplurals={get_plural('fr').num_plurals}`",
-               f"Babel {_minor('babel')}"]
+    phrases = [
+        f"`{_nplurals(django_po.read_text())}`",
+        f"`nplurals={get_plural('fr').num_plurals}`",
+        f"Babel {_minor('babel')}",
+    ]
     if shutil.which("msginit"):
         with tempfile.TemporaryDirectory() as tmp:
             pot = P(tmp) / "m.pot"
             pot.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n')
-            subprocess.run(["msginit", "-i", pot, "-l", "fr", "-o", P(tmp) / "fr.po", "--no-translator"],
-                           check=True, capture_output=True)
+            subprocess.run(
+                ["msginit", "-i", pot, "-l", "fr", "-o", P(tmp) / "fr.po", "--no-translator"],
+                check=True,
+                capture_output=True,
+            )
             phrases.append(f"`{_nplurals((P(tmp) / 'fr.po').read_text())}`")
             version = subprocess.run(["msginit", "--version"], capture_output=True, text=True).stdout
             phrases.append("GNU gettext " + re.search(r"\d+\.\d+", version).group(0))

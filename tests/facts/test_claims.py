@@ -19,8 +19,11 @@ from tools import claims
 
 from .test_facts import DATA, ROOT, expect
 
-PROBES = {name: f for name, f in inspect.getmembers(probes, inspect.isfunction)
-          if not name.startswith("_") and f.__module__ == probes.__name__}
+PROBES = {
+    name: f
+    for name, f in inspect.getmembers(probes, inspect.isfunction)
+    if not name.startswith("_") and f.__module__ == probes.__name__
+}
 
 
 def _declared():
@@ -39,18 +42,27 @@ def _declared():
 
 @pytest.mark.parametrize(("where", "name", "text"), list(_declared()))
 def test_each_claim_says_what_its_probe_sees(where, name, text):
-    expect(name in PROBES, f"{where}: no probe {name!r} in tests/facts/probes.py; name one of "
-                           f"{', '.join(sorted(PROBES))}, or write a function there that runs the framework")
+    expect(
+        name in PROBES,
+        f"{where}: no probe {name!r} in tests/facts/probes.py; name one of "
+        f"{', '.join(sorted(PROBES))}, or write a function there that runs the framework",
+    )
     text = re.sub(r"\s+", " ", text)
     missing = [phrase for phrase in PROBES[name]() if phrase not in text]
-    expect(not missing, f"{where}: the installed framework, run by probes.{name}(), shows "
-                        f"{', '.join(repr(m) for m in missing)}, which the claim does not say. Rewrite the claim "
-                        f"to say what the framework does now (with these words), or fix the probe if it asks "
-                        f"the wrong question. The claim reads: {text[:300]!r}")
+    expect(
+        not missing,
+        f"{where}: the installed framework, run by probes.{name}(), shows "
+        f"{', '.join(repr(m) for m in missing)}, which the claim does not say. Rewrite the claim "
+        f"to say what the framework does now (with these words), or fix the probe if it asks "
+        f"the wrong question. The claim reads: {text[:300]!r}",
+    )
 
 
 def test_every_probe_is_named_by_a_claim():
     used = {name for _, name, _ in (p.values for p in _declared())}
     unused = sorted(set(PROBES) - used)
-    expect(not unused, f"tests/facts/probes.py: {', '.join(unused)} checks no claim; name it in a "
-                       "`{# check: NAME #}` after a sentence or a `check:` in the data, or delete it")
+    expect(
+        not unused,
+        f"tests/facts/probes.py: {', '.join(unused)} checks no claim; name it in a "
+        "`{# check: NAME #}` after a sentence or a `check:` in the data, or delete it",
+    )

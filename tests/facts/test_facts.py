@@ -65,17 +65,23 @@ COMMON = pins(ROOT / "examples/requirements-common.txt")
 FRAMEWORKS = SITE.frameworks.items()
 
 
-@pytest.mark.parametrize(("key", "fw"), [param("frameworks.yml", ("frameworks", k, "current", "version"), k, f)
-                                         for k, f in FRAMEWORKS])
+@pytest.mark.parametrize(
+    ("key", "fw"), [param("frameworks.yml", ("frameworks", k, "current", "version"), k, f) for k, f in FRAMEWORKS]
+)
 def test_current_version_is_pinned_and_installed(key, fw):
     where, version = at("frameworks.yml", "frameworks", key, "current", "version"), fw.current.version
     pinned = CURRENT.get(fw.package.lower())
     expect(pinned, f"{where}: {fw.package} is not pinned in examples/requirements.txt; add `{fw.package}=={version}`")
-    expect(version == pinned, f"{where}: says {version}, but examples/requirements.txt pins {fw.package}=={pinned}; "
-                               "change one so they agree")
+    expect(
+        version == pinned,
+        f"{where}: says {version}, but examples/requirements.txt pins {fw.package}=={pinned}; change one so they agree",
+    )
     installed = metadata.version(fw.package)
-    expect(installed == pinned, f"examples/requirements.txt pins {fw.package}=={pinned}, but .venv has {installed}; "
-                                 "run `make check`, which installs the pins")
+    expect(
+        installed == pinned,
+        f"examples/requirements.txt pins {fw.package}=={pinned}, but .venv has {installed}; "
+        "run `make check`, which installs the pins",
+    )
 
 
 @pytest.mark.parametrize(("key", "fw"), [param("measured.yml", ("install", k, "version"), k, f) for k, f in FRAMEWORKS])
@@ -83,51 +89,80 @@ def test_the_measurement_is_of_the_current_version(key, fw):
     if fw.current.version != CURRENT.get(fw.package.lower()):
         pytest.skip("frameworks.yml and the pins disagree: test_current_version_is_pinned_and_installed says how")
     where, measured = at("measured.yml", "install", key, "version"), SITE.install[key].version
-    expect(measured == fw.current.version, f"{where}: measured {fw.package} {measured}, but frameworks.yml says "
-                                           f"{fw.current.version}; run `make measure` (never edit measured.yml by hand)")
+    expect(
+        measured == fw.current.version,
+        f"{where}: measured {fw.package} {measured}, but frameworks.yml says "
+        f"{fw.current.version}; run `make measure` (never edit measured.yml by hand)",
+    )
 
 
-@pytest.mark.parametrize(("key", "fw"), [param("frameworks.yml", ("frameworks", k, "lts", "version"), k, f)
-                                         for k, f in FRAMEWORKS if f.lts])
+@pytest.mark.parametrize(
+    ("key", "fw"), [param("frameworks.yml", ("frameworks", k, "lts", "version"), k, f) for k, f in FRAMEWORKS if f.lts]
+)
 def test_lts_version_is_pinned_for_the_lts_run(key, fw):
     where, pinned = at("frameworks.yml", "frameworks", key, "lts", "version"), LTS.get(fw.package.lower())
-    expect(fw.lts.version == pinned, f"{where}: says {fw.lts.version}, but examples/requirements-lts.txt pins "
-                                     f"{fw.package}=={pinned}; change one so they agree")
+    expect(
+        fw.lts.version == pinned,
+        f"{where}: says {fw.lts.version}, but examples/requirements-lts.txt pins "
+        f"{fw.package}=={pinned}; change one so they agree",
+    )
 
 
-@pytest.mark.parametrize(("key", "fw"), [param("frameworks.yml", ("frameworks", k, "tested"), k, f) for k, f in FRAMEWORKS])
+@pytest.mark.parametrize(
+    ("key", "fw"), [param("frameworks.yml", ("frameworks", k, "tested"), k, f) for k, f in FRAMEWORKS]
+)
 def test_tested_versions_are_exactly_the_pins(key, fw):
     where = at("frameworks.yml", "frameworks", key, "tested")
     pinned = sorted({v for v in (CURRENT.get(fw.package.lower()), LTS.get(fw.package.lower())) if v})
-    expect(sorted(fw.tested) == pinned, f"{where}: lists {fw.tested}, but the examples run on {pinned} (the pins in "
-                                        "examples/requirements.txt and requirements-lts.txt); list exactly those")
+    expect(
+        sorted(fw.tested) == pinned,
+        f"{where}: lists {fw.tested}, but the examples run on {pinned} (the pins in "
+        "examples/requirements.txt and requirements-lts.txt); list exactly those",
+    )
 
 
-@pytest.mark.parametrize(("key", "fw"), [param("frameworks.yml", ("frameworks", k, "licence"), k, f) for k, f in FRAMEWORKS])
+@pytest.mark.parametrize(
+    ("key", "fw"), [param("frameworks.yml", ("frameworks", k, "licence"), k, f) for k, f in FRAMEWORKS]
+)
 def test_licence_matches_the_package_metadata(key, fw):
     meta = metadata.metadata(fw.package)
     where, real = at("frameworks.yml", "frameworks", key, "licence"), meta["License-Expression"] or meta["License"]
-    expect(fw.licence == real, f"{where}: says {fw.licence!r}, but the installed {fw.package} {meta['Version']} "
-                               f"declares {real!r}; write what the package declares")
+    expect(
+        fw.licence == real,
+        f"{where}: says {fw.licence!r}, but the installed {fw.package} {meta['Version']} "
+        f"declares {real!r}; write what the package declares",
+    )
 
 
-@pytest.mark.parametrize(("key", "fw"), [param("frameworks.yml", ("frameworks", k, "current", "python"), k, f)
-                                         for k, f in FRAMEWORKS])
+@pytest.mark.parametrize(
+    ("key", "fw"), [param("frameworks.yml", ("frameworks", k, "current", "python"), k, f) for k, f in FRAMEWORKS]
+)
 def test_python_range_matches_the_package_metadata(key, fw):
     where, meta = at("frameworks.yml", "frameworks", key, "current", "python"), metadata.metadata(fw.package)
-    expect(fw.current.python == meta["Requires-Python"], f"{where}: says {fw.current.python!r}, but the installed "
-           f"{fw.package} {meta['Version']} requires Python {meta['Requires-Python']!r}; write that")
+    expect(
+        fw.current.python == meta["Requires-Python"],
+        f"{where}: says {fw.current.python!r}, but the installed "
+        f"{fw.package} {meta['Version']} requires Python {meta['Requires-Python']!r}; write that",
+    )
 
 
-@pytest.mark.parametrize(("key", "fw"), [param("measured.yml", ("install", k, "dependencies"), k, f) for k, f in FRAMEWORKS])
+@pytest.mark.parametrize(
+    ("key", "fw"), [param("measured.yml", ("install", k, "dependencies"), k, f) for k, f in FRAMEWORKS]
+)
 def test_measured_dependencies_are_what_the_framework_requires(key, fw):
     required = sorted(
-        Requirement(r).name.lower() for r in metadata.requires(fw.package) or []
+        Requirement(r).name.lower()
+        for r in metadata.requires(fw.package) or []
         if not Requirement(r).marker or Requirement(r).marker.evaluate({"extra": ""})
     )
-    where, measured = at("measured.yml", "install", key, "dependencies"), [d.lower() for d in SITE.install[key].dependencies]
-    expect(measured == required, f"{where}: lists {measured}, but the installed {fw.package} requires {required}; "
-                                 "run `make measure`")
+    where, measured = (
+        at("measured.yml", "install", key, "dependencies"),
+        [d.lower() for d in SITE.install[key].dependencies],
+    )
+    expect(
+        measured == required,
+        f"{where}: lists {measured}, but the installed {fw.package} requires {required}; run `make measure`",
+    )
 
 
 def _resolve(dotted: str):
@@ -147,16 +182,25 @@ def _resolve(dotted: str):
 CELLS = [(fid, fw, cell) for fid, feature in SITE.features.items() for fw, cell in feature.per.items()]
 
 
-@pytest.mark.parametrize(("fid", "fw", "cell"), [param("features.yml", ("features", fid, fw, "module"), fid, fw, c)
-                                                 for fid, fw, c in CELLS if c.support == "builtin"])
+@pytest.mark.parametrize(
+    ("fid", "fw", "cell"),
+    [
+        param("features.yml", ("features", fid, fw, "module"), fid, fw, c)
+        for fid, fw, c in CELLS
+        if c.support == "builtin"
+    ],
+)
 def test_every_builtin_exists_in_the_installed_framework(fid, fw, cell):
     try:
         _resolve(cell.module)
     except (ImportError, AttributeError) as exc:
         framework = SITE.frameworks[fw]
-        pytest.fail(f"{at('features.yml', 'features', fid, 'per', fw, 'module')}: {cell.module} is not in the "
-                    f"installed {framework.name} {framework.current.version} ({exc}); name the module, class or "
-                    "function that provides it, as Python imports it", pytrace=False)
+        pytest.fail(
+            f"{at('features.yml', 'features', fid, 'per', fw, 'module')}: {cell.module} is not in the "
+            f"installed {framework.name} {framework.current.version} ({exc}); name the module, class or "
+            "function that provides it, as Python imports it",
+            pytrace=False,
+        )
 
 
 @functools.cache
@@ -174,19 +218,34 @@ def canonical(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
-@pytest.mark.parametrize(("fid", "fw", "cell"), [param("features.yml", ("features", fid, fw, "package"), fid, fw, c)
-                                                 for fid, fw, c in CELLS if c.support == "addon"])
+@pytest.mark.parametrize(
+    ("fid", "fw", "cell"),
+    [
+        param("features.yml", ("features", fid, fw, "package"), fid, fw, c)
+        for fid, fw, c in CELLS
+        if c.support == "addon"
+    ],
+)
 def test_every_addon_is_pinned_installed_and_used_by_an_example(fid, fw, cell):
     where, package = at("features.yml", "features", fid, "per", fw, "package"), cell.package
-    expect(package.lower() in COMMON, f"{where}: {package} is not pinned in examples/requirements-common.txt; add "
-                                      f"`{package}==<version>` there (or spell the name as PyPI does)")
+    expect(
+        package.lower() in COMMON,
+        f"{where}: {package} is not pinned in examples/requirements-common.txt; add "
+        f"`{package}==<version>` there (or spell the name as PyPI does)",
+    )
     modules = [m for m, dists in distributions().items() if canonical(package) in map(canonical, dists)]
     expect(modules, f"{where}: {package} is pinned but not installed in .venv; run `make check`")
     # Imported, or named in settings as Django add-ons are ("django_tasks_db.DatabaseBackend").
-    used = any(re.search(rf"^\s*(from|import) {m}\b", example_sources(), re.M)
-               or re.search(rf"[\"']{m}[.\"']", example_sources()) for m in modules)
-    expect(used, f"{where}: no example imports or configures {package} (as {' or '.join(modules)}); show it in "
-                 f"examples/{SITE.features[fid].topic}/")
+    used = any(
+        re.search(rf"^\s*(from|import) {m}\b", example_sources(), re.M)
+        or re.search(rf"[\"']{m}[.\"']", example_sources())
+        for m in modules
+    )
+    expect(
+        used,
+        f"{where}: no example imports or configures {package} (as {' or '.join(modules)}); show it in "
+        f"examples/{SITE.features[fid].topic}/",
+    )
 
 
 @functools.cache
@@ -194,8 +253,14 @@ def flask_commands(app: str | None = None) -> list[str]:
     """The commands `flask --help` lists; with ``app``, those of the app `--app` names (add-ons add theirs)."""
     # As on the pages, whose apps refuse to start without a secret key.
     env = {**os.environ, "FLASK_SECRET_KEY": "facts-test"}
-    out = subprocess.run([BIN / "flask", *(["--app", app] if app else []), "--help"], cwd=ROOT / "examples",
-                         capture_output=True, text=True, check=True, env=env).stdout
+    out = subprocess.run(
+        [BIN / "flask", *(["--app", app] if app else []), "--help"],
+        cwd=ROOT / "examples",
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    ).stdout
     return re.findall(r"^  (\S+)\s", out.split("Commands:")[1], re.M)
 
 
@@ -209,11 +274,16 @@ def test_flask_commands_exist_in_the_flask_cli(i, command):
     # A built-in command is listed by `flask --help`; an add-on's, by the CLI of the app that --app names.
     apps = re.findall(r"--app (\S+)", command.usage) if command.name not in flask_commands() else []
     listed = flask_commands(apps[0] if apps else None)
-    expect(command.name in listed, f"{where}: `flask {command.name}` is not a command of the installed Flask "
-                                   f"CLI, which has {', '.join(listed)}; use the name `flask --help` lists")
+    expect(
+        command.name in listed,
+        f"{where}: `flask {command.name}` is not a command of the installed Flask "
+        f"CLI, which has {', '.join(listed)}; use the name `flask --help` lists",
+    )
     usage = command.usage
-    expect(usage.startswith("flask ") and command.name in usage.split(),
-           f"{at('cli.yml', 'commands', 'flask', i, 'usage')}: {usage!r} should start with `flask ` and run `{command.name}`")
+    expect(
+        usage.startswith("flask ") and command.name in usage.split(),
+        f"{at('cli.yml', 'commands', 'flask', i, 'usage')}: {usage!r} should start with `flask ` and run `{command.name}`",
+    )
 
 
 @pytest.mark.parametrize(("i", "command"), commands("django"))
@@ -221,16 +291,23 @@ def test_django_commands_exist_in_the_management_registry(i, command):
     from django.core.management import get_commands
 
     where = at("cli.yml", "commands", "django", i, "name")
-    expect(command.name in command.usage.split(),
-           f"{at('cli.yml', 'commands', 'django', i, 'usage')}: {command.usage!r} does not run `{command.name}`")
+    expect(
+        command.name in command.usage.split(),
+        f"{at('cli.yml', 'commands', 'django', i, 'usage')}: {command.usage!r} does not run `{command.name}`",
+    )
     if command.name in get_commands():
         return
     # An add-on's command exists under the settings module its topic's page selects.
     settings = f"{command.topic}.django_app.settings"
-    out = subprocess.run([sys.executable, "manage.py", "help", "--commands", "--settings", settings],
-                         cwd=ROOT / "examples", capture_output=True, text=True).stdout
-    expect(command.name in out.split(), f"{where}: `{command.name}` is not a management command of the installed "
-                                        f"Django, nor of the settings {settings} its topic uses; use a name "
-                                        "`django-admin help` lists")
-
-
+    out = subprocess.run(
+        [sys.executable, "manage.py", "help", "--commands", "--settings", settings],
+        cwd=ROOT / "examples",
+        capture_output=True,
+        text=True,
+    ).stdout
+    expect(
+        command.name in out.split(),
+        f"{where}: `{command.name}` is not a management command of the installed "
+        f"Django, nor of the settings {settings} its topic uses; use a name "
+        "`django-admin help` lists",
+    )

@@ -26,34 +26,71 @@ ROUTES = next(i for i, c in enumerate(SITE.commands["flask"]) if c.name == "rout
 
 MISTAKES = [
     # (file, old, new, the test id, the key, the start of its message after the location)
-    ("frameworks.yml", f'version: "{FLASK.current.version}"', 'version: "0.0.1"',
-     "test_current_version_is_pinned_and_installed[frameworks.yml:flask.current.version]",
-     ("frameworks", "flask", "current", "version"),
-     f"says 0.0.1, but examples/requirements.txt pins Flask=={FLASK.current.version}; change one so they agree"),
-    ("frameworks.yml", f"licence: {FLASK.licence}\n", "licence: MIT\n",
-     "test_licence_matches_the_package_metadata[frameworks.yml:flask.licence]", ("frameworks", "flask", "licence"),
-     f"says 'MIT', but the installed Flask {metadata.version('Flask')} declares '{FLASK.licence}'; write what the "
-     "package declares"),
-    ("cli.yml", "    - name: routes\n", "    - name: urls\n",
-     f"test_flask_commands_exist_in_the_flask_cli[cli.yml:flask.{ROUTES}.name]", ("commands", "flask", ROUTES, "name"),
-     f"`flask urls` is not a command of the installed Flask CLI, which has {', '.join(flask_commands())}; use the "
-     "name `flask --help` lists"),
-    ("features.yml", "    topic: routing\n", "    topic: routes\n",
-     "test_every_topic_in_the_data_has_a_cookbook_page[features.yml:routing.topic]", ("features", "routing", "topic"),
-     "no page docs/cookbook/routes.md; a topic names a cookbook page: "),
-    ("features.yml", "        package: Flask-WTF\n", "        package: Flask-Forms\n",
-     "test_every_addon_is_pinned_installed_and_used_by_an_example[features.yml:forms.flask.package]",
-     ("features", "forms", "per", "flask", "package"),
-     "Flask-Forms is not pinned in examples/requirements-common.txt; add `Flask-Forms==<version>` there (or spell "
-     "the name as PyPI does)"),
+    (
+        "frameworks.yml",
+        f'version: "{FLASK.current.version}"',
+        'version: "0.0.1"',
+        "test_current_version_is_pinned_and_installed[frameworks.yml:flask.current.version]",
+        ("frameworks", "flask", "current", "version"),
+        f"says 0.0.1, but examples/requirements.txt pins Flask=={FLASK.current.version}; change one so they agree",
+    ),
+    (
+        "frameworks.yml",
+        f"licence: {FLASK.licence}\n",
+        "licence: MIT\n",
+        "test_licence_matches_the_package_metadata[frameworks.yml:flask.licence]",
+        ("frameworks", "flask", "licence"),
+        f"says 'MIT', but the installed Flask {metadata.version('Flask')} declares '{FLASK.licence}'; write what the "
+        "package declares",
+    ),
+    (
+        "cli.yml",
+        "    - name: routes\n",
+        "    - name: urls\n",
+        f"test_flask_commands_exist_in_the_flask_cli[cli.yml:flask.{ROUTES}.name]",
+        ("commands", "flask", ROUTES, "name"),
+        f"`flask urls` is not a command of the installed Flask CLI, which has {', '.join(flask_commands())}; use the "
+        "name `flask --help` lists",
+    ),
+    (
+        "features.yml",
+        "    topic: routing\n",
+        "    topic: routes\n",
+        "test_every_topic_in_the_data_has_a_cookbook_page[features.yml:routing.topic]",
+        ("features", "routing", "topic"),
+        "no page docs/cookbook/routes.md; a topic names a cookbook page: ",
+    ),
+    (
+        "features.yml",
+        "        package: Flask-WTF\n",
+        "        package: Flask-Forms\n",
+        "test_every_addon_is_pinned_installed_and_used_by_an_example[features.yml:forms.flask.package]",
+        ("features", "forms", "per", "flask", "package"),
+        "Flask-Forms is not pinned in examples/requirements-common.txt; add `Flask-Forms==<version>` there (or spell "
+        "the name as PyPI does)",
+    ),
 ]
 
 
 def failures(project) -> tuple[dict[str, str], str]:
     """{test id: first line of its message} of the facts tests run in ``project``."""
     proc = subprocess.run(
-        [sys.executable, "-m", "pytest", "tests/facts/test_facts.py", "-q", "--no-cov", "-rf", "-p", "no:cacheprovider"],
-        cwd=project, capture_output=True, text=True, timeout=300, env={**os.environ, "COLUMNS": "1000"},
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "tests/facts/test_facts.py",
+            "-q",
+            "--no-cov",
+            "-rf",
+            "-p",
+            "no:cacheprovider",
+        ],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "COLUMNS": "1000"},
     )
     found = re.findall(r"^FAILED tests/facts/test_facts\.py::(\S+) - (?:Failed: )?(.*)$", proc.stdout, re.M)
     return dict(found), proc.stdout

@@ -36,23 +36,33 @@ def test_the_zip_carries_llms_txt_and_every_pages_copy_and_its_script(offline_ed
     for md in copies(offline_edition.site):
         # The script twin hands the Copy button the same text, from file:// where fetch() cannot.
         script = md.with_name(md.name + ".js").read_text(encoding="utf-8")
-        assert script.startswith("window.copyPageMarkdown(") and md.read_text(encoding="utf-8")[:60].replace(
-            "\n", "\\n") in script, md
+        assert (
+            script.startswith("window.copyPageMarkdown(")
+            and md.read_text(encoding="utf-8")[:60].replace("\n", "\\n") in script
+        ), md
 
 
 def run_lychee(root, inputs, *extra) -> subprocess.CompletedProcess:
     return subprocess.run(
         [BIN / "lychee", "--offline", "--no-progress", "--include-fragments", "--root-dir", root, *extra, *inputs],
-        cwd=root, capture_output=True, text=True, timeout=180,
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=180,
     )
 
 
 def test_no_broken_link_in_the_published_copies_or_llms_txt(built_site, tmp_path):
     served = serve_copy(built_site.site, tmp_path)
     site_url = f"http://127.0.0.1{SUBPATH}"
-    proc = run_lychee(tmp_path, [f"{served}/**/*.md", f"{served}/llms.txt"],
-                      "--index-files", "index.html",
-                      "--remap", f"^{re.escape(site_url)}(.*)$ file://{tmp_path}{SUBPATH}$1")
+    proc = run_lychee(
+        tmp_path,
+        [f"{served}/**/*.md", f"{served}/llms.txt"],
+        "--index-files",
+        "index.html",
+        "--remap",
+        f"^{re.escape(site_url)}(.*)$ file://{tmp_path}{SUBPATH}$1",
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 

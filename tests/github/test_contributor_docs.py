@@ -16,8 +16,12 @@ TARGETS = set(re.findall(r"^([a-z][-a-z]*):", MAKEFILE, re.M))
 
 # Where a contributor reads a command: the docs, and the comments of the files they edit.
 DOCS = ["README.md", "CONTRIBUTING.md", ".github/PULL_REQUEST_TEMPLATE.md"]
-COMMENTED = sorted({p.relative_to(ROOT).as_posix() for p in [*ROOT.glob("requirements*.txt"),
-                                                              *ROOT.glob("examples/requirements*.txt")]})
+COMMENTED = sorted(
+    {
+        p.relative_to(ROOT).as_posix()
+        for p in [*ROOT.glob("requirements*.txt"), *ROOT.glob("examples/requirements*.txt")]
+    }
+)
 
 
 @pytest.mark.parametrize("doc", DOCS + COMMENTED)
@@ -61,7 +65,7 @@ def test_licences_are_named_where_readers_look():
 def _shown_messages() -> list[str]:
     """The text blocks CONTRIBUTING shows as real messages, in order."""
     text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    part = text[text.index("A mistake fails once, with its own message first."):]
+    part = text[text.index("A mistake fails once, with its own message first.") :]
     part = part[: part.index("\n## ")]
     return [textwrap.dedent(block).strip() for block in re.findall(r"```text\n(.*?)```", part, re.S)]
 

@@ -17,7 +17,6 @@ What is assumed and checked here:
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -75,9 +74,18 @@ def test_pages_link_files_not_folders_and_no_link_is_broken(offline_edition):
                 continue
             assert not parts.path.endswith("/"), f"{page.relative_to(offline_edition.site)} links a folder: {href}"
     proc = subprocess.run(
-        [BIN / "lychee", "--offline", "--no-progress", "--include-fragments", "--root-dir", offline_edition.site,
-         f"{offline_edition.site}/**/*.html"],
-        capture_output=True, text=True, timeout=120,
+        [
+            BIN / "lychee",
+            "--offline",
+            "--no-progress",
+            "--include-fragments",
+            "--root-dir",
+            offline_edition.site,
+            f"{offline_edition.site}/**/*.html",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
@@ -141,8 +149,7 @@ def test_without_the_vendored_entry_the_plugin_fetches_unpkg_and_the_strict_buil
 def test_the_published_site_links_the_zip_and_does_not_load_the_shim(tmp_path):
     # Built as the deploy builds it: OFFLINE_DOWNLOAD says the zip will sit beside the site.
     # (`make build` and `make serve` link no zip: tests/site/test_build.py holds that.)
-    published = build_site(ROOT, tmp_path / "site", SITE_URL=f"http://127.0.0.1{SUBPATH}",
-                           OFFLINE_DOWNLOAD="true")
+    published = build_site(ROOT, tmp_path / "site", SITE_URL=f"http://127.0.0.1{SUBPATH}", OFFLINE_DOWNLOAD="true")
     assert published.returncode == 0, published.output[-2000:]
     for page in published.site.rglob("*.html"):
         if page.name == "404.html":
@@ -159,12 +166,17 @@ def test_the_published_site_links_the_zip_and_does_not_load_the_shim(tmp_path):
 def test_make_offline_and_the_deploy_write_the_zip_the_footer_links():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert re.search(rf"^OFFLINE_ZIP \?= {re.escape(offline.ZIP_NAME)}$", makefile, re.M)
-    assert re.search(r"^offline:.*\n\t\$\(BIN\)/python tools/offline\.py --site \$\(OFFLINE_DIR\) --zip \$\(OFFLINE_ZIP\)$",
-                     makefile, re.M)
+    assert re.search(
+        r"^offline:.*\n\t\$\(BIN\)/python tools/offline\.py --site \$\(OFFLINE_DIR\) --zip \$\(OFFLINE_ZIP\)$",
+        makefile,
+        re.M,
+    )
     build = yaml.safe_load((ROOT / ".github" / "workflows" / "deploy.yml").read_text(encoding="utf-8"))["jobs"]["build"]
     runs = [s.get("run", "").strip() for s in build["steps"]]
     assert f"make offline OFFLINE_ZIP=site/{offline.ZIP_NAME}" in runs
-    upload = next(i for i, s in enumerate(build["steps"]) if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    upload = next(
+        i for i, s in enumerate(build["steps"]) if s.get("uses", "").startswith("actions/upload-pages-artifact@")
+    )
     # After `make build` (which empties site/), before the upload.
     assert runs.index("make build") < runs.index(f"make offline OFFLINE_ZIP=site/{offline.ZIP_NAME}") < upload
 
@@ -226,7 +238,6 @@ def reader(browser, offline_edition):
     assert seen["errors"] == [], seen["errors"]
 
 
-
 @pytest.mark.browser
 def test_the_home_page_renders_from_the_file_system(reader, offline_edition):
     open_page, seen = reader
@@ -275,7 +286,9 @@ def test_search_returns_results(reader):
     box.click()
     box.fill("blueprint")
     box.press("End")  # Material searches on keyup
-    page.wait_for_function("() => /\\d+ matching document/.test(document.querySelector('.md-search-result__meta').textContent)")
+    page.wait_for_function(
+        "() => /\\d+ matching document/.test(document.querySelector('.md-search-result__meta').textContent)"
+    )
     first = page.locator(".md-search-result__item .md-search-result__link").first
     assert urlsplit(first.get_attribute("href")).path.endswith(".html")
 
@@ -283,8 +296,11 @@ def test_search_returns_results(reader):
 @pytest.mark.browser
 def test_the_flask_and_django_tabs_switch(reader, offline_edition):
     open_page, _ = reader
-    with_tabs = [p for p in pages(offline_edition.site) if re.search(r'<label for="[^"]+">Django</label>',
-                                                                    p.read_text(encoding="utf-8"))]
+    with_tabs = [
+        p
+        for p in pages(offline_edition.site)
+        if re.search(r'<label for="[^"]+">Django</label>', p.read_text(encoding="utf-8"))
+    ]
     assert with_tabs, "no page has Flask/Django tabs"
     page = open_page(with_tabs[0].relative_to(offline_edition.site).as_posix())
     tabs = page.locator(".tabbed-set").first

@@ -14,7 +14,8 @@ def fake_site(tmp_path):
     site = tmp_path / "site"
     (site / "cookbook").mkdir(parents=True)
     (site / "cookbook" / "hello.html").write_text(
-        "<title>Hello world &amp; layout - Web Development Using Python</title>", encoding="utf-8")
+        "<title>Hello world &amp; layout - Web Development Using Python</title>", encoding="utf-8"
+    )
     (site / "index.html").write_text("<title>Web Development Using Python</title>", encoding="utf-8")
     docs = tmp_path / "docs"
     (docs / "cookbook").mkdir(parents=True)
@@ -45,14 +46,17 @@ def test_pages_examples_and_site_wide_parts_are_told_apart(tmp_path):
 
 def test_a_page_changed_directly_is_not_listed_twice_when_its_example_changed_too(tmp_path):
     site, docs = fake_site(tmp_path)
-    pages, _ = summary.changed_pages([("M", "docs/cookbook/hello.md"), ("M", "examples/hello/flask_app.py")], site, docs)
+    pages, _ = summary.changed_pages(
+        [("M", "docs/cookbook/hello.md"), ("M", "examples/hello/flask_app.py")], site, docs
+    )
     assert [(p.file, p.status) for p in pages] == [("cookbook/hello.html", "changed")]
 
 
 def test_the_markdown_says_how_to_open_the_preview_and_lists_each_page(tmp_path):
     site, docs = fake_site(tmp_path)
-    pages, site_wide = summary.changed_pages([("M", "docs/cookbook/hello.md"), ("D", "docs/old.md"),
-                                              ("M", "mkdocs.yml")], site, docs)
+    pages, site_wide = summary.changed_pages(
+        [("M", "docs/cookbook/hello.md"), ("D", "docs/old.md"), ("M", "mkdocs.yml")], site, docs
+    )
     text = summary.render(pages, site_wide, "https://github.com/o/r/actions/runs/1/artifacts/2", "pull_request")
     assert "[site-preview](https://github.com/o/r/actions/runs/1/artifacts/2)" in text
     assert "Double-click `index.html`" in text
@@ -67,8 +71,12 @@ def test_the_markdown_says_how_to_open_the_preview_and_lists_each_page(tmp_path)
 
 def test_changes_come_from_git_with_renames_as_remove_and_add(tmp_path):
     def git(*args):
-        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args],
-                       cwd=tmp_path, check=True, capture_output=True)
+        subprocess.run(
+            ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args],
+            cwd=tmp_path,
+            check=True,
+            capture_output=True,
+        )
 
     git("init", "-q")
     (tmp_path / "docs").mkdir()
@@ -80,7 +88,10 @@ def test_changes_come_from_git_with_renames_as_remove_and_add(tmp_path):
     (tmp_path / "docs" / "b.md").write_text("# B, better\n", encoding="utf-8")
     git("commit", "-q", "-am", "two")
     assert sorted(summary.changed_files("HEAD^1", cwd=tmp_path)) == [
-        ("A", "docs/c.md"), ("D", "docs/a.md"), ("M", "docs/b.md")]
+        ("A", "docs/c.md"),
+        ("D", "docs/a.md"),
+        ("M", "docs/b.md"),
+    ]
     with pytest.raises(SystemExit, match="git diff"):
         summary.changed_files("no-such-revision", cwd=tmp_path)
 
@@ -89,8 +100,11 @@ def test_a_first_commit_has_nothing_to_compare_with_and_still_gets_a_summary(tmp
     # The first push to a new repository: HEAD^1 does not exist, and the
     # summary step must not fail the job for it.
     subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
-    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q",
-                    "--allow-empty", "-m", "first"], cwd=tmp_path, check=True)
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "--allow-empty", "-m", "first"],
+        cwd=tmp_path,
+        check=True,
+    )
     assert summary.has_commit("HEAD", cwd=tmp_path) and not summary.has_commit("HEAD^1", cwd=tmp_path)
     monkeypatch.setattr(summary, "ROOT", tmp_path)
     assert summary.main(["--site", str(tmp_path), "--base", "HEAD^1"]) == 0
@@ -98,7 +112,8 @@ def test_a_first_commit_has_nothing_to_compare_with_and_still_gets_a_summary(tmp
 
 
 def test_titles_and_files_come_from_the_real_offline_edition(offline_edition):
-    pages, _ = summary.changed_pages([("M", "docs/cookbook/hello.md"), ("M", "docs/index.md")],
-                                     offline_edition.site, ROOT / "docs")
+    pages, _ = summary.changed_pages(
+        [("M", "docs/cookbook/hello.md"), ("M", "docs/index.md")], offline_edition.site, ROOT / "docs"
+    )
     assert [p.file for p in pages] == ["cookbook/hello.html", "index.html"]
     assert all(p.title and " - " not in p.title for p in pages), pages

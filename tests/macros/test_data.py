@@ -64,7 +64,13 @@ def test_bad_choice_lists_the_allowed_values(two):
 
 
 def test_unknown_framework_in_features(two):
-    _edit(two, "features.yml", lambda d: d["features"]["orm"]["per"].update(rails={"support": "builtin", "how": "ActiveRecord", "source": "https://example.org"}))
+    _edit(
+        two,
+        "features.yml",
+        lambda d: d["features"]["orm"]["per"].update(
+            rails={"support": "builtin", "how": "ActiveRecord", "source": "https://example.org"}
+        ),
+    )
     message = _error(two)
     assert "features.orm.per.rails" in message and "unknown framework 'rails'" in message
 
@@ -132,50 +138,117 @@ ROUTING_HOW = '        how: "`@app.route` decorators, Werkzeug converters"\n'
 
 DATA_MISTAKES = [
     # (id, file, old, new, first line of the message (regex), text on the line it names)
-    ("duplicate key in a cell", "features.yml", ROUTING_HOW, ROUTING_HOW + "        how: Blueprints\n",
-     r"data/features\.yml, line (\d+): features\.routing\.per\.flask\.how: 'how' is written twice \(first on "
-     r"line \d+\); YAML keeps only this last value without a word\. Delete one\.$", "how: Blueprints"),
-    ("duplicate feature id", "features.yml", "  url_reversing:\n",
-     "  routing:\n    name: Copied\n    topic: routing\n    per: {}\n\n  url_reversing:\n",
-     r"data/features\.yml, line (\d+): features\.routing: a second entry with the id 'routing' \(the first is on "
-     r"line \d+\); YAML keeps only this one, so the first would vanish from every table", "  routing:"),
-    ("support none with a module", "features.yml",
-     '        how: "set `X-Frame-Options` yourself in an `after_request` hook"\n',
-     '        how: "set `X-Frame-Options` yourself in an `after_request` hook"\n        module: flask.Flask\n',
-     r"data/features\.yml, line (\d+): features\.clickjacking\.per\.flask\.module: `support: none` cannot have "
-     r"`module:` \('flask\.Flask'\); remove it", "module: flask.Flask"),
-    ("blank how", "features.yml", ROUTING_HOW, '        how: " "\n',
-     r"data/features\.yml, line (\d+): features\.routing\.per\.flask\.how: is blank; write the text it stands "
-     r"for \(got ' '\)$", 'how: " "'),
-    ("addon without package", "features.yml", "        how: Flask-WTF (WTForms)\n        package: Flask-WTF\n",
-     "        how: Flask-WTF (WTForms)\n",
-     r"data/features\.yml, line (\d+): features\.forms\.per\.flask: `support: addon` needs `package:`, the "
-     r"add-on's name on PyPI$", "flask:"),
-    ("builtin without module", "features.yml", "        module: flask.Flask.route\n", "",
-     r"data/features\.yml, line (\d+): features\.routing\.per\.flask: `support: builtin` needs `module:`",
-     "flask:"),
-    ("misspelt key", "features.yml", ROUTING_HOW, ROUTING_HOW.replace("how:", "hw:"),
-     r"data/features\.yml, line (\d+): features\.routing\.per\.flask\.hw: `hw` is not a key this entry has; "
-     r"did you mean `how`\?", "hw:"),
-    ("release line read as a number", "frameworks.yml", 'release_line: "6.1"', "release_line: 6.10",
-     r"data/frameworks\.yml, line (\d+): frameworks\.django\.current\.release_line: YAML read 6\.10 as a number "
-     r"\(6\.1\), but this is text; put it in quotes: release_line: \"6\.10\"$", "release_line: 6.10"),
-    ("plain http source", "features.yml", "source: https://docs.djangoproject.com/en/6.1/topics/http/urls/",
-     "source: http://docs.djangoproject.com/en/6.1/topics/http/urls/",
-     r"data/features\.yml, line (\d+): features\.routing\.per\.django\.source: is a plain http:// address; "
-     r"use the https:// one", "source: http://"),
-    ("not UTF-8", "features.yml", b"Werkzeug converters", b"Werkzeug convert\xe9rs",
-     r"data/features\.yml, line (\d+): byte 0xe9 at column \d+ is not UTF-8 .*; save it as UTF-8", "Werkzeug"),
-    ("broken indentation", "cli.yml", "    - name: shell\n", "    - name: shell\n   usage: oops\n",
-     r"data/cli\.yml, line (\d+): not valid YAML: ", None),
-    ("placeholder left", "features.yml", ROUTING_HOW, '        how: "FILL IN: what a reader uses"\n',
-     r"data/features\.yml, line (\d+): features\.routing\.per\.flask\.how: still holds the placeholder "
-     r"'FILL IN: what a reader uses' from `make new-topic`; write the real value$", "FILL IN"),
+    (
+        "duplicate key in a cell",
+        "features.yml",
+        ROUTING_HOW,
+        ROUTING_HOW + "        how: Blueprints\n",
+        r"data/features\.yml, line (\d+): features\.routing\.per\.flask\.how: 'how' is written twice \(first on "
+        r"line \d+\); YAML keeps only this last value without a word\. Delete one\.$",
+        "how: Blueprints",
+    ),
+    (
+        "duplicate feature id",
+        "features.yml",
+        "  url_reversing:\n",
+        "  routing:\n    name: Copied\n    topic: routing\n    per: {}\n\n  url_reversing:\n",
+        r"data/features\.yml, line (\d+): features\.routing: a second entry with the id 'routing' \(the first is on "
+        r"line \d+\); YAML keeps only this one, so the first would vanish from every table",
+        "  routing:",
+    ),
+    (
+        "support none with a module",
+        "features.yml",
+        '        how: "set `X-Frame-Options` yourself in an `after_request` hook"\n',
+        '        how: "set `X-Frame-Options` yourself in an `after_request` hook"\n        module: flask.Flask\n',
+        r"data/features\.yml, line (\d+): features\.clickjacking\.per\.flask\.module: `support: none` cannot have "
+        r"`module:` \('flask\.Flask'\); remove it",
+        "module: flask.Flask",
+    ),
+    (
+        "blank how",
+        "features.yml",
+        ROUTING_HOW,
+        '        how: " "\n',
+        r"data/features\.yml, line (\d+): features\.routing\.per\.flask\.how: is blank; write the text it stands "
+        r"for \(got ' '\)$",
+        'how: " "',
+    ),
+    (
+        "addon without package",
+        "features.yml",
+        "        how: Flask-WTF (WTForms)\n        package: Flask-WTF\n",
+        "        how: Flask-WTF (WTForms)\n",
+        r"data/features\.yml, line (\d+): features\.forms\.per\.flask: `support: addon` needs `package:`, the "
+        r"add-on's name on PyPI$",
+        "flask:",
+    ),
+    (
+        "builtin without module",
+        "features.yml",
+        "        module: flask.Flask.route\n",
+        "",
+        r"data/features\.yml, line (\d+): features\.routing\.per\.flask: `support: builtin` needs `module:`",
+        "flask:",
+    ),
+    (
+        "misspelt key",
+        "features.yml",
+        ROUTING_HOW,
+        ROUTING_HOW.replace("how:", "hw:"),
+        r"data/features\.yml, line (\d+): features\.routing\.per\.flask\.hw: `hw` is not a key this entry has; "
+        r"did you mean `how`\?",
+        "hw:",
+    ),
+    (
+        "release line read as a number",
+        "frameworks.yml",
+        'release_line: "6.1"',
+        "release_line: 6.10",
+        r"data/frameworks\.yml, line (\d+): frameworks\.django\.current\.release_line: YAML read 6\.10 as a number "
+        r"\(6\.1\), but this is text; put it in quotes: release_line: \"6\.10\"$",
+        "release_line: 6.10",
+    ),
+    (
+        "plain http source",
+        "features.yml",
+        "source: https://docs.djangoproject.com/en/6.1/topics/http/urls/",
+        "source: http://docs.djangoproject.com/en/6.1/topics/http/urls/",
+        r"data/features\.yml, line (\d+): features\.routing\.per\.django\.source: is a plain http:// address; "
+        r"use the https:// one",
+        "source: http://",
+    ),
+    (
+        "not UTF-8",
+        "features.yml",
+        b"Werkzeug converters",
+        b"Werkzeug convert\xe9rs",
+        r"data/features\.yml, line (\d+): byte 0xe9 at column \d+ is not UTF-8 .*; save it as UTF-8",
+        "Werkzeug",
+    ),
+    (
+        "broken indentation",
+        "cli.yml",
+        "    - name: shell\n",
+        "    - name: shell\n   usage: oops\n",
+        r"data/cli\.yml, line (\d+): not valid YAML: ",
+        None,
+    ),
+    (
+        "placeholder left",
+        "features.yml",
+        ROUTING_HOW,
+        '        how: "FILL IN: what a reader uses"\n',
+        r"data/features\.yml, line (\d+): features\.routing\.per\.flask\.how: still holds the placeholder "
+        r"'FILL IN: what a reader uses' from `make new-topic`; write the real value$",
+        "FILL IN",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("file", "old", "new", "first", "on_line"), [m[1:] for m in DATA_MISTAKES],
-                         ids=[m[0] for m in DATA_MISTAKES])
+@pytest.mark.parametrize(
+    ("file", "old", "new", "first", "on_line"), [m[1:] for m in DATA_MISTAKES], ids=[m[0] for m in DATA_MISTAKES]
+)
 def test_a_data_mistake_fails_naming_file_line_and_key(tmp_path, file, old, new, first, on_line):
     folder = _mistake(tmp_path, file, old, new)
     message = _error(folder).splitlines()[0]

@@ -9,7 +9,6 @@ facts it names, and the reasons never contradict the verdict.
 
 from __future__ import annotations
 
-import copy
 import itertools
 import random
 import re
@@ -39,8 +38,11 @@ def answer(qid: str, aid: str):
 
 def scoring_profiles():
     """Every combination of the answers that can move the score (favouring or held ones), each possibly unanswered."""
-    questions = [(q.id, [None, *(a.id for a in q.answers if a.favours)]) for q in D.questions
-                 if any(a.favours for a in q.answers)]
+    questions = [
+        (q.id, [None, *(a.id for a in q.answers if a.favours)])
+        for q in D.questions
+        if any(a.favours for a in q.answers)
+    ]
     questions.append((D.experience.id, [None, *(a.id for a in D.experience.answers)]))
     for combo in itertools.product(*(choices for _, choices in questions)):
         yield {qid: aid for (qid, _), aid in zip(questions, combo) if aid is not None}
@@ -79,8 +81,15 @@ def test_a_single_answer_never_gives_a_firm_recommendation():
 
 
 def test_a_flask_team_building_a_back_office_is_told_django_without_being_told_experience_outweighs():
-    v = verdict(team="growing", admin="yes", shape="webapp", deadline="weeks", frontend="builtin",
-                hosting="ordinary", experience="flask")
+    v = verdict(
+        team="growing",
+        admin="yes",
+        shape="webapp",
+        deadline="weeks",
+        frontend="builtin",
+        hosting="ordinary",
+        experience="flask",
+    )
     assert v.kind == "firm" and v.leader == "django"
     assert v.totals == {"flask": 0, "django": 7}  # back office 3 + built-in parts 2 + one layout 2
     said = v.lines[-1].reads
@@ -90,8 +99,15 @@ def test_a_flask_team_building_a_back_office_is_told_django_without_being_told_e
 
 
 def test_a_flask_team_building_a_real_time_back_office_is_told_django_and_what_learning_costs():
-    v = verdict(team="small", admin="yes", shape="webapp", realtime="browser", background="yes",
-                traffic="modest", experience="flask")
+    v = verdict(
+        team="small",
+        admin="yes",
+        shape="webapp",
+        realtime="browser",
+        background="yes",
+        traffic="modest",
+        experience="flask",
+    )
     assert (v.kind, v.leader, v.totals) == ("firm", "django", {"flask": 0, "django": 5})
     by_question = {line.question: line for line in v.lines}
     # Live pages in the browser count for neither, and the reason says why and where to read more.
@@ -105,8 +121,15 @@ def test_a_flask_team_building_a_real_time_back_office_is_told_django_and_what_l
 
 
 def test_a_small_api_for_partners_is_flask_and_the_partners_answer_counts_for_neither():
-    v = verdict(team="small", shape="api", partners="yes", deadline="days", hosting="capped",
-                traffic="modest", experience="neither")
+    v = verdict(
+        team="small",
+        shape="api",
+        partners="yes",
+        deadline="days",
+        hosting="capped",
+        traffic="modest",
+        experience="neither",
+    )
     assert (v.kind, v.leader, v.totals) == ("firm", "flask", {"flask": 2 + 2 + 1, "django": 0})
     partners = next(line for line in v.lines if line.question == "partners")
     assert (partners.kind, partners.page) == ("neutral", "api_frameworks")
@@ -140,8 +163,12 @@ def test_a_small_memory_budget_counts_for_flask_only_while_the_app_needs_few_add
 def test_a_high_traffic_service_counts_for_neither_and_quotes_the_measurements():
     line = verdict(traffic="high").lines[0]
     assert (line.kind, line.page) == ("neutral", "requests")
-    for key in ("benchmark.requests.json.cpu_ms.flask", "benchmark.requests.json.cpu_ms.django",
-                "benchmark.requests.orm.cpu_ms.flask", "benchmark.requests.orm.cpu_ms.django"):
+    for key in (
+        "benchmark.requests.json.cpu_ms.flask",
+        "benchmark.requests.json.cpu_ms.django",
+        "benchmark.requests.orm.cpu_ms.flask",
+        "benchmark.requests.orm.cpu_ms.django",
+    ):
         assert speed.figure(SITE, key) in line.reads, key
     assert speed.compare(SITE, "benchmark.requests.async.rps") in line.reads
     assert D.pages["requests"].file == "choosing/speed.md#requests-per-second-and-cpu-time-per-request"
@@ -181,12 +208,22 @@ def test_when_experience_decides_the_result_says_so():
 
 
 def test_a_clear_flask_profile_and_a_clear_django_profile():
-    flask = verdict(team="teams", admin="no", shape="services", deadline="days", frontend="separate",
-                    hosting="capped", experience="neither")
+    flask = verdict(
+        team="teams",
+        admin="no",
+        shape="services",
+        deadline="days",
+        frontend="separate",
+        hosting="capped",
+        experience="neither",
+    )
     assert (flask.kind, flask.leader, flask.totals["flask"]) == ("firm", "flask", 3 + 2 + 2 + 1)
     django = verdict(team="growing", admin="yes", shape="content", deadline="weeks", experience="django")
     assert (django.kind, django.leader) == ("firm", "django")
-    assert django.lines[-1].reads == "Experience: Your team knows Django already, which makes the recommendation easier to follow."
+    assert (
+        django.lines[-1].reads
+        == "Experience: Your team knows Django already, which makes the recommendation easier to follow."
+    )
 
 
 def test_a_lead_from_one_fact_only_leans():
@@ -238,7 +275,9 @@ def test_every_profile_follows_the_stated_rules():
         if v.pick:
             assert NAMES[v.pick] in v.headline and NAMES[v.pick] in v.next, answers
         # Every answered question gives exactly one reason.
-        asked = [q.id for q in D.questions if q.id in answers] + ([D.experience.id] if D.experience.id in answers else [])
+        asked = [q.id for q in D.questions if q.id in answers] + (
+            [D.experience.id] if D.experience.id in answers else []
+        )
         assert sorted(line.question for line in v.lines) == sorted(asked), answers
         # What decides leads: experience when it decides, else the leader's heaviest reason.
         if v.kind == "experience":
@@ -277,8 +316,11 @@ def test_the_no_script_list_states_every_answer_with_its_points():
             unless = ", unless another answer stands for a fact listed after the questions" if a.unless else ""
             assert f"{a.label}: {worth}{unless}. {squash(text.plain(a.reason))}" in reads, (q.id, a.id)
             if a.unless:  # listed with the facts that hold it back
-                assert re.search(rf"{re.escape(a.label)} \({re.escape(q.ask)}\)[^:]*: "
-                                 + re.escape(" ".join(D.facts[f] for f in a.unless)), reads), (q.id, a.id)
+                assert re.search(
+                    rf"{re.escape(a.label)} \({re.escape(q.ask)}\)[^:]*: "
+                    + re.escape(" ".join(D.facts[f] for f in a.unless)),
+                    reads,
+                ), (q.id, a.id)
     # One term per question and one definition per answer: a second paragraph stays inside its answer.
     assert page.count("<dt>") == len(D.questions) + 1 and "<dl>" not in page.split("<dl>", 1)[1].split("</dl>")[0]
     assert page.count("<dd>") == sum(len(q.answers) for q in [*D.questions, D.experience])
@@ -313,11 +355,14 @@ def test_the_form_has_one_radio_group_per_question_and_the_rules_as_json():
     assert html_lib.unescape(re.search(r"<legend>(.*?)</legend>", page).group(1)) == D.questions[0].ask
 
 
-@pytest.mark.parametrize(("page_url", "src"), [
-    ("choosing/decision/", "../../assets/javascripts/decision.js"),  # the published site
-    ("choosing/decision.html", "../assets/javascripts/decision.js"),  # the offline edition
-    ("", "assets/javascripts/decision.js"),
-])
+@pytest.mark.parametrize(
+    ("page_url", "src"),
+    [
+        ("choosing/decision/", "../../assets/javascripts/decision.js"),  # the published site
+        ("choosing/decision.html", "../assets/javascripts/decision.js"),  # the offline edition
+        ("", "assets/javascripts/decision.js"),
+    ],
+)
 def test_the_script_is_reached_from_the_pages_own_folder(page_url, src):
     assert f'<script src="{src}"></script>' in decision.form(D, NAMES, page_url)
 
@@ -356,49 +401,106 @@ def the_answer(d: dict, qid: str, aid: str) -> dict:
     return next(a for q in d["questions"] if q["id"] == qid for a in q["answers"] if a["id"] == aid)
 
 
-@pytest.mark.parametrize(("change", "message"), [
-    (lambda d: d["questions"][0]["answers"][1].update(favours="rails"), r"questions\.0\.answers\.1\.favours: unknown framework 'rails'"),
-    (lambda d: d["questions"][0]["answers"][1].update(fact="nope"), r"questions\.0\.answers\.1\.fact: unknown fact 'nope'"),
-    (lambda d: d["questions"][0]["answers"][1].pop("fact"), r"questions\.0\.answers\.1: an answer that favours a framework names the `fact`"),
-    (lambda d: d["questions"][0]["answers"][2].update(fact="one_layout"), r"questions\.0\.answers\.2\.favours: fact 'one_layout' favours 'django' in another answer"),
-    (lambda d: d["questions"][0]["answers"][1].update(page="elsewhere"), r"questions\.0\.answers\.1\.page: unknown page 'elsewhere'"),
-    (lambda d: d["say"].update(firm="Go {winner}"), r"say\.firm: unknown placeholder\(s\) \['winner'\]"),
-    (lambda d: d["next"].update(pick="Open it in {leader}"), r"next\.pick: unknown placeholder\(s\) \['leader'\]"),
-    (lambda d: d["next"].update(page="shop"), r"next\.page: unknown page 'shop'"),
-    (lambda d: d["rules"].update(facts=1), r"rules\.facts: input should be greater than or equal to 2"),
-    (lambda d: d["questions"][1]["answers"][0].update(id=True), r"questions\.1\.answers\.0\.id: YAML read true as true/false \(True\), but this is text; put it in quotes"),
-    (lambda d: d["pages"]["memory"].update(file="choosing/speed.md#"), r"pages\.memory\.file: string should match pattern"),
-    # `unless`: known facts, no chains, and the `otherwise` reason that goes with it.
-    (lambda d: the_answer(d, "hosting", "memory")["unless"].append("nope"),
-     where("hosting", "memory") + r"\.unless\.3: unknown fact 'nope'"),
-    (lambda d: the_answer(d, "hosting", "memory")["unless"].append("small_footprint"),
-     where("hosting", "memory") + r"\.unless\.3: fact 'small_footprint' is named by an answer that has `unless` itself"),
-    (lambda d: the_answer(d, "hosting", "memory").pop("otherwise"),
-     where("hosting", "memory") + r": an answer with `unless` favours a framework and gives the `otherwise` reason"),
-    (lambda d: the_answer(d, "traffic", "modest").update(otherwise="Why not."),
-     where("traffic", "modest") + r"\.otherwise: `otherwise` is shown only when `unless` holds the points"),
-    # Measured figures: a key the data does not have, in a reason or in `measured`.
-    (lambda d: the_answer(d, "traffic", "high").update(reason="It takes {figure benchmark.requests.rpc.cpu_ms.flask}."),
-     where("traffic", "high") + r"\.reason: figure 'benchmark\.requests\.rpc\.cpu_ms\.flask': no 'rpc' here"),
-    (lambda d: the_answer(d, "hosting", "memory")["measured"].update({"benchmark.memory_mib.huge": "flask"}),
-     where("hosting", "memory") + r"\.measured\.benchmark\.memory_mib\.huge: figure 'benchmark\.memory_mib\.huge': no 'huge' here"),
-    (lambda d: the_answer(d, "hosting", "memory")["measured"].update({"benchmark.memory_mib.full": "rails"}),
-     where("hosting", "memory") + r"\.measured\.benchmark\.memory_mib\.full: 'rails' is neither a framework"),
-    (lambda d: the_answer(d, "hosting", "memory").update(measured={"benchmark.memory_mib.full": "django"}),
-     where("hosting", "memory") + r"\.measured: the answer gives Flask points, but none of its figures clearly favours it"),
-    # A reason counted for a side never quotes a figure that favours the other (issue 23).
-    (lambda d: the_answer(d, "hosting", "memory").update(reason="For the smallest app, {compare benchmark.memory_mib"
-                                                                ".smallest}; with the usual parts loaded it turns "
-                                                                "around: {compare benchmark.memory_mib.full}."),
-     where("hosting", "memory") + r"\.reason: the reason is counted for Flask \(\+1\), but it quotes "
-     r"benchmark\.memory_mib\.full, which clearly favours Django \(`measured`\); a reason may not score for a side "
-     r"its own figures argue against"),
-    (lambda d: the_answer(d, "hosting", "capped").update(reason="Django installs {figure project.django.size}."),
-     where("hosting", "capped") + r"\.reason: .* quotes project\.size, which clearly favours Django"),
-    (lambda d: the_answer(d, "hosting", "memory").update(reason="It starts in {compare benchmark.startup_ms.smallest}."),
-     where("hosting", "memory") + r"\.reason: the reason is counted for Flask and quotes benchmark\.startup_ms\.smallest, "
-     r"but `measured` does not say which framework that figure favours"),
-])
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            lambda d: d["questions"][0]["answers"][1].update(favours="rails"),
+            r"questions\.0\.answers\.1\.favours: unknown framework 'rails'",
+        ),
+        (
+            lambda d: d["questions"][0]["answers"][1].update(fact="nope"),
+            r"questions\.0\.answers\.1\.fact: unknown fact 'nope'",
+        ),
+        (
+            lambda d: d["questions"][0]["answers"][1].pop("fact"),
+            r"questions\.0\.answers\.1: an answer that favours a framework names the `fact`",
+        ),
+        (
+            lambda d: d["questions"][0]["answers"][2].update(fact="one_layout"),
+            r"questions\.0\.answers\.2\.favours: fact 'one_layout' favours 'django' in another answer",
+        ),
+        (
+            lambda d: d["questions"][0]["answers"][1].update(page="elsewhere"),
+            r"questions\.0\.answers\.1\.page: unknown page 'elsewhere'",
+        ),
+        (lambda d: d["say"].update(firm="Go {winner}"), r"say\.firm: unknown placeholder\(s\) \['winner'\]"),
+        (lambda d: d["next"].update(pick="Open it in {leader}"), r"next\.pick: unknown placeholder\(s\) \['leader'\]"),
+        (lambda d: d["next"].update(page="shop"), r"next\.page: unknown page 'shop'"),
+        (lambda d: d["rules"].update(facts=1), r"rules\.facts: input should be greater than or equal to 2"),
+        (
+            lambda d: d["questions"][1]["answers"][0].update(id=True),
+            r"questions\.1\.answers\.0\.id: YAML read true as true/false \(True\), but this is text; put it in quotes",
+        ),
+        (
+            lambda d: d["pages"]["memory"].update(file="choosing/speed.md#"),
+            r"pages\.memory\.file: string should match pattern",
+        ),
+        # `unless`: known facts, no chains, and the `otherwise` reason that goes with it.
+        (
+            lambda d: the_answer(d, "hosting", "memory")["unless"].append("nope"),
+            where("hosting", "memory") + r"\.unless\.3: unknown fact 'nope'",
+        ),
+        (
+            lambda d: the_answer(d, "hosting", "memory")["unless"].append("small_footprint"),
+            where("hosting", "memory")
+            + r"\.unless\.3: fact 'small_footprint' is named by an answer that has `unless` itself",
+        ),
+        (
+            lambda d: the_answer(d, "hosting", "memory").pop("otherwise"),
+            where("hosting", "memory")
+            + r": an answer with `unless` favours a framework and gives the `otherwise` reason",
+        ),
+        (
+            lambda d: the_answer(d, "traffic", "modest").update(otherwise="Why not."),
+            where("traffic", "modest") + r"\.otherwise: `otherwise` is shown only when `unless` holds the points",
+        ),
+        # Measured figures: a key the data does not have, in a reason or in `measured`.
+        (
+            lambda d: the_answer(d, "traffic", "high").update(
+                reason="It takes {figure benchmark.requests.rpc.cpu_ms.flask}."
+            ),
+            where("traffic", "high") + r"\.reason: figure 'benchmark\.requests\.rpc\.cpu_ms\.flask': no 'rpc' here",
+        ),
+        (
+            lambda d: the_answer(d, "hosting", "memory")["measured"].update({"benchmark.memory_mib.huge": "flask"}),
+            where("hosting", "memory")
+            + r"\.measured\.benchmark\.memory_mib\.huge: figure 'benchmark\.memory_mib\.huge': no 'huge' here",
+        ),
+        (
+            lambda d: the_answer(d, "hosting", "memory")["measured"].update({"benchmark.memory_mib.full": "rails"}),
+            where("hosting", "memory") + r"\.measured\.benchmark\.memory_mib\.full: 'rails' is neither a framework",
+        ),
+        (
+            lambda d: the_answer(d, "hosting", "memory").update(measured={"benchmark.memory_mib.full": "django"}),
+            where("hosting", "memory")
+            + r"\.measured: the answer gives Flask points, but none of its figures clearly favours it",
+        ),
+        # A reason counted for a side never quotes a figure that favours the other (issue 23).
+        (
+            lambda d: the_answer(d, "hosting", "memory").update(
+                reason="For the smallest app, {compare benchmark.memory_mib"
+                ".smallest}; with the usual parts loaded it turns "
+                "around: {compare benchmark.memory_mib.full}."
+            ),
+            where("hosting", "memory") + r"\.reason: the reason is counted for Flask \(\+1\), but it quotes "
+            r"benchmark\.memory_mib\.full, which clearly favours Django \(`measured`\); a reason may not score for a side "
+            r"its own figures argue against",
+        ),
+        (
+            lambda d: the_answer(d, "hosting", "capped").update(reason="Django installs {figure project.django.size}."),
+            where("hosting", "capped") + r"\.reason: .* quotes project\.size, which clearly favours Django",
+        ),
+        (
+            lambda d: the_answer(d, "hosting", "memory").update(
+                reason="It starts in {compare benchmark.startup_ms.smallest}."
+            ),
+            where("hosting", "memory")
+            + r"\.reason: the reason is counted for Flask and quotes benchmark\.startup_ms\.smallest, "
+            r"but `measured` does not say which framework that figure favours",
+        ),
+    ],
+)
 def test_bad_questionnaire_data_names_file_key_and_line(tmp_path, change, message):
     error = broken(tmp_path, change)
     assert re.search(r"data/decision\.yml, line \d+: " + message, error), error
@@ -413,10 +515,12 @@ def set_spread(node: dict, median: float) -> None:
 
 def test_a_re_measure_rewrites_the_figures_in_the_reasons(tmp_path):
     """The numbers are the data's: change them (keeping the verdicts) and the reasons say the new ones."""
+
     def remeasure(m):
         set_spread(m["benchmark"]["memory_mib"]["smallest"]["flask"], 21.0)
         set_spread(m["benchmark"]["requests"]["json"]["cpu_ms"]["flask"], 0.31)
         m["project"]["flask"]["size_kib"] = 99 * 1024
+
     site = data.load(copy_data(tmp_path, measured_change=remeasure))
     d = decision.resolved(site.decision, site)
     answers = {a.id: a for q in d.questions for a in q.answers if q.id in ("hosting", "traffic")}
@@ -426,29 +530,44 @@ def test_a_re_measure_rewrites_the_figures_in_the_reasons(tmp_path):
     assert answers["memory"].reason != answer("hosting", "memory").reason
 
 
-@pytest.mark.parametrize(("remeasure", "message"), [
-    # The smallest Flask worker no longer clearly smaller: the point it gives is refused.
-    (lambda m: set_spread(m["benchmark"]["memory_mib"]["smallest"]["django"], 30.0),
-     where("hosting", "memory") + r"\.measured\.benchmark\.memory_mib\.smallest: the answer relies on "
-     r"benchmark\.memory_mib\.smallest showing a clear difference for Flask, but data/measured\.yml now shows "
-     r"no clear difference"),
-    # Django's full worker now the larger: "it turns around" would be false.
-    (lambda m: set_spread(m["benchmark"]["memory_mib"]["full"]["django"], 90.0),
-     where("hosting", "memory") + r"\.measured\.benchmark\.memory_mib\.full: .* now clearly favours Flask"),
-    # Flask no longer clearly cheaper per JSON request: "Flask spends less CPU time" would be false.
-    (lambda m: set_spread(m["benchmark"]["requests"]["json"]["cpu_ms"]["flask"],
-                          m["benchmark"]["requests"]["json"]["cpu_ms"]["django"]["median"]),
-     where("traffic", "high") + r"\.measured\.benchmark\.requests\.json\.cpu_ms: the answer relies on "
-     r"benchmark\.requests\.json\.cpu_ms showing a clear difference for Flask, but data/measured\.yml now "
-     r"shows no clear difference"),
-    # Per text request, a clear difference: "for plain text the runs overlap" would be false.
-    (lambda m: set_spread(m["benchmark"]["requests"]["text"]["cpu_ms"]["flask"], 0.1),
-     where("traffic", "high") + r"\.measured\.benchmark\.requests\.text\.cpu_ms: the answer relies on "
-     r"benchmark\.requests\.text\.cpu_ms showing no clear difference, but data/measured\.yml now clearly favours Flask"),
-    # Installed sizes within 10% of each other: no clear difference.
-    (lambda m: m["install"]["flask"].update(size_kib=m["install"]["django"]["size_kib"] - 100),
-     where("hosting", "capped") + r"\.measured\.install\.size: .* now shows no clear difference"),
-])
+@pytest.mark.parametrize(
+    ("remeasure", "message"),
+    [
+        # The smallest Flask worker no longer clearly smaller: the point it gives is refused.
+        (
+            lambda m: set_spread(m["benchmark"]["memory_mib"]["smallest"]["django"], 30.0),
+            where("hosting", "memory") + r"\.measured\.benchmark\.memory_mib\.smallest: the answer relies on "
+            r"benchmark\.memory_mib\.smallest showing a clear difference for Flask, but data/measured\.yml now shows "
+            r"no clear difference",
+        ),
+        # Django's full worker now the larger: "it turns around" would be false.
+        (
+            lambda m: set_spread(m["benchmark"]["memory_mib"]["full"]["django"], 90.0),
+            where("hosting", "memory") + r"\.measured\.benchmark\.memory_mib\.full: .* now clearly favours Flask",
+        ),
+        # Flask no longer clearly cheaper per JSON request: "Flask spends less CPU time" would be false.
+        (
+            lambda m: set_spread(
+                m["benchmark"]["requests"]["json"]["cpu_ms"]["flask"],
+                m["benchmark"]["requests"]["json"]["cpu_ms"]["django"]["median"],
+            ),
+            where("traffic", "high") + r"\.measured\.benchmark\.requests\.json\.cpu_ms: the answer relies on "
+            r"benchmark\.requests\.json\.cpu_ms showing a clear difference for Flask, but data/measured\.yml now "
+            r"shows no clear difference",
+        ),
+        # Per text request, a clear difference: "for plain text the runs overlap" would be false.
+        (
+            lambda m: set_spread(m["benchmark"]["requests"]["text"]["cpu_ms"]["flask"], 0.1),
+            where("traffic", "high") + r"\.measured\.benchmark\.requests\.text\.cpu_ms: the answer relies on "
+            r"benchmark\.requests\.text\.cpu_ms showing no clear difference, but data/measured\.yml now clearly favours Flask",
+        ),
+        # Installed sizes within 10% of each other: no clear difference.
+        (
+            lambda m: m["install"]["flask"].update(size_kib=m["install"]["django"]["size_kib"] - 100),
+            where("hosting", "capped") + r"\.measured\.install\.size: .* now shows no clear difference",
+        ),
+    ],
+)
 def test_a_re_measure_that_changes_a_verdict_stops_the_build(tmp_path, remeasure, message):
     """`make measure` may write any figures (the data loads); the page is what refuses them."""
     folder = copy_data(tmp_path, measured_change=remeasure)

@@ -53,10 +53,13 @@ def test_ids_references_and_styles_are_scoped_so_two_diagrams_can_share_a_page(f
     assert 'class="diagram__wide dg-flow-wide"' in html and 'class="diagram__narrow dg-flow-narrow"' in html
 
 
-@pytest.mark.parametrize(("name", "alt", "message"), [
-    ("flow", "", 'needs alt="..."'),
-    ("nope", "x", "no diagram .*nope.svg; the diagrams are \\['flow'\\]"),
-])
+@pytest.mark.parametrize(
+    ("name", "alt", "message"),
+    [
+        ("flow", "", 'needs alt="..."'),
+        ("nope", "x", "no diagram .*nope.svg; the diagrams are \\['flow'\\]"),
+    ],
+)
 def test_a_bad_call_names_what_is_wrong(folder, name, alt, message):
     with pytest.raises(MacroError, match=message):
         diagrams.diagram(folder, name, alt=alt)

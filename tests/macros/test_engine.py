@@ -128,18 +128,36 @@ def test_front_matter_lines_count_what_both_engines_hand_the_macros_without():
 
 
 def test_the_nav_reads_the_same_from_either_engine():
-    written = [{"Home": "index.md"}, {"Cookbook": ["cookbook/index.md", {"Hello": "cookbook/hello.md"},
-                                                   {"More": [{"Deep": "cookbook/deep.md"}]}]}]
+    written = [
+        {"Home": "index.md"},
+        {"Cookbook": ["cookbook/index.md", {"Hello": "cookbook/hello.md"}, {"More": [{"Deep": "cookbook/deep.md"}]}]},
+    ]
     # MkDocs hands mkdocs.yml's nav as written.
     assert engine.nav({"nav": written}) == written
 
     def item(title, url, children=()):
-        return {"title": title, "url": url, "canonical_url": None, "meta": None, "children": list(children),
-                "is_index": url is not None and url.endswith("index.md"), "active": False}
+        return {
+            "title": title,
+            "url": url,
+            "canonical_url": None,
+            "meta": None,
+            "children": list(children),
+            "is_index": url is not None and url.endswith("index.md"),
+            "active": False,
+        }
 
     # Zensical 0.0.73 hands its own tree: an untitled index page, sections without a url.
-    zensical = [item("Home", "index.md"), item("Cookbook", None, [
-        item(None, "cookbook/index.md"), item("Hello", "cookbook/hello.md"),
-        item("More", None, [item("Deep", "cookbook/deep.md")])])]
+    zensical = [
+        item("Home", "index.md"),
+        item(
+            "Cookbook",
+            None,
+            [
+                item(None, "cookbook/index.md"),
+                item("Hello", "cookbook/hello.md"),
+                item("More", None, [item("Deep", "cookbook/deep.md")]),
+            ],
+        ),
+    ]
     assert engine.nav({"nav": zensical}) == written
     assert engine.nav({}) == []

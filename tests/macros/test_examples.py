@@ -19,7 +19,9 @@ def project(tmp_path, two):
     (topic / "flask_app.py").write_text("# --8<-- [start:view]\napp = 1\n# --8<-- [end:view]\n")
     (topic / "django_app" / "views.py").write_text("# --8<-- [start:view]\nview = 1\n# --8<-- [end:view]\n")
     (topic / "django_app" / "urls.py").write_text("# --8<-- [start:view]\nurls = []\n# --8<-- [end:view]\n")
-    (topic / "django_app" / "templates" / "page.html").write_text("{# --8<-- [start:page] #}\n{{ x }}\n{# --8<-- [end:page] #}\n")
+    (topic / "django_app" / "templates" / "page.html").write_text(
+        "{# --8<-- [start:page] #}\n{{ x }}\n{# --8<-- [end:page] #}\n"
+    )
     (topic / "flask_page.html").write_text("{# --8<-- [start:page] #}\n{{ x }}\n{# --8<-- [end:page] #}\n")
     return tmp_path, data.load(two).frameworks
 
@@ -42,7 +44,9 @@ def test_each_call_starts_a_tab_set_of_its_own(project):
 def test_each_file_with_the_section_becomes_a_titled_snippet_block(project):
     root, frameworks = project
     markdown = example_tabs(root, frameworks, "greet", "view")
-    assert '    ```python title="greet/flask_app.py"\n    --8<-- "examples/greet/flask_app.py:view"\n    ```' in markdown
+    assert (
+        '    ```python title="greet/flask_app.py"\n    --8<-- "examples/greet/flask_app.py:view"\n    ```' in markdown
+    )
     # Django's section is in two files: both are shown, sorted by path.
     assert markdown.index("django_app/urls.py") < markdown.index("django_app/views.py")
 
@@ -59,7 +63,10 @@ def test_lexer_comes_from_the_framework_then_the_suffix(project):
 def test_missing_section_for_a_core_framework_is_an_error_listing_what_was_searched(project):
     root, frameworks = project
     (root / "examples/greet/flask_app.py").write_text("app = 1\n")
-    with pytest.raises(MacroError, match=r"no Flask file in examples/greet/ has a snippet section 'view' \(searched: greet/flask_app.py, greet/flask_page.html\)"):
+    with pytest.raises(
+        MacroError,
+        match=r"no Flask file in examples/greet/ has a snippet section 'view' \(searched: greet/flask_app.py, greet/flask_page.html\)",
+    ):
         example_tabs(root, frameworks, "greet", "view")
 
 
@@ -87,8 +94,10 @@ def test_files_and_sections_helpers(project):
 
 def test_section_lines_drop_nested_markers_and_reject_unclosed_sections(tmp_path):
     path = tmp_path / "f.py"
-    path.write_text("# --8<-- [start:outer]\na = 1\n# --8<-- [start:inner]\nb = 2\n# --8<-- [end:inner]\n"
-                    "# --8<-- [end:outer]\n# --8<-- [start:open]\nc = 3\n")
+    path.write_text(
+        "# --8<-- [start:outer]\na = 1\n# --8<-- [start:inner]\nb = 2\n# --8<-- [end:inner]\n"
+        "# --8<-- [end:outer]\n# --8<-- [start:open]\nc = 3\n"
+    )
     assert section_lines(path, "outer") == ["a = 1", "b = 2"]
     assert section_lines(path, "inner") == ["b = 2"]
     with pytest.raises(KeyError, match="no complete snippet section 'open'"):
@@ -97,20 +106,43 @@ def test_section_lines_drop_nested_markers_and_reject_unclosed_sections(tmp_path
 
 MARKER_MISTAKES = [
     # (id, file text, (line, message) of the first problem)
-    ("no space after the scissors", "# --8<--[start:view]\nx = 1\n# --8<-- [end:view]\n",
-     (1, "the section marker '# --8<--[start:view]' is not one the snippet includer reads; write it as "
-         "`--8<-- [start:view]` (a space after --8<--, a name of letters, digits, - and _ starting with a letter)")),
-    ("end before start", "# --8<-- [end:view]\nx = 1\n# --8<-- [start:view]\ny = 2\n# --8<-- [end:view]\n",
-     (1, "section 'view' ends here before it starts; put `--8<-- [start:view]` above this line")),
-    ("never ends", "# --8<-- [start:view]\nx = 1\n",
-     (1, "section 'view' starts here but never ends; add `--8<-- [end:view]` after its last line")),
-    ("the same name twice", "# --8<-- [start:view]\nx = 1\n# --8<-- [end:view]\n"
-                            "# --8<-- [start:view]\ny = 2\n# --8<-- [end:view]\n",
-     (4, "a second section named 'view' starts here (the first starts on line 1); a page shows only the first, "
-         "so give this one another name")),
-    ("a name that starts with a digit", "# --8<-- [start:2fa]\nx = 1\n# --8<-- [end:2fa]\n",
-     (1, "the section marker '# --8<-- [start:2fa]' is not one the snippet includer reads; write it as "
-         "`--8<-- [start:2fa]` (a space after --8<--, a name of letters, digits, - and _ starting with a letter)")),
+    (
+        "no space after the scissors",
+        "# --8<--[start:view]\nx = 1\n# --8<-- [end:view]\n",
+        (
+            1,
+            "the section marker '# --8<--[start:view]' is not one the snippet includer reads; write it as "
+            "`--8<-- [start:view]` (a space after --8<--, a name of letters, digits, - and _ starting with a letter)",
+        ),
+    ),
+    (
+        "end before start",
+        "# --8<-- [end:view]\nx = 1\n# --8<-- [start:view]\ny = 2\n# --8<-- [end:view]\n",
+        (1, "section 'view' ends here before it starts; put `--8<-- [start:view]` above this line"),
+    ),
+    (
+        "never ends",
+        "# --8<-- [start:view]\nx = 1\n",
+        (1, "section 'view' starts here but never ends; add `--8<-- [end:view]` after its last line"),
+    ),
+    (
+        "the same name twice",
+        "# --8<-- [start:view]\nx = 1\n# --8<-- [end:view]\n# --8<-- [start:view]\ny = 2\n# --8<-- [end:view]\n",
+        (
+            4,
+            "a second section named 'view' starts here (the first starts on line 1); a page shows only the first, "
+            "so give this one another name",
+        ),
+    ),
+    (
+        "a name that starts with a digit",
+        "# --8<-- [start:2fa]\nx = 1\n# --8<-- [end:2fa]\n",
+        (
+            1,
+            "the section marker '# --8<-- [start:2fa]' is not one the snippet includer reads; write it as "
+            "`--8<-- [start:2fa]` (a space after --8<--, a name of letters, digits, - and _ starting with a letter)",
+        ),
+    ),
 ]
 
 
@@ -123,8 +155,10 @@ def test_a_wrong_section_marker_is_reported_with_its_line(tmp_path, text, first)
 
 def test_nested_sections_and_html_markers_are_fine(tmp_path):
     path = tmp_path / "urls.py"
-    path.write_text("# --8<-- [start:a]\n# --8<-- [start:b]\nx\n# --8<-- [end:b]\n# --8<-- [end:a]\n"
-                    "{# --8<-- [start:page] #}\n{{ x }}\n{# --8<-- [end:page] #}\n")
+    path.write_text(
+        "# --8<-- [start:a]\n# --8<-- [start:b]\nx\n# --8<-- [end:b]\n# --8<-- [end:a]\n"
+        "{# --8<-- [start:page] #}\n{{ x }}\n{# --8<-- [end:page] #}\n"
+    )
     assert marker_problems(path) == []
 
 
@@ -162,11 +196,17 @@ def test_the_page_wrapper_puts_page_line_and_call_first():
     render = Environment().from_string
     with pytest.raises(MacroError, match=r'^docs/p\.md, line 7: example\("nope", "x"\): no example folder'):
         render('# Page\n\n{{ example("nope", "x") }}\n').render(example=macro)
-    with pytest.raises(MacroError, match=r'^examples/t/flask_app\.py, line 3: section .x. never ends\n  \(shown by '
-                                         r'docs/p\.md, line 5: example\("file", "x"\)\)'):
+    with pytest.raises(
+        MacroError,
+        match=r"^examples/t/flask_app\.py, line 3: section .x. never ends\n  \(shown by "
+        r'docs/p\.md, line 5: example\("file", "x"\)\)',
+    ):
         render('{{ example("file", "x") }}').render(example=macro)
-    with pytest.raises(MacroError, match=r'^docs/p\.md: example\("t"\): missing a required argument: '
-                                         r"'section'; write it as example\(topic, section, examples=\"examples\"\)"):
+    with pytest.raises(
+        MacroError,
+        match=r'^docs/p\.md: example\("t"\): missing a required argument: '
+        r"'section'; write it as example\(topic, section, examples=\"examples\"\)",
+    ):
         macro("t")
     shown = on_page(tabs, "ROOT", page=page, name="example", report=lambda m: f"BOX {m}")
     assert shown("nope", "x").startswith('BOX docs/p.md: example("nope", "x"): no example folder')
@@ -177,10 +217,14 @@ def test_long_lines_names_each_shown_line_over_72_characters_by_file_and_line(tm
 
     (tmp_path / "examples").mkdir()
     code = tmp_path / "examples" / "app.py"
-    code.write_text("# --8<-- [start:a]\nshort = 1\n" + "x = " + "1" * 69 + "\n# --8<-- [end:a]\n"
-                    "y = " + "2" * 80 + "\n", encoding="utf-8")
-    markdown = ('=== "Flask"\n\n    ```python\n    --8<-- "examples/app.py:a"\n    ```\n\n'
-                '    ```bash\n    echo ' + "z" * 70 + '\n    echo fits\n    ```\n')
+    code.write_text(
+        "# --8<-- [start:a]\nshort = 1\n" + "x = " + "1" * 69 + "\n# --8<-- [end:a]\ny = " + "2" * 80 + "\n",
+        encoding="utf-8",
+    )
+    markdown = (
+        '=== "Flask"\n\n    ```python\n    --8<-- "examples/app.py:a"\n    ```\n\n'
+        "    ```bash\n    echo " + "z" * 70 + "\n    echo fits\n    ```\n"
+    )
     included, written = long_lines(tmp_path, markdown)
     # Line 3 of the file (73 characters) is shown; line 5 is outside the section.
     assert included == ["examples/app.py, line 3 (73 characters)"]

@@ -42,7 +42,11 @@ def test_a_pages_dates_come_from_its_markdown_its_examples_and_the_data_its_macr
     (tmp_path / "examples" / "routing").mkdir(parents=True)
     text = '{{ example("routing", "x") }} {{ cli_table("d") }}'
     assert dates.sources("cookbook/routing.md", text, tmp_path) == [
-        "docs/cookbook/routing.md", "examples/routing", "data/cli.yml", "data/frameworks.yml"]
+        "docs/cookbook/routing.md",
+        "examples/routing",
+        "data/cli.yml",
+        "data/frameworks.yml",
+    ]
     assert dates.sources("cookbook/index.md", "", tmp_path) == ["docs/cookbook/index.md"]
 
 

@@ -35,4 +35,5 @@ def test_an_older_python_stops_with_one_line_naming_the_version():
     done = subprocess.run([str(LTS_PYTHON), "-c", older], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 1
     assert done.stderr.strip().splitlines() == [
-        "error: this guide's site needs Python 3.11 or newer (this is 3.9); build it with a newer python3"]
+        "error: this guide's site needs Python 3.11 or newer (this is 3.9); build it with a newer python3"
+    ]

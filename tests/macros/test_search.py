@@ -11,14 +11,17 @@ def entry(location, title, text):
     return {"location": location, "title": title, "text": text}
 
 
-CODE = ("<pre><code>from whitenoise import WhiteNoise\n"
-        "books = Book.objects.select_related(&quot;author&quot;)\n"
-        "# a comment nobody searches\n</code></pre>")
+CODE = (
+    "<pre><code>from whitenoise import WhiteNoise\n"
+    "books = Book.objects.select_related(&quot;author&quot;)\n"
+    "# a comment nobody searches\n</code></pre>"
+)
 
 
 def test_a_section_keeps_its_first_sentence_and_the_names_its_code_introduces():
-    [out] = search.compact([entry("p/#s", "Queries", f"<p>Load authors in one query. Then <code>list</code> "
-                                                      f"them all.</p> {CODE}")])
+    [out] = search.compact(
+        [entry("p/#s", "Queries", f"<p>Load authors in one query. Then <code>list</code> them all.</p> {CODE}")]
+    )
     assert out["text"].startswith("Load authors in one query. list")
     words = out["text"].split()
     # lunr lower-cases every word: the one form finds both spellings.
@@ -32,17 +35,20 @@ def test_a_long_first_sentence_is_cut_at_a_word():
 
 
 def test_a_word_leads_to_the_first_section_of_its_page_that_has_it():
-    out = search.compact([entry("p/", "P", "<p>Intro here. Gunicorn serves it.</p>"),
-                          entry("p/#b", "B", "<p>Second part. Gunicorn again, and nginx.</p>"),
-                          entry("q/", "Q", "<p>Other page. Gunicorn here too.</p>")])
+    out = search.compact(
+        [
+            entry("p/", "P", "<p>Intro here. Gunicorn serves it.</p>"),
+            entry("p/#b", "B", "<p>Second part. Gunicorn again, and nginx.</p>"),
+            entry("q/", "Q", "<p>Other page. Gunicorn here too.</p>"),
+        ]
+    )
     assert "Gunicorn" in out[0]["text"]
     assert out[1]["text"] == "Second part. again nginx"
     assert "Gunicorn" in out[2]["text"], "each page keeps its own words"
 
 
 def test_words_on_a_quarter_of_the_pages_are_left_out_after_the_preview():
-    pages = [entry(f"p{i}/", "T", f"<p>Page {i}. Install everything{' rare' if i == 0 else ''}.</p>")
-             for i in range(8)]
+    pages = [entry(f"p{i}/", "T", f"<p>Page {i}. Install everything{' rare' if i == 0 else ''}.</p>") for i in range(8)]
     out = search.compact(pages)
     assert all("everything" not in e["text"].split()[2:] for e in out)
     assert out[0]["text"].endswith("rare")
@@ -55,8 +61,9 @@ def test_text_that_looks_like_markup_stays_escaped():
 
 def test_compact_site_rewrites_each_engines_index(tmp_path):
     (tmp_path / "search").mkdir()
-    (tmp_path / "search" / "search_index.json").write_text(json.dumps(
-        {"config": {"lang": ["en"]}, "docs": [entry("p/", "P", f"<p>Hi there.</p>{CODE}")]}))
+    (tmp_path / "search" / "search_index.json").write_text(
+        json.dumps({"config": {"lang": ["en"]}, "docs": [entry("p/", "P", f"<p>Hi there.</p>{CODE}")]})
+    )
     (tmp_path / "search.json").write_text(json.dumps({"items": [entry("p/", "P", "<p>Hi.</p>")]}))
     assert len(search.compact_site(tmp_path)) == 2
     mkdocs = json.loads((tmp_path / "search" / "search_index.json").read_text())
@@ -64,8 +71,9 @@ def test_compact_site_rewrites_each_engines_index(tmp_path):
 
 
 def test_tab_labels_run_together_are_left_out(tmp_path):
-    (tmp_path / "index.html").write_text('<div class="tabbed-labels"><label for="a"><span x>Flask</span></label>'
-                                         '<label for="b">Django</label></div>')
+    (tmp_path / "index.html").write_text(
+        '<div class="tabbed-labels"><label for="a"><span x>Flask</span></label><label for="b">Django</label></div>'
+    )
     glued = search.tab_label_runs(tmp_path)
     assert glued == {"FlaskDjango"}
     [out] = search.compact([entry("p/", "P", "<p>Hi.</p> FlaskDjango app.py<pre>x</pre> <p>A FlaskForm.</p>")], glued)

@@ -40,7 +40,9 @@ def two_site(two):
 def test_a_benchmark_without_its_machine_is_refused_with_file_key_and_line(two):
     edit(two, lambda d: d["benchmark"].pop("machine"))
     message = error(two)
-    assert re.match(r"data/measured\.yml, line \d+: benchmark\.machine: is missing; add `machine:` to this entry", message), message
+    assert re.match(
+        r"data/measured\.yml, line \d+: benchmark\.machine: is missing; add `machine:` to this entry", message
+    ), message
 
 
 def test_a_benchmark_without_versions_is_refused(two):
@@ -66,20 +68,31 @@ def test_a_machine_without_its_cpu_or_cores_is_refused(two):
 def test_a_median_outside_its_range_is_refused_naming_the_figure(two):
     edit(two, lambda d: d["benchmark"]["requests"]["json"]["rps"]["flask"].update(median=5000))
     message = error(two)
-    assert re.search(r"line \d+: benchmark\.requests\.json\.rps\.flask: expected min <= median <= max",
-                     message), message
+    assert re.search(r"line \d+: benchmark\.requests\.json\.rps\.flask: expected min <= median <= max", message), (
+        message
+    )
 
 
 def test_a_figure_missing_for_a_core_framework_or_an_endpoint_is_refused(two):
     edit(two, lambda d: d["benchmark"]["memory_mib"]["full"].pop("django"))
     assert "benchmark.memory_mib.full: no figure for core framework 'django'" in error(two)
-    edit(two, lambda d: (d["benchmark"]["memory_mib"]["full"].update(django=d["benchmark"]["memory_mib"]["full"]["flask"]),
-                         d["benchmark"]["requests"].pop("orm")))
+    edit(
+        two,
+        lambda d: (
+            d["benchmark"]["memory_mib"]["full"].update(django=d["benchmark"]["memory_mib"]["full"]["flask"]),
+            d["benchmark"]["requests"].pop("orm"),
+        ),
+    )
     assert "benchmark.requests: no figures for the 'orm' endpoint" in error(two)
 
 
 def test_a_figure_for_an_unknown_framework_or_a_missing_project_is_refused(two):
-    edit(two, lambda d: d["benchmark"]["startup_ms"]["smallest"].update(bottle=d["benchmark"]["startup_ms"]["smallest"]["flask"]))
+    edit(
+        two,
+        lambda d: d["benchmark"]["startup_ms"]["smallest"].update(
+            bottle=d["benchmark"]["startup_ms"]["smallest"]["flask"]
+        ),
+    )
     assert "benchmark.startup_ms.smallest.bottle: unknown framework 'bottle'" in error(two)
     edit(two, lambda d: (d["benchmark"]["startup_ms"]["smallest"].pop("bottle"), d["project"].pop("django")))
     assert "data/measured.yml" in error(two) and "project: no measurement for framework 'django'" in error(two)
@@ -100,12 +113,15 @@ def s(median: float, low: float, high: float) -> Spread:
     return Spread(median=median, min=low, max=high, samples=5)
 
 
-@pytest.mark.parametrize(("a", "b", "expected"), [
-    (s(100, 90, 110), s(200, 190, 210), True),  # apart, 2×
-    (s(100, 90, 150), s(200, 140, 210), False),  # the runs overlap
-    (s(100, 99, 101), s(105, 104, 106), False),  # apart, but only 5% different
-    (s(0, 0, 0), s(3, 2, 4), True),
-])
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        (s(100, 90, 110), s(200, 190, 210), True),  # apart, 2×
+        (s(100, 90, 150), s(200, 140, 210), False),  # the runs overlap
+        (s(100, 99, 101), s(105, 104, 106), False),  # apart, but only 5% different
+        (s(0, 0, 0), s(3, 2, 4), True),
+    ],
+)
 def test_clear_needs_runs_apart_and_more_than_the_margin(a, b, expected):
     assert speed.clear(a, b) is expected and speed.clear(b, a) is expected
 
@@ -124,18 +140,29 @@ def test_verdict_names_the_winner_in_the_right_direction(two_site):
 def test_tables_show_median_range_ratio_and_verdict(two_site):
     table = speed.speed_table(two_site, "startup")
     assert table.splitlines()[0] == "<div data-search-exclude markdown>"  # kept out of search previews
-    assert table.splitlines()[2] == "| App | Flask: median (range) | Django: median (range) | Flask ÷ Django | Clear difference |"
+    assert (
+        table.splitlines()[2]
+        == "| App | Flask: median (range) | Django: median (range) | Flask ÷ Django | Clear difference |"
+    )
     assert "| Smallest app: wall clock | 40 ms (36–44) | 100 ms (90–110) | 0.40 | Yes: Flask, 2.5× faster |" in table
     assert "| Smallest app: CPU time | 35 ms (32–38) | 90 ms (81–99) | 0.39 | Yes: Flask, 2.6× less CPU |" in table
-    assert "| Usual parts loaded | 45 MiB (40–50) | 50 MiB (45–55) | 0.90 | No: within the spread |" in \
-        speed.speed_table(two_site, "memory")
-    assert "| Ten rows through the ORM | 1.50 ms (1.35–1.65) | 2.00 ms (1.80–2.20) |" in speed.speed_table(two_site, "cpu")
+    assert (
+        "| Usual parts loaded | 45 MiB (40–50) | 50 MiB (45–55) | 0.90 | No: within the spread |"
+        in speed.speed_table(two_site, "memory")
+    )
+    assert "| Ten rows through the ORM | 1.50 ms (1.35–1.65) | 2.00 ms (1.80–2.20) |" in speed.speed_table(
+        two_site, "cpu"
+    )
     requests = speed.speed_table(two_site, "requests")
     assert requests.count("\n|") == 2 + 5 and "| Plain text | 1,000 requests/s (900–1,100) |" in requests
     assert "Admin list page" in speed.speed_table(two_site, "admin")
-    assert "| Ten rows through the ORM | 5.0 / 20.0 ms | 6.0 / 22.0 ms | Flask: gunicorn; Django: gunicorn |" in \
-        speed.speed_table(two_site, "latency")
-    assert "| Flask | <code>Flask&#61;&#61;<wbr>3&#46;1&#46;3</code> | 7 | 2.0 MiB |" in speed.speed_table(two_site, "project")
+    assert (
+        "| Ten rows through the ORM | 5.0 / 20.0 ms | 6.0 / 22.0 ms | Flask: gunicorn; Django: gunicorn |"
+        in speed.speed_table(two_site, "latency")
+    )
+    assert "| Flask | <code>Flask&#61;&#61;<wbr>3&#46;1&#46;3</code> | 7 | 2.0 MiB |" in speed.speed_table(
+        two_site, "project"
+    )
 
 
 @pytest.mark.parametrize("what", speed.WHATS)
@@ -186,32 +213,48 @@ def test_figure_formats_each_kind_and_ratios(two_site):
     assert speed.figure(two_site, "project.django.distributions") == "7"
 
 
-@pytest.mark.parametrize(("key", "message"), [
-    ("speed.x", "start with 'benchmark.' or 'project.'"),
-    ("benchmark.startup_ms.tiny.flask", r"no 'tiny' here; there is \['full', 'smallest'\]"),
-    ("benchmark.machine", "not a single value"),
-    ("project.bottle.size", "no project measured for 'bottle'"),
-    ("benchmark.requests.json.rps.flask/bottle", "a ratio needs two measured frameworks"),
-])
+@pytest.mark.parametrize(
+    ("key", "message"),
+    [
+        ("speed.x", "start with 'benchmark.' or 'project.'"),
+        ("benchmark.startup_ms.tiny.flask", r"no 'tiny' here; there is \['full', 'smallest'\]"),
+        ("benchmark.machine", "not a single value"),
+        ("project.bottle.size", "no project measured for 'bottle'"),
+        ("benchmark.requests.json.rps.flask/bottle", "a ratio needs two measured frameworks"),
+    ],
+)
 def test_figure_refuses_unknown_keys_saying_what_there_is(two_site, key, message):
     with pytest.raises(MacroError, match=message):
         speed.figure(two_site, key)
 
 
 def test_compare_says_whatever_the_data_says(two_site, two):
-    assert speed.compare(two_site, "benchmark.startup_ms.smallest") == \
-        "Flask starts 2.5× faster (40 ms against 100 ms for Django; no run overlapped)"
-    assert speed.compare(two_site, "benchmark.requests.orm.rps") == \
-        "Flask serves 1.2× as many requests a second (1,000 requests/s against 800 requests/s for Django; no run overlapped)"
-    edit(two, lambda d: d["benchmark"]["startup_ms"]["smallest"].update(
-        flask={"median": 99, "min": 90, "max": 104, "samples": 5}))
+    assert (
+        speed.compare(two_site, "benchmark.startup_ms.smallest")
+        == "Flask starts 2.5× faster (40 ms against 100 ms for Django; no run overlapped)"
+    )
+    assert (
+        speed.compare(two_site, "benchmark.requests.orm.rps")
+        == "Flask serves 1.2× as many requests a second (1,000 requests/s against 800 requests/s for Django; no run overlapped)"
+    )
+    edit(
+        two,
+        lambda d: d["benchmark"]["startup_ms"]["smallest"].update(
+            flask={"median": 99, "min": 90, "max": 104, "samples": 5}
+        ),
+    )
     assert speed.compare(data.load(two), "benchmark.startup_ms.smallest") == (
         "there is no clear difference (99 ms for Flask against 100 ms for Django; "
-        "the runs overlap or differ by less than 10%)")
-    edit(two, lambda d: d["benchmark"]["memory_mib"]["full"].update(
-        flask={"median": 90, "min": 85, "max": 95, "samples": 5}))
-    assert speed.compare(data.load(two), "benchmark.memory_mib.full") == \
-        "Django uses 1.8× less memory (50 MiB against 90 MiB for Flask; no run overlapped)"
+        "the runs overlap or differ by less than 10%)"
+    )
+    edit(
+        two,
+        lambda d: d["benchmark"]["memory_mib"]["full"].update(flask={"median": 90, "min": 85, "max": 95, "samples": 5}),
+    )
+    assert (
+        speed.compare(data.load(two), "benchmark.memory_mib.full")
+        == "Django uses 1.8× less memory (50 MiB against 90 MiB for Flask; no run overlapped)"
+    )
     with pytest.raises(MacroError, match="name a figure measured for each framework"):
         speed.compare(two_site, "benchmark.machine")
 

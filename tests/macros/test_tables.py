@@ -59,11 +59,13 @@ def test_unknown_topic_and_framework_are_errors(site):
 
 NAV = [
     "index.md",
-    {"Cookbook": [
-        "cookbook/index.md",
-        {"Data": [{"Admin": "cookbook/admin.md"}, {"ORM": "cookbook/database.md"}]},
-        {"Basics": [{"Routing": "cookbook/routing.md"}, {"Hello": "cookbook/hello.md"}]},
-    ]},
+    {
+        "Cookbook": [
+            "cookbook/index.md",
+            {"Data": [{"Admin": "cookbook/admin.md"}, {"ORM": "cookbook/database.md"}]},
+            {"Basics": [{"Routing": "cookbook/routing.md"}, {"Hello": "cookbook/hello.md"}]},
+        ]
+    },
     {"Reference": [{"Glossary": "glossary.md"}]},
 ]
 
@@ -81,9 +83,12 @@ def test_feature_groups_follow_the_cookbook_groups_of_the_nav(site):
 
 def test_a_feature_in_no_group_is_an_error_naming_its_key(site):
     groups = {"Basics": ["routing"]}
-    with pytest.raises(MacroError, match=r"^data/features.yml: features.orm.topic is 'database', .*"
-                                         r"in no group of the Cookbook in mkdocs.yml's nav \(Basics\).*"
-                                         r"\(also: admin\)$"):
+    with pytest.raises(
+        MacroError,
+        match=r"^data/features.yml: features.orm.topic is 'database', .*"
+        r"in no group of the Cookbook in mkdocs.yml's nav \(Basics\).*"
+        r"\(also: admin\)$",
+    ):
         tables.feature_groups(site, groups)
 
 
@@ -106,8 +111,10 @@ def test_addon_table_pairs_builtins_with_addons(site):
     table = rows(tables.addon_table(site))
     assert table[0] == ["Job", "Built into Django", "Flask add-on"]
     # The package is named once: `how` already names it.
-    assert table[1:] == [["ORM", "django.db.models", "Flask-SQLAlchemy"],
-                         ["Admin", "django.contrib.admin", "Flask-Admin"]]
+    assert table[1:] == [
+        ["ORM", "django.db.models", "Flask-SQLAlchemy"],
+        ["Admin", "django.contrib.admin", "Flask-Admin"],
+    ]
 
 
 def test_addon_table_names_the_package_first_when_how_does_not(site):
@@ -171,11 +178,14 @@ def test_facts(site):
     assert tables.fact(site, "flask.install.size").endswith(" MiB")
 
 
-@pytest.mark.parametrize(("key", "message"), [
-    ("rails.current.version", "unknown framework 'rails'"),
-    ("flask.current.colour", "no key 'colour'"),
-    ("flask.current", "not a single value"),
-])
+@pytest.mark.parametrize(
+    ("key", "message"),
+    [
+        ("rails.current.version", "unknown framework 'rails'"),
+        ("flask.current.colour", "no key 'colour'"),
+        ("flask.current", "not a single value"),
+    ],
+)
 def test_bad_fact_keys(site, key, message):
     with pytest.raises(MacroError, match=message):
         tables.fact(site, key)

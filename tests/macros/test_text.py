@@ -24,11 +24,11 @@ HOSTILE = [
     "&amp; &lt; &#123; & AT&T",
     "{: .class #id } trailing braces {x}",
     "{{ form }} renders labels, inputs and errors",
-    "#!python not code, ::: nor this, --8<-- \"x.md\" not a snippet",
+    '#!python not code, ::: nor this, --8<-- "x.md" not a snippet',
     "CSRF and ORM keep their glossary tooltips",
     "unicode stays: é, –, “quotes”, 日本",
     "`{% load %}` in code, `a | b` in code, `*x*` and `<b>` in code",
-    "text then `@app.route(\"/<int:id>\")` then `url_for(\"x\", **values)`",
+    'text then `@app.route("/<int:id>")` then `url_for("x", **values)`',
     "`\\` a backslash alone in code",
 ]
 
@@ -62,17 +62,22 @@ def test_glossary_abbreviations_still_get_their_tooltip():
 
 
 def test_a_label_and_code_cells_read_as_written():
-    cells = tables.Table([tables.Cell("T"), tables.Cell("U")],
-                         [[tables.Cell("a `b` c", label="Built in"), tables.Cell("flask --app x run `q`", code=True)]])
+    cells = tables.Table(
+        [tables.Cell("T"), tables.Cell("U")],
+        [[tables.Cell("a `b` c", label="Built in"), tables.Cell("flask --app x run `q`", code=True)]],
+    )
     found = html_tables(to_html(cells.markdown()))[0]
     assert [squash(c) for c in found[1]] == ["Built in: a b c", "flask --app x run `q`"]
 
 
-@pytest.mark.parametrize(("value", "message"), [
-    ("one ` backtick", "unpaired backtick"),
-    ("bell \x07", "control character"),
-    ("placeholder \x02x\x03", "control character"),
-])
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("one ` backtick", "unpaired backtick"),
+        ("bell \x07", "control character"),
+        ("placeholder \x02x\x03", "control character"),
+    ],
+)
 def test_text_that_cannot_be_shown_is_refused(value, message):
     with pytest.raises(text.TextError, match=message):
         text.check(value)
@@ -86,7 +91,9 @@ def test_text_that_cannot_be_shown_is_refused(value, message):
 def test_data_files_refuse_an_unpaired_backtick_naming_file_and_line(two):
     path = two / "features.yml"
     path.write_text(path.read_text().replace("how: Flask-Admin", "how: Flask-Admin `oops"))
-    with pytest.raises(data.DataError, match=r"data/features\.yml, line \d+: features\.admin\.per\.flask\.how: .*unpaired backtick"):
+    with pytest.raises(
+        data.DataError, match=r"data/features\.yml, line \d+: features\.admin\.per\.flask\.how: .*unpaired backtick"
+    ):
         data.load(two)
 
 
@@ -94,5 +101,7 @@ def test_only_a_long_camel_case_name_may_break_between_its_words():
     """A reader sees "JsonResponse" whole, never "Json" over "Response"; a name too long for a
     phone's column may still wrap between its words."""
     assert text.code("JsonResponse", breaks=True) == "<code>JsonResponse</code>"
-    assert text.code("PasswordResetTokenGenerator", breaks=True) == \
-        "<code>Password<wbr>Reset<wbr>Token<wbr>Generator</code>"
+    assert (
+        text.code("PasswordResetTokenGenerator", breaks=True)
+        == "<code>Password<wbr>Reset<wbr>Token<wbr>Generator</code>"
+    )

@@ -19,23 +19,29 @@ def folder(tmp_path):
 
 def test_a_manifest_reads_into_a_topic_and_passes_attacks_through_untouched(folder):
     attacks = {"csrf": [{"path": "/greet/", "expect": 403}]}
-    (folder / "topic.yml").write_text(GOOD + "prompts: [secret, secret]\nservices: [redis]\n"
-                                      "attacks:\n  csrf:\n    - {path: /greet/, expect: 403}\n")
+    (folder / "topic.yml").write_text(
+        GOOD + "prompts: [secret, secret]\nservices: [redis]\nattacks:\n  csrf:\n    - {path: /greet/, expect: 403}\n"
+    )
     topic = topics.read(folder / "topic.yml")
     assert (topic.title, topic.group, topic.mount, topic.answers) == ("Greet", "Basics", "greet/", "secret\nsecret\n")
     assert topic.extra == {"attacks": attacks}
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    (GOOD.replace("title:", "titel:"), r"line 1: titel: not a manifest key; did you mean `title:`\?"),
-    (GOOD.replace("mount: greet/", "mount: /greet"), r"line 3: mount: '/greet' is not a mount"),
-    (GOOD.replace("mount: greet/\n", ""), r"line 1: \(top level\): `mount:` is missing"),
-    (GOOD + "services: [memcached]\n", r"line 7: services\[0\]: unknown service 'memcached'"),
-    (GOOD.replace("greet.flask_app:create_app", "other.flask_app:create_app"),
-     r"line 5: entry.flask: 'other.flask_app:create_app' is not a module of this topic's package; "
-     "write it as greet.flask_app:create_app"),
-    ("title: [unclosed\n", r"line 2: not valid YAML"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (GOOD.replace("title:", "titel:"), r"line 1: titel: not a manifest key; did you mean `title:`\?"),
+        (GOOD.replace("mount: greet/", "mount: /greet"), r"line 3: mount: '/greet' is not a mount"),
+        (GOOD.replace("mount: greet/\n", ""), r"line 1: \(top level\): `mount:` is missing"),
+        (GOOD + "services: [memcached]\n", r"line 7: services\[0\]: unknown service 'memcached'"),
+        (
+            GOOD.replace("greet.flask_app:create_app", "other.flask_app:create_app"),
+            r"line 5: entry.flask: 'other.flask_app:create_app' is not a module of this topic's package; "
+            "write it as greet.flask_app:create_app",
+        ),
+        ("title: [unclosed\n", r"line 2: not valid YAML"),
+    ],
+)
 def test_a_mistake_names_the_file_line_and_key(folder, text, message):
     (folder / "topic.yml").write_text(text)
     with pytest.raises(topics.TopicError, match=r"^examples/greet/topic\.yml, " + message):

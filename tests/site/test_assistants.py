@@ -182,7 +182,7 @@ def test_llms_txt_lists_every_nav_page_once_with_its_description_in_its_nav_grou
         assert item["about"] == front_description(src), f"{src}: llms.txt's note is not its description"
         path = urlsplit(item["url"]).path
         assert path.startswith(SUBPATH), f"{item['url']}: not under the Pages sub-path {SUBPATH}"
-        target = built_site.site / unquote(path[len(SUBPATH):])
+        target = built_site.site / unquote(path[len(SUBPATH) :])
         assert target == html_of(built_site.site, src).with_suffix(".md"), f"{item['url']} is not {src}'s copy"
 
 
@@ -193,7 +193,7 @@ def test_every_link_in_llms_txt_resolves_under_the_pages_sub_path(built_site):
     for link in links:
         path = urlsplit(link).path
         assert path.startswith(SUBPATH), f"{link}: not under {SUBPATH}"
-        assert (built_site.site / unquote(path[len(SUBPATH):])).is_file(), f"{link}: no such file in the site"
+        assert (built_site.site / unquote(path[len(SUBPATH) :])).is_file(), f"{link}: no such file in the site"
 
 
 def test_llms_full_txt_holds_every_page_copy_with_links_made_absolute(built_site, pages):
@@ -208,6 +208,7 @@ def test_llms_full_txt_holds_every_page_copy_with_links_made_absolute(built_site
 
 # The Markdown copy of every page ---------------------------------------------------
 
+
 def test_every_copy_has_the_pages_headings(pages):
     for src, html, md in pages:
         shown = blocks(article_html(html)).headings
@@ -221,7 +222,8 @@ def test_every_copy_has_the_pages_code_blocks_byte_for_byte_each_under_its_file(
         copy = md.read_text(encoding="utf-8")
         fenced = [(m.start(), m.group(3)) for m in FENCE.finditer(copy)]
         assert [text.removesuffix("\n") for _, text in shown] == [text for _, text in fenced], (
-            f"{md}: its code blocks are not the page's, in order and byte for byte")
+            f"{md}: its code blocks are not the page's, in order and byte for byte"
+        )
         for (file, text), (start, _) in zip(shown, fenced, strict=True):
             if file is None:
                 continue
@@ -260,8 +262,11 @@ def test_every_tab_set_becomes_labelled_sections(pages):
     # Each tab of the page (Flask, Django, and Run it's steps) is a labelled section of the copy.
     for src, html, md in pages:
         sets = re.findall(r'<div class="tabbed-labels">(.*?)</div>', article_html(html), re.S)
-        labels = [squash(re.sub(r"<[^>]+>", "", label)) for labels in sets
-                  for label in re.findall(r"<label[^>]*>(.*?)</label>", labels, re.S)]
+        labels = [
+            squash(re.sub(r"<[^>]+>", "", label))
+            for labels in sets
+            for label in re.findall(r"<label[^>]*>(.*?)</label>", labels, re.S)
+        ]
         copied = re.findall(r"^\*\*(Flask|Django|[^*\n]+)\*\*$", FENCE.sub("", md.read_text(encoding="utf-8")), re.M)
         missing = Counter(label.strip() for label in labels) - Counter(copied)
         assert not missing, f"{md}: tab labels of {src} not shown as labelled sections: {sorted(missing)}"

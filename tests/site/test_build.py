@@ -16,7 +16,9 @@ import pytest
 
 from tests.conftest import ROOT, build_site, build_zensical, copy_project, copy_repo, free_port, problems
 
-ASSET = re.compile(r"""<(?:script|link|img|source|iframe|audio|video)\b[^>]*?\b(?:src|href|srcset)=["']([^"']+)""", re.I)
+ASSET = re.compile(
+    r"""<(?:script|link|img|source|iframe|audio|video)\b[^>]*?\b(?:src|href|srcset)=["']([^"']+)""", re.I
+)
 CSS_URL = re.compile(r"""url\(\s*["']?([^"')]+)""", re.I)
 
 
@@ -24,8 +26,7 @@ def test_builds_strict_with_no_warnings(site_build):
     found = problems(site_build.output)
     if site_build.returncode != 0 or found:
         # The build's own messages first: each names the file and line to fix.
-        pytest.fail("\n".join(found or [site_build.output[-3000:]]) + "\n(`make build` shows the same)",
-                    pytrace=False)
+        pytest.fail("\n".join(found or [site_build.output[-3000:]]) + "\n(`make build` shows the same)", pytrace=False)
     assert (site_build.site / "index.html").is_file()
 
 
@@ -56,8 +57,11 @@ def test_no_asset_comes_from_another_host(built_site):
 
 def test_the_questionnaire_script_loads_only_on_its_own_page(built_site):
     """decision.js is written into "How to choose" by the decision_form() macro, nowhere else."""
-    loading = sorted(str(p.relative_to(built_site.site)) for p in built_site.site.rglob("*.html")
-                     if "decision.js" in p.read_text(encoding="utf-8"))
+    loading = sorted(
+        str(p.relative_to(built_site.site))
+        for p in built_site.site.rglob("*.html")
+        if "decision.js" in p.read_text(encoding="utf-8")
+    )
     assert loading == ["choosing/decision/index.html"]
     assert (built_site.site / "assets" / "javascripts" / "decision.js").is_file()
 
@@ -97,8 +101,9 @@ def test_404_page_links_work_under_a_sub_path(built_site):
     html = (built_site.site / "404.html").read_text(encoding="utf-8")
     assert 'href="/python-web-guide/"' in html
     # Zensical keeps Material's look in assets/stylesheets/classic/ (theme.variant).
-    assert re.search(r'<link rel="stylesheet" href="/python-web-guide/assets/stylesheets/(classic/)?main\.[0-9a-f]+\.min\.css"',
-                     html)
+    assert re.search(
+        r'<link rel="stylesheet" href="/python-web-guide/assets/stylesheets/(classic/)?main\.[0-9a-f]+\.min\.css"', html
+    )
 
 
 def stop(proc: subprocess.Popen) -> str:
@@ -123,7 +128,11 @@ def test_serve_shows_a_half_written_page_and_stops_cleanly(mkdocs_site, tmp_path
     port = free_port()
     proc = subprocess.Popen(
         ["make", "--no-print-directory", "serve", f"ADDR=127.0.0.1:{port}"],
-        cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
     )
     try:
         deadline = time.monotonic() + 90
@@ -170,14 +179,17 @@ finally:
 """
 
 
-@pytest.mark.skipif(os.geteuid() != 0 or not shutil.which("unshare") or not shutil.which("ip"),
-                    reason="cutting the network needs root, unshare and ip")
+@pytest.mark.skipif(
+    os.geteuid() != 0 or not shutil.which("unshare") or not shutil.which("ip"),
+    reason="cutting the network needs root, unshare and ip",
+)
 @pytest.mark.slow  # `mkdocs serve` builds the site again
 def test_serve_works_with_the_network_cut(mkdocs_site):
     """`make serve` in a network namespace that has nothing but loopback."""
     script = f'ip link set lo up && exec "{sys.executable}" -c "$0" {free_port()}'
-    proc = subprocess.run(["unshare", "--net", "sh", "-c", script, OFFLINE_SERVE], cwd=ROOT,
-                          capture_output=True, text=True, timeout=180)
+    proc = subprocess.run(
+        ["unshare", "--net", "sh", "-c", script, OFFLINE_SERVE], cwd=ROOT, capture_output=True, text=True, timeout=180
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "<title>Web Development Using Python</title>" in proc.stdout
 
@@ -188,6 +200,7 @@ def test_serve_works_with_the_network_cut(mkdocs_site):
 # would add its own message to theirs. They run on MkDocs, which makes the
 # page checks (Zensical calls no on_pre_page_macros: macros/engine.py).
 needs_the_real_site_to_build = pytest.mark.usefixtures("mkdocs_site")
+
 
 def _break(tmp_path: Path, edit) -> str:
     project = copy_project(tmp_path / "project")
@@ -225,14 +238,25 @@ def _only(out: str) -> str:
 def test_a_dead_link_or_anchor_fails_the_build_with_the_checkers_message(tmp_path):
     """define_env reports what `python -m macros.check` finds across files (macros/check.py)."""
     lines = {}
-    out = _break(tmp_path, lambda p: lines.update(
-        page=_append(p, "cookbook/hello.md", "See [scope](../choosing/scop.md)."),
-        anchor=_append(p, "cookbook/api.md", "See [there](routing.md#no-such-anchor).")))
+    out = _break(
+        tmp_path,
+        lambda p: lines.update(
+            page=_append(p, "cookbook/hello.md", "See [scope](../choosing/scop.md)."),
+            anchor=_append(p, "cookbook/api.md", "See [there](routing.md#no-such-anchor)."),
+        ),
+    )
     firsts = [f.splitlines()[0] for f in problems(out)]
-    assert (f"docs/cookbook/hello.md, line {lines['page']}: the link to ../choosing/scop.md reaches no page "
-            "(docs/choosing/scop.md does not exist); did you mean ../choosing/scope.md?") in firsts, out
-    assert any(f.startswith(f"docs/cookbook/api.md, line {lines['anchor']}: docs/cookbook/routing.md has no anchor "
-                            "#no-such-anchor; its anchors are: #") for f in firsts), out
+    assert (
+        f"docs/cookbook/hello.md, line {lines['page']}: the link to ../choosing/scop.md reaches no page "
+        "(docs/choosing/scop.md does not exist); did you mean ../choosing/scope.md?"
+    ) in firsts, out
+    assert any(
+        f.startswith(
+            f"docs/cookbook/api.md, line {lines['anchor']}: docs/cookbook/routing.md has no anchor "
+            "#no-such-anchor; its anchors are: #"
+        )
+        for f in firsts
+    ), out
 
 
 @needs_the_real_site_to_build
@@ -241,8 +265,10 @@ def test_missing_snippet_file_fails_naming_the_page_and_line(tmp_path):
     first = problems(out)[0]
     page, line = re.match(r"(docs/\S+\.md), line (\d+): ", first).groups()
     assert 'example("hello", "app")' in (ROOT / page).read_text(encoding="utf-8").splitlines()[int(line) - 1]
-    assert first.endswith('example("hello", "app"): no Flask file in examples/hello/ has a snippet section \'app\' '
-                          "(searched: hello/flask_commands.sh)")
+    assert first.endswith(
+        'example("hello", "app"): no Flask file in examples/hello/ has a snippet section \'app\' '
+        "(searched: hello/flask_commands.sh)"
+    )
 
 
 @needs_the_real_site_to_build
@@ -255,16 +281,21 @@ def test_missing_snippet_include_fails_naming_the_page(tmp_path):
 @needs_the_real_site_to_build
 def test_malformed_data_fails_naming_file_key_and_line(tmp_path):
     out = _break(tmp_path, lambda p: _replace(p, "data/features.yml", "support: addon", "support: maybe"))
-    assert re.match(r"data/features\.yml, line \d+: features\.\w+\.per\.flask\.support: input should be "
-                    r"'builtin', 'addon' or 'none' \(got 'maybe'\)$", _only(out)), out
+    assert re.match(
+        r"data/features\.yml, line \d+: features\.\w+\.per\.flask\.support: input should be "
+        r"'builtin', 'addon' or 'none' \(got 'maybe'\)$",
+        _only(out),
+    ), out
 
 
 @needs_the_real_site_to_build
 def test_a_wrong_examples_glob_is_blamed_on_frameworks_yml(tmp_path):
     line = {}
     out = _break(tmp_path, lambda p: line.update(n=_replace(p, "data/frameworks.yml", '["flask_*"', '["flask-*"')))
-    assert _only(out).startswith(f"data/frameworks.yml, line {line['n']}: frameworks.flask.examples.0: 'flask-*' "
-                                 "matches no file in any examples/<topic>/ folder")
+    assert _only(out).startswith(
+        f"data/frameworks.yml, line {line['n']}: frameworks.flask.examples.0: 'flask-*' "
+        "matches no file in any examples/<topic>/ folder"
+    )
 
 
 class Mistakes:
@@ -296,48 +327,105 @@ def test_page_mistakes_each_fail_the_build_once_naming_file_and_line(tmp_path):
     (tests/macros/test_pages.py, test_examples.py, test_tables.py); here, its start."""
     project = copy_project(tmp_path / "project")
     m = Mistakes(project)
-    m.replace("docs/cookbook/hello.md", "description:", "descripton:",
-              "`descripton:` is not a front matter key MkDocs or this site reads; did you mean `description:`?")
+    m.replace(
+        "docs/cookbook/hello.md",
+        "description:",
+        "descripton:",
+        "`descripton:` is not a front matter key MkDocs or this site reads; did you mean `description:`?",
+    )
     routing = (project / "docs/cookbook/routing.md").read_text(encoding="utf-8")
-    m.replace("docs/cookbook/routing.md", re.search(r"^description:.*\n", routing, re.M).group(0), "",
-              "the front matter is empty")
-    m.replace("docs/cookbook/templates.md", "description: ", "description: Templates: ",
-              "the front matter is not valid YAML (mapping values are not allowed here)")
+    m.replace(
+        "docs/cookbook/routing.md",
+        re.search(r"^description:.*\n", routing, re.M).group(0),
+        "",
+        "the front matter is empty",
+    )
+    m.replace(
+        "docs/cookbook/templates.md",
+        "description: ",
+        "description: Templates: ",
+        "the front matter is not valid YAML (mapping values are not allowed here)",
+    )
     forms = (project / "docs/cookbook/forms.md").read_text(encoding="utf-8")
-    m.replace("docs/cookbook/forms.md", forms.split("\n")[2] + "\n\n# ", "\n# ",
-              "the front matter opened here with `---` is never closed", line=1)
-    m.append("docs/cookbook/database.md", "![](../assets/diagrams/request-path.svg)",
-             "the image ../assets/diagrams/request-path.svg has no alt text")
-    m.append("docs/cookbook/auth.md", "See [Flask](http://flask.pocoo.org/).",
-             "the link http://flask.pocoo.org/ is plain http://")
-    m.replace("docs/cookbook/api.md", "# A JSON API endpoint\n", "A JSON API endpoint\n",
-              "the page has no `# Title` line after the front matter (it starts with 'A JSON API endpoint')")
+    m.replace(
+        "docs/cookbook/forms.md",
+        forms.split("\n")[2] + "\n\n# ",
+        "\n# ",
+        "the front matter opened here with `---` is never closed",
+        line=1,
+    )
+    m.append(
+        "docs/cookbook/database.md",
+        "![](../assets/diagrams/request-path.svg)",
+        "the image ../assets/diagrams/request-path.svg has no alt text",
+    )
+    m.append(
+        "docs/cookbook/auth.md",
+        "See [Flask](http://flask.pocoo.org/).",
+        "the link http://flask.pocoo.org/ is plain http://",
+    )
+    m.replace(
+        "docs/cookbook/api.md",
+        "# A JSON API endpoint\n",
+        "A JSON API endpoint\n",
+        "the page has no `# Title` line after the front matter (it starts with 'A JSON API endpoint')",
+    )
     index = (project / "docs/cookbook/index.md").read_text(encoding="utf-8")
     entry = re.search(r"^- \[Deployment\]\(deployment\.md\).*\n(?:  .*\n)*", index, re.M).group(0)
     left = index.replace(entry, "")
     last = max(n for n, text in enumerate(left.splitlines(), 1) if "](" in text)
-    m.replace("docs/cookbook/index.md", entry, "",
-              "the list of pages has no link to deployment.md", line=last)
-    m.append("examples/static/flask_app.py", "# --8<-- [start:view]\nx = 1\n# --8<-- [end:view]",
-             "a second section named 'view' starts here (the first starts on line 3)")
-    m.replace("examples/async_views/flask_app.py", "# --8<-- [start:view]", "# --8<--[start:view]",
-              "the section marker '# --8<--[start:view]' is not one the snippet includer reads")
-    m.append("docs/glossary.md", "Version {{ no_such_variable }}.",
-             "no_such_variable is not defined for pages; the macros are ")
-    m.append("docs/cookbook/configuration.md", '{{ feature_matrix(frameworks=["flask", "rails"]) }}',
-             "feature_matrix(frameworks=['flask', 'rails']): unknown framework 'rails'; data/frameworks.yml "
-             "defines ['django', 'flask']")
-    m.append("docs/cookbook/testing.md", '{{ topic_table("no_such_topic") }}',
-             'topic_table("no_such_topic"): unknown topic \'no_such_topic\'')
-    m.replace("docs/cookbook/cli.md", '{{ example("cli", "command") }}', '{{ example("cli") }}',
-              "example() missing a required argument: 'section'; write it as "
-              'example(topic, section, examples="examples")')
-    m.replace("docs/cookbook/admin.md", '{{ example("admin", "model") }}', '{{ example("admin", "model" }}',
-              "the macro syntax is broken: unexpected '}', expected ')'; a macro call reads "
-              '{{ name("argument", ...) }}, with every bracket and quote closed')
-    m.replace("docs/cookbook/security.md", "{{ example(", "{{ exampel(", "there is no macro exampel(); did you mean example()?")
-    m.append("docs/cookbook/deployment.md", "FILL IN: what a reader should do next.",
-             "still holds a placeholder from `make new-topic`")
+    m.replace("docs/cookbook/index.md", entry, "", "the list of pages has no link to deployment.md", line=last)
+    m.append(
+        "examples/static/flask_app.py",
+        "# --8<-- [start:view]\nx = 1\n# --8<-- [end:view]",
+        "a second section named 'view' starts here (the first starts on line 3)",
+    )
+    m.replace(
+        "examples/async_views/flask_app.py",
+        "# --8<-- [start:view]",
+        "# --8<--[start:view]",
+        "the section marker '# --8<--[start:view]' is not one the snippet includer reads",
+    )
+    m.append(
+        "docs/glossary.md",
+        "Version {{ no_such_variable }}.",
+        "no_such_variable is not defined for pages; the macros are ",
+    )
+    m.append(
+        "docs/cookbook/configuration.md",
+        '{{ feature_matrix(frameworks=["flask", "rails"]) }}',
+        "feature_matrix(frameworks=['flask', 'rails']): unknown framework 'rails'; data/frameworks.yml "
+        "defines ['django', 'flask']",
+    )
+    m.append(
+        "docs/cookbook/testing.md",
+        '{{ topic_table("no_such_topic") }}',
+        "topic_table(\"no_such_topic\"): unknown topic 'no_such_topic'",
+    )
+    m.replace(
+        "docs/cookbook/cli.md",
+        '{{ example("cli", "command") }}',
+        '{{ example("cli") }}',
+        "example() missing a required argument: 'section'; write it as example(topic, section, examples=\"examples\")",
+    )
+    m.replace(
+        "docs/cookbook/admin.md",
+        '{{ example("admin", "model") }}',
+        '{{ example("admin", "model" }}',
+        "the macro syntax is broken: unexpected '}', expected ')'; a macro call reads "
+        '{{ name("argument", ...) }}, with every bracket and quote closed',
+    )
+    m.replace(
+        "docs/cookbook/security.md",
+        "{{ example(",
+        "{{ exampel(",
+        "there is no macro exampel(); did you mean example()?",
+    )
+    m.append(
+        "docs/cookbook/deployment.md",
+        "FILL IN: what a reader should do next.",
+        "still holds a placeholder from `make new-topic`",
+    )
 
     result = build_site(project, tmp_path / "site")
     found = problems(result.output)

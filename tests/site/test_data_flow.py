@@ -28,8 +28,13 @@ def test_changing_versions_in_the_data_changes_every_page(mkdocs_site, tmp_path)
     html = _text(result.site)
     for before, after in new.items():
         assert after in html, f"{after} (was {before}) does not show anywhere"
-        stale = sorted({str(p.relative_to(result.site)) for p in result.site.rglob("*.html")
-                        if re.search(rf"(?<![\d.]){re.escape(before)}(?![\d.])", p.read_text(encoding="utf-8"))})
+        stale = sorted(
+            {
+                str(p.relative_to(result.site))
+                for p in result.site.rglob("*.html")
+                if re.search(rf"(?<![\d.]){re.escape(before)}(?![\d.])", p.read_text(encoding="utf-8"))
+            }
+        )
         assert stale == [], f"{before} is typed into these pages instead of coming from the data"
 
 

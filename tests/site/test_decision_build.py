@@ -30,11 +30,14 @@ def test_a_blurred_memory_difference_stops_the_build_naming_the_answer_and_its_l
     result = build_site(project, tmp_path / "site")
     assert result.returncode != 0, "the build published an answer its figures no longer support"
     hosting = next(i for i, q in enumerate(data.load(ROOT / "data").decision.questions) if q.id == "hosting")
-    assert re.search(rf"data/decision\.yml, line \d+: "
-                     rf"questions\.{hosting}\.answers\.1\.measured\.benchmark\.memory_mib\.smallest: the answer relies "
-                     r"on benchmark\.memory_mib\.smallest showing a clear difference for Flask, but data/measured\.yml "
-                     r"now shows no clear difference[^\n]*\n\s*\(shown by docs/choosing/decision\.md, line \d+: "
-                     r"decision_\w+\(\)\)", result.output), result.output[-3000:]
+    assert re.search(
+        rf"data/decision\.yml, line \d+: "
+        rf"questions\.{hosting}\.answers\.1\.measured\.benchmark\.memory_mib\.smallest: the answer relies "
+        r"on benchmark\.memory_mib\.smallest showing a clear difference for Flask, but data/measured\.yml "
+        r"now shows no clear difference[^\n]*\n\s*\(shown by docs/choosing/decision\.md, line \d+: "
+        r"decision_\w+\(\)\)",
+        result.output,
+    ), result.output[-3000:]
 
 
 def test_the_home_page_counts_the_questions_the_form_asks(built_site):

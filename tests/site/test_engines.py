@@ -71,7 +71,7 @@ def where_they_differ(a: str, b: str, width: int = 60) -> str:
     """The first difference between two texts, with a little context on each side."""
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op != "equal":
-            return f"MkDocs: ...{a[max(0, i1 - width):i2 + width]!r}...\n  Zensical: ...{b[max(0, j1 - width):j2 + width]!r}..."
+            return f"MkDocs: ...{a[max(0, i1 - width) : i2 + width]!r}...\n  Zensical: ...{b[max(0, j1 - width) : j2 + width]!r}..."
     return ""
 
 
@@ -79,8 +79,10 @@ def test_both_engines_build_the_same_pages(mkdocs_site, zensical_site):
     pages = html_pages(mkdocs_site.site)
     assert html_pages(zensical_site.site) == pages
     assert sum(p.endswith("index.html") for p in pages) >= 33
-    locs = [re.findall(r"<loc>([^<]+)</loc>", (site.site / "sitemap.xml").read_text(encoding="utf-8"))
-            for site in (mkdocs_site, zensical_site)]
+    locs = [
+        re.findall(r"<loc>([^<]+)</loc>", (site.site / "sitemap.xml").read_text(encoding="utf-8"))
+        for site in (mkdocs_site, zensical_site)
+    ]
     assert sorted(locs[1]) == sorted(locs[0])
 
 
@@ -114,16 +116,19 @@ def test_search_finds_the_same_sections_on_both(mkdocs_site, zensical_site):
     # (macros/__init__.py on_post_page_macros), which macros/search.py then drops from
     # both indexes. The labels aside, the text is the same.
     def text(entry: dict) -> str:
-        return squash(re.sub(r"<[^>]+>", " ", re.sub(r"<span data-search-exclude>.*?</span>|Flask\s*Django", " ",
-                                                      entry["text"])))
+        return squash(
+            re.sub(r"<[^>]+>", " ", re.sub(r"<span data-search-exclude>.*?</span>|Flask\s*Django", " ", entry["text"]))
+        )
 
-    entries = [[(e["location"], e["title"], text(e)) for e in search_index(site)]
-               for site in (mkdocs_site, zensical_site)]
+    entries = [
+        [(e["location"], e["title"], text(e)) for e in search_index(site)] for site in (mkdocs_site, zensical_site)
+    ]
     assert len(entries[0]) > 100
     assert entries[1] == entries[0]
 
 
 # What MkDocs validates and Zensical does not --------------------------------
+
 
 class _Addresses(HTMLParser):
     """Every address a page's elements carry (href, src), not text that merely looks like one."""
@@ -154,7 +159,9 @@ def test_no_page_links_from_the_server_root(built_site):
 
 FENCE = re.compile(r"^(```|~~~).*?^\1", re.M | re.S)
 INLINE_CODE = re.compile(r"`[^`\n]*`")
-LINK = re.compile(r"!?\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|^\s{0,3}\[[^\]\n]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
+LINK = re.compile(
+    r"!?\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|^\s{0,3}\[[^\]\n]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M
+)
 
 
 def link_problems(page: Path, docs: Path = DOCS) -> list[str]:
@@ -189,9 +196,11 @@ def test_the_link_check_catches_what_zensical_lets_through(tmp_path):
     (docs / "cookbook").mkdir(parents=True)
     (docs / "cookbook" / "routing.md").write_text("# Routing\n", encoding="utf-8")
     page = docs / "cookbook" / "hello.md"
-    page.write_text("See [a](/cookbook/routing/), [b](../cookbook/), [c](routing), [d](routing.md#x),\n"
-                    "[e](https://example.org/), `[f](/in/code/)` and [g][ref].\n\n[ref]: nowhere.md\n",
-                    encoding="utf-8")
+    page.write_text(
+        "See [a](/cookbook/routing/), [b](../cookbook/), [c](routing), [d](routing.md#x),\n"
+        "[e](https://example.org/), `[f](/in/code/)` and [g][ref].\n\n[ref]: nowhere.md\n",
+        encoding="utf-8",
+    )
     found = link_problems(page, docs)
     assert [p.split(": ", 1)[1].split(";")[0] for p in found] == [
         "absolute link '/cookbook/routing/'",
@@ -236,16 +245,22 @@ def test_make_build_zensical_builds_into_its_own_folder(tmp_path):
         shutil.copy2(ROOT / name, repo / name)
     shutil.copytree(ROOT / "tools", repo / "tools", ignore=shutil.ignore_patterns("node_modules", "__pycache__"))
     (repo / ".venv-zensical").symlink_to(ROOT / ".venv-zensical")
-    proc = subprocess.run(["make", "--no-print-directory", "build-zensical"], cwd=repo, capture_output=True,
-                          text=True, timeout=300)
+    proc = subprocess.run(
+        ["make", "--no-print-directory", "build-zensical"], cwd=repo, capture_output=True, text=True, timeout=300
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert (repo / "site-zensical" / "cookbook" / "hello" / "index.html").is_file()
     assert not (repo / "site").exists(), "Zensical wrote into MkDocs's folder"
     # Its cache sits beside mkdocs.yml; git shows neither it nor the output as new files.
     assert (repo / ".cache").is_dir()
     subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
-    status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=normal"], cwd=repo,
-                            capture_output=True, text=True, check=True).stdout.split("\n")
+    status = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=normal"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split("\n")
     assert [line for line in status if "cache" in line or "site-zensical" in line] == []
 
 
@@ -286,8 +301,13 @@ def test_ci_and_the_local_checks_install_and_test_both_engines():
     assert "make test" in [step.get("run", "").strip() for step in checks["jobs"]["test"]["steps"]]
     for target in ("test",):
         # -W: as if requirements-zensical.txt had just changed; -n: print what would run, run nothing.
-        proc = subprocess.run(["make", "--no-print-directory", "-n", "-W", "requirements-zensical.txt", target],
-                              cwd=ROOT, capture_output=True, text=True, timeout=60)
+        proc = subprocess.run(
+            ["make", "--no-print-directory", "-n", "-W", "requirements-zensical.txt", target],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert proc.returncode == 0, proc.stderr
         lines = proc.stdout.splitlines()
         install = [i for i, line in enumerate(lines) if "-r requirements-zensical.txt" in line]
@@ -316,11 +336,15 @@ def _unlisted(p: Path) -> int:
     return max(n for n, line in enumerate(left.splitlines(), 1) if "](" in line)
 
 
-@pytest.mark.parametrize(("edit", "rel", "message"), [
-    (_desc, "docs/cookbook/hello.md", "`descripton:` is not a front matter key"),
-    (_unknown_topic, "docs/cookbook/testing.md", "topic_table(\"no_such_topic\"): unknown topic 'no_such_topic'"),
-    (_unlisted, "docs/cookbook/index.md", "the list of pages has no link to deployment.md"),
-], ids=["front-matter", "macro-argument", "index-list"])
+@pytest.mark.parametrize(
+    ("edit", "rel", "message"),
+    [
+        (_desc, "docs/cookbook/hello.md", "`descripton:` is not a front matter key"),
+        (_unknown_topic, "docs/cookbook/testing.md", "topic_table(\"no_such_topic\"): unknown topic 'no_such_topic'"),
+        (_unlisted, "docs/cookbook/index.md", "the list of pages has no link to deployment.md"),
+    ],
+    ids=["front-matter", "macro-argument", "index-list"],
+)
 def test_a_page_mistake_stops_zensicals_strict_build_naming_file_and_line(zensical_site, tmp_path, edit, rel, message):
     """Zensical calls no on_pre_page_macros and counts no Python warnings: define_env runs the page's own
     checks and a strict build stops on the first mistake, with the line MkDocs would give (macros/engine.py)."""
@@ -337,7 +361,9 @@ def test_make_bench_prints_both_engines_cold_and_warm(zensical_site, tmp_path, c
 
     bench.bench_engines(tmp_path, runs=1)
     out = capsys.readouterr().out
-    rows = {m[1]: (float(m[2]), float(m[3]))
-            for m in re.finditer(r"^  (MkDocs|Zensical) .*?(\d+\.\d\d) s +(\d+\.\d\d) s$", out, re.M)}
+    rows = {
+        m[1]: (float(m[2]), float(m[3]))
+        for m in re.finditer(r"^  (MkDocs|Zensical) .*?(\d+\.\d\d) s +(\d+\.\d\d) s$", out, re.M)
+    }
     assert set(rows) == {"MkDocs", "Zensical"}, out
     assert all(0 < seconds < 300 for pair in rows.values() for seconds in pair), out

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import site_data
 from macros.examples import files_of, files_with_section, marker_problems, section_lines, sections_of
+from tests.conftest import site_data
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -83,9 +83,12 @@ def normalise(text: str) -> str:
 
 def shown_sections() -> set[str]:
     """The text of every snippet section in every example file, as a reader sees it."""
-    return {normalise("\n".join(section_lines(path, name)))
-            for path in EXAMPLES.rglob("*") if path.is_file() and "__pycache__" not in path.parts
-            for name in sections_of(path)}
+    return {
+        normalise("\n".join(section_lines(path, name)))
+        for path in EXAMPLES.rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts
+        for name in sections_of(path)
+    }
 
 
 def pages(site: Path) -> list[Path]:
@@ -101,8 +104,11 @@ def test_every_code_block_in_a_framework_tab_comes_from_an_example_file(built_si
                 continue
             for label, blocks in zip(tabs["labels"], tabs["code"]):
                 checked += len(blocks)
-                strays += [f"{page.relative_to(built_site.site)} [{label}]: {code[:60]!r}"
-                           for code in blocks if normalise(code) not in sections]
+                strays += [
+                    f"{page.relative_to(built_site.site)} [{label}]: {code[:60]!r}"
+                    for code in blocks
+                    if normalise(code) not in sections
+                ]
     assert checked > 0, "no code found in framework tabs: is the parser still right?"
     assert strays == []
 
@@ -147,8 +153,11 @@ def test_every_example_call_gives_a_tab_set_of_its_own(built_site):
 
 
 def test_every_cookbook_page_shows_code_in_framework_tabs(built_site):
-    bare = [p.parent.name for p in (built_site.site / "cookbook").glob("*/index.html")
-            if not any(set(t["labels"]) & set(NAMES) and any(t["code"]) for t in tab_sets(p.read_text(encoding="utf-8")))]
+    bare = [
+        p.parent.name
+        for p in (built_site.site / "cookbook").glob("*/index.html")
+        if not any(set(t["labels"]) & set(NAMES) and any(t["code"]) for t in tab_sets(p.read_text(encoding="utf-8")))
+    ]
     assert bare == []
 
 
@@ -168,8 +177,12 @@ def test_every_example_file_is_shown_by_some_page():
     texts = [page.read_text(encoding="utf-8") for page in (ROOT / "docs").rglob("*.md")]
     calls = {m for text in texts for m in CALL.findall(text)}
     calls |= {(topic, section) for text in texts for topic in RUN_IT.findall(text) for section in ("run", "expect")}
-    shown = {p for topic, section in calls for fw in SITE.frameworks.values()
-             for p in files_with_section(EXAMPLES, fw, topic, section)}
+    shown = {
+        p
+        for topic, section in calls
+        for fw in SITE.frameworks.values()
+        for p in files_with_section(EXAMPLES, fw, topic, section)
+    }
     unshown = []
     for topic_dir in sorted(p for p in EXAMPLES.iterdir() if p.is_dir() and p.name != "project"):
         for fw in SITE.frameworks.values():

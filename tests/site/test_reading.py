@@ -76,7 +76,9 @@ def test_every_glossary_term_has_its_own_address(built_site):
 def test_search_previews_hold_no_tab_labels_or_tables(built_site):
     index = search_index(built_site)
     run_together = [d["location"] for d in index if re.search(r"FlaskDjango|Flask\s+Django\s+\S+/flask_", d["text"])]
-    assert run_together == [], "tab labels reach the search index (macros/__init__.py on_post_page_macros, macros/search.py)"
+    assert run_together == [], (
+        "tab labels reach the search index (macros/__init__.py on_post_page_macros, macros/search.py)"
+    )
     tables = [d["location"] for d in index if re.search(r"\bFeature Flask Django\b|\bJob Built into\b", d["text"])]
     assert tables == [], "a table reaches the search index (macros/tables.py wraps each in data-search-exclude)"
 
@@ -88,6 +90,7 @@ def test_abbreviations_leave_out_the_web_basics():
 
 
 # Tables that repeat themselves ---------------------------------------------------
+
 
 def pages_of(site) -> dict[str, str]:
     """Every page's article HTML, by path under the site ('' is the home page)."""
@@ -119,7 +122,7 @@ def test_no_table_appears_on_two_pages(built_site):
 
 
 def test_no_cell_names_its_package_twice(built_site):
-    """"Flask-WTF: Flask-WTF (WTForms)" read as a stutter: the package is named once."""
+    """ "Flask-WTF: Flask-WTF (WTForms)" read as a stutter: the package is named once."""
     stutters = []
     for page, body in pages_of(built_site.site).items():
         for cell in re.findall(r"<td[^>]*>(.*?)</td>", "".join(TABLE.findall(body)), re.S):
@@ -161,7 +164,10 @@ def test_the_tooling_page_links_each_command_to_the_cookbook_page_that_shows_it(
 def test_no_web_basic_is_an_abbreviation(built_site):
     """Underlined on every URL, HTML and JSON, abbreviations were noise (includes/abbreviations.md);
     in headings layout.js checks that none is underlined."""
-    found = [f"{page or '(home)'}: <abbr> on {term}" for page, body in pages_of(built_site.site).items()
-             for term in re.findall(r"<abbr[^>]*>([^<]+)</abbr>", body)
-             if term in {"HTML", "URL", "JSON", "HTTP", "HTTPS", "CSS"}]
+    found = [
+        f"{page or '(home)'}: <abbr> on {term}"
+        for page, body in pages_of(built_site.site).items()
+        for term in re.findall(r"<abbr[^>]*>([^<]+)</abbr>", body)
+        if term in {"HTML", "URL", "JSON", "HTTP", "HTTPS", "CSS"}
+    ]
     assert found == []

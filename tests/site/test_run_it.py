@@ -95,8 +95,16 @@ class Blocks(HTMLParser):
             elif "tabbed-block" in cls:
                 self.panel += 1
             elif "highlight" in cls:
-                self.blocks.append({"classes": cls, "title": "", "href": None, "code": "", "run_it": self.after_run_it and self.sets == self.run_it_set,
-                                    "tab": self.labels[self.panel] if 0 <= self.panel < len(self.labels) else None})
+                self.blocks.append(
+                    {
+                        "classes": cls,
+                        "title": "",
+                        "href": None,
+                        "code": "",
+                        "run_it": self.after_run_it and self.sets == self.run_it_set,
+                        "tab": self.labels[self.panel] if 0 <= self.panel < len(self.labels) else None,
+                    }
+                )
         elif tag == "label" and self.stack and "tabbed-labels" in self.stack[-1]:
             self.where = "label"
             self.labels.append("")
@@ -110,8 +118,11 @@ class Blocks(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "div" and self.stack:
             self.stack.pop()
-        elif (tag == "span" and self.where == "title") or (tag == "code" and self.where == "code") \
-                or (tag == "label" and self.where == "label"):
+        elif (
+            (tag == "span" and self.where == "title")
+            or (tag == "code" and self.where == "code")
+            or (tag == "label" and self.where == "label")
+        ):
             self.where = None
 
     def handle_data(self, data):
@@ -160,9 +171,12 @@ def test_run_it_has_every_step_in_each_frameworks_tab(pages, topic, key):
         assert str(req.specifier) == f"=={tested}", f"{where}: {req}, but the examples are tested with {tested}"
     if fw.get("lts"):
         # "# Django 5.2 LTS instead (Python 3.10 or newer):", then "# pip install ..." on comment lines.
-        [start] = [i for i, line in enumerate(lines)
-                   if line.startswith(f"# {fw['name']} {fw['lts']['release_line']} LTS instead")]
-        rest = [lines[start + 1]] + [line for line in lines[start + 2:] if line.startswith("#   ")]
+        [start] = [
+            i
+            for i, line in enumerate(lines)
+            if line.startswith(f"# {fw['name']} {fw['lts']['release_line']} LTS instead")
+        ]
+        rest = [lines[start + 1]] + [line for line in lines[start + 2 :] if line.startswith("#   ")]
         lts = " ".join(line.lstrip("# ") for line in rest)
         assert lts.startswith("pip install "), f"{where}: the LTS line has no pip install: {lts}"
         for word in shlex.split(lts.split("pip install ", 1)[1]):
@@ -210,6 +224,9 @@ def test_every_title_that_names_an_example_file_links_to_it(pages, built_site):
 
 def test_no_page_offers_the_view_source_button(built_site):
     """It opened the page's Markdown, macro calls and all; titles and Run it link to the code instead."""
-    offering = [str(p.relative_to(built_site.site)) for p in built_site.site.rglob("*.html")
-                if re.search(r'title="View source of this page"', p.read_text(encoding="utf-8"))]
+    offering = [
+        str(p.relative_to(built_site.site))
+        for p in built_site.site.rglob("*.html")
+        if re.search(r'title="View source of this page"', p.read_text(encoding="utf-8"))
+    ]
     assert offering == []

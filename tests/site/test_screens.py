@@ -86,11 +86,15 @@ def test_every_image_a_page_shows_exists_is_described_sized_and_lazy(built_site)
         if not (img.get("alt") or "").strip():
             problems.append(f"{source}: {src} has no alt text; say what the picture shows between the brackets")
         if not (img.get("width") and img.get("height")):
-            problems.append(f"{source}: {src} has no width and height, so the text jumps when it loads; "
-                            'add { width="W" height="H" } with its pixel size after the image')
+            problems.append(
+                f"{source}: {src} has no width and height, so the text jumps when it loads; "
+                'add { width="W" height="H" } with its pixel size after the image'
+            )
         elif (size := png_size(target)) and size != (int(img["width"]), int(img["height"])):
-            problems.append(f"{source}: {src} says width={img['width']} height={img['height']} "
-                            f"but is {size[0]}x{size[1]} pixels; write its real size")
+            problems.append(
+                f"{source}: {src} says width={img['width']} height={img['height']} "
+                f"but is {size[0]}x{size[1]} pixels; write its real size"
+            )
         if img.get("loading") != "lazy":
             problems.append(f'{source}: {src} loads with the page; add loading="lazy" to its attributes')
         if fragment and fragment not in SCHEME_FRAGMENTS:
@@ -104,10 +108,12 @@ def test_a_picture_for_one_colour_scheme_has_its_twin_for_the_other(built_site):
     for _, source, img, _, fragment in shown_images(built_site.site):
         if fragment in SCHEME_FRAGMENTS:
             by_page.setdefault(source, {f: set() for f in SCHEME_FRAGMENTS})[fragment].add(img.get("alt"))
-    problems = [f"{source}: the picture {alt[:60]!r}... is shown in one colour scheme only; give it "
-                "an #only-light and an #only-dark image with the same alt text"
-                for source, schemes in sorted(by_page.items())
-                for alt in sorted(schemes["only-light"] ^ schemes["only-dark"], key=str)]
+    problems = [
+        f"{source}: the picture {alt[:60]!r}... is shown in one colour scheme only; give it "
+        "an #only-light and an #only-dark image with the same alt text"
+        for source, schemes in sorted(by_page.items())
+        for alt in sorted(schemes["only-light"] ^ schemes["only-dark"], key=str)
+    ]
     assert not problems, "\n".join(problems)
 
 
@@ -115,7 +121,8 @@ def test_every_screen_the_tool_takes_is_shown_on_a_page(built_site):
     """A screen no page shows is weight in the repository and the published site for nobody."""
     shown = {target.resolve() for _, _, _, target, _ in shown_images(built_site.site) if target}
     site_screens = built_site.site / "assets" / "screens"
-    unused = [file for _, _, file in screenshots.image_files()
-              if (site_screens / file).resolve() not in shown]
-    assert not unused, (f"{', '.join('docs/assets/screens/' + u for u in unused)}: no page shows it; show it with ![What it shows]"
-                        "(../assets/screens/<file>) or drop it from SCREENS in tools/screenshots.py")
+    unused = [file for _, _, file in screenshots.image_files() if (site_screens / file).resolve() not in shown]
+    assert not unused, (
+        f"{', '.join('docs/assets/screens/' + u for u in unused)}: no page shows it; show it with ![What it shows]"
+        "(../assets/screens/<file>) or drop it from SCREENS in tools/screenshots.py"
+    )

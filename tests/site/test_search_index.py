@@ -27,14 +27,18 @@ def test_the_search_index_stays_within_its_budget(built_site):
     size = len(gzip.compress(raw, 6))
     assert size <= BUDGET, (
         f"{index_file(built_site).relative_to(built_site.site)} is {size} B gzipped, over {BUDGET} B: "
-        "see what grew with `make bench BENCH_ARGS=weight`; macros/search.py says what is indexed")
+        "see what grew with `make bench BENCH_ARGS=weight`; macros/search.py says what is indexed"
+    )
 
 
 def test_no_search_preview_is_code(built_site):
     """A result previews the section's first sentence of prose, never a code file."""
     code = [d["location"] for d in search_index(built_site) if re.search(r"<pre\b|<code\b", d["text"])]
-    long = [d["location"] for d in search_index(built_site)
-            if len(search.preview(html.unescape(d["text"]))) > search.PREVIEW + 1]
+    long = [
+        d["location"]
+        for d in search_index(built_site)
+        if len(search.preview(html.unescape(d["text"]))) > search.PREVIEW + 1
+    ]
     assert (code, long) == ([], [])
 
 
@@ -50,13 +54,15 @@ def test_every_name_a_pages_code_introduces_is_found_on_that_page(built_site):
     for body in articles.values():
         code = " ".join(re.findall(r"<pre\b.*?</pre>", body, re.S))
         for word in set(search._WORD.findall(search.plain(body).lower())) | {
-                n.lower() for n in search.identifiers(code)}:
+            n.lower() for n in search.identifiers(code)
+        }:
             on_pages[word] = on_pages.get(word, 0) + 1
     missing = {}
     for page, body in articles.items():
         names = {n.lower() for n in search.identifiers(" ".join(re.findall(r"<pre\b.*?</pre>", body, re.S)))}
-        lost = sorted(n for n in names - words[page] - search.STOP_WORDS
-                      if on_pages.get(n, 0) < search.COMMON * len(articles))
+        lost = sorted(
+            n for n in names - words[page] - search.STOP_WORDS if on_pages.get(n, 0) < search.COMMON * len(articles)
+        )
         if lost:
             missing[page or "(home)"] = lost[:10]
     assert missing == {}

@@ -28,7 +28,7 @@ def test_every_chart_is_inline_svg_with_the_numbers_as_its_text_alternative(page
         assert '<svg xmlns="http://www.w3.org/2000/svg"' in svg and 'role="img"' in svg
         expected = re.search(r"<desc[^>]*>(.*?)</desc>", speed.speed_chart(SITE, what)).group(1)
         assert unescape(re.search(r"<desc[^>]*>(.*?)</desc>", svg).group(1)) == unescape(expected)
-    assert "<script" not in page.split('<article', 1)[1].split("</article>", 1)[0]
+    assert "<script" not in page.split("<article", 1)[1].split("</article>", 1)[0]
 
 
 def test_the_page_names_the_machine_and_the_command(page):
@@ -54,8 +54,12 @@ def formatted(site: data.Data) -> set[str]:
 def test_measured_figures_are_not_typed_into_pages():
     """They change with every re-measure: pages use figure(), compare() and the tables."""
     numbers = formatted(SITE)
-    typed = [f"{page.relative_to(ROOT)}: {n}" for page in DOCS.rglob("*.md")
-             for n in numbers if n in page.read_text(encoding="utf-8")]
+    typed = [
+        f"{page.relative_to(ROOT)}: {n}"
+        for page in DOCS.rglob("*.md")
+        for n in numbers
+        if n in page.read_text(encoding="utf-8")
+    ]
     assert typed == []
 
 
@@ -72,8 +76,10 @@ def test_every_speed_claim_links_to_a_measurement():
             if paragraph.lstrip().startswith(("description:", "---", "#")):  # front matter, headings
                 continue
             if CLAIM.search(paragraph) and "speed.md" not in paragraph:
-                unlinked.append(f"{path.relative_to(ROOT)}: {CLAIM.search(paragraph).group(0)!r} in "
-                                f"{' '.join(paragraph.split())[:90]!r}")
+                unlinked.append(
+                    f"{path.relative_to(ROOT)}: {CLAIM.search(paragraph).group(0)!r} in "
+                    f"{' '.join(paragraph.split())[:90]!r}"
+                )
     assert unlinked == []
 
 

@@ -30,8 +30,10 @@ CALL = re.compile(r"\{\{\s*(" + "|".join([*tables.TABLES, "feature_groups"]) + r
 
 def nav() -> list:
     """mkdocs.yml's nav as written (its !!python tags elsewhere in the file read as None)."""
+
     class Loader(yaml.SafeLoader):
         pass
+
     Loader.add_multi_constructor("", lambda loader, suffix, node: None)
     return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)["nav"]
 
@@ -45,8 +47,9 @@ def calls(markdown: str) -> list[tuple[str, list, dict]]:
     found = []
     for name, args in CALL.findall(markdown):
         call = ast.parse(f"f({args})", mode="eval").body
-        found.append((name, [ast.literal_eval(a) for a in call.args],
-                      {k.arg: ast.literal_eval(k.value) for k in call.keywords}))
+        found.append(
+            (name, [ast.literal_eval(a) for a in call.args], {k.arg: ast.literal_eval(k.value) for k in call.keywords})
+        )
     return found
 
 
@@ -69,11 +72,16 @@ def test_every_table_cell_shows_its_data_text_whole(built_site):
         where = f"docs/{md.relative_to(DOCS)}"
         shown = html_tables(built_page(built_site.site, md).read_text(encoding="utf-8"))
         # One entry per table shown: a feature_groups() call shows one per group.
-        expected = [(name, args, kwargs, grouped) for name, args, kwargs in expected
-                    for grouped in (grouped_tables(*args, **kwargs) if name == "feature_groups" else [None])]
+        expected = [
+            (name, args, kwargs, grouped)
+            for name, args, kwargs in expected
+            for grouped in (grouped_tables(*args, **kwargs) if name == "feature_groups" else [None])
+        ]
         if len(shown) != len(expected):
-            problems.append(f"{where}: {len(expected)} table macros but {len(shown)} tables in the HTML "
-                            "(a table typed by hand, or one that did not render)")
+            problems.append(
+                f"{where}: {len(expected)} table macros but {len(shown)} tables in the HTML "
+                "(a table typed by hand, or one that did not render)"
+            )
             continue
         for n, ((name, args, kwargs, grouped), got) in enumerate(zip(expected, shown), start=1):
             if name == "cli_table" and kwargs.get("pages"):
@@ -97,9 +105,11 @@ def test_code_in_data_text_is_shown_as_code(built_site):
     missing = []
     for fid, feature in SITE.features.items():
         page = built_site.site / "cookbook" / feature.topic / "index.html"
-        codes = {html.unescape(re.sub(r"<[^>]+>", "", c))
-                 for cell in re.findall(r"<td>(.*?)</td>", page.read_text(encoding="utf-8"), re.S)
-                 for c in re.findall(r"<code>(.*?)</code>", cell, re.S)}
+        codes = {
+            html.unescape(re.sub(r"<[^>]+>", "", c))
+            for cell in re.findall(r"<td>(.*?)</td>", page.read_text(encoding="utf-8"), re.S)
+            for c in re.findall(r"<code>(.*?)</code>", cell, re.S)
+        }
         for fw, cell in feature.per.items():
             missing += [f"{fid}.{fw}: `{p}`" for p in re.findall(r"`([^`]+)`", cell.how) if p not in codes]
     assert missing == []

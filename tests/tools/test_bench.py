@@ -29,19 +29,29 @@ def test_bench_refuses_an_unknown_part(capsys):
 
 
 def test_lighthouse_figures_print_as_medians_with_each_runs_blocking_time():
-    runs = [{"metrics": {"FCP": 1000.0, "LCP": 1500.0, "TBT": tbt, "CLS": 0.0, "SI": 1100.0}}
-            for tbt in (300.0, 40.0, 120.0)]
+    runs = [
+        {"metrics": {"FCP": 1000.0, "LCP": 1500.0, "TBT": tbt, "CLS": 0.0, "SI": 1100.0}}
+        for tbt in (300.0, 40.0, 120.0)
+    ]
     runs.append({"metrics": {"FCP": None, "LCP": None, "TBT": None, "CLS": None, "SI": None}})  # an audit missing
     line = bench.metric_line(runs)
     assert line.startswith("median FCP 1,000 ms · LCP 1,500 ms · TBT 120 ms · CLS 0.000 · SI 1,100 ms;")
     assert line.endswith("TBT per run: 300, 40, 120, - ms")
 
 
-@pytest.mark.parametrize(("index", "slowdown"), [
-    (800, 2), (1_100, 2), (1_499, 2),  # a loaded host: Lighthouse's low-end desktop row, 2x
-    (1_500, 4), (1_999, 4),  # its high-end desktop row, 4x
-    (2_300, 5), (2_800, 6), (9_000, 10),  # faster still: ~500 index points per 1x, at most 10x
-])
+@pytest.mark.parametrize(
+    ("index", "slowdown"),
+    [
+        (800, 2),
+        (1_100, 2),
+        (1_499, 2),  # a loaded host: Lighthouse's low-end desktop row, 2x
+        (1_500, 4),
+        (1_999, 4),  # its high-end desktop row, 4x
+        (2_300, 5),
+        (2_800, 6),
+        (9_000, 10),  # faster still: ~500 index points per 1x, at most 10x
+    ],
+)
 def test_the_cpu_slowdown_is_calibrated_from_the_hosts_benchmark_index(index, slowdown):
     assert bench.calibrated_slowdown(index) == slowdown
 

@@ -9,15 +9,28 @@ EVERY = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "tests/examples")
 
 
 def test_a_topics_own_files_pick_its_tests_alone():
-    changed = ["examples/caching/flask_app.py", "docs/cookbook/forms.md", "tests/examples/test_auth.py",
-               "data/features.yml", "mkdocs.yml", "docs/choosing/speed.md"]
-    assert changed_tests.tests_for(changed) == ["tests/examples/test_auth.py", "tests/examples/test_caching.py",
-                                  "tests/examples/test_forms.py"]
+    changed = [
+        "examples/caching/flask_app.py",
+        "docs/cookbook/forms.md",
+        "tests/examples/test_auth.py",
+        "data/features.yml",
+        "mkdocs.yml",
+        "docs/choosing/speed.md",
+    ]
+    assert changed_tests.tests_for(changed) == [
+        "tests/examples/test_auth.py",
+        "tests/examples/test_caching.py",
+        "tests/examples/test_forms.py",
+    ]
 
 
 def test_what_every_topic_shares_picks_every_example_test():
-    for shared in ("examples/project/urls.py", "examples/requirements.txt", "tests/examples/conftest.py",
-                   "macros/run_it.py"):
+    for shared in (
+        "examples/project/urls.py",
+        "examples/requirements.txt",
+        "tests/examples/conftest.py",
+        "macros/run_it.py",
+    ):
         assert changed_tests.tests_for([shared]) == EVERY, shared
 
 

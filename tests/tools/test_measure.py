@@ -25,13 +25,26 @@ from tools import measure
 @pytest.fixture(scope="module")
 def smoke(tmp_path_factory):
     if shutil.which("wrk") is None:
-        pytest.fail("wrk is not installed: run `sudo apt-get install wrk` (the benchmark's load generator)",
-                    pytrace=False)
+        pytest.fail(
+            "wrk is not installed: run `sudo apt-get install wrk` (the benchmark's load generator)", pytrace=False
+        )
     folder = tmp_path_factory.mktemp("measure") / "data"
     shutil.copytree(ROOT / "data", folder)
-    done = subprocess.run([sys.executable, str(ROOT / "tools" / "measure.py"), "--quick", "--parts", "benchmark",
-                           "--output", str(folder / "measured.yml")],
-                          capture_output=True, text=True, timeout=600, cwd=ROOT)
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "tools" / "measure.py"),
+            "--quick",
+            "--parts",
+            "benchmark",
+            "--output",
+            str(folder / "measured.yml"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=ROOT,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     return folder
 
@@ -66,7 +79,10 @@ def test_spread_is_median_min_max_of_the_samples():
 
 def test_runs_alternate_which_framework_goes_first():
     assert [measure.alternate(["flask", "django"], run) for run in range(3)] == [
-        ["flask", "django"], ["django", "flask"], ["flask", "django"]]
+        ["flask", "django"],
+        ["django", "flask"],
+        ["flask", "django"],
+    ]
 
 
 def test_a_real_project_counts_the_same_jobs_on_both_sides():
@@ -78,8 +94,11 @@ def test_a_real_project_counts_the_same_jobs_on_both_sides():
         assert all("==" in r for r in got[key])
     names = {k: {r.split("==")[0] for r in reqs[1:]} for k, reqs in got.items()}
     # Every add-on that does a job the other framework has built in.
-    parity = {cells["flask"]["package"] for cells in (f["per"] for f in features.values())
-              if cells["flask"]["support"] == "addon" and cells["django"]["support"] == "builtin"}
+    parity = {
+        cells["flask"]["package"]
+        for cells in (f["per"] for f in features.values())
+        if cells["flask"]["support"] == "addon" and cells["django"]["support"] == "builtin"
+    }
     assert parity <= names["flask"]
     # On those pages, each side's worker and Redis client count too, not Flask's alone.
     assert {"django-tasks-db", "redis"} <= names["django"] and {"Flask-RQ", "redis"} <= names["flask"]

@@ -50,30 +50,42 @@ def test_the_groups_are_read_from_the_cookbook_section():
 def test_a_named_group_takes_the_page_at_its_end_in_nav_and_index():
     group = new_topic.pick_group(NAV, "basics")
     assert group == "Basics"
-    assert "          - Routing: cookbook/routing.md\n          - Paging: cookbook/paging.md\n      - Data:\n" in \
-        new_topic.add_to_nav(NAV, "Paging", "paging", group)
-    assert "  and back.\n- [Paging](paging.md): FILL IN: what the page does, in a few words.\n\n### Data" in \
-        new_topic.add_to_index(INDEX, "Paging", "paging", group)
+    assert (
+        "          - Routing: cookbook/routing.md\n          - Paging: cookbook/paging.md\n      - Data:\n"
+        in new_topic.add_to_nav(NAV, "Paging", "paging", group)
+    )
+    assert (
+        "  and back.\n- [Paging](paging.md): FILL IN: what the page does, in a few words.\n\n### Data"
+        in new_topic.add_to_index(INDEX, "Paging", "paging", group)
+    )
 
 
 def test_without_a_group_the_page_goes_in_the_last_one():
     group = new_topic.pick_group(NAV, None)
     assert group == "Data"
-    assert "          - Database: cookbook/database.md\n          - Paging: cookbook/paging.md\n  - Reference:" in \
-        new_topic.add_to_nav(NAV, "Paging", "paging", group)
-    assert "- [Database](database.md): models.\n- [Paging](paging.md)" in new_topic.add_to_index(INDEX, "Paging", "paging", group)
+    assert (
+        "          - Database: cookbook/database.md\n          - Paging: cookbook/paging.md\n  - Reference:"
+        in new_topic.add_to_nav(NAV, "Paging", "paging", group)
+    )
+    assert "- [Database](database.md): models.\n- [Paging](paging.md)" in new_topic.add_to_index(
+        INDEX, "Paging", "paging", group
+    )
 
 
 def test_a_flat_cookbook_section_takes_the_page_at_its_end():
-    flat = "nav:\n  - Cookbook:\n      - cookbook/index.md\n      - Hello: cookbook/hello.md\n  - Reference: glossary.md\n"
+    flat = (
+        "nav:\n  - Cookbook:\n      - cookbook/index.md\n      - Hello: cookbook/hello.md\n  - Reference: glossary.md\n"
+    )
     assert new_topic.pick_group(flat, None) is None
     assert new_topic.add_to_nav(flat, "Paging", "paging", None) == (
         "nav:\n  - Cookbook:\n      - cookbook/index.md\n      - Hello: cookbook/hello.md\n"
-        "      - Paging: cookbook/paging.md\n  - Reference: glossary.md\n")
+        "      - Paging: cookbook/paging.md\n  - Reference: glossary.md\n"
+    )
 
 
 def test_an_unknown_group_is_refused_naming_the_groups():
     with pytest.raises(SystemExit) as exc:
         new_topic.pick_group(NAV, "Recipes")
-    assert str(exc.value) == ("make new-topic: GROUP='Recipes': the Cookbook's groups in mkdocs.yml are "
-                              "Basics, Data; pick one of them")
+    assert str(exc.value) == (
+        "make new-topic: GROUP='Recipes': the Cookbook's groups in mkdocs.yml are Basics, Data; pick one of them"
+    )

@@ -6,6 +6,7 @@ from ninja.parser import Parser
 from .models import Book
 from .schemas import BookIn, BookOut
 
+
 # --8<-- [start:views]
 class JSONOnly(Parser):
     """A body that is not application/json is a 400, never parsed."""
