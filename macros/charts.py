@@ -135,15 +135,14 @@ def bar_chart(
         y += AFTER_GROUP
     height = round(y)
     description = describe(groups, unit, digits)
-    hatch = (
-        f"<defs><pattern {_attrs(id=ids['hatch'], width=6, height=6, patternUnits='userSpaceOnUse', patternTransform='rotate(45)')}>"
-        f'<path d="M0 0V6" stroke="currentColor" stroke-width="2.5"/></pattern></defs>'
-    )
+    pattern = _attrs(id=ids["hatch"], width=6, height=6, patternUnits="userSpaceOnUse", patternTransform="rotate(45)")
+    svg = _attrs(viewBox=f"0 0 {WIDTH} {height}", width="100%", role="img")
+    hatch = f'<defs><pattern {pattern}><path d="M0 0V6" stroke="currentColor" stroke-width="2.5"/></pattern></defs>'
     caption = html.escape(title) + (". " + html.escape(note) if note else "")
     return (
         f'<figure class="chart" id="{html.escape(chart_id)}">'
         # The bars' labels stay out of the search index (macros/search.py): the caption says it.
-        f'<svg xmlns="http://www.w3.org/2000/svg" data-search-exclude="" {_attrs(viewBox=f"0 0 {WIDTH} {height}", width="100%", role="img")} '
+        f'<svg xmlns="http://www.w3.org/2000/svg" data-search-exclude="" {svg} '
         f'aria-labelledby="{ids["title"]} {ids["desc"]}" '
         f'style="max-width: 30rem; height: auto; overflow: visible; fill: currentColor; font-size: {FONT}px">'
         f'<title id="{ids["title"]}">{html.escape(title)}</title>'

@@ -42,8 +42,8 @@ import yaml
 # Run as `python -m macros.check`, before anything imports MkDocs: no end-of-life banner.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from . import pages, topics  # noqa: E402
-from .examples import marker_problems  # noqa: E402
+from . import pages, topics
+from .examples import marker_problems
 
 LINK = re.compile(r"(?<!!)\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 EXPLICIT_ID = re.compile(r"""\{[^}\n]*#([\w-]+)[^}\n]*\}|\bid=["']([\w-]+)["']""")

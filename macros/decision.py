@@ -381,7 +381,7 @@ def resolved(d: Decision, site: Data, source: str | None = None) -> Decision:
             return "data/decision.yml" + (f", line {line}" if line else "")
 
         said = [f"{'.'.join(map(str, path))}: {message}" for path, message in wrong]
-        rest = "".join(f"\n{where(path)}: {line}" for (path, _), line in zip(wrong[1:], said[1:]))
+        rest = "".join(f"\n{where(path)}: {line}" for (path, _), line in zip(wrong[1:], said[1:], strict=True))
         # The data file leads the message: that is where the fix goes.
         raise MacroError(said[0] + rest, where=where(wrong[0][0]))
     raw = d.model_dump()

@@ -104,6 +104,7 @@ def on_page(
                 return fail(f"{exc.where}: {exc}\n  (shown by {page(template_line())}: {call})")
             return fail(f"{page(template_line())}: {call}: {exc}")
 
-    # What a page may pass, for the template checks.
-    macro.__signature__ = sig
+    # What a page may pass, for the template checks (inspect.signature reads it; the
+    # type functools.wraps returns does not declare it).
+    macro.__signature__ = sig  # type: ignore[attr-defined]
     return macro

@@ -418,7 +418,7 @@ def read_config(root: Path, environ: dict[str, str] | None = None) -> dict:
     import yaml
 
     loader = _loader(os.environ if environ is None else environ)
-    return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=loader)  # noqa: S506
+    return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=loader)
 
 
 def nav_pages(nav: list, section: str = "") -> list[Page]:

@@ -64,7 +64,7 @@ def read_pins(path: Path, seen: set[Path] | None = None) -> dict[str, str]:
         return {}
     seen.add(path)
     found: dict[str, str] = {}
-    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for raw in path.read_text(encoding="utf-8").splitlines():
         line = raw.split("#")[0].strip()
         if line.startswith("-r "):
             found.update(read_pins(path.parent / line[3:].strip(), seen))
@@ -205,23 +205,23 @@ def _requirements(path: Path, rel: str, fw: Any, pins: Pins) -> tuple[list[str],
         parsed.append((name, extras))
     if not parsed or canonical(parsed[0][1].group(1)) != canonical(fw.package):
         raise MacroError(f"{rel}: section 'install' must name {fw.package} first, then the other packages")
+
+    def pinned(name: str, extras: re.Match[str], version: str) -> str:
+        # Quoted when it has brackets, which zsh would read as a pattern.
+        return f'"{name}=={version}"' if extras.group(2) else f"{name}=={version}"
+
     current, lts = [], []
     for name, extras in parsed:
         key = canonical(extras.group(1))
-
-        def pinned(version: str) -> str:
-            # Quoted when it has brackets, which zsh would read as a pattern.
-            return f'"{name}=={version}"' if extras.group(2) else f"{name}=={version}"
-
         if key == canonical(fw.package):
-            current.append(pinned(fw.current.version))
+            current.append(pinned(name, extras, fw.current.version))
             if fw.lts:
-                lts.append(pinned(fw.lts.version))
+                lts.append(pinned(name, extras, fw.lts.version))
         elif key in pins.current:
-            current.append(pinned(pins.current[key]))
-            lts.append(pinned(pins.lts.get(key, pins.current[key])))
+            current.append(pinned(name, extras, pins.current[key]))
+            lts.append(pinned(name, extras, pins.lts.get(key, pins.current[key])))
         elif key in pins.lts:  # a backport the LTS line alone needs
-            lts.append(pinned(pins.lts[key]))
+            lts.append(pinned(name, extras, pins.lts[key]))
         else:
             raise MacroError(
                 f"{rel}: section 'install' names {name}, which examples/requirements.txt, "

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.attacks import matrix
 from tools import bench
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -220,7 +221,7 @@ def never_run(cov, root: Path) -> list[str]:
                 continue
             try:
                 _, statements, _, missing, _ = cov.analysis2(str(path))
-            except Exception:  # not Python coverage can parse: the tests that import it say why
+            except Exception:  # noqa: BLE001  (not Python coverage can parse: the tests that import it say why)
                 continue
             if statements and len(missing) == len(statements):
                 found.append(
@@ -248,9 +249,18 @@ def pytest_runtestloop(session):
     return result
 
 
+# The attack suite's matrix (tests/attacks/matrix.py): registered here, in the
+# conftest every run loads, so the table prints under pytest-xdist too.
+pytest_runtest_logreport = matrix.pytest_runtest_logreport
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_terminal_summary(terminalreporter, config):
-    """Last, under the coverage table, where a reader looks: the files no test ran."""
+    """Last, under the coverage table, where a reader looks: the attack matrix, then the files no test ran.
+
+    One hook for both: a conftest holds one function of each hook name.
+    """
+    matrix.pytest_terminal_summary(terminalreporter)
     for line in config.stash.get(NEVER_RUN, []):
         terminalreporter.write_line(f"ERROR: {line}", red=True, bold=True)
 
@@ -297,8 +307,3 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-# The attack suite's matrix (tests/attacks/matrix.py): registered here, in the
-# conftest every run loads, so the table prints under pytest-xdist too.
-from tests.attacks.matrix import pytest_runtest_logreport, pytest_terminal_summary  # noqa: E402, F401

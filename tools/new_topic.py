@@ -42,7 +42,8 @@ DJANGO_LABELS = {"admin", "auth", "contenttypes", "sessions", "messages", "stati
 
 PAGE = """\
 ---
-description: "FILL IN: one sentence of 20 or more characters on what this page shows, for search results and link previews."
+description: "FILL IN: one sentence of 20 or more characters on what this page shows, \
+for search results and link previews."
 ---
 
 # {title}
@@ -393,9 +394,10 @@ def main(argv: list[str] | None = None) -> None:
     for rel in written:
         print(f"  {rel}")
     if group and not args.group:
+        groups = nav_groups((args.root / "mkdocs.yml").read_text(encoding="utf-8"))
         print(
             f"(No GROUP given, so the last group; to move the page, move its line in mkdocs.yml's nav and in "
-            f"docs/cookbook/index.md to the group that fits: {', '.join(nav_groups((args.root / 'mkdocs.yml').read_text(encoding='utf-8')))}.)"
+            f"docs/cookbook/index.md to the group that fits: {', '.join(groups)}.)"
         )
     print(f"""
 Next:

@@ -326,7 +326,10 @@ def flask_server(scratch: Path, module: str, rows: bool) -> Iterator[str]:
 
 FRAME = (136, 136, 136)  # a mid grey: visible on Material's white and on its slate
 SWAGGER_CDN = re.compile(r"https://cdn\.jsdelivr\.net/npm/swagger-ui-dist@5[.0-9]*/(.+)")
-STILL = "*, *::before, *::after { animation: none !important; transition: none !important; caret-color: transparent !important; }"
+STILL = (
+    "*, *::before, *::after { animation: none !important; transition: none !important; "
+    "caret-color: transparent !important; }"
+)
 
 
 def ninja_static() -> Path:

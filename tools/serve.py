@@ -98,14 +98,14 @@ class SiteHandler(BaseHTTPRequestHandler):
     server_version = "python-web-guide-serve"
     sys_version = ""
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args) -> None:  # `format`: the base class's name
         if self.verbose:
             super().log_message(format, *args)
 
-    def do_HEAD(self) -> None:  # noqa: N802 - http.server's naming
+    def do_HEAD(self) -> None:  # http.server's naming
         self._respond(body=False)
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         self._respond(body=True)
 
     def resolve(self, url_path: str) -> tuple[Path | None, str | None]:

@@ -4,8 +4,9 @@ A topic is a folder of examples/ with an ``__init__.py``. Its Flask side is the
 app ``create_app()`` builds (``<topic>.flask_app``, or a ``flask_*`` package
 beside it); its Django side is every URL the project (``project.urls``) mounts
 from ``<topic>.django_app``, or, for a django_app that is a project of its own
-(its settings name their own ``ROOT_URLCONF``), every URL of those; its websockets are Channels' ``websocket_urlpatterns``
-in ``<topic>.django_app.routing`` and Flask-SocketIO's handlers on the app.
+(its settings name their own ``ROOT_URLCONF``), every URL of those; its
+websockets are Channels' ``websocket_urlpatterns`` in
+``<topic>.django_app.routing`` and Flask-SocketIO's handlers on the app.
 """
 
 from __future__ import annotations

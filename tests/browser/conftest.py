@@ -167,9 +167,10 @@ def kind_of(url: str, resource_type: str) -> str:
 def record_load(context, site_url: str, path: str) -> tuple[object, Load]:
     """Open `url` in a new tab with the HTTP cache bypassed and record every request it makes.
 
-    The page stays open (the caller closes it). Routing every request through Playwright turns the browser cache off, so each
-    load is a first visit; requests to any host but the local server are recorded
-    and aborted, so none leaves the machine.
+    The page stays open (the caller closes it). Routing every request through
+    Playwright turns the browser cache off, so each load is a first visit;
+    requests to any host but the local server are recorded and aborted, so none
+    leaves the machine.
     """
     origin = urlsplit(site_url).netloc
     url = site_url + path

@@ -1,4 +1,4 @@
-"""The "How to choose" questionnaire in Chromium: the verdicts macros/decision.py computes, shown, announced, and led on.
+"""The "How to choose" questionnaire in Chromium: macros/decision.py's verdicts, shown, announced, and led on.
 
 The page's script (docs/assets/javascripts/decision.js) scores the answers
 from the JSON copy of data/decision.yml the page carries; macros/decision.py
@@ -261,7 +261,7 @@ def contrast(colour: str, background: str) -> float:
     """WCAG contrast of ``colour`` drawn over an opaque ``background``, its transparency blended in."""
     *fg, alpha = rgba(colour)
     bg = rgba(background)[:3]
-    seen = [alpha * f + (1 - alpha) * b for f, b in zip(fg, bg)]
+    seen = [alpha * f + (1 - alpha) * b for f, b in zip(fg, bg, strict=True)]
     high, low = sorted((luminance(*seen), luminance(*bg)), reverse=True)
     return (high + 0.05) / (low + 0.05)
 

@@ -26,7 +26,8 @@ DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 812}
 
 TAB_CHOICES = """() => [...document.querySelectorAll('.tabbed-set')]
-  .filter(set => [...set.querySelectorAll(':scope > .tabbed-labels > label')].some(l => l.textContent.trim() === 'Django'))
+  .filter(set => [...set.querySelectorAll(':scope > .tabbed-labels > label')]
+    .some(l => l.textContent.trim() === 'Django'))
   .map(set => {
     const input = set.querySelector(':scope > input:checked')
     const label = input && set.querySelector(`:scope > .tabbed-labels > label[for="${input.id}"]`)

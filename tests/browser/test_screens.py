@@ -47,6 +47,13 @@ def pages_with_pictures(built_site, site_pages) -> list[str]:
 
 
 @pytest.mark.parametrize("view", VIEWS)
+def image_requests(page) -> list[str]:
+    """The URL of every image ``page`` requests from now on, filled in as it loads."""
+    fetched: list[str] = []
+    page.on("request", lambda r: r.resource_type == "image" and fetched.append(r.url))
+    return fetched
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_each_scheme_fetches_only_its_own_pictures_and_each_fits_its_column(
     new_context, pages_with_pictures, scheme, view
@@ -56,8 +63,7 @@ def test_each_scheme_fetches_only_its_own_pictures_and_each_fits_its_column(
     problems = []
     for path in pages_with_pictures:
         page = context.new_page()
-        fetched: list[str] = []
-        page.on("request", lambda r: r.resource_type == "image" and fetched.append(r.url))
+        fetched = image_requests(page)
         page.goto(path)
         wait_ready(page)
         page.evaluate(SCROLL_THROUGH)

@@ -38,8 +38,10 @@ TAB_SETS = """() => [...document.querySelectorAll('article .tabbed-set')].map(se
     beside: boxes.length === 2 && Math.abs(boxes[0].top - boxes[1].top) < 2 && boxes[1].left >= boxes[0].right,
     names: blocks.map(b => b.getAttribute('role') === 'group' ? b.getAttribute('aria-label') : null),
     wide: shown.flatMap(b => [...b.querySelectorAll('pre > code')])
-      .filter(c => c.scrollWidth > c.clientWidth + 1).map(c => c.closest('.highlight')?.querySelector('.filename')?.textContent),
-    radios: [...set.querySelectorAll(':scope > input')].filter(i => i.checkVisibility() || getComputedStyle(i).display !== 'none').length,
+      .filter(c => c.scrollWidth > c.clientWidth + 1)
+      .map(c => c.closest('.highlight')?.querySelector('.filename')?.textContent),
+    radios: [...set.querySelectorAll(':scope > input')]
+      .filter(i => i.checkVisibility() || getComputedStyle(i).display !== 'none').length,
   }
 })"""
 

@@ -52,7 +52,8 @@ def luminance(colour: tuple[float, float, float]) -> float:
 def contrast(fore: str, back: str) -> float:
     *f, alpha = rgb(fore)
     *b, _ = rgb(back)
-    seen = [alpha * fc + (1 - alpha) * bc for fc, bc in zip(f, b)]  # a translucent colour over the background
+    # A translucent colour over the background.
+    seen = [alpha * fc + (1 - alpha) * bc for fc, bc in zip(f, b, strict=True)]
     light, dark = sorted((luminance(seen), luminance(b)), reverse=True)
     return (light + 0.05) / (dark + 0.05)
 

@@ -81,7 +81,7 @@ def test_every_label_of_every_tab_set_shows_its_own_frameworks_code(new_context,
         where = path or "(home)"
         for i, tab_set in enumerate(page.evaluate(CLICK_EVERY_LABEL, sorted(names)), start=1):
             labels = tab_set["labels"]
-            for j, (label, click) in enumerate(zip(labels, tab_set["clicks"])):
+            for j, (label, click) in enumerate(zip(labels, tab_set["clicks"], strict=True)):
                 clicks += 1
                 if click.get("covered"):
                     problems.append(

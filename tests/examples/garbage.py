@@ -16,13 +16,16 @@ NOT_UTF8 = b"\xff\xfe\xc3("  # invalid in UTF-8, as a raw byte string
 def form_body(fields: dict[str, str | bytes]) -> str:
     """An application/x-www-form-urlencoded body; bytes values are sent as they are, percent-encoded."""
     return "&".join(
-        f"{quote_from_bytes(name.encode())}={quote_from_bytes(value) if isinstance(value, bytes) else quote_from_bytes(value.encode())}"
+        f"{quote_from_bytes(name.encode())}={quote_from_bytes(value if isinstance(value, bytes) else value.encode())}"
         for name, value in fields.items()
     )
 
 
 def form_variants(good: dict[str, str], numbers: tuple[str, ...] = ()) -> dict[str, str]:
-    """A valid form spoiled one way at a time: each field left out, not UTF-8, and (for numbers) not a number or huge."""
+    """A valid form spoiled one way at a time.
+
+    Each field left out, each not UTF-8, and (for numbers) not a number or huge.
+    """
     cases = {"empty body": ""}
     for name in good:
         cases[f"no {name}"] = form_body({k: v for k, v in good.items() if k != name})

@@ -128,7 +128,10 @@ def running(command: list[str], env: dict[str, str], cwd: Path = EXAMPLES) -> It
 def wait_for(
     probe: Callable[[], T | None], what: str, timeout: float = 15, service: Running | None = None, interval: float = 0.1
 ) -> T:
-    """Call ``probe`` until it returns something truthy; fail after ``timeout`` seconds, showing the service's output."""
+    """Call ``probe`` until it returns something truthy.
+
+    Fail after ``timeout`` seconds, showing the service's output.
+    """
     deadline = time.monotonic() + timeout
     while True:
         value = probe()

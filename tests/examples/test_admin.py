@@ -320,6 +320,6 @@ def test_django_admin_answers_odd_ids_without_a_server_error(admin_client, row_i
 
 def test_flask_admin_head_answers_like_get(flask_app, signed_in):
     client = flask_app.test_client()
-    for path in ("/admin/", "/admin/article/", "/admin/article/new/"):
-        assert client.head(path, headers=signed_in).status_code == 200
-        assert client.head(path).status_code == 401
+    for url in ("/admin/", "/admin/article/", "/admin/article/new/"):
+        assert client.head(url, headers=signed_in).status_code == 200
+        assert client.head(url).status_code == 401

@@ -1,4 +1,4 @@
-"""Authentication: protected pages turn visitors away, the right password signs in, the session remembers, logout ends it.
+"""Authentication: visitors turned away, the right password signs in, the session remembers, logout ends it.
 
 The Django tests use a URLconf that mounts the example at /auth/, as the project
 does, so the redirect to settings.LOGIN_URL (/auth/login/) lands on the example's

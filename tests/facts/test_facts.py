@@ -282,7 +282,8 @@ def test_flask_commands_exist_in_the_flask_cli(i, command):
     usage = command.usage
     expect(
         usage.startswith("flask ") and command.name in usage.split(),
-        f"{at('cli.yml', 'commands', 'flask', i, 'usage')}: {usage!r} should start with `flask ` and run `{command.name}`",
+        f"{at('cli.yml', 'commands', 'flask', i, 'usage')}: {usage!r} should start with `flask ` "
+        f"and run `{command.name}`",
     )
 
 

@@ -48,16 +48,21 @@ def spread(median: float) -> dict:
 
 def benchmark(frameworks: list[str]) -> dict:
     """A benchmark block for the named frameworks: Flask's figures set apart from the others."""
-    per = lambda flask, other: {k: spread(flask if k == "flask" else other) for k in frameworks}  # noqa: E731
+
+    def per(flask: float, other: float) -> dict:
+        return {k: spread(flask if k == "flask" else other) for k in frameworks}
+
+    def endpoint(path: str) -> dict:
+        return {
+            "path": {k: path for k in frameworks},
+            "server": {k: "gunicorn" for k in frameworks},
+            "rps": per(1000, 800),
+            "p50_ms": per(5, 6),
+            "p99_ms": per(20, 22),
+            "cpu_ms": per(1.5, 2),
+        }
+
     packages = {"flask": "Flask", "django": "Django", "fastapi": "FastAPI"}
-    endpoint = lambda path: {
-        "path": {k: path for k in frameworks},
-        "server": {k: "gunicorn" for k in frameworks},  # noqa: E731
-        "rps": per(1000, 800),
-        "p50_ms": per(5, 6),
-        "p99_ms": per(20, 22),
-        "cpu_ms": per(1.5, 2),
-    }
     return {
         "measured": "2026-11-01",
         "command": "make measure",

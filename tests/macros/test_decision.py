@@ -45,7 +45,7 @@ def scoring_profiles():
     ]
     questions.append((D.experience.id, [None, *(a.id for a in D.experience.answers)]))
     for combo in itertools.product(*(choices for _, choices in questions)):
-        yield {qid: aid for (qid, _), aid in zip(questions, combo) if aid is not None}
+        yield {qid: aid for (qid, _), aid in zip(questions, combo, strict=True) if aid is not None}
 
 
 def random_profiles(n: int, seed: int = 13):
@@ -484,8 +484,8 @@ def the_answer(d: dict, qid: str, aid: str) -> dict:
                 "around: {compare benchmark.memory_mib.full}."
             ),
             where("hosting", "memory") + r"\.reason: the reason is counted for Flask \(\+1\), but it quotes "
-            r"benchmark\.memory_mib\.full, which clearly favours Django \(`measured`\); a reason may not score for a side "
-            r"its own figures argue against",
+            r"benchmark\.memory_mib\.full, which clearly favours Django \(`measured`\); "
+            r"a reason may not score for a side its own figures argue against",
         ),
         (
             lambda d: the_answer(d, "hosting", "capped").update(reason="Django installs {figure project.django.size}."),
@@ -559,7 +559,8 @@ def test_a_re_measure_rewrites_the_figures_in_the_reasons(tmp_path):
         (
             lambda m: set_spread(m["benchmark"]["requests"]["text"]["cpu_ms"]["flask"], 0.1),
             where("traffic", "high") + r"\.measured\.benchmark\.requests\.text\.cpu_ms: the answer relies on "
-            r"benchmark\.requests\.text\.cpu_ms showing no clear difference, but data/measured\.yml now clearly favours Flask",
+            r"benchmark\.requests\.text\.cpu_ms showing no clear difference, "
+            r"but data/measured\.yml now clearly favours Flask",
         ),
         # Installed sizes within 10% of each other: no clear difference.
         (

@@ -11,7 +11,8 @@ from macros.errors import MacroError
 from tests.conftest import ROOT
 
 SVG = """<?xml version="1.0"?>
-<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 50" width="100" height="50" role="img" aria-labelledby="title desc">
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 50" width="100" height="50" \
+role="img" aria-labelledby="title desc">
   <title id="title">A box</title>
   <desc id="desc">One box and an arrow.</desc>
   <!-- a comment for whoever edits the file -->

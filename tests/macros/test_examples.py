@@ -65,7 +65,10 @@ def test_missing_section_for_a_core_framework_is_an_error_listing_what_was_searc
     (root / "examples/greet/flask_app.py").write_text("app = 1\n")
     with pytest.raises(
         MacroError,
-        match=r"no Flask file in examples/greet/ has a snippet section 'view' \(searched: greet/flask_app.py, greet/flask_page.html\)",
+        match=(
+            r"no Flask file in examples/greet/ has a snippet section 'view' "
+            r"\(searched: greet/flask_app.py, greet/flask_page.html\)"
+        ),
     ):
         example_tabs(root, frameworks, "greet", "view")
 

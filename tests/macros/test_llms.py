@@ -15,7 +15,8 @@ PAGE = """<html><body><article class="md-content__inner md-typeset">
 <div class="tabbed-set tabbed-alternate"><input id="f" type="radio"><input id="d" type="radio">
 <div class="tabbed-labels"><label for="f"><span>Flask</span></label><label for="d">Django</label></div>
 <div class="tabbed-content"><div class="tabbed-block">
-<div class="language-python highlight"><span class="filename"><a href="https://g/blob/main/examples/t/app.py">t/app.py</a></span><pre><span></span><code><span>x = "{{ y }}"
+<div class="language-python highlight"><span class="filename">\
+<a href="https://g/blob/main/examples/t/app.py">t/app.py</a></span><pre><span></span><code><span>x = "{{ y }}"
 </span><span>    ```
 </span></code></pre></div>
 </div><div class="tabbed-block"><p>Django text</p></div></div></div>

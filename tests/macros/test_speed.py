@@ -234,8 +234,8 @@ def test_compare_says_whatever_the_data_says(two_site, two):
         == "Flask starts 2.5× faster (40 ms against 100 ms for Django; no run overlapped)"
     )
     assert (
-        speed.compare(two_site, "benchmark.requests.orm.rps")
-        == "Flask serves 1.2× as many requests a second (1,000 requests/s against 800 requests/s for Django; no run overlapped)"
+        speed.compare(two_site, "benchmark.requests.orm.rps") == "Flask serves 1.2× as many requests a second "
+        "(1,000 requests/s against 800 requests/s for Django; no run overlapped)"
     )
     edit(
         two,

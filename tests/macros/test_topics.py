@@ -6,7 +6,10 @@ import pytest
 
 from macros import topics
 
-GOOD = "title: Greet\ngroup: Basics\nmount: greet/\nentry:\n  flask: greet.flask_app:create_app\n  django: greet.django_app.urls\n"
+GOOD = (
+    "title: Greet\ngroup: Basics\nmount: greet/\n"
+    "entry:\n  flask: greet.flask_app:create_app\n  django: greet.django_app.urls\n"
+)
 
 
 @pytest.fixture

@@ -217,7 +217,7 @@ def test_every_copy_has_the_pages_headings(pages):
 
 
 def test_every_copy_has_the_pages_code_blocks_byte_for_byte_each_under_its_file(pages):
-    for src, html, md in pages:
+    for _, html, md in pages:
         shown = blocks(article_html(html)).codes
         copy = md.read_text(encoding="utf-8")
         fenced = [(m.start(), m.group(3)) for m in FENCE.finditer(copy)]
@@ -250,7 +250,7 @@ def test_every_copy_has_every_table_cell(pages):
 
 
 def test_every_copy_has_no_template_code_or_html_outside_code(pages):
-    for src, _, md in pages:
+    for _, _, md in pages:
         prose = without_code(md.read_text(encoding="utf-8"))
         for mark in ("{{", "{%", "{#"):
             assert mark not in prose, f"{md}: {mark!r} outside code"
@@ -273,7 +273,7 @@ def test_every_tab_set_becomes_labelled_sections(pages):
 
 
 def test_every_page_links_its_copy_and_never_inlines_it(pages):
-    for src, html, md in pages:
+    for _, html, md in pages:
         page = html.read_text(encoding="utf-8")
         name = md.name
         assert f'data-copy-page="{name}"' in page and f'href="{name}"' in page, f"{html}: no Copy/Open for {name}"

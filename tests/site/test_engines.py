@@ -71,7 +71,8 @@ def where_they_differ(a: str, b: str, width: int = 60) -> str:
     """The first difference between two texts, with a little context on each side."""
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op != "equal":
-            return f"MkDocs: ...{a[max(0, i1 - width) : i2 + width]!r}...\n  Zensical: ...{b[max(0, j1 - width) : j2 + width]!r}..."
+            mkdocs, zensical = a[max(0, i1 - width) : i2 + width], b[max(0, j1 - width) : j2 + width]
+            return f"MkDocs: ...{mkdocs!r}...\n  Zensical: ...{zensical!r}..."
     return ""
 
 

@@ -102,7 +102,7 @@ def test_every_code_block_in_a_framework_tab_comes_from_an_example_file(built_si
         for tabs in tab_sets(page.read_text(encoding="utf-8")):
             if not set(tabs["labels"]) & set(NAMES):
                 continue
-            for label, blocks in zip(tabs["labels"], tabs["code"]):
+            for label, blocks in zip(tabs["labels"], tabs["code"], strict=True):
                 checked += len(blocks)
                 strays += [
                     f"{page.relative_to(built_site.site)} [{label}]: {code[:60]!r}"

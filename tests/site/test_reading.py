@@ -138,7 +138,7 @@ def tab_panels(body: str, heading: str) -> dict[str, str]:
     tab_set = next(s for s in section.split('<div class="tabbed-set')[1:] if "<table>" in s)
     head, content = tab_set.split('<div class="tabbed-content">', 1)
     labels = [plain(label) for label in re.findall(r"<label[^>]*>(.*?)</label>", head, re.S)]
-    return dict(zip(labels, content.split('<div class="tabbed-block">')[1:]))
+    return dict(zip(labels, content.split('<div class="tabbed-block">')[1:], strict=True))
 
 
 def test_the_database_page_shows_each_frameworks_migration_commands_in_its_own_tab(built_site):

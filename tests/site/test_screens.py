@@ -78,7 +78,7 @@ def shown_images(site: Path):
 
 def test_every_image_a_page_shows_exists_is_described_sized_and_lazy(built_site):
     problems = []
-    for page, source, img, target, fragment in shown_images(built_site.site):
+    for _, source, img, target, fragment in shown_images(built_site.site):
         src = img.get("src")
         if target is None or not target.is_file():
             problems.append(f"{source}: <img src={src!r}> loads no file of the site; put the image under docs/")

@@ -83,7 +83,7 @@ def test_every_table_cell_shows_its_data_text_whole(built_site):
                 "(a table typed by hand, or one that did not render)"
             )
             continue
-        for n, ((name, args, kwargs, grouped), got) in enumerate(zip(expected, shown), start=1):
+        for n, ((name, args, kwargs, grouped), got) in enumerate(zip(expected, shown, strict=True), start=1):
             if name == "cli_table" and kwargs.get("pages"):
                 kwargs["titles"] = TITLES  # as macros/__init__.py passes them
             table = grouped or tables.build(name, SITE, *args, **kwargs)
@@ -92,7 +92,7 @@ def test_every_table_cell_shows_its_data_text_whole(built_site):
             if len(want) != len(have):
                 problems.append(f"{where} table {n} ({name}): {len(want)} rows in the data, {len(have)} shown")
                 continue
-            for r, (want_row, have_row) in enumerate(zip(want, have)):
+            for r, (want_row, have_row) in enumerate(zip(want, have, strict=True)):
                 cells += len(want_row)
                 if want_row != have_row:
                     problems.append(f"{where} table {n} ({name}) row {r}: data {want_row} but shown {have_row}")

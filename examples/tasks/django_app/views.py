@@ -55,7 +55,7 @@ class JobStatusView(View):
         try:
             result = count_words.get_result(str(result_id))
         except TaskResultDoesNotExist:
-            raise Http404("No such task")
+            raise Http404("No such task") from None
         value = result.return_value if result.status == "SUCCESSFUL" else None
         return JsonResponse({"status": result.status, "result": value})
 # --8<-- [end:result]
