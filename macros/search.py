@@ -20,7 +20,7 @@ the built index (never the pages) so that each section's entry holds:
    capital, so the name as written is two words to them.
 
 Material's ``data-search-exclude`` is no lever for the Run-it set-up: its
-parser (material/plugins/search/plugin.py, 9.8.1) compares elements by tag
+parser (material/plugins/search/plugin.py, 9.8.2) compares elements by tag
 name, so an excluded ``<div>`` is let go at the first inner ``</div>``.
 Words the search drops anyway (lunr's English stop words) are left out. A
 search still finds a section by any word of its prose or any name its code

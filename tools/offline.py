@@ -43,7 +43,7 @@ SWITCH = "OFFLINE_EDITION"
 
 # The vendored shim: the npm package's tarball (by npm's integrity hash) and
 # the two files taken from it (by SHA-256). unpkg.com/iframe-worker/shim, the
-# address Material 9.8.1's offline plugin names, serves shim/index.js of the
+# address Material 9.8.2's offline plugin names, serves shim/index.js of the
 # latest release.
 SHIM_PACKAGE = "iframe-worker"
 SHIM_VERSION = "1.0.4"

@@ -136,6 +136,11 @@ def wait_ready(page) -> None:
     page.wait_for_function("() => typeof document$ !== 'undefined'")
 
 
+def open_folds(page) -> None:
+    """Open every folded part of the article (``???`` blocks), as a reader does to read it."""
+    page.evaluate("document.querySelectorAll('article details:not([open])').forEach(d => d.open = true)")
+
+
 @dataclass
 class Load:
     """What one cold page load asked the network for."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import wait_ready
+from tests.browser.conftest import open_folds, wait_ready
 from tests.browser.test_pages import axe_violations, describe
 
 pytestmark = pytest.mark.browser
@@ -64,6 +64,7 @@ def test_the_toggle_shows_both_frameworks_at_once_in_every_tab_set_and_back(new_
     for path in visited_pages:
         page.goto(path)
         wait_ready(page)
+        open_folds(page)
         sets = tab_sets(page)
         toggle = page.locator(TOGGLE)
         if not sets:

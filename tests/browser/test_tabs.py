@@ -15,7 +15,7 @@ import pytest
 
 from macros import data
 from macros.examples import files_of, section_lines, sections_of
-from tests.browser.conftest import wait_ready
+from tests.browser.conftest import open_folds, wait_ready
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -78,6 +78,7 @@ def test_every_label_of_every_tab_set_shows_its_own_frameworks_code(new_context,
     for path in visited_pages:
         page.goto(site_url + path)
         wait_ready(page)
+        open_folds(page)
         where = path or "(home)"
         for i, tab_set in enumerate(page.evaluate(CLICK_EVERY_LABEL, sorted(names)), start=1):
             labels = tab_set["labels"]

@@ -6,7 +6,7 @@ The build, zip and unzipped folder come from the session fixture
 `offline_edition` (tests/github/conftest.py): one extra site build per run.
 
 What is assumed and checked here:
-- Material 9.8.1's offline plugin adds https://unpkg.com/iframe-worker/shim to
+- Material 9.8.2's offline plugin adds https://unpkg.com/iframe-worker/shim to
   extra.polyfills unless an entry there already names iframe-worker; the
   vendored copy's entry keeps unpkg out, and without it the strict build fails
   (the privacy plugin forbids assets from other hosts).
