@@ -17,7 +17,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
     raise ImproperlyConfigured(
-        "Set the DJANGO_SECRET_KEY environment variable, e.g. to "
+        "Set the DJANGO_SECRET_KEY environment variable. Make one with: "
         "python -c 'import secrets; print(secrets.token_hex())'"
     )
 # Off unless asked for (DJANGO_DEBUG=1), so a server started without the

@@ -54,14 +54,6 @@ MISTAKES = [
     ),
     (
         "features.yml",
-        "    topic: routing\n",
-        "    topic: routes\n",
-        "test_every_topic_in_the_data_has_a_cookbook_page[features.yml:routing.topic]",
-        ("features", "routing", "topic"),
-        "no page docs/cookbook/routes.md; a topic names a cookbook page: ",
-    ),
-    (
-        "features.yml",
         "        package: Flask-WTF\n",
         "        package: Flask-Forms\n",
         "test_every_addon_is_pinned_installed_and_used_by_an_example[features.yml:forms.flask.package]",
