@@ -46,7 +46,6 @@ def pages_with_pictures(built_site, site_pages) -> list[str]:
     return pages
 
 
-@pytest.mark.parametrize("view", VIEWS)
 def image_requests(page) -> list[str]:
     """The URL of every image ``page`` requests from now on, filled in as it loads."""
     fetched: list[str] = []
@@ -54,6 +53,7 @@ def image_requests(page) -> list[str]:
     return fetched
 
 
+@pytest.mark.parametrize("view", VIEWS)
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_each_scheme_fetches_only_its_own_pictures_and_each_fits_its_column(
     new_context, pages_with_pictures, scheme, view
