@@ -31,7 +31,7 @@ from pydantic import (
 )
 from pydantic_core import ErrorDetails, PydanticCustomError
 
-from . import text
+from . import text, yamlpath
 
 # libyaml's loader when PyYAML was built with it: the data is parsed on every build.
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -437,20 +437,7 @@ class Data(Strict):
 
 def _node_at(text: str, path: tuple[Any, ...]) -> tuple[int | None, Any]:
     """The 1-based line of the key at ``path`` (or of its nearest parent) and the value's node."""
-    node = yaml.compose(text, Loader=LOADER)
-    line = None
-    for part in path:
-        if isinstance(node, yaml.MappingNode):
-            match = next((kv for kv in node.value if kv[0].value == str(part)), None)
-            if match is None:
-                break
-            line, node = match[0].start_mark.line + 1, match[1]
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-            node = node.value[part]
-            line = node.start_mark.line + 1
-        else:
-            break
-    return line, node
+    return yamlpath.walk(yaml.compose(text, Loader=LOADER), path)
 
 
 def line_of(text: str, path: tuple[Any, ...]) -> int | None:

@@ -36,6 +36,8 @@ from typing import Any
 
 import yaml
 
+from . import yamlpath
+
 MANIFEST = "topic.yml"
 SERVICES = ("redis", "smtp")
 # Keys owned by other code, passed through untouched (tests/attacks/ validates `attacks`).
@@ -70,19 +72,8 @@ class Topic:
 
 def _line(node: yaml.Node, path: tuple[Any, ...]) -> int:
     """The 1-based line of the key at ``path`` (or of its nearest parent)."""
-    line = node.start_mark.line + 1
-    for part in path:
-        if isinstance(node, yaml.MappingNode):
-            match = next((kv for kv in node.value if kv[0].value == str(part)), None)
-            if match is None:
-                break
-            line, node = match[0].start_mark.line + 1, match[1]
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-            node = node.value[part]
-            line = node.start_mark.line + 1
-        else:
-            break
-    return line
+    line, _ = yamlpath.walk(node, path)
+    return line or node.start_mark.line + 1
 
 
 def read(path: Path, rel: str | None = None) -> Topic:
