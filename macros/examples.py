@@ -71,9 +71,17 @@ def sections_of(path: Path) -> list[str]:
 
 def section_lines(path: Path, name: str) -> list[str]:
     """The lines of section ``name`` as a reader sees them: nested marker lines removed."""
-    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-    body: list[str] | None = None
-    for line in lines:
+    body = _numbered(path, name)
+    if body is None:
+        raise KeyError(f"{path}: no complete snippet section {name!r}")
+    return [line for _, line in body]
+
+
+def _numbered(path: Path, name: str) -> list[tuple[int, str]] | None:
+    """(line number in the file, line) of section ``name`` without its nested marker lines;
+    None when the file has no complete section of that name."""
+    body: list[tuple[int, str]] | None = None
+    for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
         marker = MARKER.search(line)
         if marker and marker.group(2) == name:
             if marker.group(1) == "end" and body is not None:
@@ -81,8 +89,8 @@ def section_lines(path: Path, name: str) -> list[str]:
             if marker.group(1) == "start":
                 body = []
         elif body is not None and not marker:
-            body.append(line)
-    raise KeyError(f"{path}: no complete snippet section {name!r}")
+            body.append((number, line))
+    return None
 
 
 # The longest code line a page may show: two columns side by side fit about
@@ -95,17 +103,7 @@ FENCE = re.compile(r"^([ \t]*)(`{3,})")
 
 def numbered_section(path: Path, name: str) -> list[tuple[int, str]]:
     """(line number in the file, line) of section ``name`` as a reader sees it."""
-    body: list[tuple[int, str]] | None = None
-    for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
-        marker = MARKER.search(line)
-        if marker and marker.group(2) == name:
-            if marker.group(1) == "end" and body is not None:
-                return body
-            if marker.group(1) == "start":
-                body = []
-        elif body is not None and not marker:
-            body.append((number, line))
-    return body or []
+    return _numbered(path, name) or []
 
 
 def long_lines(root: Path, markdown: str, width: int = SHOWN_WIDTH) -> tuple[list[str], list[str]]:
