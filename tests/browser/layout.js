@@ -18,7 +18,7 @@ async ({ chrome = true } = {}) => {
     return (x === "auto" || x === "scroll") && el.scrollWidth > el.clientWidth + 1
   }
   const out = { overflow: [], scrollers: [], cells: [], diagramText: [], diagramClip: [], diagramScheme: [],
-                focus: [], abbr: [], codeTabs: [], codeSideBySide: [], title: [], copy: [],
+                focus: [], abbr: [], codeTabs: [], codeSideBySide: [], title: [], copy: [], firstPair: [],
                 counts: { scrollers: 0, diagrams: 0, controls: 0, code: 0 } }
 
   // 1. Nothing reaches past the page's right or left edge unless a scroll container holds it.
@@ -136,6 +136,15 @@ async ({ chrome = true } = {}) => {
     out.codeSideBySide = wide()
     root.classList.toggle("sbs", on)
   }
+
+  // 9. The first Flask/Django code pair starts on the first screen: the top of its shown
+  //    code block, in page coordinates, leaves room for a few lines above the window's bottom.
+  const pair = [...document.querySelectorAll("article .tabbed-set")]
+    .find(set => set.querySelectorAll(":scope > .tabbed-content > .tabbed-block pre").length >= 2)
+  const code = pair && [...pair.querySelectorAll(":scope > .tabbed-content > .tabbed-block pre")].find(rendered)
+  const top = code ? Math.round(code.getBoundingClientRect().top + window.scrollY) : null
+  if (top === null) out.firstPair.push("no Flask/Django code pair on the page")
+  else if (top > innerHeight - 80) out.firstPair.push(`the first code pair starts ${top} px down, below the first ${innerHeight} px screen`)
 
   // 8. The header's title is never cut, and no copy button covers the code it copies.
   for (const title of document.querySelectorAll(".md-header__topic .md-ellipsis")) {

@@ -152,6 +152,13 @@ def test_code_fits_its_box_in_tabs_at_1280_px(layout):
     assert problems(layout, "codeTabs", ["desktop-light"]) == {}
 
 
+def test_every_cookbook_page_shows_its_code_pair_on_the_first_1280_px_screen(layout):
+    """Answers first (issue 23): after the one-sentence answer, the Flask/Django pair, then the rest."""
+    pages = {f"desktop-light {p}": r["firstPair"] for p, r in layout["desktop-light"].items() if p.startswith("cookbook/") and p != "cookbook/"}
+    assert len(pages) > 20
+    assert {page: found for page, found in pages.items() if found} == {}
+
+
 def test_the_header_title_is_never_cut(layout):
     assert problems(layout, "title") == {}
 
