@@ -44,7 +44,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 REQS := requirements.txt requirements-test.txt examples/requirements.txt examples/requirements-common.txt
-REQS_LTS := examples/requirements-lts.txt examples/requirements-common.txt requirements-test.txt
+REQS_LTS := examples/requirements-lts.txt examples/requirements-common.txt requirements-test.txt requirements.txt
 
 .PHONY: help serve build build-zensical offline check test test-lts bench measure screenshots new-topic clean
 
@@ -61,7 +61,7 @@ $(VENV)/.installed: $(REQS)
 $(VENV_LTS)/.installed: $(REQS_LTS)
 	@test -x $(BIN_LTS)/python || $(PYTHON_LTS) -m venv $(VENV_LTS)
 	$(BIN_LTS)/python -m pip install --quiet --disable-pip-version-check \
-		-r examples/requirements-lts.txt -c requirements-test.txt -c requirements.txt \
+		-r examples/requirements-lts.txt -c requirements-test.txt -r requirements.txt \
 		pytest pytest-django pytest-xdist PyYAML
 	@touch $@
 
