@@ -47,7 +47,7 @@ def define_env(env) -> None:
     # Imported here, not at module level, so the pure modules (macros.examples,
     # used by the example tests on the LTS interpreter) import without MkDocs
     # or pydantic installed.
-    from . import data, decision, engine, examples, run_it, speed, tables
+    from . import data, datafile, decision, engine, examples, run_it, speed, tables
     from .errors import on_page
 
     root = Path(env.project_dir)
@@ -58,7 +58,7 @@ def define_env(env) -> None:
     except data.DataError as exc:
         raise engine.BuildError(str(exc)) from None
     globs = [
-        f"{data.locate(root / 'data', 'frameworks.yml', ('frameworks', fw, 'examples', i))}: {pattern!r} "
+        f"{datafile.locate(root / 'data', 'frameworks.yml', ('frameworks', fw, 'examples', i))}: {pattern!r} "
         f"matches no file in any examples/<topic>/ folder, so no page can show {site.frameworks[fw].name} "
         "code; fix the pattern (folders count whole, `*` matches any part of a name)"
         for fw, i, pattern in examples.unmatched_globs(root / "examples", site.frameworks)

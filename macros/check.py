@@ -348,7 +348,7 @@ def service_problems(root: Path, found: dict[str, topics.Topic]) -> list[str]:
 
 def cell_problems(root: Path, site: Any) -> list[str]:
     """A comparison cell names its own framework's module or add-on, not another's (swapped cells)."""
-    from .data import locate
+    from .datafile import locate
     from .run_it import canonical
 
     problems = []
@@ -377,7 +377,7 @@ def cell_problems(root: Path, site: Any) -> list[str]:
 
 def data_topic_problems(root: Path, site: Any, found: dict[str, topics.Topic]) -> list[str]:
     """Every `topic:` in data/features.yml and data/cli.yml names a declared topic (its manifest)."""
-    from .data import locate
+    from .datafile import locate
 
     named: list[tuple[str, tuple[Any, ...], Any]] = [
         ("features.yml", ("features", fid, "topic"), f.topic) for fid, f in site.features.items()

@@ -10,10 +10,6 @@ rendering a silently wrong table.
 from __future__ import annotations
 
 import datetime
-import difflib
-import re
-import types
-import typing
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -25,29 +21,19 @@ from pydantic import (
     ConfigDict,
     Field,
     HttpUrl,
-    ValidationError,
     field_validator,
     model_validator,
 )
-from pydantic_core import ErrorDetails, PydanticCustomError
+from pydantic_core import PydanticCustomError
 
-from . import text, yamlpath
-
-# libyaml's loader when PyYAML was built with it: the data is parsed on every build.
-LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from . import datafile, text
+from .datafile import LOADER, DataError, parse, placeholders, read, where
 
 FILES = ("frameworks.yml", "measured.yml", "features.yml", "cli.yml", "decision.yml")
 
 
-class DataError(Exception):
-    """A data file is malformed; the message names the file, key and line."""
-
-
 # Text a reader sees in a table or list: words, with `code` in backticks (pairs only).
 DataText = Annotated[str, AfterValidator(text.check)]
-
-# What `make new-topic` writes where a contributor still has to write something.
-PLACEHOLDER = re.compile(r"FILL[ _-]IN")  # upper case: "fill in" is an English phrase
 
 
 class Strict(BaseModel):
@@ -362,7 +348,7 @@ def _check_measured(data: Data, text: str) -> None:
     core = [k for k, f in data.frameworks.items() if f.core]
 
     def where(*path: str) -> str:
-        return _where("measured.yml", text, path)
+        return datafile.where("measured.yml", text, path)
 
     problems = []
     for fw in core:
@@ -435,168 +421,6 @@ class Data(Strict):
         return sorted(set(seen))
 
 
-def _node_at(text: str, path: tuple[Any, ...]) -> tuple[int | None, Any]:
-    """The 1-based line of the key at ``path`` (or of its nearest parent) and the value's node."""
-    return yamlpath.walk(yaml.compose(text, Loader=LOADER), path)
-
-
-def line_of(text: str, path: tuple[Any, ...]) -> int | None:
-    """Return the 1-based line of the key at ``path`` in YAML ``text``, or of its nearest parent."""
-    return _node_at(text, path)[0]
-
-
-def _where(name: str, text: str, path: tuple[Any, ...]) -> str:
-    dotted = ".".join(str(p) for p in path) or "(top level)"
-    line = line_of(text, path) if path else None
-    return f"data/{name}" + (f", line {line}" if line else "") + f": {dotted}"
-
-
-def locate(data_dir: Path | str, name: str, path: tuple[Any, ...]) -> str:
-    """``data/<name>, line N: dotted.key.path`` for a key of a data file, for messages elsewhere."""
-    return _where(name, (Path(data_dir) / name).read_text(encoding="utf-8"), path)
-
-
-def _read(path: Path, name: str) -> str:
-    raw = path.read_bytes()
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        bad = " ".join(f"0x{b:02x}" for b in raw[exc.start : exc.end])
-        raise DataError(
-            f"data/{name}, line {line}: byte {bad} at column {column} is not UTF-8 (the file was saved in "
-            "another encoding, such as Latin-1 or Windows-1252); save it as UTF-8 and retype that character"
-        ) from None
-
-
-def _walk(node: Any, path: tuple[Any, ...] = ()):
-    """Every mapping of a composed YAML tree, with its key path."""
-    if isinstance(node, yaml.MappingNode):
-        yield path, node
-        for key, value in node.value:
-            yield from _walk(value, (*path, key.value))
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            yield from _walk(item, (*path, i))
-
-
-def _duplicates(name: str, root: Any) -> list[str]:
-    """A key written twice in one mapping: YAML keeps the last value and drops the first without a word."""
-    problems = []
-    for path, mapping in _walk(root):
-        first: dict[str, int] = {}
-        for key, _ in mapping.value:
-            line = key.start_mark.line + 1
-            if key.value in first:
-                dotted = ".".join(str(p) for p in (*path, key.value))
-                if len(path) == 1:  # an entry's id: features.<id>, frameworks.<id>, commands.<id>
-                    problems.append(
-                        f"data/{name}, line {line}: {dotted}: a second entry with the id {key.value!r} (the first "
-                        f"is on line {first[key.value]}); YAML keeps only this one, so the first would vanish "
-                        "from every table without a word. Give the copy its own id."
-                    )
-                else:
-                    problems.append(
-                        f"data/{name}, line {line}: {dotted}: {key.value!r} is written twice (first on line "
-                        f"{first[key.value]}); YAML keeps only this last value without a word. Delete one."
-                    )
-            else:
-                first[key.value] = line
-    return problems
-
-
-def _placeholders(name: str, root: Any) -> list[str]:
-    """Every value still holding a `make new-topic` placeholder."""
-    found = []
-
-    def scan(node: Any, path: tuple[Any, ...]) -> None:
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                scan(value, (*path, key.value))
-        elif isinstance(node, yaml.SequenceNode):
-            for i, item in enumerate(node.value):
-                scan(item, (*path, i))
-        elif isinstance(node, yaml.ScalarNode) and PLACEHOLDER.search(node.value):
-            dotted = ".".join(str(p) for p in path)
-            found.append(
-                f"data/{name}, line {node.start_mark.line + 1}: {dotted}: still holds the placeholder "
-                f"{node.value!r} from `make new-topic`; write the real value"
-            )
-
-    scan(root, ())
-    return found
-
-
-def _keys_at(model: type[BaseModel], path: tuple[Any, ...]) -> list[str]:
-    """The keys the schema allows in the mapping at ``path`` (an entry's parent path), if it is a model."""
-    annotation: Any = model
-    for part in path:
-        origin = typing.get_origin(annotation)
-        if origin in (dict, list):
-            annotation = typing.get_args(annotation)[-1]
-        elif isinstance(annotation, type) and issubclass(annotation, BaseModel) and part in annotation.model_fields:
-            annotation = annotation.model_fields[part].annotation
-        else:
-            return []
-        while typing.get_origin(annotation) in (typing.Union, types.UnionType):  # X | None
-            annotation = next(a for a in typing.get_args(annotation) if a is not type(None))
-    return list(annotation.model_fields) if isinstance(annotation, type) and issubclass(annotation, BaseModel) else []
-
-
-def _explain(model: type[BaseModel], name: str, text: str, err: ErrorDetails) -> str:
-    """One pydantic error, in the words of someone editing the YAML file."""
-    path = tuple(p for p in err["loc"] if not str(p).startswith("function-"))
-    where = _where(name, text, path)
-    value = err.get("input")
-    kind = err["type"]
-    if kind == "missing":
-        return f"{where}: is missing; add `{path[-1]}:` to this entry"
-    if kind == "extra_forbidden":
-        keys = _keys_at(model, path[:-1])
-        close = difflib.get_close_matches(str(path[-1]), keys, n=1, cutoff=0.75)
-        hint = f"did you mean `{close[0]}`?" if close else f"the keys here are {', '.join(keys)}"
-        return f"{where}: `{path[-1]}` is not a key this entry has; {hint} (or check the indentation)"
-    if kind == "string_type" and isinstance(value, (bool, int, float, datetime.date)):
-        _, node = _node_at(text, path)
-        written = text[node.start_mark.index : node.end_mark.index] if isinstance(node, yaml.ScalarNode) else value
-        return (
-            f"{where}: YAML read {written} as {'true/false' if isinstance(value, bool) else 'a number'} "
-            f'({value!r}), but this is text; put it in quotes: {path[-1]}: "{written}"'
-        )
-    msg = err["msg"].removeprefix("Value error, ")
-    msg = msg[0].lower() + msg[1:] if msg else msg
-    return f"{where}: {msg} (got {value!r})"
-
-
-_Model = typing.TypeVar("_Model", bound=BaseModel)
-
-
-def _parse(model: type[_Model], name: str, text: str) -> _Model:
-    try:
-        root = yaml.compose(text, Loader=LOADER)
-        raw = yaml.load(text, Loader=LOADER)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"data/{name}, line {mark.line + 1}" if mark else f"data/{name}"
-        problem = getattr(exc, "problem", None) or str(exc)
-        context = getattr(exc, "context", None)
-        raise DataError(
-            f"{where}: not valid YAML: {problem}"
-            + (f" ({context})" if context else "")
-            + "; check the indentation and quoting on this line and the one above"
-        ) from None
-    problems = _duplicates(name, root)
-    if problems:
-        raise DataError("\n".join(problems))
-    try:
-        return model.model_validate(raw)
-    except ValidationError as exc:
-        # A misspelt key shows as two errors: the unknown key (with a suggestion) is the one to read first.
-        errors = sorted(exc.errors(), key=lambda err: err["type"] != "extra_forbidden")
-        raise DataError("\n".join(_explain(model, name, text, err) for err in errors)) from None
-
-
 # What each kind of support needs, and what it must not have, in a features.yml cell.
 CELL_RULES = {
     "builtin": (
@@ -618,12 +442,12 @@ def _cell_rules(data: Data, text: str) -> list[str]:
             path = ("features", fid, "per", fw)
             if needs and not getattr(cell, needs):
                 problems.append(
-                    f"{_where('features.yml', text, path)}: `support: {cell.support}` needs `{needs}:`, {what}"
+                    f"{where('features.yml', text, path)}: `support: {cell.support}` needs `{needs}:`, {what}"
                 )
             for key in (forbids,) if isinstance(forbids, str) else forbids:
                 if getattr(cell, key):
                     problems.append(
-                        f"{_where('features.yml', text, (*path, key))}: `support: {cell.support}` "
+                        f"{where('features.yml', text, (*path, key))}: `support: {cell.support}` "
                         f"cannot have `{key}:` ({getattr(cell, key)!r}); remove it, or change "
                         "`support` if the framework does have it"
                     )
@@ -640,30 +464,30 @@ def _cross_check(data: Data, texts: dict[str, str]) -> None:
             if fw not in known:
                 path: tuple[str, ...] = ("features", fid, "per", fw)
                 problems.append(
-                    f"{_where('features.yml', texts['features.yml'], path)}: unknown framework "
+                    f"{where('features.yml', texts['features.yml'], path)}: unknown framework "
                     f"{fw!r}; frameworks.yml defines {sorted(known)}"
                 )
         for fw in sorted(core - set(feature.per)):
             path = ("features", fid, "per")
-            problems.append(f"{_where('features.yml', texts['features.yml'], path)}: no cell for core framework {fw!r}")
+            problems.append(f"{where('features.yml', texts['features.yml'], path)}: no cell for core framework {fw!r}")
     for fw in sorted(known - set(data.install)):
         problems.append(f"data/measured.yml: install: no measurement for framework {fw!r}; run `make measure`")
     for fw in data.install:
         if fw not in known:
             problems.append(
-                f"{_where('measured.yml', texts['measured.yml'], ('install', fw))}: unknown framework "
+                f"{where('measured.yml', texts['measured.yml'], ('install', fw))}: unknown framework "
                 f"{fw!r}; frameworks.yml defines {sorted(known)}"
             )
     for fw in data.commands:
         if fw not in known:
             problems.append(
-                f"{_where('cli.yml', texts['cli.yml'], ('commands', fw))}: unknown framework "
+                f"{where('cli.yml', texts['cli.yml'], ('commands', fw))}: unknown framework "
                 f"{fw!r}; frameworks.yml defines {sorted(known)}"
             )
     from .decision import problems as decision_problems
 
     for path, message in decision_problems(data.decision, list(known), data):
-        problems.append(f"{_where('decision.yml', texts['decision.yml'], path)}: {message}")
+        problems.append(f"{where('decision.yml', texts['decision.yml'], path)}: {message}")
     if problems:
         raise DataError("\n".join(problems))
 
@@ -680,12 +504,12 @@ def load(data_dir: Path | str, warn: Callable[[str], None] | None = None) -> Dat
         path = data_dir / name
         if not path.is_file():
             raise DataError(f"data/{name}: file not found in {data_dir}")
-        texts[name] = _read(path, name)
-    frameworks = _parse(_FrameworksFile, "frameworks.yml", texts["frameworks.yml"])
-    measured = _parse(Measured, "measured.yml", texts["measured.yml"])
-    features = _parse(Features, "features.yml", texts["features.yml"])
-    cli = _parse(Cli, "cli.yml", texts["cli.yml"])
-    decision = _parse(Decision, "decision.yml", texts["decision.yml"])
+        texts[name] = read(path, name)
+    frameworks = parse(_FrameworksFile, "frameworks.yml", texts["frameworks.yml"])
+    measured = parse(Measured, "measured.yml", texts["measured.yml"])
+    features = parse(Features, "features.yml", texts["features.yml"])
+    cli = parse(Cli, "cli.yml", texts["cli.yml"])
+    decision = parse(Decision, "decision.yml", texts["decision.yml"])
     data = Data(
         frameworks=frameworks.root,
         install=measured.install,
@@ -697,7 +521,7 @@ def load(data_dir: Path | str, warn: Callable[[str], None] | None = None) -> Dat
     )
     _cross_check(data, texts)
     _check_measured(data, texts["measured.yml"])
-    unfilled = [p for name, body in texts.items() for p in _placeholders(name, yaml.compose(body, Loader=LOADER))]
+    unfilled = [p for name, body in texts.items() for p in placeholders(name, yaml.compose(body, Loader=LOADER))]
     if unfilled:
         if warn is None:
             raise DataError("\n".join(unfilled))

@@ -370,7 +370,7 @@ def resolved(d: Decision, site: Data, source: str | None = None) -> Decision:
     (see :func:`verdict_problems`); ``source``, the text of data/decision.yml,
     puts the line of each such answer in the message.
     """
-    from .data import line_of
+    from .datafile import line_of
     from .errors import MacroError
 
     wrong = verdict_problems(d, site)

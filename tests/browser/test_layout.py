@@ -154,7 +154,11 @@ def test_code_fits_its_box_in_tabs_at_1280_px(layout):
 
 def test_every_cookbook_page_shows_its_code_pair_on_the_first_1280_px_screen(layout):
     """Answers first (issue 23): after the one-sentence answer, the Flask/Django pair, then the rest."""
-    pages = {f"desktop-light {p}": r["firstPair"] for p, r in layout["desktop-light"].items() if p.startswith("cookbook/") and p != "cookbook/"}
+    pages = {
+        f"desktop-light {path}": result["firstPair"]
+        for path, result in layout["desktop-light"].items()
+        if path.startswith("cookbook/") and path != "cookbook/"
+    }
     assert len(pages) > 20
     assert {page: found for page, found in pages.items() if found} == {}
 

@@ -13,7 +13,7 @@ import re
 import pytest
 import yaml
 
-from macros import data
+from macros import datafile
 from tests.facts import probes
 from tools import claims
 
@@ -37,7 +37,7 @@ def _declared():
         node = yaml.safe_load((DATA / file).read_text())
         for key in keys:
             node = node[key]
-        yield pytest.param(data.locate(DATA, file, tuple(keys)), name, node, id=f"{file}:{path}:{name}")
+        yield pytest.param(datafile.locate(DATA, file, tuple(keys)), name, node, id=f"{file}:{path}:{name}")
 
 
 @pytest.mark.parametrize(("where", "name", "text"), list(_declared()))

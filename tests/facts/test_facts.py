@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from packaging.requirements import Requirement
 
-from macros import data
+from macros import datafile
 from tests.conftest import site_data
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,7 +32,7 @@ BIN = Path(sys.executable).parent
 
 def at(file: str, *path) -> str:
     """``data/<file>, line N: key.path``, where a failure points a contributor."""
-    return data.locate(DATA, file, path)
+    return datafile.locate(DATA, file, path)
 
 
 def param(file: str, path: tuple, *values):

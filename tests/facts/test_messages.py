@@ -16,7 +16,7 @@ from importlib import metadata
 
 import pytest
 
-from macros import data
+from macros import datafile
 from tests.conftest import copy_repo, site_data
 from tests.facts.test_facts import flask_commands
 
@@ -98,7 +98,7 @@ def test_each_wrong_fact_fails_one_test_named_by_its_key(tmp_path):
             continue
         assert old in text, f"data/{file} no longer holds {old!r}: update this test"
         (project / "data" / file).write_text(text.replace(old, new, 1), encoding="utf-8")
-        expected[test] = f"{data.locate(project / 'data', file, path)}: {message}"
+        expected[test] = f"{datafile.locate(project / 'data', file, path)}: {message}"
     if not expected:
         pytest.skip("every fact this test breaks is already wrong in the real data")
     after, output = failures(project)

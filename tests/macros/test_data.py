@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from macros import data
+from macros import data, datafile
 
 ROOT_DATA = __import__("pathlib").Path(__file__).resolve().parents[2] / "data"
 
@@ -92,7 +92,7 @@ def test_framework_without_measurement(two):
 
 def test_line_numbers_point_at_the_key(two):
     text = (two / "features.yml").read_text()
-    line = data.line_of(text, ("features", "orm", "per", "flask", "support"))
+    line = datafile.line_of(text, ("features", "orm", "per", "flask", "support"))
     assert "support:" in text.splitlines()[line - 1]
 
 
