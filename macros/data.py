@@ -5,6 +5,57 @@ type, a missing or unknown key, a framework that ``frameworks.yml`` does not
 define) raises :class:`DataError` naming the file, the path of the key, its
 line, and what was expected, so a bad edit fails the build instead of
 rendering a silently wrong table.
+
+The files (each key and what it means is a field of the models below, with
+its ``description``):
+
+- ``features.yml``: one entry per feature: a ``name``, the ``topic`` (the
+  cookbook page that shows it; a topic some ``examples/<topic>/topic.yml``
+  declares) and one cell per framework under ``per:``. A cell has
+  ``support`` (``builtin``, ``addon`` or ``none``), ``how`` (a few words on
+  what a reader uses) and a ``source`` URL; a ``builtin`` names an importable
+  ``module`` (a dotted path), an ``addon`` its PyPI ``package``. ``needs:``
+  lists other packages the job needs as its page shows it (``make measure``
+  counts them in a real project); ``check:`` names a probe in
+  tests/facts/probes.py whose phrases ``how`` must contain.
+- ``cli.yml``: the commands a page mentions, per framework: ``name``,
+  ``usage`` (shown as code whole, no backticks), ``does``, ``topic``, ``source``.
+- ``frameworks.yml``: one entry per framework: versions, supported Python,
+  licence, first release, each with a source; ``core: true`` means every
+  example must show it; ``examples:`` are the globs of its files in
+  ``examples/<topic>/``.
+- ``decision.yml``: the "How to choose" questionnaire; macros/decision.py
+  explains its rules and scoring.
+- ``measured.yml``: written by ``make measure`` (tools/measure.py); never
+  edited by hand.
+
+Text a reader sees marks code with backticks, in pairs (macros/text.py).
+
+What the schema rejects, each with the file, the line, the key path and what
+to write instead: a missing or unknown key (with the keys allowed there, or
+the one probably meant); a key written twice in one entry, or a feature id
+used twice (YAML would keep the last without a word); an unpaired backtick
+or a control character in text a reader sees; a wrong type (``release_line:
+3.10`` reads as the number 3.1: quote it, ``"3.10"``); a blank value; a
+``support`` that is not one of the three; a ``builtin`` without ``module``,
+an ``addon`` without ``package``, a ``none`` with either; a URL that is not
+``https://``; a framework ``frameworks.yml`` does not define; a feature with
+no cell for a core framework; a framework with no measurement; a file that
+is not UTF-8; a value still holding a ``FILL IN`` placeholder.
+
+What tests/facts/ then checks against the installed packages: every
+``builtin`` module imports, every ``addon`` package is pinned in
+examples/requirements-common.txt and imported by an example, every command
+exists in the real ``flask`` CLI or Django's management commands, every topic
+has a cookbook page, and the versions, licences and Python ranges in
+``frameworks.yml`` match the installed frameworks and the pins.
+
+A third framework is data and examples only, no change here: an entry in
+``frameworks.yml`` with ``core: false`` (pages show its tab only where it has
+an example) and the globs of its files; its pin in examples/requirements.txt
+and its measurement (``make measure``); its cells in ``features.yml`` and
+commands in ``cli.yml``; example files and tests in the topics where it has
+something to show.
 """
 
 from __future__ import annotations

@@ -11,6 +11,11 @@ Material's scheme variables (``var(--md-default-fg-color, #1b1f2a)``), so the
 drawing turns dark with the page, and falls back to light colours when the
 file is opened alone.
 
+Drawing one: ``<name>.svg`` 760 units wide and ``<name>-narrow.svg`` 360
+units wide, text at 13 units or more; text, panels and lines take Material's
+colours with a light fallback, and a fill of the drawing's own is translucent
+(``color-mix(in srgb, #009688 14%, transparent)``) so it reads on both schemes.
+
 Inlining puts several SVGs in one document, so this rewrites each file:
 every ``id`` (and each ``url(#...)``, ``href="#..."`` and ``aria-labelledby``
 that points at one) gets a prefix unique to the figure and variant, every

@@ -29,6 +29,61 @@ they differ in three ways, hidden here so nothing else branches on the engine:
   own shape). The Jinja checks (unknown macro, wrong arguments) stay on
   MkDocs: on Zensical an undefined name or broken call stops the strict build
   with Jinja's own message, and on ``zensical serve`` no notice box is shown.
+
+Why two engines. MkDocs 1.x is unmaintained (1.6.1, August 2024, is its last
+release) and Material for MkDocs does not support the announced MkDocs 2
+(Material 9.7.5 and later cap ``mkdocs<2``). Material is in maintenance mode,
+end of life announced for May 2027; its authors' successor is Zensical. The
+site stays on MkDocs 1.x on purpose: requirements.txt pins every package
+exactly and Dependabot is told not to propose MkDocs 2. Material 9.7+ prints
+a notice about this on every build; the Makefile's ``NO_MKDOCS_2_WARNING=1``
+keeps it out of logs, where it would hide real warnings.
+
+``make test`` (and CI) builds with both engines and runs every site and
+browser check on each output; tests/site/test_engines.py compares the two
+builds page by page. A check that fails on one engine only ends its test id
+in ``[zensical]`` or ``[mkdocs]``; ``mkdocs_only`` in tests/conftest.py marks
+the few that skip on Zensical, saying why (the page-weight budget: Zensical's
+theme bundle is about 19 KiB heavier than Material's).
+
+Writing for both: templates without Python method calls (``.get()``,
+``.rstrip()``: Zensical renders with MiniJinja); macros ask this module for
+what differs; links to ``.md`` files relative to the page. Where an engine
+needs its own branch it is in one commented place: this module,
+``{% if mkdocs_version %}`` in overrides/partials/search.html and
+overrides/main.html, ``event.stopPropagation()`` in the questionnaire's skip
+link, the offline plugin's two names in overrides/main.html and
+partials/copyright.html, ``search_for()`` in the browser tests.
+
+Switching the deploy is one line in .github/workflows/deploy.yml: ``run:
+make build`` becomes ``run: make build-zensical ZENSICAL_SITE=site`` (and
+``test_deploy_builds_strictly_with_addresses_from_the_repository`` then looks
+for that line). The offline edition still comes from MkDocs
+(tools/offline.py); moving it is a change to ``offline.build()``.
+
+What Zensical 0.0.73 still lacks (0.0.74 and later need ``zensical-ui``,
+which this project's package index does not serve):
+
+- Validation covers only links to missing pages and anchors; absolute links,
+  links to a folder and pages left out of the nav pass, so test_engines.py
+  and test_page_shape.py check them for both engines.
+- Its cache tracks a ``macros.py`` module, not a package, nor the files
+  macros read: hence ``watch:`` in mkdocs.yml lists data, examples, includes
+  and macros. The cache is always ``.cache/`` beside the config, and there is
+  no ``--site-dir``: the output must be inside the project.
+- Its macros extension runs ``define_env`` once per page, hands a page with
+  only ``url``, ``path``, ``title`` and ``meta``, has no
+  ``on_pre_page_macros``, loads macros/ by path (hence ``PYTHONPATH``) and
+  does not know MkDocs's ``!relative`` YAML tag. Python's logging warnings do
+  not fail its strict build: :func:`warn` raises instead.
+- Its theme differs where our overrides reach in: the search box is a button
+  opening a dialog of its own (a second ``role="status"`` region, and it
+  follows a same-page link even when a script prevented the click); nav items
+  are copies, so Material's ``nav_item == page`` is never true; the offline
+  plugin is ``offline``, not ``material/offline``; the classic stylesheet
+  lacks Material's rule hiding code-line anchors (restored in
+  overrides/main.html); its script bundle names Mermaid, Pyodide, Ace and
+  GLightbox URLs the privacy plugin must be told to leave.
 """
 
 from __future__ import annotations

@@ -6,6 +6,33 @@ list of messages; each message starts with ``docs/<page>.md, line N:`` and says
 what to write instead. MkDocs would otherwise accept every one of these and
 publish a page that is quietly wrong: the site's description instead of the
 page's, front matter shown as text, an image a screen reader cannot describe.
+
+The rules a page follows, each checked here unless another module is named:
+
+1. Front matter first, between two ``---`` lines, with a ``description:`` of
+   at least 20 characters (the page's search-engine and link-preview
+   summary). A value holding ``: `` needs quotes. Only the keys in
+   :data:`META_KEYS` are allowed, so a misspelt ``descripton:`` fails with a
+   suggestion.
+2. Then a ``# Title`` line, then the answer in **bold** (one sentence, at
+   most 180 characters: tests/site/test_page_shape.py), then plain text. A
+   front-matter ``title:`` equals the ``# Title``; no two pages share one
+   (macros/check.py); headings go down one level at a time.
+3. The page is in mkdocs.yml's ``nav`` (MkDocs), and a section's index page
+   (``cookbook/index.md``, ``choosing/index.md``) links every page of its
+   section (:func:`index_problems`).
+4. Every image has alt text that says what it shows.
+5. Links to other pages are relative ``.md`` links; macros/check.py checks
+   the file and the anchor. Never link to the published site or to this
+   repository's address: a fork's site must point at the fork. Links to
+   other sites use ``https://``; only ``http://localhost`` and
+   ``http://127.0.0.1`` stay ``http://``.
+6. A cookbook page types no Python code block: code comes from examples/
+   through ``example()``.
+7. No words that place a thing on the screen (:data:`POSITION`: "on the
+   left", "the right-hand one"): tab sets become columns on a wide screen and
+   diagrams stack on a phone, so name the thing instead.
+8. No ``FILL IN`` placeholder from ``make new-topic`` is left.
 """
 
 from __future__ import annotations

@@ -28,6 +28,16 @@ Everything the page shows comes from :func:`plan`, which the tests in
 tests/examples/test_run_it.py also execute in an empty temporary folder:
 what a reader types is what the tests run. Nothing here imports MkDocs or
 pydantic, so those tests run on the LTS interpreter too.
+
+Writing the commands files: a line in ``run`` that starts a server comes
+last, and a service the page needs (Redis, a worker) starts before it with
+``&``. In ``expect``, ``...`` stands for text that changes from run to run (a
+CSRF token), and a status line is compared by its code. A version typed on
+the ``install`` line, or a package that is not pinned, fails the build naming
+the file. Commands are typed in the folder that holds the topic (in a clone,
+``examples/``), so no section starts with ``cd examples``; the page tells a
+reader with a clone to do that. What a reader types at a prompt comes from
+``prompts:`` in the topic's manifest (macros/topics.py).
 """
 
 from __future__ import annotations

@@ -6,6 +6,17 @@ difference is called *clear* only when it stands outside the spread between
 runs: every run of one framework beat every run of the other, and the medians
 differ by more than :data:`MARGIN`. Anything less is reported as "within the
 spread", because the machine is shared and noisy.
+
+The calls a page writes (``data`` is passed by macros/__init__.py)::
+
+    {{ speed_table("startup") }}     one section as a table; the sections are WHATS:
+                                     startup, memory, requests, cpu, latency, admin, project
+    {{ speed_chart("startup") }}     the same figures as a bar chart (macros/charts.py)
+    {{ figure("benchmark.startup_ms.smallest.flask") }}
+                                     one measured value (see figure() for the key grammar)
+    {{ compare("benchmark.startup_ms.smallest") }}
+                                     a clause that says whatever the data says
+    {{ benchmark_setup() }}          the machine, the method and the versions
 """
 
 from __future__ import annotations

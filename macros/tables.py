@@ -10,6 +10,20 @@ hold the data text as written (``tables.build("topic_table", data, "routing")``)
 then written as Markdown; every cell goes through :func:`macros.text.inline`,
 so whatever characters the data holds reach the reader whole, and backticked
 pieces show as code. tests/site/ compares each built cell with its ``Cell``.
+
+The calls a page writes (``data`` is passed by macros/__init__.py; a
+``frameworks`` list picks and orders columns, by their keys in frameworks.yml)::
+
+    {{ topic_table("routing") }}           the rows of data/features.yml whose topic is routing
+    {{ feature_matrix() }}                 every feature; feature_matrix(topic="routing") for one topic
+    {{ feature_groups(level=3) }}          the same, one heading and table per Cookbook group of the nav
+    {{ cli_table(framework="flask", topic="cli", pages=False) }}
+                                           data/cli.yml's commands; pages=True links each to its page
+    {{ addon_table(builtin="django", addon="flask") }}
+                                           jobs one framework has built in and the other adds
+    {{ at_a_glance() }}                    the headline facts of every framework
+    {{ fact("django.current.version") }}   one value: <framework>.<key path in frameworks.yml>,
+                                           or install.size, install.dependencies, tested
 """
 
 from __future__ import annotations

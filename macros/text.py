@@ -13,6 +13,12 @@ and the search index decode back to the character. Letters, digits, spaces
 and non-ASCII characters are left alone, so glossary abbreviations still get
 their tooltips. Code becomes ``<code>`` with its text escaped the same way.
 
+So a contributor writes data text as it should read: braces, ``<``, ``|``,
+``*``, ``_`` and backslashes need no escaping, and tests/site/test_tables.py
+compares every built cell with its data text. In YAML, quote a value that
+starts with a backtick, ``@`` or ``{``:
+``how: "`@register.filter` in a `templatetags` module, then `{% load %}`"``.
+
 Pure functions, no imports from MkDocs or pydantic.
 """
 

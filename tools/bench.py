@@ -34,6 +34,24 @@ Targets are printed next to the figures; a missed target is a figure, not a
 failure. The exit status is non-zero only when the benchmark cannot run.
 The helpers are importable: the browser tests build their reference page with
 `write_bare_project` and `build`.
+
+Each section prints its target in its heading. Two are held by tests as
+well: the transfer per page (tests/browser/test_pages.py, whose comments give
+the allowances) and the search index (tests/site/test_search_index.py). Run
+the bench before and after a change that might make pages heavier or builds
+slower. How to read a miss:
+
+- A macros overhead above 15% usually means a macro does work on every call that
+  it could do once, such as reading a file or loading the data again.
+- Growth well above ten times for ten times the pages means some step looks
+  at every page for every page; find the loop.
+- A page far above bare Material usually carries a new asset: an image that
+  could be an SVG or smaller, or a stylesheet or script that now loads on
+  every page. Long pages are heavier by their text alone, which is fine.
+- Under each Lighthouse score below 100 the output lists the failed audits;
+  fix those. Compare with the bare Material page of the same run: a busy
+  machine lowers both. Without Chromium or npm the bench prints NOT MEASURED
+  and why, and the transfer table stands in.
 """
 
 from __future__ import annotations

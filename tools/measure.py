@@ -34,6 +34,23 @@ Everything is bounded: each process and each load run has a time limit, and
 every server started here is stopped on the way out, also on errors.
 ``--quick`` runs the same code on tiny counts (the smoke test in tests/tools/
 does that, with ``--parts benchmark``); its figures mean nothing.
+
+When to re-measure, and what to check before committing data/measured.yml:
+
+- After bumping a framework or an add-on pin, or changing examples/bench/.
+  The schema refuses a benchmark without its machine, its versions or a
+  figure for a core framework, naming the key and line.
+- On an otherwise idle machine: no other work, no tests at the same time.
+  The file records the load average at the start and the end; on a busy
+  machine the ranges widen and the page calls fewer differences clear. Never
+  hand-pick a run.
+- The speed page's conclusions come from the data (macros/speed.py), so a run
+  that turns a clear difference into noise changes the page by itself; prose
+  never repeats a number, it uses ``figure(...)`` or ``compare(...)``.
+- The questionnaire relies on some verdicts (each answer's ``measured`` in
+  data/decision.yml). If a run turns one around, the build stops naming the
+  answer, the figure and what the data now says: reword that reason and
+  change or remove its points.
 """
 
 from __future__ import annotations
