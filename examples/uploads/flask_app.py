@@ -31,12 +31,14 @@ def create_app(config=None):
     # FLASK_SECRET_KEY becomes SECRET_KEY: it signs the CSRF tokens.
     app.config.from_prefixed_env()
     app.config.update(config or {})
-    if not app.config.get("SECRET_KEY"):  # fail closed: no key, no app
+    # Fail closed: no key, no app.
+    if not app.config.get("SECRET_KEY"):
         raise RuntimeError(
             "Set the FLASK_SECRET_KEY environment variable."
         )
     os.makedirs(app.config["UPLOAD_FOLDER"], exist_ok=True)
-    CSRFProtect(app)  # every POST needs the token (400 without)
+    # Every POST needs the token (400 without).
+    CSRFProtect(app)
     app.register_blueprint(bp)
 
     @app.before_request
