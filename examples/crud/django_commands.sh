@@ -15,6 +15,6 @@ curl http://127.0.0.1:8000/crud/books/
 curl http://127.0.0.1:8000/crud/books/new/
 # <h1>New book</h1>
 # <input type="hidden" name="csrfmiddlewaretoken" value="...">
-curl -i --data "title=Dune&author=Frank+Herbert&year=1965" http://127.0.0.1:8000/crud/books/new/
+curl -i -d title=Dune -d year=1965 http://127.0.0.1:8000/crud/books/new/
 # HTTP/1.1 403 Forbidden
 # --8<-- [end:expect]

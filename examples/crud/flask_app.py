@@ -10,15 +10,23 @@ from .flask_views import books
 
 def create_app(config=None):
     app = Flask(__name__)
-    app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///crud.sqlite3"  # in instance/
-    app.config.from_prefixed_env()  # FLASK_SECRET_KEY becomes SECRET_KEY, and so on
+    # A relative SQLite path is in instance/.
+    app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///crud.sqlite3"
+    # FLASK_SECRET_KEY becomes SECRET_KEY, and so on.
+    app.config.from_prefixed_env()
     app.config.update(config or {})
-    if not app.config.get("SECRET_KEY"):  # fail closed: no key, no app
-        raise RuntimeError("Set FLASK_SECRET_KEY: it signs the session and the CSRF tokens.")
-    CSRFProtect(app)  # every POST needs the form's token, or gets 400
+    # Fail closed: no key, no app.
+    if not app.config.get("SECRET_KEY"):
+        raise RuntimeError(
+            "Set FLASK_SECRET_KEY: it signs the session and the CSRF"
+            " tokens."
+        )
+    # Every POST needs the form's token, or gets 400.
+    CSRFProtect(app)
     db.init_app(app)
     with app.app_context():
-        db.create_all()  # a real app runs Flask-Migrate instead (see the Database page)
+        # A real app runs Flask-Migrate instead (see the Database page).
+        db.create_all()
     app.register_blueprint(books)
 
     @app.before_request

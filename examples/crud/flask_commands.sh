@@ -4,8 +4,9 @@
 pip install Flask Flask-SQLAlchemy Flask-WTF
 # --8<-- [end:install]
 # --8<-- [start:run]
-# The app refuses to start without a secret key (it signs the CSRF tokens).
-export FLASK_SECRET_KEY="$(python -c 'import secrets; print(secrets.token_hex())')"
+# Signs the CSRF tokens; the app refuses to start without it.
+key="$(python -c 'import secrets; print(secrets.token_hex())')"
+export FLASK_SECRET_KEY="$key"
 flask --app crud.flask_app run --port 8000
 # --8<-- [end:run]
 # Then open http://127.0.0.1:8000/books/ in a browser.
@@ -16,7 +17,7 @@ curl http://127.0.0.1:8000/books/
 curl http://127.0.0.1:8000/books/new
 # <h1>New book</h1>
 # <input id="csrf_token" name="csrf_token" type="hidden" value="...">
-curl -i --data "title=Dune&author=Frank+Herbert&year=1965" http://127.0.0.1:8000/books/new
+curl -i -d title=Dune -d year=1965 http://127.0.0.1:8000/books/new
 # HTTP/1.1 400 BAD REQUEST
 # <p>The CSRF token is missing.</p>
 # --8<-- [end:expect]

@@ -10,17 +10,21 @@ from .flask_models import Book, db
 
 # --8<-- [start:views]
 class ModelView(MethodView):
-    init_every_request = False  # one instance serves all requests: keep no request data on self
+    # One instance serves all requests: keep no request data on self.
+    init_every_request = False
 
     def __init__(self, model, form_class=None):
         self.model = model
         self.form_class = form_class
-        self.name = model.__name__.lower()  # "book": names the templates, as Django does
+        # "book": names the templates, as Django does.
+        self.name = model.__name__.lower()
 
     def get_object(self, pk):
-        if pk >= 2**63:  # past the database's integers: SQLite would raise, a 500
+        # Past the database's integers SQLite would raise, a 500.
+        if pk >= 2**63:
             abort(404)
-        return db.get_or_404(self.model, pk)  # 404 when no row has this id
+        # 404 when no row has this id.
+        return db.get_or_404(self.model, pk)
 
 
 class ListView(ModelView):
@@ -29,11 +33,13 @@ class ListView(ModelView):
         query = select(self.model).order_by(self.model.id)
         page = db.paginate(query, per_page=20, max_per_page=20)
         template = f"crud/{self.name}_list.html"
-        return render_template(template, object_list=page.items, page=page)
+        return render_template(
+            template, object_list=page.items, page=page
+        )
 
 
 class EditView(ModelView):
-    """Create (no pk in the URL) or update (a pk): the same form and template."""
+    """Create (no pk in the URL) or update (a pk), one template."""
 
     def get(self, pk=None):
         obj = self.model() if pk is None else self.get_object(pk)
@@ -41,22 +47,28 @@ class EditView(ModelView):
 
     def post(self, pk=None):
         obj = self.model() if pk is None else self.get_object(pk)
-        form = self.form_class(obj=obj)  # on a POST the submitted data wins over obj
+        # On a POST the submitted data wins over obj.
+        form = self.form_class(obj=obj)
         if not form.validate_on_submit():
-            return self.render(form, obj)  # again, with the errors
-        form.populate_obj(obj)  # copy each field onto the attribute of the same name
+            # Again, with the errors.
+            return self.render(form, obj)
+        # Copy each field onto the attribute of the same name.
+        form.populate_obj(obj)
         db.session.add(obj)
         db.session.commit()
         flash(f"Saved “{obj}”.")
         return redirect(url_for(".list"))
 
     def render(self, form, obj):
-        return render_template(f"crud/{self.name}_form.html", form=form, object=obj)
+        template = f"crud/{self.name}_form.html"
+        return render_template(template, form=form, object=obj)
 
 
 class DeleteView(ModelView):
-    def get(self, pk):  # a GET only asks; deleting takes a POST, with the token
-        return render_template(f"crud/{self.name}_confirm_delete.html", object=self.get_object(pk))
+    # A GET only asks; deleting takes a POST, with the token.
+    def get(self, pk):
+        template = f"crud/{self.name}_confirm_delete.html"
+        return render_template(template, object=self.get_object(pk))
 
     def post(self, pk):
         obj = self.get_object(pk)
@@ -69,13 +81,24 @@ class DeleteView(ModelView):
 
 # --8<-- [start:urls]
 def register_crud(blueprint, model, form_class):
-    """The four URLs of one model; endpoints are "<blueprint>.list", ".create" and so on."""
-    blueprint.add_url_rule("/", view_func=ListView.as_view("list", model))
-    blueprint.add_url_rule("/new", view_func=EditView.as_view("create", model, form_class))
+    """The four URLs of one model.
+
+    The endpoints are "<blueprint>.list", ".create" and so on.
+    """
     blueprint.add_url_rule(
-        "/<int:pk>/edit", view_func=EditView.as_view("update", model, form_class)
+        "/", view_func=ListView.as_view("list", model)
     )
-    blueprint.add_url_rule("/<int:pk>/delete", view_func=DeleteView.as_view("delete", model))
+    blueprint.add_url_rule(
+        "/new", view_func=EditView.as_view("create", model, form_class)
+    )
+    blueprint.add_url_rule(
+        "/<int:pk>/edit",
+        view_func=EditView.as_view("update", model, form_class),
+    )
+    blueprint.add_url_rule(
+        "/<int:pk>/delete",
+        view_func=DeleteView.as_view("delete", model),
+    )
 
 
 books = Blueprint("books", __name__, url_prefix="/books")

@@ -53,8 +53,11 @@ def load_user(user_id):
 
 # --8<-- [start:tokens]
 def serializer():
-    # The salt keeps these tokens apart from anything else signed with SECRET_KEY.
-    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt="password-reset")
+    # The salt keeps these tokens apart from anything else signed with
+    # SECRET_KEY.
+    return URLSafeTimedSerializer(
+        current_app.config["SECRET_KEY"], salt="password-reset"
+    )
 
 
 def make_token(user):
@@ -64,10 +67,12 @@ def make_token(user):
 
 
 def user_for_token(token):
-    """The user a token was made for, or None if it is forged, expired or already used."""
+    """The token's user, or None if forged, expired or already used."""
+    max_age = current_app.config["RESET_TOKEN_MAX_AGE"]
     try:
-        data = serializer().loads(token, max_age=current_app.config["RESET_TOKEN_MAX_AGE"])
-    except BadSignature:  # SignatureExpired is a BadSignature too
+        data = serializer().loads(token, max_age=max_age)
+    except BadSignature:
+        # SignatureExpired is a BadSignature too.
         return None
     user = db.session.get(User, data["id"])
     if user is None:
@@ -84,15 +89,25 @@ def reset_request():
     form = ResetRequestForm()
     if form.validate_on_submit():
         email = form.email.data.strip()
-        user = db.session.scalar(select(User).where(func.lower(User.email) == email.lower()))
+        same_email = func.lower(User.email) == email.lower()
+        user = db.session.scalar(select(User).where(same_email))
         if user is not None:
-            link = url_for("reset.reset_password", token=make_token(user), _external=True)
+            link = url_for(
+                "reset.reset_password",
+                token=make_token(user),
+                _external=True,
+            )
+            body = render_template("reset_email.txt", link=link)
             try:
-                send_mail(user.email, "Reset your password",
-                          render_template("reset_email.txt", link=link))
-            except OSError:  # smtplib's errors are OSErrors; the visitor gets the same answer
-                log.exception("Could not send the reset email to user %s", user.id)
-        # Known address or not, the same page: no one learns who has an account.
+                send_mail(user.email, "Reset your password", body)
+            except OSError:
+                # smtplib's errors are OSErrors; the visitor gets the
+                # same answer.
+                log.exception(
+                    "Could not send the reset email to user %s", user.id
+                )
+        # Known address or not, the same page: no one learns who has an
+        # account.
         return redirect(url_for("reset.reset_sent"))
     title = "Reset your password"
     return render_template("form.html", title=title, form=form)
@@ -100,16 +115,22 @@ def reset_request():
 
 @bp.get("/reset/sent/")
 def reset_sent():
-    return render_template("message.html", title="Check your email",
-                           message="If an account uses that address, we have sent it a link.")
+    message = (
+        "If an account uses that address, we have sent it a link."
+    )
+    return render_template(
+        "message.html", title="Check your email", message=message
+    )
 
 
 @bp.route("/reset/<token>/", methods=["GET", "POST"])
 def reset_password(token):
     user = user_for_token(token)
     if user is None:
-        return render_template("message.html", title="Reset link invalid",
-                               message="The link has expired or was used. Ask for a new one."), 400
+        message = "The link has expired or was used. Ask for a new one."
+        return render_template(
+            "message.html", title="Reset link invalid", message=message
+        ), 400
     form = NewPasswordForm()
     if form.validate_on_submit():
         # A new hash: the token is spent, and every session of this user
@@ -122,7 +143,8 @@ def reset_password(token):
     title = "Choose a new password"
     page = render_template("form.html", title=title, form=form)
     response = current_app.make_response(page)
-    response.headers["Referrer-Policy"] = "no-referrer"  # the token is in this page's URL
+    # The token is in this page's URL.
+    response.headers["Referrer-Policy"] = "no-referrer"
     return response
 # --8<-- [end:views]
 

@@ -14,7 +14,8 @@ def send_mail(to, subject, body):
     message["To"] = to
     message["Subject"] = subject
     message.set_content(body)
-    with smtplib.SMTP(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=10) as smtp:
+    server, port = config["MAIL_SERVER"], config["MAIL_PORT"]
+    with smtplib.SMTP(server, port, timeout=10) as smtp:
         if config["MAIL_USE_TLS"]:
             smtp.starttls()
         if config["MAIL_USERNAME"]:

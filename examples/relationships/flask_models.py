@@ -1,7 +1,12 @@
 # --8<-- [start:models]
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import Column, ForeignKey, String, Table
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import (
+    DeclarativeBase,
+    Mapped,
+    mapped_column,
+    relationship,
+)
 
 
 class Base(DeclarativeBase):
@@ -22,13 +27,16 @@ book_tag = Table(
 class Author(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(100))
-    books: Mapped[list["Book"]] = relationship(back_populates="author")  # one author, many books
+    # One author, many books.
+    books: Mapped[list["Book"]] = relationship(back_populates="author")
 
 
 class Book(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(200))
-    author_id: Mapped[int] = mapped_column(ForeignKey("author.id"), index=True)
+    author_id: Mapped[int] = mapped_column(
+        ForeignKey("author.id"), index=True
+    )
     author: Mapped[Author] = relationship(back_populates="books")
     tags: Mapped[list["Tag"]] = relationship(
         secondary=book_tag, back_populates="books", order_by="Tag.name"
@@ -38,5 +46,7 @@ class Book(db.Model):
 class Tag(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(50), unique=True)
-    books: Mapped[list[Book]] = relationship(secondary=book_tag, back_populates="tags")
+    books: Mapped[list[Book]] = relationship(
+        secondary=book_tag, back_populates="tags"
+    )
 # --8<-- [end:models]

@@ -6,10 +6,10 @@ from sqlalchemy import event
 
 @contextmanager
 def count_queries(engine):
-    """Collect the SQL statements `engine` sends to the database inside the block."""
+    """Collect the SQL statements `engine` sends inside the block."""
     statements = []
 
-    def record(conn, cursor, statement, parameters, context, executemany):
+    def record(conn, cursor, statement, params, context, executemany):
         statements.append(statement)
 
     event.listen(engine, "before_cursor_execute", record)

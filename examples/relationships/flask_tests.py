@@ -10,8 +10,10 @@ from relationships.flask_queries import count_queries
 
 @pytest.fixture
 def app():
-    app = create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://"})  # a new in-memory database
-    app.test_cli_runner().invoke(args=["seed-books"])  # twelve books, three pages
+    # A new in-memory database.
+    app = create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://"})
+    # Twelve books, three pages.
+    app.test_cli_runner().invoke(args=["seed-books"])
     return app
 
 
@@ -20,6 +22,7 @@ def test_a_page_of_books_takes_three_queries(app, page):
     with app.app_context(), count_queries(db.engine) as statements:
         response = app.test_client().get(f"/books/?page={page}")
     assert response.status_code == 200
-    # The page's books with their authors, the total, and the tags of those books.
+    # The page's books with their authors, the total, and the tags of
+    # those books.
     assert len(statements) == 3, "\n\n".join(statements)
 # --8<-- [end:tests]

@@ -6,7 +6,8 @@ pip install Django
 # --8<-- [start:run]
 # The bookshop's own settings module, and the secret key it insists on:
 export DJANGO_SETTINGS_MODULE=structure.django_app.settings
-export DJANGO_SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(50))')"
+key="$(python -c 'import secrets; print(secrets.token_urlsafe(50))')"
+export DJANGO_SECRET_KEY="$key"
 python manage.py migrate
 python manage.py runserver 8000
 # --8<-- [end:run]

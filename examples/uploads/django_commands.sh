@@ -14,6 +14,6 @@ python manage.py runserver 8000
 curl http://127.0.0.1:8000/uploads/
 # <h1>Upload a document</h1>
 # <form method="post" enctype="multipart/form-data">
-curl -i --form "document=@uploads/__init__.py" http://127.0.0.1:8000/uploads/
+curl -i -F document=@uploads/__init__.py http://127.0.0.1:8000/uploads/
 # HTTP/1.1 403 Forbidden
 # --8<-- [end:expect]

@@ -16,23 +16,29 @@ bp = Blueprint("uploads", __name__)
 # --8<-- [start:limits]
 def create_app(config=None):
     app = Flask(__name__)
-    # The whole request body, file and fields together: larger answers 413.
+    # The whole request body, file and fields together: larger is a 413.
     app.config["MAX_CONTENT_LENGTH"] = 1024 * 1024
-    # Flask 3.1 defaults, shown to name them: each non-file field (500 kB) and
-    # the number of fields and files in one form (1,000); larger or more is a 413.
+    # Flask 3.1 defaults, shown to name them: each non-file field
+    # (500 kB) and the number of fields and files in one form (1,000);
+    # larger or more is a 413.
     app.config["MAX_FORM_MEMORY_SIZE"] = 500_000
     app.config["MAX_FORM_PARTS"] = 1_000
-    # Where files go: outside the code and the static folder, in instance/uploads/.
-    app.config["UPLOAD_FOLDER"] = os.path.join(app.instance_path, "uploads")
+    # Where files go: outside the code and the static folder, in
+    # instance/uploads/.
+    app.config["UPLOAD_FOLDER"] = os.path.join(
+        app.instance_path, "uploads"
+    )
     # FLASK_SECRET_KEY becomes SECRET_KEY: it signs the CSRF tokens.
     app.config.from_prefixed_env()
     app.config.update(config or {})
-    if not app.config.get("SECRET_KEY"):  # fail closed: no key, no app
+    # Fail closed: no key, no app.
+    if not app.config.get("SECRET_KEY"):
         raise RuntimeError(
             "Set the FLASK_SECRET_KEY environment variable."
         )
     os.makedirs(app.config["UPLOAD_FOLDER"], exist_ok=True)
-    CSRFProtect(app)  # every POST needs the token (400 without)
+    # Every POST needs the token (400 without).
+    CSRFProtect(app)
     app.register_blueprint(bp)
 
     @app.before_request
@@ -50,7 +56,8 @@ def too_large(error):
     limit = current_app.config["MAX_CONTENT_LENGTH"] // 1024
     # formdata=None: reading the form again would raise the same 413.
     form = UploadForm(formdata=None)
-    return render_template("upload.html", form=form, error=f"Files up to {limit} KiB."), 413
+    error = f"Files up to {limit} KiB."
+    return render_template("upload.html", form=form, error=error), 413
 # --8<-- [end:limits]
 
 
@@ -59,18 +66,25 @@ def too_large(error):
 def upload():
     form = UploadForm()
     if form.validate_on_submit():
-        file = form.document.data  # a werkzeug FileStorage
-        # The client's name, cleaned (no "..", no slashes, ASCII only), for
-        # readability; a random prefix for uniqueness; the extension of the real type.
-        stem = Path(secure_filename(file.filename)).stem[:50] or "upload"
+        # A werkzeug FileStorage.
+        file = form.document.data
+        # The client's name, cleaned (no "..", no slashes, ASCII only),
+        # for readability; a random prefix for uniqueness; the
+        # extension of the real type.
+        stem = Path(secure_filename(file.filename)).stem[:50]
+        stem = stem or "upload"
         name = f"{secrets.token_hex(8)}-{stem}{sniff(file.stream)}"
-        file.save(os.path.join(current_app.config["UPLOAD_FOLDER"], name))
-        return redirect(url_for("uploads.download", name=name), code=303)
+        folder = current_app.config["UPLOAD_FOLDER"]
+        file.save(os.path.join(folder, name))
+        url = url_for("uploads.download", name=name)
+        return redirect(url, code=303)
     return render_template("upload.html", form=form)
 
 
 @bp.get("/files/<name>")
 def download(name):
-    # send_from_directory refuses any name that would leave the folder (404).
-    return send_from_directory(current_app.config["UPLOAD_FOLDER"], name, as_attachment=True)
+    # send_from_directory refuses any name that would leave the
+    # folder (404).
+    folder = current_app.config["UPLOAD_FOLDER"]
+    return send_from_directory(folder, name, as_attachment=True)
 # --8<-- [end:storage]

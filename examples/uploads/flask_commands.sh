@@ -4,8 +4,9 @@
 pip install Flask Flask-WTF
 # --8<-- [end:install]
 # --8<-- [start:run]
-# Signs the session cookie and the CSRF tokens; the app refuses to start without it.
-export FLASK_SECRET_KEY="$(python -c 'import secrets; print(secrets.token_hex(32))')"
+# Signs the CSRF tokens; the app refuses to start without it.
+key="$(python -c 'import secrets; print(secrets.token_hex())')"
+export FLASK_SECRET_KEY="$key"
 flask --app uploads.flask_app run --port 8000
 # --8<-- [end:run]
 # Open http://127.0.0.1:8000/ in a browser and upload a PNG, JPEG or PDF file;
@@ -14,7 +15,7 @@ flask --app uploads.flask_app run --port 8000
 curl http://127.0.0.1:8000/
 # <h1>Upload a document</h1>
 # <form method="post" enctype="multipart/form-data">
-curl -i --form "document=@uploads/__init__.py" http://127.0.0.1:8000/
+curl -i -F document=@uploads/__init__.py http://127.0.0.1:8000/
 # HTTP/1.1 400 BAD REQUEST
 # <p>The CSRF token is missing.</p>
 # --8<-- [end:expect]

@@ -5,20 +5,31 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms.validators import ValidationError
 
-# The first bytes of each accepted type. The file's name and the Content-Type the
-# browser sent are chosen by the client, so neither proves anything.
-SIGNATURES = {b"\x89PNG\r\n\x1a\n": ".png", b"\xff\xd8\xff": ".jpg", b"%PDF-": ".pdf"}
+# The first bytes of each accepted type. The file's name and the
+# Content-Type the browser sent are chosen by the client, so neither
+# proves anything.
+SIGNATURES = {
+    b"\x89PNG\r\n\x1a\n": ".png",
+    b"\xff\xd8\xff": ".jpg",
+    b"%PDF-": ".pdf",
+}
 
 
 def sniff(stream):
-    """The extension of the file's real type, or None; the stream is left at its start."""
+    """The real type's extension, or None. Rewinds the stream."""
     head = stream.read(8)
     stream.seek(0)
-    return next((ext for magic, ext in SIGNATURES.items() if head.startswith(magic)), None)
+    for magic, ext in SIGNATURES.items():
+        if head.startswith(magic):
+            return ext
+    return None
 
 
-class UploadForm(FlaskForm):  # FlaskForm checks the CSRF token too
-    document = FileField("A PNG, JPEG or PDF file", validators=[FileRequired()])
+# FlaskForm checks the CSRF token too.
+class UploadForm(FlaskForm):
+    document = FileField(
+        "A PNG, JPEG or PDF file", validators=[FileRequired()]
+    )
 
     def validate_document(self, field):
         if sniff(field.data.stream) is None:

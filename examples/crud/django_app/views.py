@@ -10,27 +10,32 @@ from .models import Book
 
 # --8<-- [start:views]
 class BookListView(ListView):
-    model = Book  # template crud/book_list.html, with object_list
+    # Template crud/book_list.html, with object_list.
+    model = Book
     ordering = "id"
-    paginate_by = 20  # ?page=2 for the next (404 past the last page)
+    # ?page=2 for the next (404 past the last page).
+    paginate_by = 20
 
 
 class BookCreateView(SuccessMessageMixin, CreateView):
-    model = Book  # template crud/book_form.html, with form
+    # Template crud/book_form.html, with form.
+    model = Book
     form_class = BookForm
     success_url = reverse_lazy("crud:book_list")
     success_message = "Saved “%(title)s”."
 
 
 class BookUpdateView(SuccessMessageMixin, UpdateView):
-    model = Book  # the pk in the URL picks the row, or answers 404
+    # The pk in the URL picks the row, or answers 404.
+    model = Book
     form_class = BookForm
     success_url = reverse_lazy("crud:book_list")
     success_message = "Saved “%(title)s”."
 
 
 class BookDeleteView(SuccessMessageMixin, DeleteView):
-    model = Book  # GET: crud/book_confirm_delete.html; POST: delete
+    # GET: crud/book_confirm_delete.html; POST: delete.
+    model = Book
     success_url = reverse_lazy("crud:book_list")
 
     def get_success_message(self, cleaned_data):

@@ -19,7 +19,8 @@ class ConfirmView(auth_views.PasswordResetConfirmView):
     success_url = reverse_lazy("password_reset:done")
 
     def render_to_response(self, context, **kwargs):
-        if not context["validlink"]:  # forged, expired or already used
+        # Forged, expired or already used.
+        if not context["validlink"]:
             kwargs["status"] = 400
         return super().render_to_response(context, **kwargs)
 # --8<-- [end:views]

@@ -16,7 +16,10 @@ class Tag(models.Model):
 class Book(models.Model):
     title = models.CharField(max_length=200)
     # One author, many books: author.books.all() goes the other way.
-    author = models.ForeignKey(Author, on_delete=models.CASCADE, related_name="books")
-    # Many-to-many: Django creates the table of (book, tag) pairs itself.
+    author = models.ForeignKey(
+        Author, on_delete=models.CASCADE, related_name="books"
+    )
+    # Many-to-many: Django creates the table of (book, tag) pairs
+    # itself.
     tags = models.ManyToManyField(Tag, related_name="books", blank=True)
 # --8<-- [end:models]

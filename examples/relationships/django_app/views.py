@@ -8,8 +8,10 @@ class BookListView(ListView):
     # ?page=2 (or ?page=last) picks a page; anything else is a 404.
     paginate_by = 5
     queryset = (
-        Book.objects.select_related("author")  # a JOIN: the author comes with each book
-        .prefetch_related("tags")  # one more query for the tags of all the page's books
+        # A JOIN: the author comes with each book.
+        Book.objects.select_related("author")
+        # One more query for the tags of all the page's books.
+        .prefetch_related("tags")
         .order_by("title", "id")
     )
 # --8<-- [end:list]
@@ -18,11 +20,13 @@ class BookListView(ListView):
 # --8<-- [start:filter]
 class TagDetailView(DetailView):
     model = Tag
-    slug_field = slug_url_kwarg = "name"  # /tags/<name>/ looks the tag up by name, or 404
+    # /tags/<name>/ looks the tag up by name, or 404.
+    slug_field = slug_url_kwarg = "name"
 
     def get_context_data(self, **kwargs):
         books = (
-            Book.objects.filter(tags__name=self.object.name)  # through the pairs table
+            # Through the pairs table.
+            Book.objects.filter(tags__name=self.object.name)
             .select_related("author")
             .order_by("title")
         )

@@ -9,7 +9,8 @@ from pathlib import Path
 EXAMPLES = Path(__file__).resolve().parents[2]
 
 # --8<-- [start:root]
-# No default: the project refuses to start without a key from the environment.
+# No default: the project refuses to start without a key from the
+# environment.
 SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
 DEBUG = os.environ.get("DJANGO_DEBUG") == "1"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
@@ -17,7 +18,8 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.staticfiles",
-    # The project's own apps, each with its models, views, templates and tests.
+    # The project's own apps, each with its models, views, templates
+    # and tests.
     "structure.django_app.catalog",
     "structure.django_app.reviews",
 ]
@@ -29,7 +31,10 @@ MIDDLEWARE = [
 ]
 ROOT_URLCONF = "structure.django_app.urls"
 TEMPLATES = [
-    {"BACKEND": "django.template.backends.django.DjangoTemplates", "APP_DIRS": True},
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "APP_DIRS": True,
+    },
 ]
 DATABASES = {
     "default": {
@@ -41,5 +46,6 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 STATIC_URL = "static/"
 USE_TZ = True
 
-REVIEWS_PER_BOOK = 20  # the reviews app's own setting
+# The reviews app's own setting.
+REVIEWS_PER_BOOK = 20
 # --8<-- [end:root]

@@ -8,13 +8,17 @@ from .extensions import db
 
 def create_app(config=None):
     app = Flask(__name__)
-    app.config.from_object("structure.flask_shop.config.Config")  # the defaults
-    app.config.from_prefixed_env()  # then FLASK_* environment variables
-    app.config.update(config or {})  # then whatever the caller (a test) passes
+    # The defaults, then FLASK_* environment variables, then whatever
+    # the caller (a test) passes.
+    app.config.from_object("structure.flask_shop.config.Config")
+    app.config.from_prefixed_env()
+    app.config.update(config or {})
 
-    db.init_app(app)  # created once in extensions.py, bound to each app here
+    # Created once in extensions.py, bound to each app here.
+    db.init_app(app)
 
-    # Imported here, not at the top: the parts import db from this package.
+    # Imported here, not at the top: the parts import db from this
+    # package.
     from .catalog.views import bp as catalog
     from .reviews.views import bp as reviews
 
@@ -22,6 +26,7 @@ def create_app(config=None):
     app.register_blueprint(reviews)
 
     with app.app_context():
-        db.create_all()  # a real app runs Flask-Migrate instead (see the Database page)
+        # A real app runs Flask-Migrate instead (see the Database page).
+        db.create_all()
     return app
 # --8<-- [end:root]

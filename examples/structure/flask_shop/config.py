@@ -1,7 +1,8 @@
 # --8<-- [start:root]
 class Config:
-    """Defaults for every environment; FLASK_* variables override them."""
+    """Defaults for every environment; FLASK_* variables win."""
 
-    SQLALCHEMY_DATABASE_URI = "sqlite:///shop.sqlite3"  # in instance/
+    # A relative SQLite path is in instance/.
+    SQLALCHEMY_DATABASE_URI = "sqlite:///shop.sqlite3"
     REVIEWS_PER_BOOK = 20
 # --8<-- [end:root]

@@ -7,6 +7,7 @@ class Base(DeclarativeBase):
     pass
 
 
-# One object for every app create_app() builds; every part imports it from here.
+# One object for every app create_app() builds; every part imports it
+# from here.
 db = SQLAlchemy(model_class=Base)
 # --8<-- [end:root]

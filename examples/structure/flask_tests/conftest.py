@@ -7,9 +7,13 @@ from structure.flask_shop.extensions import db
 
 @pytest.fixture
 def app():
-    # A new app per test, on its own in-memory database: no test sees another's rows.
-    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": "sqlite://"})
-    with app.app_context():  # so a test can use db.session directly
+    # A new app per test, on its own in-memory database: no test sees
+    # another's rows.
+    app = create_app(
+        {"TESTING": True, "SQLALCHEMY_DATABASE_URI": "sqlite://"}
+    )
+    # So a test can use db.session directly.
+    with app.app_context():
         yield app
         db.session.remove()
 

@@ -5,17 +5,26 @@ from django import forms
 
 from .models import Document
 
-# The first bytes of each accepted type. The file's name and the Content-Type the
-# browser sent are chosen by the client, so neither proves anything.
-SIGNATURES = {b"\x89PNG\r\n\x1a\n": ".png", b"\xff\xd8\xff": ".jpg", b"%PDF-": ".pdf"}
-MAX_FILE_SIZE = 1024 * 1024  # Django has no setting for this: the form checks it
+# The first bytes of each accepted type. The file's name and the
+# Content-Type the browser sent are chosen by the client, so neither
+# proves anything.
+SIGNATURES = {
+    b"\x89PNG\r\n\x1a\n": ".png",
+    b"\xff\xd8\xff": ".jpg",
+    b"%PDF-": ".pdf",
+}
+# Django has no setting for this: the form checks it.
+MAX_FILE_SIZE = 1024 * 1024
 
 
 def sniff(upload):
-    """The extension of the file's real type, or None; the file is left at its start."""
+    """The real type's extension, or None. Rewinds the file."""
     head = upload.read(8)
     upload.seek(0)
-    return next((ext for magic, ext in SIGNATURES.items() if head.startswith(magic)), None)
+    for magic, ext in SIGNATURES.items():
+        if head.startswith(magic):
+            return ext
+    return None
 
 
 class DocumentForm(forms.ModelForm):
@@ -30,8 +39,11 @@ class DocumentForm(forms.ModelForm):
             raise forms.ValidationError("Files up to 1024 KiB.")
         extension = sniff(upload)
         if extension is None:
-            raise forms.ValidationError("Upload a PNG, JPEG or PDF file.")
-        # Keep the client's name (the storage cleans it) with the real type's extension.
+            raise forms.ValidationError(
+                "Upload a PNG, JPEG or PDF file."
+            )
+        # Keep the client's name (the storage cleans it) with the real
+        # type's extension.
         upload.name = f"{Path(upload.name).stem[:50]}{extension}"
         return upload
 # --8<-- [end:validate]

@@ -25,5 +25,7 @@ class DownloadView(View):
         # the file system, and no one can guess another upload's URL.
         document = get_object_or_404(Document, key=key)
         name = Path(document.file.name).name
-        return FileResponse(document.file.open("rb"), as_attachment=True, filename=name)
+        return FileResponse(
+            document.file.open("rb"), as_attachment=True, filename=name
+        )
 # --8<-- [end:storage]

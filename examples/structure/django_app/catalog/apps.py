@@ -3,5 +3,6 @@ from django.apps import AppConfig
 
 
 class CatalogConfig(AppConfig):
-    name = "structure.django_app.catalog"  # the label defaults to "catalog"
+    # The label defaults to "catalog".
+    name = "structure.django_app.catalog"
 # --8<-- [end:catalog]

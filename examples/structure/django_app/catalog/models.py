@@ -2,7 +2,8 @@
 from django.db import models
 
 
-class Book(models.Model):  # table "catalog_book"
+# Table "catalog_book".
+class Book(models.Model):
     title = models.CharField(max_length=200)
     author = models.CharField(max_length=100)
 # --8<-- [end:catalog]

@@ -5,9 +5,12 @@ from django.urls import reverse
 from .models import Book
 
 
-class BookListTests(TestCase):  # each test runs in a transaction that is rolled back
+# Each test runs in a transaction that is rolled back.
+class BookListTests(TestCase):
     def test_the_list_links_each_book_to_its_reviews(self):
-        book = Book.objects.create(title="Kindred", author="Octavia E. Butler")
+        book = Book.objects.create(
+            title="Kindred", author="Octavia E. Butler"
+        )
         response = self.client.get(reverse("catalog:book_list"))
         link = reverse("reviews:review_list", args=[book.pk])
         expected = f'<a href="{link}">Kindred</a>, Octavia E. Butler'

@@ -3,6 +3,7 @@ from django.urls import path
 
 from .views import BookListView
 
-app_name = "catalog"  # names are "catalog:book_list", across the whole project
+# Names are "catalog:book_list", across the whole project.
+app_name = "catalog"
 urlpatterns = [path("", BookListView.as_view(), name="book_list")]
 # --8<-- [end:catalog]

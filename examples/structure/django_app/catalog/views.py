@@ -5,7 +5,9 @@ from .models import Book
 
 
 class BookListView(ListView):
-    model = Book  # template "catalog/book_list.html", found in this app's templates/
+    # Template "catalog/book_list.html", found in this app's templates/.
+    model = Book
     ordering = "title"
-    paginate_by = 50  # a list page does not grow with the table
+    # A list page does not grow with the table.
+    paginate_by = 50
 # --8<-- [end:catalog]

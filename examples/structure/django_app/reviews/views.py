@@ -11,7 +11,8 @@ class ReviewListView(ListView):
 
     def get_queryset(self):
         self.book = get_object_or_404(Book, pk=self.kwargs["book_id"])
-        # An app's own setting, with a default for projects that do not set it.
+        # An app's own setting, with a default for projects that do not
+        # set it.
         limit = getattr(settings, "REVIEWS_PER_BOOK", 20)
         return self.book.reviews.order_by("-rating", "id")[:limit]
 

@@ -4,8 +4,14 @@ from flask import Blueprint, render_template
 from ..extensions import db
 from .models import Book
 
-# template_folder: this part's own templates, found after the app's templates/ folder.
-bp = Blueprint("catalog", __name__, url_prefix="/books", template_folder="templates")
+# template_folder: this part's own templates, found after the app's
+# templates/ folder.
+bp = Blueprint(
+    "catalog",
+    __name__,
+    url_prefix="/books",
+    template_folder="templates",
+)
 
 
 @bp.get("/")
