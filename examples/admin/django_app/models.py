@@ -9,7 +9,9 @@ class Article(models.Model):
 
     title = models.CharField(max_length=200)
     author = models.CharField(max_length=100)
-    status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
+    status = models.CharField(
+        max_length=10, choices=Status, default=Status.DRAFT
+    )
     published_on = models.DateField(null=True, blank=True)
     body = models.TextField(blank=True)
 
