@@ -22,18 +22,21 @@ def keep_language(endpoint, values):
 
 
 def select_locale():
-    return g.get("lang_code")  # None outside these pages: Babel's default, English
+    # None outside these pages: Babel's default, English.
+    return g.get("lang_code")
 
 
 def choose_language():
-    """/ sends the visitor to the language their browser asks for first."""
+    """/ sends the visitor to the language their browser asks for
+    first."""
     best = request.accept_languages.best_match(LANGUAGES) or "en"
     return redirect(url_for("pages.index", lang_code=best))
 
 
 def create_app():
     app = Flask(__name__)
-    Babel(app, locale_selector=select_locale)  # catalogues from translations/ by default
+    # The catalogues come from translations/ by default.
+    Babel(app, locale_selector=select_locale)
     app.register_blueprint(bp)
     app.add_url_rule("/", "choose_language", choose_language)
     return app
@@ -43,8 +46,16 @@ def create_app():
 # --8<-- [start:mark]
 @bp.get("/")
 def index():
-    items = request.args.get("items", 0, type=int)  # not a number: 0
-    # ngettext picks the singular or plural form the language needs; %(num)d is filled in.
-    basket = ngettext("You have %(num)d item in your basket.", "You have %(num)d items in your basket.", items)
-    return render_template("index.html", basket=basket, languages=LANGUAGES)
+    # Not a number: 0.
+    items = request.args.get("items", 0, type=int)
+    # ngettext picks the singular or plural form the language needs;
+    # %(num)d is filled in.
+    basket = ngettext(
+        "You have %(num)d item in your basket.",
+        "You have %(num)d items in your basket.",
+        items,
+    )
+    return render_template(
+        "index.html", basket=basket, languages=LANGUAGES
+    )
 # --8<-- [end:mark]

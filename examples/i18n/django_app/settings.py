@@ -9,10 +9,13 @@ from project.settings import *  # noqa: F403  (the shared base)
 LANGUAGE_CODE = "en"  # when nothing else decides
 LANGUAGES = [("en", "English"), ("fr", "Français")]
 USE_I18N = True
-# After sessions, before CommonMiddleware: picks the language from the URL
-# prefix, or for /i18n/ from the cookie, Accept-Language or LANGUAGE_CODE.
+# After sessions, before CommonMiddleware: picks the language from the
+# URL prefix, or for /i18n/ from the cookie, Accept-Language or
+# LANGUAGE_CODE.
 MIDDLEWARE = [*MIDDLEWARE]  # noqa: F405
-MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.common.CommonMiddleware"),
-                  "django.middleware.locale.LocaleMiddleware")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.common.CommonMiddleware"),
+    "django.middleware.locale.LocaleMiddleware",
+)
 ROOT_URLCONF = "i18n.django_app.root_urls"
 # --8<-- [end:select]

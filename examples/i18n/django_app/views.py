@@ -18,7 +18,9 @@ class IndexView(TemplateView):
         items = query.cleaned_data["items"] if valid else 0
         # ngettext picks the singular or plural form the language needs.
         basket = ngettext(
-            "You have %(num)d item in your basket.", "You have %(num)d items in your basket.", items
+            "You have %(num)d item in your basket.",
+            "You have %(num)d items in your basket.",
+            items,
         ) % {"num": items}
         return super().get_context_data(basket=basket, **kwargs)
 # --8<-- [end:mark]
