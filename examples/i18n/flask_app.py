@@ -10,14 +10,16 @@ bp = Blueprint("pages", __name__, url_prefix="/<lang_code>")
 
 @bp.url_value_preprocessor
 def take_language(endpoint, values):
-    g.lang_code = values.pop("lang_code")  # the views never see it
+    # Taken out of the URL values: the views never see it.
+    g.lang_code = values.pop("lang_code")
     if g.lang_code not in LANGUAGES:
         abort(404)
 
 
 @bp.url_defaults
 def keep_language(endpoint, values):
-    if "lang_code" in g:  # url_for() inside a page keeps its language
+    # url_for() inside a page keeps its language.
+    if "lang_code" in g:
         values.setdefault("lang_code", g.lang_code)
 
 

@@ -45,7 +45,8 @@ def comment():
     text = None
     if request.method == "POST":
         text = request.form.get("text", "").strip()
-        if not text:  # the form again, with the error
+        # An empty comment: the form again, with the error.
+        if not text:
             error = "Write a comment first."
             return render_template(
                 "comment.html", notice=NOTICE, error=error

@@ -45,7 +45,8 @@ def orders():
     if form.validate_on_submit():
         order = Order(item=form.item.data.strip())
         db.session.add(order)
-        db.session.commit()  # runs the after_insert event
+        # Runs the after_insert event.
+        db.session.commit()
         # Send the real app, not the current_app proxy: receivers
         # match senders by identity.
         app = current_app._get_current_object()
@@ -110,7 +111,8 @@ def create_app(config=None):
     # FLASK_SECRET_KEY becomes SECRET_KEY: it signs the CSRF tokens.
     app.config.from_prefixed_env()
     app.config.update(config or {})
-    if not app.config.get("SECRET_KEY"):  # fail closed: no key, no app
+    # Fail closed: no key, no app.
+    if not app.config.get("SECRET_KEY"):
         raise RuntimeError(
             "Set the FLASK_SECRET_KEY environment variable."
         )

@@ -4,7 +4,8 @@ from django.contrib import admin
 from .models import Article
 
 
-@admin.register(Article)  # served at /admin/admin_demo/article/
+# Served at /admin/admin_demo/article/.
+@admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     # The list's columns.
     list_display = ["title", "author", "status", "published_on"]

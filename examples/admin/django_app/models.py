@@ -3,7 +3,8 @@ from django.db import models
 
 
 class Article(models.Model):
-    class Status(models.TextChoices):  # a select box in the admin
+    # A select box in the admin.
+    class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"
 

@@ -29,7 +29,8 @@ def books(request):
     return JsonResponse({"books": BOOKS})
 
 
-@require_safe  # GET and HEAD
+# GET and HEAD only.
+@require_safe
 def book(request, book_id):
     for item in BOOKS:
         if item["id"] == book_id:

@@ -6,7 +6,8 @@ Select it with DJANGO_SETTINGS_MODULE=i18n.django_app.settings.
 from project.settings import *  # noqa: F403  (the shared base)
 
 # --8<-- [start:select]
-LANGUAGE_CODE = "en"  # when nothing else decides
+# The language when nothing else decides.
+LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("fr", "Français")]
 USE_I18N = True
 # After sessions, before CommonMiddleware: picks the language from the

@@ -4,7 +4,8 @@ from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 
 
-class BasketQuery(forms.Form):  # reads and checks ?items=
+# Reads and checks ?items=.
+class BasketQuery(forms.Form):
     items = forms.IntegerField(required=False)
 
 

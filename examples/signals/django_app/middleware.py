@@ -9,7 +9,8 @@ class TimingMiddleware:
     """Django's before_request and after_request: code around
     get_response()."""
 
-    def __init__(self, get_response):  # once, at start-up
+    # Called once, at start-up.
+    def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):

@@ -19,7 +19,8 @@ def on_request_started(sender, **kwargs):
     log.debug("request_started")
 
 
-@receiver(request_finished)  # sent when the server closes the response
+# Sent when the server closes the response.
+@receiver(request_finished)
 def on_request_finished(sender, **kwargs):
     log.debug("request_finished")
 # --8<-- [end:signals]
