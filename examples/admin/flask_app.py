@@ -10,7 +10,8 @@ from .flask_models import STATUSES, Article, db
 
 # --8<-- [start:protect]
 class RequireAdminPassword:
-    """Flask-Admin lets everyone in; this asks for HTTP Basic credentials first."""
+    """Flask-Admin lets everyone in; this asks for HTTP Basic
+    credentials first."""
 
     def is_accessible(self):
         given = request.authorization
@@ -23,8 +24,12 @@ class RequireAdminPassword:
         )
 
     def inaccessible_callback(self, name, **kwargs):
-        # 401 plus this header makes the browser show its sign-in dialog.
-        return Response("Sign in to use the admin.", 401, {"WWW-Authenticate": 'Basic realm="admin"'})
+        # 401 and this header: the browser shows its sign-in dialog.
+        return Response(
+            "Sign in to use the admin.",
+            401,
+            {"WWW-Authenticate": 'Basic realm="admin"'},
+        )
 
 
 class AdminHome(RequireAdminPassword, AdminIndexView):
@@ -34,34 +39,48 @@ class AdminHome(RequireAdminPassword, AdminIndexView):
 
 # --8<-- [start:register]
 class ArticleAdmin(RequireAdminPassword, ModelView):
-    column_list = ["title", "author", "status", "published_on"]  # list columns
-    column_searchable_list = ["title", "author"]  # the search box
-    column_filters = ["status", "published_on"]  # the "Add filter" menu
-    form_choices = {"status": STATUSES}  # a select box, not free text
+    # The list's columns.
+    column_list = ["title", "author", "status", "published_on"]
+    # The search box.
+    column_searchable_list = ["title", "author"]
+    # The "Add filter" menu.
+    column_filters = ["status", "published_on"]
+    # A select box, not free text.
+    form_choices = {"status": STATUSES}
 
 
 def create_app(config=None):
     app = Flask(__name__)
     app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///articles.sqlite3"
     app.config["ADMIN_USERNAME"] = "admin"
-    app.config["ADMIN_PASSWORD_HASH"] = None  # locked until you set one
-    app.config.from_prefixed_env()  # FLASK_SECRET_KEY=..., FLASK_ADMIN_PASSWORD_HASH=...
+    # Locked until you set one.
+    app.config["ADMIN_PASSWORD_HASH"] = None
+    # FLASK_SECRET_KEY=..., FLASK_ADMIN_PASSWORD_HASH=...
+    app.config.from_prefixed_env()
     app.config.update(config or {})
-    if not app.config.get("SECRET_KEY"):  # it signs the session and the CSRF tokens
-        raise RuntimeError("Set the FLASK_SECRET_KEY environment variable.")
+    # It signs the session and the CSRF tokens.
+    if not app.config.get("SECRET_KEY"):
+        raise RuntimeError(
+            "Set the FLASK_SECRET_KEY environment variable."
+        )
     db.init_app(app)
-    # The browser resends Basic credentials with any request, a forged cross-site
-    # form included: every POST must also carry the token from the admin's own form.
+    # The browser resends Basic credentials with any request, a forged
+    # cross-site form included: every POST must also carry the token
+    # from the admin's own form.
     CSRFProtect(app)
-    # Flask-Admin translates its pages with Flask-Babel whenever that is installed
-    # (as it is here, for the i18n page), and then needs it set up on the app.
+    # Flask-Admin translates its pages with Flask-Babel whenever that
+    # is installed (as it is here, for the i18n page), and then needs
+    # it set up on the app.
     Babel(app)
-    admin = Admin(app, name="Articles", index_view=AdminHome())  # served at /admin/
-    admin.add_view(ArticleAdmin(Article, db))  # at /admin/article/
+    # Served at /admin/.
+    admin = Admin(app, name="Articles", index_view=AdminHome())
+    # At /admin/article/.
+    admin.add_view(ArticleAdmin(Article, db))
 
     @app.cli.command("init-db")
     def init_db():
-        """Create the articles table (once, not in every worker that starts)."""
+        """Create the articles table (once, not in every worker
+        that starts)."""
         db.create_all()
 
     return app

@@ -4,10 +4,16 @@
 pip install Flask Flask-Admin Flask-Babel Flask-SQLAlchemy Flask-WTF
 # --8<-- [end:install]
 # --8<-- [start:run]
-# Signs the session and the admin's CSRF tokens; the app refuses to start without it.
-export FLASK_SECRET_KEY="$(python -c 'import secrets; print(secrets.token_hex(32))')"
-# The admin stays locked until it has a password hash; this asks for a password.
-export FLASK_ADMIN_PASSWORD_HASH="$(python -c 'import getpass, werkzeug.security as s; print(s.generate_password_hash(getpass.getpass()))')"
+# Signs the session and the CSRF tokens; the app needs it to start.
+key="$(python -c 'import secrets; print(secrets.token_hex())')"
+export FLASK_SECRET_KEY="$key"
+# The admin stays locked until it has a password hash: type a password.
+pw_hash="$(python -c '
+import getpass
+from werkzeug.security import generate_password_hash
+print(generate_password_hash(getpass.getpass()))
+')"
+export FLASK_ADMIN_PASSWORD_HASH="$pw_hash"
 flask --app admin.flask_app init-db
 flask --app admin.flask_app run --port 8000
 # --8<-- [end:run]

@@ -8,23 +8,23 @@ python manage.py runserver 8000
 # --8<-- [end:run]
 # In a second terminal (curl 7.82 or newer for --json). Under each request, what curl prints (headers trimmed).
 # --8<-- [start:expect]
-curl -i http://127.0.0.1:8000/api/books/
+curl -i 127.0.0.1:8000/api/books/
 # HTTP/1.1 200 OK
-# {"books": [{"id": 1, "title": "Dune", "year": 1965}, {"id": 2, "title": "Kindred", "year": 1979}]}
+# {"books": [{"id": 1, "title": "Dune", "year": 1965}, ...]}
 
-curl -i http://127.0.0.1:8000/api/books/99/
+curl -i 127.0.0.1:8000/api/books/99/
 # HTTP/1.1 404 Not Found
 # {"error": "No book with id 99."}
 
-curl -i --json '{"title": "Piranesi", "year": 2020}' http://127.0.0.1:8000/api/books/
+curl -i --json '{"title":"Emma","year":1815}' 127.0.0.1:8000/api/books/
 # HTTP/1.1 201 Created
-# {"id": 3, "title": "Piranesi", "year": 2020}
+# {"id": 3, "title": "Emma", "year": 1815}
 
-curl -i --json '{"title": "", "year": "soon"}' http://127.0.0.1:8000/api/books/
+curl -i --json '{"title":"","year":"soon"}' 127.0.0.1:8000/api/books/
 # HTTP/1.1 422 Unprocessable Entity
-# {"errors": {"title": "A non-empty string is required.", "year": "A whole number is required."}}
+# {"errors": {"title": "A non-empty string is required.", ...}}
 
-curl -i --json 'not json' http://127.0.0.1:8000/api/books/
+curl -i --json 'not json' 127.0.0.1:8000/api/books/
 # HTTP/1.1 400 Bad Request
 # {"error": "Send a JSON object."}
 # --8<-- [end:expect]

@@ -14,7 +14,7 @@ BOOKS = [
 # --8<-- [start:read]
 @api.get("/books")
 def list_books():
-    # A dict return value is sent as JSON with Content-Type: application/json.
+    # A returned dict is sent as JSON, Content-Type application/json.
     return {"books": BOOKS}
 
 
@@ -26,9 +26,10 @@ def get_book(book_id):
     abort(404, description=f"No book with id {book_id}.")
 
 
-@api.app_errorhandler(404)  # app_: for the whole app, not only this blueprint's routes
+# app_: for the whole app, not only this blueprint's routes.
+@api.app_errorhandler(404)
 def not_found(error):
-    # Every 404, including unknown URLs, answers in JSON instead of HTML.
+    # Every 404, unknown URLs included, answers in JSON, not HTML.
     return {"error": error.description}, 404
 
 
@@ -57,15 +58,22 @@ def problems_with(data):
 @api.post("/books")
 def create_book():
     try:
-        data = request.get_json(silent=True)  # None if the body is not JSON
-    except RecursionError:  # "[[[[...]]]]" nested deeper than the parser goes
+        # None if the body is not JSON.
+        data = request.get_json(silent=True)
+    except RecursionError:
+        # "[[[[...]]]]" nested deeper than the parser goes.
         data = None
     if not isinstance(data, dict):
         return {"error": "Send a JSON object."}, 400
     errors = problems_with(data)
     if errors:
         return {"errors": errors}, 422
-    book = {"id": max(b["id"] for b in BOOKS) + 1, "title": data["title"].strip(), "year": data["year"]}
+    book = {
+        "id": max(b["id"] for b in BOOKS) + 1,
+        "title": data["title"].strip(),
+        "year": data["year"],
+    }
     BOOKS.append(book)
-    return book, 201, {"Location": url_for("api.get_book", book_id=book["id"])}
+    location = url_for("api.get_book", book_id=book["id"])
+    return book, 201, {"Location": location}
 # --8<-- [end:create]

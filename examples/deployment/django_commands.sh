@@ -5,7 +5,8 @@ pip install Django gunicorn
 # --8<-- [end:install]
 # --8<-- [start:run]
 export DJANGO_SETTINGS_MODULE=deployment.django_app.settings_production
-export DJANGO_SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(50))')"
+key="$(python -c 'import secrets; print(secrets.token_urlsafe(50))')"
+export DJANGO_SECRET_KEY="$key"
 export DJANGO_ALLOWED_HOSTS=www.example.com
 python manage.py check --deploy --fail-level WARNING
 python manage.py collectstatic --noinput

@@ -4,8 +4,10 @@
 pip install Flask gunicorn
 # --8<-- [end:install]
 # --8<-- [start:run]
-export FLASK_SECRET_KEY="$(python -c 'import secrets; print(secrets.token_hex(32))')"
-gunicorn --workers 2 --bind 127.0.0.1:8000 "deployment.flask_app:create_app()"
+key="$(python -c 'import secrets; print(secrets.token_hex())')"
+export FLASK_SECRET_KEY="$key"
+app="deployment.flask_app:create_app()"
+gunicorn --workers 2 --bind 127.0.0.1:8000 "$app"
 # --8<-- [end:run]
 # In a second terminal, as the proxy in front would ask (it says the client used HTTPS):
 # --8<-- [start:expect]

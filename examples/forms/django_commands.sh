@@ -8,11 +8,11 @@ pip install Django
 DJANGO_DEBUG=1 python manage.py runserver 8000
 # --8<-- [end:run]
 # --8<-- [start:expect]
-curl http://127.0.0.1:8000/forms/signup/
+curl 127.0.0.1:8000/forms/signup/
 # <h1>Sign up</h1>
 # <input type="hidden" name="csrfmiddlewaretoken" value="...">
-# <input type="email" name="email" maxlength="320" required id="id_email">
-curl -i --data "name=Ada&email=ada@example.com" http://127.0.0.1:8000/forms/signup/
+# <input type="email" name="email" maxlength="320" required ...>
+curl -i -d "name=Ada&email=ada@example.com" 127.0.0.1:8000/forms/signup/
 # HTTP/1.1 403 Forbidden
 # <p>CSRF verification failed. Request aborted.</p>
 # --8<-- [end:expect]

@@ -1,7 +1,16 @@
 """Forms in Flask with Flask-WTF: a signup form, validated on the server."""
 
 # --8<-- [start:view]
-from flask import Blueprint, Flask, abort, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Flask,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_wtf.csrf import CSRFProtect
 
 from .flask_forms import SignupForm
@@ -11,12 +20,17 @@ accounts = Blueprint("accounts", __name__)
 
 @accounts.route("/signup/", methods=["GET", "POST"])
 def signup():
-    form = SignupForm()  # on a POST, Flask-WTF fills it from request.form
-    if form.validate_on_submit():  # a POST, and every validator passed
+    # On a POST, Flask-WTF fills it from request.form.
+    form = SignupForm()
+    # A POST, and every validator passed.
+    if form.validate_on_submit():
         # A real app would save form.data here (see the Database page).
-        flash(f"Thanks, {form.name.data}! We will write to {form.email.data}.")
+        flash(
+            f"Thanks, {form.name.data}! "
+            f"We will write to {form.email.data}."
+        )
         return redirect(url_for("accounts.thanks"))
-    # A GET, or a POST with errors: show the form, with the errors if any.
+    # A GET, or a POST with errors: the form, with any errors.
     return render_template("signup.html", form=form)
 
 
@@ -27,11 +41,15 @@ def thanks():
 
 def create_app(config=None):
     app = Flask(__name__)
-    app.config.from_prefixed_env()  # FLASK_SECRET_KEY signs the session cookie and the CSRF token
+    # FLASK_SECRET_KEY signs the session cookie and the CSRF token.
+    app.config.from_prefixed_env()
     app.config.update(config or {})
     if not app.config.get("SECRET_KEY"):
-        raise RuntimeError("Set the FLASK_SECRET_KEY environment variable.")
-    # Refuse every POST without a valid token (400), as Django does (403).
+        raise RuntimeError(
+            "Set the FLASK_SECRET_KEY environment variable."
+        )
+    # Refuse every POST without a valid token (400), as Django does
+    # (403).
     CSRFProtect(app)
     app.register_blueprint(accounts)
 

@@ -22,10 +22,10 @@ flask --app i18n.flask_app run --port 8000
 # --8<-- [end:run]
 # Open http://127.0.0.1:8000/ (your browser's language) or http://127.0.0.1:8000/fr/?items=3
 # --8<-- [start:expect]
-curl -i -H "Accept-Language: fr-CH, fr;q=0.9, en;q=0.8" http://127.0.0.1:8000/
+curl -i -H "Accept-Language: fr-CH, fr;q=0.9" 127.0.0.1:8000/
 # HTTP/1.1 302 FOUND
 # Location: /fr/
-curl "http://127.0.0.1:8000/fr/?items=3"
+curl "127.0.0.1:8000/fr/?items=3"
 # <h1>Bienvenue</h1>
 # <p>Vous avez 3 articles dans votre panier.</p>
 # --8<-- [end:expect]

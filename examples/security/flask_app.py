@@ -9,14 +9,21 @@ comments = Blueprint("comments", __name__)
 def create_app(config=None):
     app = Flask(__name__)
     app.config.update(
-        SESSION_COOKIE_HTTPONLY=True,  # the default: page scripts cannot read it
-        SESSION_COOKIE_SECURE=True,  # default False: send it over HTTPS only
-        SESSION_COOKIE_SAMESITE="Lax",  # default None: no SameSite attribute
+        # The default: page scripts cannot read it.
+        SESSION_COOKIE_HTTPONLY=True,
+        # Default False: send it over HTTPS only.
+        SESSION_COOKIE_SECURE=True,
+        # Default None: no SameSite attribute.
+        SESSION_COOKIE_SAMESITE="Lax",
     )
-    app.config.from_prefixed_env()  # FLASK_SECRET_KEY signs the cookie and the CSRF tokens
+    # FLASK_SECRET_KEY signs the cookie and the CSRF tokens.
+    app.config.from_prefixed_env()
     app.config.update(config or {})
-    if not app.config.get("SECRET_KEY"):  # no built-in fallback that could reach production
-        raise RuntimeError("Set the FLASK_SECRET_KEY environment variable.")
+    # No built-in fallback that could reach production.
+    if not app.config.get("SECRET_KEY"):
+        raise RuntimeError(
+            "Set the FLASK_SECRET_KEY environment variable."
+        )
     csrf.init_app(app)
     app.register_blueprint(comments)
     return app
@@ -24,7 +31,8 @@ def create_app(config=None):
 
 
 # --8<-- [start:csrf]
-# create_app() attaches it: every POST, PUT, PATCH and DELETE then needs a valid token, or gets a 400.
+# create_app() attaches it: every POST, PUT, PATCH and DELETE then
+# needs a valid token, or gets a 400.
 csrf = CSRFProtect()
 # --8<-- [end:csrf]
 
@@ -37,7 +45,8 @@ def comment():
     text = None
     if request.method == "POST":
         text = request.form.get("text", "").strip()
-        if not text:  # the form again, with the error
+        # An empty comment: the form again, with the error.
+        if not text:
             error = "Write a comment first."
             return render_template(
                 "comment.html", notice=NOTICE, error=error
@@ -48,7 +57,8 @@ def comment():
 
 
 # --8<-- [start:clickjacking]
-@comments.after_app_request  # every response of the app, not only this blueprint's
+# Every response of the app, not only this blueprint's.
+@comments.after_app_request
 def forbid_framing(response):
     # Flask sends no X-Frame-Options header unless you add one.
     response.headers.setdefault("X-Frame-Options", "DENY")

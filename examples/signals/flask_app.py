@@ -27,7 +27,8 @@ from .flask_models import Order, db
 bp = Blueprint("signals", __name__)
 
 # --8<-- [start:custom]
-# A namespace keeps your signals apart from Flask's and other extensions'.
+# A namespace keeps your signals apart from Flask's and other
+# extensions'.
 shop_signals = Namespace()
 order_placed = shop_signals.signal("order-placed")
 
@@ -44,7 +45,8 @@ def orders():
     if form.validate_on_submit():
         order = Order(item=form.item.data.strip())
         db.session.add(order)
-        db.session.commit()  # runs the after_insert event
+        # Runs the after_insert event.
+        db.session.commit()
         # Send the real app, not the current_app proxy: receivers
         # match senders by identity.
         app = current_app._get_current_object()
@@ -63,22 +65,26 @@ def send_confirmation(sender, order, **extra):
 
 
 # --8<-- [start:hooks]
-@bp.before_app_request  # before every view of the app, after the URL matched
+# Before every view of the app, once the URL has matched.
+@bp.before_app_request
 def start_timer():
     g.started = time.perf_counter()
     current_app.logger.debug("before_request")
 
 
-@bp.after_app_request  # on every response, error pages included; must return it
+# On every response, error pages included; it must return it.
+@bp.after_app_request
 def add_timing(response):
-    if "started" in g:  # absent when an earlier before_request hook answered, e.g. CSRF's 400
+    # Absent when an earlier before_request hook answered (CSRF's 400).
+    if "started" in g:
         elapsed = (time.perf_counter() - g.started) * 1000
         response.headers["Server-Timing"] = f"app;dur={elapsed:.1f}"
     current_app.logger.debug("after_request")
     return response
 
 
-@bp.teardown_app_request  # always, even after an error; gets the exception or None
+# Always, even after an error; it gets the exception or None.
+@bp.teardown_app_request
 def end_request(exc):
     current_app.logger.debug("teardown_request (error: %s)", exc)
 # --8<-- [end:hooks]
@@ -86,7 +92,9 @@ def end_request(exc):
 
 # --8<-- [start:signals]
 def on_request_started(sender, **extra):
-    sender.logger.debug("request_started: %s %s", request.method, request.path)
+    sender.logger.debug(
+        "request_started: %s %s", request.method, request.path
+    )
 
 
 def on_template_rendered(sender, template, context, **extra):
@@ -103,14 +111,15 @@ def create_app(config=None):
     # FLASK_SECRET_KEY becomes SECRET_KEY: it signs the CSRF tokens.
     app.config.from_prefixed_env()
     app.config.update(config or {})
-    if not app.config.get("SECRET_KEY"):  # fail closed: no key, no app
+    # Fail closed: no key, no app.
+    if not app.config.get("SECRET_KEY"):
         raise RuntimeError(
             "Set the FLASK_SECRET_KEY environment variable."
         )
     CSRFProtect(app)
     db.init_app(app)
     app.register_blueprint(bp)
-    # Connected with the app as sender: only this app's requests reach them.
+    # Connected with the app as sender: only its requests reach them.
     request_started.connect(on_request_started, app)
     template_rendered.connect(on_template_rendered, app)
     request_finished.connect(on_request_finished, app)

@@ -4,8 +4,9 @@
 pip install Flask Flask-SQLAlchemy Flask-WTF
 # --8<-- [end:install]
 # --8<-- [start:run]
-# Signs the session cookie and the CSRF tokens; the app refuses to start without it.
-export FLASK_SECRET_KEY="$(python -c 'import secrets; print(secrets.token_hex(32))')"
+# Signs the session cookie and the CSRF tokens; the app needs it.
+key="$(python -c 'import secrets; print(secrets.token_hex())')"
+export FLASK_SECRET_KEY="$key"
 # --debug shows app.logger's DEBUG lines
 flask --app signals.flask_app run --debug --port 8000
 # --8<-- [end:run]

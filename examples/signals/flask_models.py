@@ -19,8 +19,11 @@ class Order(db.Model):
     item: Mapped[str] = mapped_column(String(100))
 
 
-# Flask has no model signals; SQLAlchemy's ORM events are the equivalent of post_save.
+# Flask has no model signals; SQLAlchemy's ORM events are the
+# equivalent of post_save.
 @event.listens_for(Order, "after_insert")
 def order_inserted(mapper, connection, order):
-    current_app.logger.debug("after_insert: order %s (%s)", order.id, order.item)
+    current_app.logger.debug(
+        "after_insert: order %s (%s)", order.id, order.item
+    )
 # --8<-- [end:model_event]

@@ -21,6 +21,7 @@ from django.test import Client
 from api import flask_app
 from api.django_app import views
 from tests.examples.conftest import section
+from tests.examples.empty_folder import matcher
 
 # Django's reason phrase comes from http.client.responses, which Python 3.13
 # renamed after RFC 9110; the page's curl session was recorded on Python 3.12
@@ -51,7 +52,8 @@ def exchanges(script: str) -> list[Exchange]:
                 Exchange(
                     command,
                     "POST" if body is not None else "GET",
-                    urlsplit(command[-1]).path,
+                    # The page leaves out "http://", which curl assumes.
+                    urlsplit("http://" + command[-1].removeprefix("http://")).path,
                     body,
                     status_line,
                     json_text,
@@ -59,6 +61,14 @@ def exchanges(script: str) -> list[Exchange]:
             )
     assert len(found) == 5, "the page shows list, missing, create, invalid and malformed requests"
     return found
+
+
+def shows(shown: str, text: str) -> bool:
+    """``text`` is what the page shows: the same characters, where a `...` the page
+    writes to keep a line short stands for the rest; a whole answer must also parse."""
+    if "..." in shown:
+        return matcher(shown).fullmatch(text) is not None
+    return text == shown and json.loads(text) == json.loads(shown)
 
 
 FLASK = exchanges("api/flask_commands.sh")
@@ -80,8 +90,7 @@ def test_flask_answers_every_request_exactly_as_documented():
         )
         assert f"HTTP/1.1 {response.status}" == ex.status_line, ex.command
         assert response.content_type == "application/json"
-        assert response.get_data(as_text=True).rstrip("\n") == ex.json_text
-        assert response.get_json() == json.loads(ex.json_text)
+        assert shows(ex.json_text, response.get_data(as_text=True).rstrip("\n")), ex.command
 
 
 def test_django_answers_every_request_exactly_as_documented(settings):
@@ -97,8 +106,7 @@ def test_django_answers_every_request_exactly_as_documented(settings):
         shown = ex.status_line.replace("422 Unprocessable Entity", f"422 {DJANGO_422}")
         assert f"HTTP/1.1 {response.status_code} {response.reason_phrase}" == shown, ex.command
         assert response["Content-Type"] == "application/json"
-        assert response.content.decode() == ex.json_text
-        assert response.json() == json.loads(ex.json_text)
+        assert shows(ex.json_text, response.content.decode()), ex.command
 
 
 def test_a_created_book_can_be_fetched_at_its_location(settings):

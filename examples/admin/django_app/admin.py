@@ -4,9 +4,13 @@ from django.contrib import admin
 from .models import Article
 
 
-@admin.register(Article)  # served at /admin/admin_demo/article/
+# Served at /admin/admin_demo/article/.
+@admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["title", "author", "status", "published_on"]  # list columns
-    search_fields = ["title", "author"]  # the search box
-    list_filter = ["status", "published_on"]  # the sidebar filters
+    # The list's columns.
+    list_display = ["title", "author", "status", "published_on"]
+    # The search box.
+    search_fields = ["title", "author"]
+    # The sidebar filters.
+    list_filter = ["status", "published_on"]
 # --8<-- [end:register]

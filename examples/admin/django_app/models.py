@@ -3,13 +3,16 @@ from django.db import models
 
 
 class Article(models.Model):
-    class Status(models.TextChoices):  # a select box in the admin
+    # A select box in the admin.
+    class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"
 
     title = models.CharField(max_length=200)
     author = models.CharField(max_length=100)
-    status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
+    status = models.CharField(
+        max_length=10, choices=Status, default=Status.DRAFT
+    )
     published_on = models.DateField(null=True, blank=True)
     body = models.TextField(blank=True)
 

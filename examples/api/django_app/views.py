@@ -20,7 +20,8 @@ BOOKS = [
 # --8<-- [start:read]
 # The client sends no cookies, so there is no session for CSRF to abuse.
 @csrf_exempt
-@require_http_methods(["GET", "HEAD", "POST"])  # HEAD: what a GET would answer, without the body
+# HEAD: what a GET would answer, without the body.
+@require_http_methods(["GET", "HEAD", "POST"])
 def books(request):
     """One URL, two methods: GET lists the books, POST adds one."""
     if request.method == "POST":
@@ -28,13 +29,15 @@ def books(request):
     return JsonResponse({"books": BOOKS})
 
 
-@require_safe  # GET and HEAD
+# GET and HEAD only.
+@require_safe
 def book(request, book_id):
     for item in BOOKS:
         if item["id"] == book_id:
             return JsonResponse(item)
-    # Raising Http404 would render Django's HTML page; answer in JSON instead.
-    return JsonResponse({"error": f"No book with id {book_id}."}, status=404)
+    # Raising Http404 would render Django's HTML page: answer in JSON.
+    error = {"error": f"No book with id {book_id}."}
+    return JsonResponse(error, status=404)
 # --8<-- [end:read]
 
 
@@ -53,18 +56,30 @@ def problems_with(data):
 
 def create_book(request):
     try:
-        # Only a JSON body, as Flask's get_json() does: an HTML form on another site
-        # can send "text/plain" that happens to parse as JSON, never "application/json".
-        data = json.loads(request.body) if request.content_type == "application/json" else None
-    except (ValueError, RecursionError):  # not JSON, or nested deeper than the parser goes
+        # Only a JSON body, as Flask's get_json() does: an HTML form on
+        # another site can send "text/plain" that happens to parse as
+        # JSON, never "application/json".
+        if request.content_type == "application/json":
+            data = json.loads(request.body)
+        else:
+            data = None
+    except (ValueError, RecursionError):
+        # Not JSON, or nested deeper than the parser goes.
         data = None
     if not isinstance(data, dict):
-        return JsonResponse({"error": "Send a JSON object."}, status=400)
+        error = {"error": "Send a JSON object."}
+        return JsonResponse(error, status=400)
     errors = problems_with(data)
     if errors:
         return JsonResponse({"errors": errors}, status=422)
-    item = {"id": max(b["id"] for b in BOOKS) + 1, "title": data["title"].strip(), "year": data["year"]}
+    item = {
+        "id": max(b["id"] for b in BOOKS) + 1,
+        "title": data["title"].strip(),
+        "year": data["year"],
+    }
     BOOKS.append(item)
     location = reverse("api:book", args=[item["id"]])
-    return JsonResponse(item, status=201, headers={"Location": location})
+    return JsonResponse(
+        item, status=201, headers={"Location": location}
+    )
 # --8<-- [end:create]

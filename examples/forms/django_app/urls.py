@@ -9,6 +9,10 @@ app_name = "forms"
 urlpatterns = [
     path("signup/", views.SignupView.as_view(), name="signup"),
     # A page that only renders a template needs no view code of its own.
-    path("thanks/", TemplateView.as_view(template_name="forms/thanks.html"), name="thanks"),
+    path(
+        "thanks/",
+        TemplateView.as_view(template_name="forms/thanks.html"),
+        name="thanks",
+    ),
 ]
 # --8<-- [end:view]

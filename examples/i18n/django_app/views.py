@@ -4,7 +4,8 @@ from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 
 
-class BasketQuery(forms.Form):  # reads and checks ?items=
+# Reads and checks ?items=.
+class BasketQuery(forms.Form):
     items = forms.IntegerField(required=False)
 
 
@@ -18,7 +19,9 @@ class IndexView(TemplateView):
         items = query.cleaned_data["items"] if valid else 0
         # ngettext picks the singular or plural form the language needs.
         basket = ngettext(
-            "You have %(num)d item in your basket.", "You have %(num)d items in your basket.", items
+            "You have %(num)d item in your basket.",
+            "You have %(num)d items in your basket.",
+            items,
         ) % {"num": items}
         return super().get_context_data(basket=basket, **kwargs)
 # --8<-- [end:mark]

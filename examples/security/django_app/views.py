@@ -6,7 +6,9 @@ NOTICE = "<strong>Be kind.</strong> Comments are public."
 
 
 class CommentForm(forms.Form):
-    text = forms.CharField(error_messages={"required": "Write a comment first."})
+    text = forms.CharField(
+        error_messages={"required": "Write a comment first."}
+    )
 
 
 class CommentView(FormView):
@@ -17,5 +19,6 @@ class CommentView(FormView):
     def form_valid(self, form):
         text = form.cleaned_data["text"]
         self.request.session["last_comment"] = text
-        return self.render_to_response(self.get_context_data(comment=text))
+        context = self.get_context_data(comment=text)
+        return self.render_to_response(context)
 # --8<-- [end:escaping]

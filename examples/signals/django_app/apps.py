@@ -8,6 +8,7 @@ class SignalsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # Importing the module connects its @receiver functions, once, at start-up.
+        # Importing the module connects its @receiver functions, once,
+        # at start-up.
         from . import receivers  # noqa: F401
 # --8<-- [end:signals]

@@ -13,21 +13,29 @@ log = logging.getLogger(__name__)
 
 
 # --8<-- [start:signals]
-@receiver(request_started)  # WSGI sends environ=..., ASGI scope=...: take **kwargs
+# WSGI sends environ=..., ASGI scope=...: take **kwargs.
+@receiver(request_started)
 def on_request_started(sender, **kwargs):
     log.debug("request_started")
 
 
-@receiver(request_finished)  # sent when the server closes the response
+# Sent when the server closes the response.
+@receiver(request_finished)
 def on_request_finished(sender, **kwargs):
     log.debug("request_finished")
 # --8<-- [end:signals]
 
 
 # --8<-- [start:model_event]
-@receiver(post_save, sender=Order)  # only for Order, not for every model
+# Only for Order, not for every model.
+@receiver(post_save, sender=Order)
 def order_saved(sender, instance, created, **kwargs):
-    log.debug("post_save: order %s (%s), created=%s", instance.pk, instance.item, created)
+    log.debug(
+        "post_save: order %s (%s), created=%s",
+        instance.pk,
+        instance.item,
+        created,
+    )
 # --8<-- [end:model_event]
 
 

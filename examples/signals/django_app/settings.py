@@ -6,8 +6,12 @@ Select it with DJANGO_SETTINGS_MODULE=signals.django_app.settings.
 from project.settings import *  # noqa: F403  (the shared base)
 
 # --8<-- [start:hooks]
-# Middleware runs for every request, in this order on the way in, reversed on the way out.
-MIDDLEWARE = [*MIDDLEWARE, "signals.django_app.middleware.TimingMiddleware"]  # noqa: F405
+# Middleware runs for every request, in this order on the way in,
+# reversed on the way out.
+MIDDLEWARE = [  # noqa: F405
+    *MIDDLEWARE,  # noqa: F405
+    "signals.django_app.middleware.TimingMiddleware",
+]
 # --8<-- [end:hooks]
 
 # --8<-- [start:signals]

@@ -18,7 +18,8 @@ class OrderCreate(CreateView):
         return super().get_context_data(orders=newest, **kwargs)
 
     def form_valid(self, form):
-        response = super().form_valid(form)  # saves, which sends post_save
+        # Saves the order, which sends post_save.
+        response = super().form_valid(form)
         order_placed.send(sender=self.__class__, order=self.object)
         return response
 # --8<-- [end:custom]
