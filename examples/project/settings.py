@@ -97,7 +97,8 @@ STATIC_ROOT = BASE_DIR / "staticfiles"  # where collectstatic copies every app's
 # A section named after a topic holds what that topic adds to a new project's
 # settings: its "Run it" (macros/run_it.py) tells the reader to add those lines.
 # --8<-- [start:auth]
-LOGIN_URL = "/auth/login/"  # where LoginRequiredMixin sends anonymous visitors
+# Where LoginRequiredMixin sends anonymous visitors.
+LOGIN_URL = "/auth/login/"
 # --8<-- [end:auth]
 # --8<-- [start:api_frameworks]
 # Django Ninja then serves Swagger UI from its own copy, not from a CDN.
