@@ -26,11 +26,18 @@ curl -i http://127.0.0.1:8000/api_frameworks/api/books/99
 # HTTP/1.1 404 Not Found
 # {"detail": "Not Found"}
 
-curl -i --json '{"title": "", "year": "1965"}' http://127.0.0.1:8000/api_frameworks/api/books/
+curl -i --json '{"title": "", "year": "1965"}' \
+    http://127.0.0.1:8000/api_frameworks/api/books/
 # HTTP/1.1 422 Unprocessable Entity
-# {"detail": [{"type": "string_too_short", "loc": ["body", "payload", "title"], "msg": "String should have at least 1 character", "ctx": {"min_length": 1}}, {"type": "int_type", "loc": ["body", "payload", "year"], "msg": "Input should be a valid integer"}]}
+# {"detail": [{"type": "string_too_short",
+#  "loc": ["body", "payload", "title"],
+#  "msg": "String should have at least 1 character",
+#  "ctx": {"min_length": 1}}, {"type": "int_type",
+#  "loc": ["body", "payload", "year"],
+#  "msg": "Input should be a valid integer"}]}
 
-curl -i --json 'not json' http://127.0.0.1:8000/api_frameworks/api/books/
+curl -i --json 'not json' \
+    http://127.0.0.1:8000/api_frameworks/api/books/
 # HTTP/1.1 400 Bad Request
 # {"detail": "Cannot parse request body"}
 # --8<-- [end:requests]

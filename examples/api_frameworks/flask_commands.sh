@@ -25,11 +25,15 @@ curl -i http://127.0.0.1:8000/api/books/99
 # HTTP/1.1 404 NOT FOUND
 # {"code":404,"message":"No book with id 99.","status":"Not Found"}
 
-curl -i --json '{"title": "", "year": "1965"}' http://127.0.0.1:8000/api/books/
+curl -i --json '{"title": "", "year": "1965"}' \
+    http://127.0.0.1:8000/api/books/
 # HTTP/1.1 422 UNPROCESSABLE ENTITY
-# {"code":422,"errors":{"json":{"title":["Length must be between 1 and 200."],"year":["Not a valid integer."]}},"status":"Unprocessable Entity"}
+# {"code":422,"errors":{"json":{"title":
+# ["Length must be between 1 and 200."],"year":
+# ["Not a valid integer."]}},"status":"Unprocessable Entity"}
 
 curl -i --json 'not json' http://127.0.0.1:8000/api/books/
 # HTTP/1.1 400 BAD REQUEST
-# {"code":400,"errors":{"json":["Invalid JSON body."]},"status":"Bad Request"}
+# {"code":400,"errors":{"json":["Invalid JSON body."]},
+# "status":"Bad Request"}
 # --8<-- [end:requests]

@@ -9,12 +9,14 @@ from .flask_schemas import BookSchema
 
 # --8<-- [start:views]
 class JSONParser(FlaskParser):
-    """webargs' parser, except that JSON nested too deep for Python is a 400, not a 500."""
+    """webargs' parser, except that JSON nested too deep for Python
+    is a 400, not a 500."""
 
     def load_json(self, req, schema):
         try:
             return super().load_json(req, schema)
-        except RecursionError:  # json.loads gives up a few thousand levels of [[[... deep
+        except RecursionError:
+            # json.loads gives up a few thousand levels of [[[... deep.
             abort(400, message="The JSON body is nested too deeply.")
 
 
@@ -22,7 +24,12 @@ class Blueprint(flask_smorest.Blueprint):
     ARGUMENTS_PARSER = JSONParser()
 
 
-books = Blueprint("books", __name__, url_prefix="/api/books", description="Books and their years")
+books = Blueprint(
+    "books",
+    __name__,
+    url_prefix="/api/books",
+    description="Books and their years",
+)
 
 
 @books.route("/")
@@ -45,7 +52,8 @@ class Books(MethodView):
         )
         return db.session.scalars(page)
 
-    @books.arguments(BookSchema)  # parse and validate the JSON body, or answer 422
+    # Parse and validate the JSON body, or answer 422.
+    @books.arguments(BookSchema)
     @books.response(201, BookSchema)
     def post(self, new_book):
         """Add a book"""
@@ -60,8 +68,11 @@ class BookById(MethodView):
     @books.response(200, BookSchema)
     def get(self, book_id):
         """Fetch one book"""
-        # Past 2**63 - 1 SQLite raises OverflowError (a 500); no such id can exist anyway.
-        book = db.session.get(Book, book_id) if book_id < 2**63 else None
+        # Past 2**63 - 1 SQLite raises OverflowError (a 500); no such
+        # id can exist anyway.
+        book = None
+        if book_id < 2**63:
+            book = db.session.get(Book, book_id)
         if book is None:
             abort(404, message=f"No book with id {book_id}.")
         return book

@@ -4,9 +4,12 @@
 pip install Django
 # --8<-- [end:install]
 # --8<-- [start:run]
-python manage.py migrate  # creates the user and session tables
-python manage.py createsuperuser --username alice --email alice@example.com  # asks for a password
-# Debug mode, for development only
+# Creates the user and session tables.
+python manage.py migrate
+# Asks for a password twice.
+python manage.py createsuperuser --username alice \
+    --email alice@example.com
+# Debug mode, for development only.
 DJANGO_DEBUG=1 python manage.py runserver 8000
 # --8<-- [end:run]
 # --8<-- [start:expect]

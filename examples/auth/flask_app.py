@@ -12,13 +12,18 @@ bp = Blueprint("auth", __name__, cli_group=None)
 
 # --8<-- [start:login]
 login_manager = LoginManager()
-login_manager.login_view = "auth.login"  # where @login_required sends visitors
-# Checked when nobody has the name given, so that every failed login costs one hash.
-UNKNOWN_USER_HASH = generate_password_hash("no account has this password")
+# Where @login_required sends visitors.
+login_manager.login_view = "auth.login"
+# Checked when nobody has the name given, so that every failed login
+# costs one hash.
+UNKNOWN_USER_HASH = generate_password_hash(
+    "no account has this password"
+)
 
 
+# Called on each request with the id stored in the session.
 @login_manager.user_loader
-def load_user(user_id):  # called on each request with the id stored in the session
+def load_user(user_id):
     return db.session.get(User, int(user_id))
 
 
@@ -26,13 +31,18 @@ def load_user(user_id):  # called on each request with the id stored in the sess
 def login():
     error = None
     if request.method == "POST":
-        name, password = request.form["username"], request.form["password"]
-        user = db.session.scalar(select(User).where(User.username == name))
+        name = request.form["username"]
+        password = request.form["password"]
+        user = db.session.scalar(
+            select(User).where(User.username == name)
+        )
         if user is None:
-            # Hash anyway: an answer that came back faster would tell which names exist.
+            # Hash anyway: an answer that came back faster would tell
+            # which names exist.
             check_password_hash(UNKNOWN_USER_HASH, password)
         elif user.check_password(password):
-            login_user(user)  # puts the user's id in the session cookie
+            # Puts the user's id in the session cookie.
+            login_user(user)
             return redirect(next_page())
         error = "Wrong username or password."
     return render_template("login.html", error=error)
@@ -41,14 +51,19 @@ def login():
 def next_page():
     """Where ?next= asks to go, if that is a page of this site."""
     target = request.args.get("next", "")
-    if target.startswith("/") and not target.startswith(("//", "/\\")) and target.isprintable():
+    if (
+        target.startswith("/")
+        and not target.startswith(("//", "/\\"))
+        and target.isprintable()
+    ):
         return target
     return url_for("auth.private")
 
 
 @bp.post("/logout")
 def logout():
-    session.clear()  # forget everything, not only who was signed in
+    # Forget everything, not only who was signed in.
+    session.clear()
     logout_user()
     return redirect(url_for("auth.login"))
 # --8<-- [end:login]
@@ -67,21 +82,26 @@ def private():
 def create_app(config=None):
     app = Flask(__name__)
     app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///users.sqlite3"
-    app.config.from_prefixed_env()  # FLASK_SECRET_KEY becomes SECRET_KEY
+    # FLASK_SECRET_KEY becomes SECRET_KEY.
+    app.config.from_prefixed_env()
     app.config.update(config or {})
-    # It signs the session cookie: with a guessable one, anyone could sign in as anyone.
+    # It signs the session cookie: with a guessable one, anyone could
+    # sign in as anyone.
     if not app.config.get("SECRET_KEY"):
-        raise RuntimeError("Set the FLASK_SECRET_KEY environment variable.")
+        raise RuntimeError(
+            "Set the FLASK_SECRET_KEY environment variable."
+        )
     db.init_app(app)
     login_manager.init_app(app)
-    CSRFProtect(app)  # sign-in and sign-out forms need the token, as in Django
+    # The sign-in and sign-out forms need the token, as in Django.
+    CSRFProtect(app)
     app.register_blueprint(bp)
     return app
 
 
 @bp.cli.command("init-db")
 def init_db():
-    """Create the users table (once, not in every worker that starts)."""
+    """Create the users table (once, not in every worker)."""
     db.create_all()
 
 

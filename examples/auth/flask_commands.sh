@@ -4,10 +4,11 @@
 pip install Flask Flask-Login Flask-SQLAlchemy Flask-WTF
 # --8<-- [end:install]
 # --8<-- [start:run]
-# Signs the session cookie and the CSRF tokens; the app refuses to start without it.
-export FLASK_SECRET_KEY="$(python -c 'import secrets; print(secrets.token_hex(32))')"
+# Signs the session cookie and CSRF tokens; the app needs it to start.
+key="$(python -c 'import secrets; print(secrets.token_hex())')"
+export FLASK_SECRET_KEY="$key"
 flask --app auth.flask_app init-db
-# Asks for a password twice
+# Asks for a password twice.
 flask --app auth.flask_app create-user alice
 flask --app auth.flask_app run --port 8000
 # --8<-- [end:run]

@@ -17,16 +17,21 @@ def create_app(config=None):
     app = Flask(__name__)
     app.config.update(
         SQLALCHEMY_DATABASE_URI="sqlite:///shop.sqlite3",
-        # One Redis shared by every worker process, so a cached page or a
-        # deleted key is seen by all of them.
+        # One Redis shared by every worker process, so a cached page
+        # or a deleted key is seen by all of them.
         CACHE_TYPE="RedisCache",
-        CACHE_REDIS_URL=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
+        CACHE_REDIS_URL=os.environ.get(
+            "REDIS_URL", "redis://127.0.0.1:6379/0"
+        ),
         CACHE_KEY_PREFIX="shop:",
-        CACHE_DEFAULT_TIMEOUT=300,  # seconds, for entries set without a timeout
+        # Seconds, for entries set without a timeout.
+        CACHE_DEFAULT_TIMEOUT=300,
     )
-    app.config.from_prefixed_env()  # e.g. FLASK_SQLALCHEMY_DATABASE_URI=postgresql://...
+    # For example FLASK_SQLALCHEMY_DATABASE_URI=postgresql://...
+    app.config.from_prefixed_env()
     app.config.update(config or {})
-    if not app.config.get("SECRET_KEY"):  # fail closed: no key, no app
+    # Fail closed: no key, no app.
+    if not app.config.get("SECRET_KEY"):
         raise RuntimeError(
             "Set the FLASK_SECRET_KEY environment variable."
         )

@@ -29,7 +29,8 @@ class StockForm(FlaskForm):
     ])
 
 
-@shop.cli.command("add")  # flask --app caching.flask_app shop add Teapot 12
+# flask --app caching.flask_app shop add Teapot 12
+@shop.cli.command("add")
 @argument("name")
 @argument("stock", type=int)
 def add_product(name, stock):
@@ -40,7 +41,8 @@ def add_product(name, stock):
 
 # --8<-- [start:view_cache]
 @shop.get("/")
-@cache.cached(timeout=60)  # the whole response, under the key "view/<path>"
+# The whole response, under the key "view/<path>".
+@cache.cached(timeout=60)
 def product_list():
     # At most 50 rows: a list page does not grow with the table.
     query = select(Product).order_by(Product.name).limit(50)
@@ -57,7 +59,8 @@ def product_key(product_id):
 def get_product(product_id):
     """The product as a plain dict, from the cache when it is there."""
     product = cache.get(product_key(product_id))
-    if product is None:  # a miss: read the row, then keep a copy for 5 minutes
+    # A miss: read the row, then keep a copy for 5 minutes.
+    if product is None:
         row = db.get_or_404(Product, product_id)
         product = {"id": row.id, "name": row.name, "stock": row.stock}
         cache.set(product_key(product_id), product, timeout=300)
@@ -72,12 +75,17 @@ def product_detail(product_id):
     if product_id >= 2**63:
         abort(404)
     form = StockForm()
-    if form.validate_on_submit():  # a POST with a valid CSRF token and stock
-        row = db.get_or_404(Product, product_id)  # write to the row, never to the cached copy
+    # A POST with a valid CSRF token and stock.
+    if form.validate_on_submit():
+        # Write to the row, never to the cached copy.
+        row = db.get_or_404(Product, product_id)
         row.stock = form.stock.data
         db.session.commit()
-        cache.delete(product_key(product_id))  # the next read fetches the new row
-        return redirect(url_for(".product_detail", product_id=product_id))
+        # The next read fetches the new row.
+        cache.delete(product_key(product_id))
+        return redirect(
+            url_for(".product_detail", product_id=product_id)
+        )
     # A GET, or the form again with its errors.
     product = get_product(product_id)
     return render_template("product.html", product=product, form=form)

@@ -13,12 +13,16 @@ def create_app(config=None):
     # A relative SQLite path lands in the app's instance folder.
     app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///books.sqlite3"
     # FLASK_SQLALCHEMY_DATABASE_URI=postgresql://... overrides it.
-    app.config.from_prefixed_env()  # FLASK_SECRET_KEY signs the forms' CSRF tokens
+    # FLASK_SECRET_KEY signs the forms' CSRF tokens.
+    app.config.from_prefixed_env()
     app.config.update(config or {})
     if not app.config.get("SECRET_KEY"):
-        raise RuntimeError("Set the FLASK_SECRET_KEY environment variable.")
+        raise RuntimeError(
+            "Set the FLASK_SECRET_KEY environment variable."
+        )
     db.init_app(app)
-    migrate.init_app(app, db)  # adds the "flask db" commands
+    # Adds the "flask db" commands.
+    migrate.init_app(app, db)
     app.register_blueprint(books)
 
     @app.before_request

@@ -1,13 +1,20 @@
 # --8<-- [start:create]
 from flask_wtf import FlaskForm
 from wtforms import Form, IntegerField, StringField
-from wtforms.validators import InputRequired, Length, NumberRange, Optional
+from wtforms.validators import (
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+)
 
-YEARS = NumberRange(min=0, max=9999)  # also keeps SQLite's 64-bit integers from overflowing
+# Also keeps SQLite's 64-bit integers from overflowing.
+YEARS = NumberRange(min=0, max=9999)
 
 
 class BookForm(FlaskForm):
-    """A FlaskForm fills itself from request.form and checks the CSRF token too."""
+    """A FlaskForm fills itself from request.form and checks the CSRF
+    token too."""
 
     title = StringField(validators=[InputRequired(), Length(max=200)])
     author = StringField(validators=[InputRequired(), Length(max=100)])
@@ -17,7 +24,8 @@ class BookForm(FlaskForm):
 
 # --8<-- [start:query]
 class BookQuery(Form):
-    """The query string of the list view. A plain WTForms Form: a GET changes nothing, so no token."""
+    """The query string of the list view. A plain WTForms Form: a GET
+    changes nothing, so no token."""
 
     author = StringField()
     since = IntegerField(validators=[Optional(), YEARS])

@@ -10,12 +10,18 @@ books = Blueprint("books", __name__)
 # --8<-- [start:create]
 @books.post("/books/new")
 def add_book():
-    form = BookForm()  # checks every field and the CSRF token; year becomes an int
+    # Checks every field and the CSRF token; year becomes an int.
+    form = BookForm()
     if not form.validate():
         return {"errors": form.errors}, 400
-    book = Book(title=form.title.data, author=form.author.data, year=form.year.data)
+    book = Book(
+        title=form.title.data,
+        author=form.author.data,
+        year=form.year.data,
+    )
     db.session.add(book)
-    db.session.commit()  # the INSERT runs here; book.id is set now
+    # The INSERT runs here; book.id is set now.
+    db.session.commit()
     return {"id": book.id}, 201
 # --8<-- [end:create]
 
@@ -24,7 +30,8 @@ def add_book():
 @books.get("/books")
 def list_books():
     query = BookQuery(request.args)
-    if not query.validate():  # ?since=abc: say so, instead of ignoring it
+    # ?since=abc: say so, instead of ignoring it.
+    if not query.validate():
         return {"errors": query.errors}, 400
     statement = select(Book).order_by(Book.year)
     if author := query.author.data:
@@ -41,6 +48,11 @@ def show_book(book_id):
     # Past SQLite's integers: it would raise, a 500.
     if book_id >= 2**63:
         abort(404)
-    book = db.get_or_404(Book, book_id)  # a 404 page if no row matches
-    return {"title": book.title, "author": book.author, "year": book.year}
+    # A 404 page if no row matches.
+    book = db.get_or_404(Book, book_id)
+    return {
+        "title": book.title,
+        "author": book.author,
+        "year": book.year,
+    }
 # --8<-- [end:query]

@@ -5,7 +5,7 @@ pip install Django
 # --8<-- [end:install]
 # --8<-- [start:run]
 export DJANGO_SETTINGS_MODULE=logs.django_app.settings
-# DEBUG off: errors answer 500, as in production
+# DEBUG off: errors answer 500, as in production.
 DJANGO_DEBUG=0 python manage.py runserver 8000
 # --8<-- [end:run]
 # --8<-- [start:expect]
@@ -13,7 +13,7 @@ curl -i http://127.0.0.1:8000/logs/orders/7/
 # HTTP/1.1 200 OK
 # X-Request-ID: ...
 # {"id": 7}
-curl -i -H "X-Request-ID: from-the-proxy-42" http://127.0.0.1:8000/logs/boom/
+curl -i -H "X-Request-ID: proxy-id-42" http://127.0.0.1:8000/logs/boom/
 # HTTP/1.1 500 Internal Server Error
-# X-Request-ID: from-the-proxy-42
+# X-Request-ID: proxy-id-42
 # --8<-- [end:expect]

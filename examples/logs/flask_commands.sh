@@ -4,7 +4,7 @@
 pip install Flask
 # --8<-- [end:install]
 # --8<-- [start:run]
-# No --debug: errors answer 500, as in production
+# No --debug: errors answer 500, as in production.
 flask --app logs.flask_app run --port 8000
 # --8<-- [end:run]
 # --8<-- [start:expect]
@@ -12,7 +12,7 @@ curl -i http://127.0.0.1:8000/orders/7
 # HTTP/1.1 200 OK
 # X-Request-ID: ...
 # {"id":7}
-curl -i -H "X-Request-ID: from-the-proxy-42" http://127.0.0.1:8000/boom
+curl -i -H "X-Request-ID: proxy-id-42" http://127.0.0.1:8000/boom
 # HTTP/1.1 500 INTERNAL SERVER ERROR
-# X-Request-ID: from-the-proxy-42
+# X-Request-ID: proxy-id-42
 # --8<-- [end:expect]

@@ -14,7 +14,8 @@ def create_app(config=None):
     # FLASK_SECRET_KEY becomes SECRET_KEY: it signs the session cookie.
     app.config.from_prefixed_env()
     app.config.update(config or {})
-    if not app.config.get("SECRET_KEY"):  # fail closed: no key, no app
+    # Fail closed: no key, no app.
+    if not app.config.get("SECRET_KEY"):
         raise RuntimeError(
             "Set the FLASK_SECRET_KEY environment variable."
         )
@@ -24,11 +25,13 @@ def create_app(config=None):
     app.register_blueprint(chat)
     socketio.init_app(
         app,
-        # Every server process publishes to Redis and hears the others, so a
-        # message reaches clients connected to any of them.
-        message_queue=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
-        # cors_allowed_origins is left at its default: a browser page from any
-        # other origin than this app's own is refused (400).
+        # Every server process publishes to Redis and hears the others,
+        # so a message reaches clients connected to any of them.
+        message_queue=os.environ.get(
+            "REDIS_URL", "redis://127.0.0.1:6379/0"
+        ),
+        # cors_allowed_origins is left at its default: a browser page
+        # from any other origin than this app's own is refused (400).
         # A larger message closes the connection (default: 1 MB).
         max_http_buffer_size=64 * 1024,
     )

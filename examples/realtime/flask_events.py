@@ -17,12 +17,14 @@ def room():
 
 # --8<-- [start:consumer]
 ROOM = "lobby"
+ERROR = "Send {'text': ...} with 1 to 500 characters."
 
 
 @socketio.on("connect")
 def connect(auth=None):
-    # The handshake is an HTTP request: the session cookie and Flask-Login's
-    # current_user are available here; return False to refuse the connection.
+    # The handshake is an HTTP request: the session cookie and
+    # Flask-Login's current_user are available here; return False to
+    # refuse the connection.
     join_room(ROOM)
 
 
@@ -30,8 +32,11 @@ def connect(auth=None):
 def chat_message(data):
     text = data.get("text") if isinstance(data, dict) else None
     if not isinstance(text, str) or not 0 < len(text.strip()) <= 500:
-        emit("chat_error", {"error": "Send {'text': ...} with 1 to 500 characters."})  # to the sender only
+        # To the sender only.
+        emit("chat_error", {"error": ERROR})
         return
-    name = session.get("username", "anonymous")  # set at sign-in (see Accounts)
-    emit("chat", {"user": name, "text": text.strip()}, to=ROOM)  # everyone in the room, sender included
+    # Set at sign-in (see Accounts).
+    name = session.get("username", "anonymous")
+    # To everyone in the room, the sender included.
+    emit("chat", {"user": name, "text": text.strip()}, to=ROOM)
 # --8<-- [end:consumer]

@@ -9,6 +9,7 @@ driven through the project's URLs (/api_frameworks/...), the paths on the page.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import shlex
@@ -21,6 +22,7 @@ from django.test import Client
 from api_frameworks.django_app.models import Book as DjangoBook
 from api_frameworks.flask_app import create_app
 from api_frameworks.flask_models import db
+from macros.run_it import logical
 from tests.examples.browsing import assert_versions_on_page_are_pinned, body, page_description
 from tests.examples.conftest import section
 
@@ -39,20 +41,24 @@ class Exchange:
 
 
 def exchanges(script: str) -> list[Exchange]:
-    """The curl commands of the page's `requests` section, each with the answer printed under it."""
-    lines = [line for line in section(script, "requests") if line.strip()]
+    """The curl commands of the page's `requests` section, each with the answer printed under it.
+
+    A command may go on with ` \\`; a body too long for the page goes on over more `# ` lines
+    (joined as they are, so a line that goes on after a space starts with `#  `)."""
+    lines = logical([line for line in section(script, "requests") if line.strip()])
     found = []
     for i, line in enumerate(lines):
         if line.startswith("curl "):
             command = shlex.split(line)
             sent = command[command.index("--json") + 1] if "--json" in command else None
+            shown = list(itertools.takewhile(lambda out: out.startswith("# "), lines[i + 1 :]))
             found.append(
                 Exchange(
                     command,
                     urlsplit(command[-1]).path,
                     sent,
-                    lines[i + 1].removeprefix("# "),
-                    lines[i + 2].removeprefix("# "),
+                    shown[0].removeprefix("# "),
+                    "".join(out.removeprefix("# ") for out in shown[1:]),
                 )
             )
     assert len(found) == 5, "the page shows create, fetch, missing, invalid and malformed requests"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shlex
 import sqlite3
 import subprocess
@@ -30,9 +31,21 @@ BOOKS = [
 
 
 def commands(script: str, name: str) -> list[list[str]]:
-    """The commands of a section, without comments and the `cd examples` that starts a session."""
-    lines = [line for line in section(script, name) if line and not line.startswith(("#", "export "))]
-    return [shlex.split(line) for line in lines if line != "cd examples"]
+    """The commands of a section, without comments, exports and shell variables, each as bash
+    reads it: a quoted string may go on over several lines (`python -c "` ... `"`)."""
+    found, pending = [], ""
+    for line in section(script, name):
+        if not pending and (not line or line.startswith(("#", "export "))):
+            continue
+        pending += line + "\n"
+        try:
+            words = shlex.split(pending)
+        except ValueError:  # a quote still open: the command goes on
+            continue
+        pending = ""
+        if not (len(words) == 1 and re.fullmatch(r"\w+=.*", words[0], re.DOTALL)):
+            found.append(words)
+    return found
 
 
 def as_json(response):

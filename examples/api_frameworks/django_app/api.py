@@ -42,7 +42,8 @@ def list_books(request):
 
 
 @api.post("/books/", response={201: BookOut})
-def create_book(request, payload: BookIn):  # the JSON body, validated, or a 422
+# payload: the JSON body, validated, or a 422.
+def create_book(request, payload: BookIn):
     """Add a book"""
     return Status(201, Book.objects.create(**payload.model_dump()))
 
@@ -50,5 +51,6 @@ def create_book(request, payload: BookIn):  # the JSON body, validated, or a 422
 @api.get("/books/{book_id}", response=BookOut)
 def get_book(request, book_id: int):
     """Fetch one book"""
-    return get_object_or_404(Book, id=book_id)  # Http404 becomes a JSON 404
+    # Django Ninja turns the Http404 into a JSON 404.
+    return get_object_or_404(Book, id=book_id)
 # --8<-- [end:views]

@@ -8,7 +8,8 @@ from .api import api
 # files when "ninja" is in INSTALLED_APPS (the settings lines under
 # "Run it"); without it, from jsDelivr with no integrity check.
 urlpatterns = [
-    path("api/", api.urls),  # the endpoints, /api/openapi.json and /api/docs
+    # The endpoints, /api/openapi.json and /api/docs.
+    path("api/", api.urls),
 ]
 # --8<-- [end:swagger_ui]
 # --8<-- [end:app]

@@ -3,15 +3,19 @@
 # --8<-- [start:setup]
 import os
 
-from project.settings import *  # noqa: F403  (the project's settings, plus the cache below)
+# The project's settings, plus the cache.
+from project.settings import *  # noqa: F403
 
 CACHES = {
     "default": {
-        # Built into Django since 4.0; needs the redis package installed.
+        # Built into Django since 4.0; needs the redis package.
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
+        "LOCATION": os.environ.get(
+            "REDIS_URL", "redis://127.0.0.1:6379/0"
+        ),
         "KEY_PREFIX": "shop",
-        "TIMEOUT": 300,  # seconds, for entries set without a timeout
+        # Seconds, for entries set without a timeout.
+        "TIMEOUT": 300,
     }
 }
 # --8<-- [end:setup]

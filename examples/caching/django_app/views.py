@@ -9,10 +9,12 @@ from .models import Product
 
 
 # --8<-- [start:view_cache]
-class ProductListView(ListView):  # cached in urls.py with cache_page(60)
+# Cached in urls.py with cache_page(60).
+class ProductListView(ListView):
     model = Product
     ordering = "name"
-    paginate_by = 50  # a list page does not grow with the table
+    # A list page does not grow with the table.
+    paginate_by = 50
     template_name = "caching/products.html"
 # --8<-- [end:view_cache]
 
@@ -25,7 +27,8 @@ def product_key(product_id):
 def get_product(product_id):
     """The product, from the cache when it is there."""
     product = cache.get(product_key(product_id))
-    if product is None:  # a miss: read the row, then keep a copy for 5 minutes
+    # A miss: read the row, then keep a copy for 5 minutes.
+    if product is None:
         product = get_object_or_404(Product, pk=product_id)
         cache.set(product_key(product_id), product, timeout=300)
     return product
@@ -40,14 +43,18 @@ class ProductDetailView(UpdateView):
     def get_object(self, queryset=None):
         if self.request.method == "GET":
             return get_product(self.kwargs["pk"])
-        return get_object_or_404(Product, pk=self.kwargs["pk"])  # write to the row, never to the cached copy
+        # Write to the row, never to the cached copy.
+        return get_object_or_404(Product, pk=self.kwargs["pk"])
 
-    def form_valid(self, form):  # a POST with a valid CSRF token and stock
+    # A POST with a valid CSRF token and stock.
+    def form_valid(self, form):
         # Saves the row, then redirects to get_success_url().
         response = super().form_valid(form)
-        cache.delete(product_key(self.object.pk))  # the next read fetches the new row
+        # The next read fetches the new row.
+        cache.delete(product_key(self.object.pk))
         return response
 
-    def get_success_url(self):  # back to this product's page
+    # Back to this product's page.
+    def get_success_url(self):
         return self.request.path
 # --8<-- [end:invalidate]

@@ -3,7 +3,9 @@ from django.apps import AppConfig
 
 
 class DatabaseConfig(AppConfig):
-    name = "database.django_app"  # the package
-    label = "database"  # the short name: table prefix, makemigrations argument
+    # The package.
+    name = "database.django_app"
+    # The short name: the tables' prefix, makemigrations' argument.
+    label = "database"
     default_auto_field = "django.db.models.BigAutoField"
 # --8<-- [end:setup]

@@ -7,9 +7,11 @@ YEARS = {"min_value": 0, "max_value": 9999}
 
 
 class BookForm(forms.ModelForm):
-    """The fields, types and lengths come from the model; the form checks them."""
+    """The fields, types and lengths come from the model; the form
+    checks them."""
 
-    year = forms.IntegerField(**YEARS)  # narrower than the column allows
+    # Narrower than the column allows.
+    year = forms.IntegerField(**YEARS)
 
     class Meta:
         model = Book

@@ -10,10 +10,12 @@ from .models import Book
 # --8<-- [start:create]
 @require_POST
 def add_book(request):
-    form = BookForm(request.POST)  # checks every field; "year" becomes an int
+    # Checks every field; "year" becomes an int.
+    form = BookForm(request.POST)
     if not form.is_valid():
         return JsonResponse({"errors": form.errors}, status=400)
-    book = form.save()  # INSERT, then book.id is set
+    # INSERT, then book.id is set.
+    book = form.save()
     return JsonResponse({"id": book.id}, status=201)
 # --8<-- [end:create]
 
@@ -22,9 +24,11 @@ def add_book(request):
 @require_safe
 def list_books(request):
     query = BookQuery(request.GET)
-    if not query.is_valid():  # ?since=abc: say so, instead of a 500
+    # ?since=abc: say so, instead of a 500.
+    if not query.is_valid():
         return JsonResponse({"errors": query.errors}, status=400)
-    found = Book.objects.order_by("year")  # no query runs yet
+    # No query runs yet.
+    found = Book.objects.order_by("year")
     if author := query.cleaned_data["author"]:
         found = found.filter(author=author)
     if (since := query.cleaned_data["since"]) is not None:
@@ -36,6 +40,9 @@ def list_books(request):
 
 @require_safe
 def show_book(request, book_id):
-    book = get_object_or_404(Book, pk=book_id)  # a 404 page if no row matches
-    return JsonResponse({"title": book.title, "author": book.author, "year": book.year})
+    # A 404 page if no row matches.
+    book = get_object_or_404(Book, pk=book_id)
+    return JsonResponse(
+        {"title": book.title, "author": book.author, "year": book.year}
+    )
 # --8<-- [end:query]

@@ -6,9 +6,11 @@ import logging
 import re
 import uuid
 
-# A context variable, not a global: each request (thread or task) sees its own value.
+# A context variable, not a global: each request (thread or task)
+# sees its own value.
 request_id = contextvars.ContextVar("request_id", default="-")
-# An id from the proxy in front is kept if it looks like one; anything else is replaced.
+# An id from the proxy in front is kept if it looks like one; anything
+# else is replaced.
 SAFE_ID = re.compile(r"[A-Za-z0-9-]{8,64}")
 
 
@@ -18,10 +20,14 @@ class RequestIdMiddleware:
 
     def __call__(self, request):
         incoming = request.headers.get("X-Request-ID", "")
-        value = incoming if SAFE_ID.fullmatch(incoming) else uuid.uuid4().hex
+        if SAFE_ID.fullmatch(incoming):
+            value = incoming
+        else:
+            value = uuid.uuid4().hex
         token = request_id.set(value)
         try:
-            response = self.get_response(request)  # a view's exception is a 500 response by now
+            # A view's exception is a 500 response by now.
+            response = self.get_response(request)
         finally:
             request_id.reset(token)
         response["X-Request-ID"] = value
@@ -29,7 +35,8 @@ class RequestIdMiddleware:
 
 
 class RequestIdFilter(logging.Filter):
-    """Give every record a request_id: the current request's, or "-" outside a request."""
+    """Give every record a request_id: the current request's, or "-"
+    outside a request."""
 
     def filter(self, record):
         record.request_id = request_id.get()

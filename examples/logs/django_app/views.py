@@ -16,5 +16,6 @@ class OrderView(View):
 class BoomView(View):
     def get(self, request):
         log.info("about to fail")
-        return JsonResponse({"ratio": 1 / 0})  # a bug: production answers 500 and logs the traceback
+        # A bug: production answers 500 and logs the traceback.
+        return JsonResponse({"ratio": 1 / 0})
 # --8<-- [end:views]

@@ -7,10 +7,12 @@ ROOM = "lobby"
 ERROR = "Send {'text': ...} with 1 to 500 characters."
 
 
-class ChatConsumer(AsyncJsonWebsocketConsumer):  # JSON in, JSON out
+# JSON in, JSON out.
+class ChatConsumer(AsyncJsonWebsocketConsumer):
     async def connect(self):
-        # scope["user"] comes from the session cookie (AuthMiddlewareStack);
-        # call self.close() instead to refuse the connection.
+        # scope["user"] comes from the session cookie (by
+        # AuthMiddlewareStack); call self.close() instead to refuse the
+        # connection.
         await self.channel_layer.group_add(ROOM, self.channel_name)
         await self.accept()
 
@@ -28,15 +30,20 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):  # JSON in, JSON out
     async def receive_json(self, content, **kwargs):
         if isinstance(content, dict):
             text = content.get("text")
-        else:  # a list, a number, or not JSON
+        else:
+            # A list, a number, or not JSON.
             text = None
-        if not isinstance(text, str) or not 0 < len(text.strip()) <= 500:
-            await self.send_json({"error": ERROR})  # to the sender only
+        text = text.strip() if isinstance(text, str) else ""
+        if not 0 < len(text) <= 500:
+            # To the sender only.
+            await self.send_json({"error": ERROR})
             return
         user = self.scope["user"]
-        name = user.get_username() if user.is_authenticated else "anonymous"
+        name = "anonymous"
+        if user.is_authenticated:
+            name = user.get_username()
         await self.channel_layer.group_send(ROOM, {
-            "type": "chat.message", "user": name, "text": text.strip(),
+            "type": "chat.message", "user": name, "text": text,
         })
 
     # Handles the "chat.message" events sent to the group.

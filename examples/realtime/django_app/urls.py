@@ -6,6 +6,7 @@ app_name = "realtime"
 
 # --8<-- [start:page]
 urlpatterns = [
-    path("", views.ChatView.as_view(), name="chat"),  # mounted at /realtime/
+    # The project mounts these at /realtime/.
+    path("", views.ChatView.as_view(), name="chat"),
 ]
 # --8<-- [end:page]
