@@ -91,7 +91,8 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 # --8<-- [start:static]
-STATIC_ROOT = BASE_DIR / "staticfiles"  # where collectstatic copies every app's static files
+# Where collectstatic copies every app's static files.
+STATIC_ROOT = BASE_DIR / "staticfiles"
 # --8<-- [end:static]
 
 # A section named after a topic holds what that topic adds to a new project's
