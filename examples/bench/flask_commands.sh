@@ -4,7 +4,8 @@ cd examples
 key="$(python -c 'import secrets; print(secrets.token_hex())')"
 export FLASK_SECRET_KEY="$key"
 flask --app bench.flask_app seed-bench --rows 300
-flask --app bench.flask_app add-staff staff  # asks for a password
+# Asks for a password.
+flask --app bench.flask_app add-staff staff
 gunicorn --workers 2 --bind 127.0.0.1:8000 \
   "bench.flask_app:create_app()"
 # --8<-- [end:serve]

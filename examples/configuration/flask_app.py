@@ -45,7 +45,8 @@ def create_app(environment=None):
 
 
 # --8<-- [start:read]
-pages = Blueprint("pages", __name__)  # create_app() registers it
+# create_app() registers it.
+pages = Blueprint("pages", __name__)
 
 
 @pages.get("/")

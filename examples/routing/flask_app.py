@@ -13,7 +13,8 @@ shop = Blueprint("shop", __name__)
 BOOKS = {1: "Dune", 2: "Emma"}
 
 
-@shop.get("/")  # GET, and HEAD for free
+# GET, and HEAD for free.
+@shop.get("/")
 def index():
     return "Welcome to the bookshop"
 
@@ -34,7 +35,8 @@ def create_app(config=None):
         )
     # A converter must be on the app's URL map before a rule uses it.
     app.url_map.converters["slug"] = SlugConverter
-    CSRFProtect(app)  # a POST needs a token, as in Django
+    # A POST needs a token, as in Django.
+    CSRFProtect(app)
     app.register_blueprint(shop)
     return app
 # --8<-- [end:static]
