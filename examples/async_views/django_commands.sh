@@ -4,8 +4,9 @@
 pip install Django uvicorn
 # --8<-- [end:install]
 # --8<-- [start:run]
-# Under ASGI, natively async. (`python manage.py runserver 8000` serves the same views under
-# WSGI: Django then runs each async view in an event loop made for the request.)
+# Under ASGI, natively async. (`python manage.py runserver 8000`
+# serves the same views under WSGI: Django then runs each async view
+# in an event loop made for the request.)
 uvicorn project.asgi:application --port 8000
 # --8<-- [end:run]
 # --8<-- [start:expect]

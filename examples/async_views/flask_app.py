@@ -11,7 +11,8 @@ views = Blueprint("views", __name__)
 # --8<-- [start:view]
 async def fetch_weather(steps):
     steps.append("weather: start")
-    await asyncio.sleep(0)  # stands in for an HTTP call or a database query
+    # Stands in for an HTTP call or a database query.
+    await asyncio.sleep(0)
     steps.append("weather: done")
     return "sunny"
 
@@ -26,7 +27,9 @@ async def fetch_headlines(steps):
 @views.get("/dashboard/")
 async def dashboard():
     steps = []
-    weather, headlines = await asyncio.gather(fetch_weather(steps), fetch_headlines(steps))
+    weather, headlines = await asyncio.gather(
+        fetch_weather(steps), fetch_headlines(steps)
+    )
     return {"weather": weather, "headlines": headlines, "steps": steps}
 
 
@@ -39,12 +42,13 @@ def create_app():
 
 # --8<-- [start:blocking]
 def checksum(text):
-    # Ordinary blocking code: a slow library call, a file read, CPU work.
+    # Ordinary blocking code: a slow library call, file read, CPU work.
     return hashlib.sha256(text.encode()).hexdigest()
 
 
 @views.get("/checksum/<text>")
 async def checksum_view(text):
-    # Each request has its own thread, so blocking here holds up only this request.
+    # Each request has its own thread, so blocking here holds up only
+    # this request.
     return {"text": text, "sha256": checksum(text)}
 # --8<-- [end:blocking]

@@ -34,18 +34,25 @@ def json_view():
 
 @bench.get("/page/")
 def page():
-    return render_template("page.html", title="Ten numbers", numbers=NUMBERS)
+    return render_template(
+        "page.html", title="Ten numbers", numbers=NUMBERS
+    )
 
 
 @bench.get("/books/")
 def books():
     found = db.session.scalars(select(Book).order_by(Book.id).limit(10))
-    return {"books": [{"title": b.title, "author": b.author, "year": b.year} for b in found]}
+    rows = [
+        {"title": b.title, "author": b.author, "year": b.year}
+        for b in found
+    ]
+    return {"books": rows}
 
 
 @bench.get("/wait/")
 async def wait():
-    await asyncio.sleep(0.01)  # stands in for a 10 ms call to another service
+    # Stands in for a 10 ms call to another service.
+    await asyncio.sleep(0.01)
     return {"waited_ms": 10}
 # --8<-- [end:endpoints]
 
@@ -68,8 +75,12 @@ UNKNOWN_USER_HASH = generate_password_hash("no account has this one")
 @accounts.route("/login/", methods=["GET", "POST"])
 def login():
     error = None
-    if request.method == "POST":  # CSRFProtect has checked the form's token
-        user = db.session.scalar(select(User).where(User.username == request.form["username"]))
+    # CSRFProtect has checked the form's token.
+    if request.method == "POST":
+        username = request.form["username"]
+        user = db.session.scalar(
+            select(User).where(User.username == username)
+        )
         password = request.form["password"]
         if user is None:
             # One hash either way, as Django's ModelBackend does, so
@@ -83,7 +94,10 @@ def login():
 
 
 class StaffOnly:
-    """Flask-Admin lets everyone in; this sends anyone not signed in to the login page."""
+    """Sends anyone not signed in to the login page.
+
+    Flask-Admin lets everyone in without it.
+    """
 
     def is_accessible(self):
         return current_user.is_authenticated
@@ -98,7 +112,8 @@ class AdminHome(StaffOnly, AdminIndexView):
 
 class BookAdmin(StaffOnly, ModelView):
     column_list = ["title", "author", "year"]
-    page_size = 100  # as many rows a page as Django's admin shows
+    # As many rows a page as Django's admin shows.
+    page_size = 100
 # --8<-- [end:admin]
 
 
@@ -111,16 +126,25 @@ csrf = CSRFProtect()
 def create_app(config=None):
     app = Flask(__name__)
     app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///bench.sqlite3"
-    app.config.from_prefixed_env()  # FLASK_SECRET_KEY, FLASK_SQLALCHEMY_DATABASE_URI
+    # FLASK_SECRET_KEY, FLASK_SQLALCHEMY_DATABASE_URI
+    app.config.from_prefixed_env()
     app.config.update(config or {})
     if not app.config.get("SECRET_KEY"):
-        raise RuntimeError("Set the FLASK_SECRET_KEY environment variable.")
-    db.init_app(app)  # Flask-SQLAlchemy: the ORM
-    migrate.init_app(app, db)  # Flask-Migrate: migrations
-    csrf.init_app(app)  # Flask-WTF: CSRF protection for every form
-    login_manager.init_app(app)  # Flask-Login: sign-in kept in the session
-    babel.init_app(app)  # Flask-Babel: translations; Flask-Admin uses it whenever it is installed
-    admin = Admin(app, name="Books", index_view=AdminHome())  # Flask-Admin
+        raise RuntimeError(
+            "Set the FLASK_SECRET_KEY environment variable."
+        )
+    # Flask-SQLAlchemy: the ORM
+    db.init_app(app)
+    # Flask-Migrate: migrations
+    migrate.init_app(app, db)
+    # Flask-WTF: CSRF protection for every form
+    csrf.init_app(app)
+    # Flask-Login: sign-in kept in the session
+    login_manager.init_app(app)
+    # Flask-Babel: translations; Flask-Admin uses it when installed
+    babel.init_app(app)
+    # Flask-Admin
+    admin = Admin(app, name="Books", index_view=AdminHome())
     admin.add_view(BookAdmin(Book, db))
     app.register_blueprint(bench)
     app.register_blueprint(accounts)
@@ -132,14 +156,24 @@ def create_app(config=None):
 
 # --8<-- [start:seed]
 @click.command("seed-bench")
-@click.option("--rows", type=click.IntRange(min=1), default=300, help="How many books.")
+@click.option(
+    "--rows",
+    type=click.IntRange(min=1),
+    default=300,
+    help="How many books.",
+)
 @with_appcontext
 def seed_bench(rows):
     """Create the tables and replace every book with ROWS new ones."""
     db.create_all()
     db.session.execute(delete(Book))
     db.session.add_all(
-        Book(title=f"Book {n}", author=f"Author {n % 37}", year=1900 + n % 125) for n in range(1, rows + 1)
+        Book(
+            title=f"Book {n}",
+            author=f"Author {n % 37}",
+            year=1900 + n % 125,
+        )
+        for n in range(1, rows + 1)
     )
     db.session.commit()
     click.echo(f"{rows} books")
@@ -152,7 +186,8 @@ def seed_bench(rows):
 def add_staff(username, password):
     """Create a staff account that can sign in to the admin."""
     db.create_all()
-    if db.session.scalar(select(User).where(User.username == username)) is not None:
+    taken = select(User).where(User.username == username)
+    if db.session.scalar(taken) is not None:
         raise click.ClickException(f"{username!r} already exists")
     user = User(username=username)
     user.set_password(password)

@@ -3,7 +3,10 @@ from flask_login import UserMixin
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
-from werkzeug.security import check_password_hash, generate_password_hash
+from werkzeug.security import (
+    check_password_hash,
+    generate_password_hash,
+)
 
 
 class Base(DeclarativeBase):
@@ -20,7 +23,8 @@ class Book(db.Model):
     year: Mapped[int]
 
 
-class User(UserMixin, db.Model):  # only staff sign in to this app
+# Only staff sign in to this app.
+class User(UserMixin, db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(150), unique=True)
     password_hash: Mapped[str] = mapped_column(String(256))

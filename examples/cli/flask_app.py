@@ -4,20 +4,27 @@ import click
 from flask import Blueprint, Flask, current_app
 
 # --8<-- [start:command]
-# cli_group=None puts the blueprint's commands at the top: `flask greet`, not `flask tools greet`.
+# cli_group=None puts the blueprint's commands at the top:
+# `flask greet`, not `flask tools greet`.
 tools = Blueprint("tools", __name__, cli_group=None)
 
 
 def create_app():
     app = Flask(__name__)
     app.config["SITE_NAME"] = "Example Site"
-    app.register_blueprint(tools)  # its commands come with it
+    # The blueprint's commands come with it.
+    app.register_blueprint(tools)
     return app
 
 
 @tools.cli.command("greet")
 @click.argument("name")
-@click.option("--times", type=click.IntRange(min=1), default=1, help="How many greetings.")
+@click.option(
+    "--times",
+    type=click.IntRange(min=1),
+    default=1,
+    help="How many greetings.",
+)
 @click.option("--shout", is_flag=True, help="Print in capitals.")
 def greet(name, times, shout):
     """Greet NAME one or more times."""
@@ -38,7 +45,8 @@ def site():
 @site.command("info")
 def site_info():
     """Print the site's name and debug mode."""
-    click.echo(f"{current_app.config['SITE_NAME']} (debug: {current_app.debug})")
+    name = current_app.config["SITE_NAME"]
+    click.echo(f"{name} (debug: {current_app.debug})")
 
 
 @site.command("setting")
@@ -46,6 +54,8 @@ def site_info():
 def site_setting(key):
     """Print one configuration value."""
     if key not in current_app.config:
-        raise click.BadParameter(f"no setting named {key}", param_hint="KEY")
+        raise click.BadParameter(
+            f"no setting named {key}", param_hint="KEY"
+        )
     click.echo(current_app.config[key])
 # --8<-- [end:group]

@@ -5,7 +5,8 @@ pip install Django
 # --8<-- [end:install]
 # --8<-- [start:run]
 DJANGO_SETTINGS_MODULE=configuration.django_app.settings_production \
-  DJANGO_SECRET_KEY=change-me DJANGO_ALLOWED_HOSTS=127.0.0.1 DJANGO_ITEMS_PER_PAGE=30 \
+  DJANGO_SECRET_KEY=change-me DJANGO_ALLOWED_HOSTS=127.0.0.1 \
+  DJANGO_ITEMS_PER_PAGE=30 \
   python manage.py runserver 8000
 # --8<-- [end:run]
 
@@ -19,7 +20,8 @@ curl http://127.0.0.1:8000/configuration/
 # (### marks settings Django does not define). A few lines of its output:
 # --8<-- [start:inspect]
 DJANGO_SECRET_KEY=change-me DJANGO_ALLOWED_HOSTS=example.com \
-  python manage.py diffsettings --settings configuration.django_app.settings_production
+  python manage.py diffsettings \
+  --settings configuration.django_app.settings_production
 # ALLOWED_HOSTS = ['example.com']
 # ITEMS_PER_PAGE = 50  ###
 # SECRET_KEY = 'change-me'

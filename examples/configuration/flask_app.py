@@ -7,7 +7,7 @@ from flask import Blueprint, Flask, current_app
 
 # --8<-- [start:sources]
 class Config:
-    """Development defaults: safe to commit, never used in production as is."""
+    """Development defaults: safe to commit, never for production."""
 
     SECRET_KEY = "dev-only-not-secret"
     GREETING = "Hello"
@@ -15,7 +15,8 @@ class Config:
 
 
 class ProductionConfig(Config):
-    SECRET_KEY = None  # no default: it must come from FLASK_SECRET_KEY
+    # No default: it must come from FLASK_SECRET_KEY.
+    SECRET_KEY = None
     SESSION_COOKIE_SECURE = True
     ITEMS_PER_PAGE = 50
 
@@ -24,26 +25,34 @@ CONFIGS = {"development": Config, "production": ProductionConfig}
 
 
 def create_app(environment=None):
-    app = Flask(__name__)  # app.config starts with Flask's own defaults
-    # Production unless told otherwise: a forgotten APP_ENV gets the strict class,
-    # which refuses to start without a real key, never the development key.
+    # app.config starts with Flask's own defaults.
+    app = Flask(__name__)
+    # Production unless told otherwise: a forgotten APP_ENV gets the
+    # strict class, which refuses to start without a real key, never
+    # the development key.
     environment = environment or os.environ.get("APP_ENV", "production")
-    app.config.from_object(CONFIGS[environment])  # then the class for this environment
-    app.config.from_prefixed_env()  # then FLASK_*: FLASK_ITEMS_PER_PAGE=30 sets ITEMS_PER_PAGE to 30
+    # Then the class for this environment.
+    app.config.from_object(CONFIGS[environment])
+    # Then FLASK_*: FLASK_ITEMS_PER_PAGE=30 sets ITEMS_PER_PAGE to 30.
+    app.config.from_prefixed_env()
     if not app.config["SECRET_KEY"]:
-        raise RuntimeError("Set the FLASK_SECRET_KEY environment variable.")
+        raise RuntimeError(
+            "Set the FLASK_SECRET_KEY environment variable."
+        )
     app.register_blueprint(pages)
     return app
 # --8<-- [end:sources]
 
 
 # --8<-- [start:read]
-pages = Blueprint("pages", __name__)  # create_app() registers it
+# create_app() registers it.
+pages = Blueprint("pages", __name__)
 
 
 @pages.get("/")
 def show_settings():
-    # current_app is the app handling this request, whichever create_app() built.
+    # current_app is the app handling this request, whichever
+    # create_app() built.
     config = current_app.config
     return {
         "debug": current_app.debug,

@@ -17,6 +17,7 @@ curl http://127.0.0.1:8000/
 # Flask has no command that prints the configuration; ask the app itself.
 # --8<-- [start:inspect]
 APP_ENV=development FLASK_ITEMS_PER_PAGE=30 FLASK_GREETING=Howdy \
-  python -c "from configuration.flask_app import create_app; c = create_app().config; print(c['GREETING'], c['ITEMS_PER_PAGE'])"
+  python -c "from configuration.flask_app import create_app; \
+  c = create_app().config; print(c['GREETING'], c['ITEMS_PER_PAGE'])"
 # Howdy 30
 # --8<-- [end:inspect]

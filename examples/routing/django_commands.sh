@@ -5,7 +5,7 @@ pip install Django
 # --8<-- [end:install]
 # --8<-- [start:run]
 python manage.py check
-# DJANGO_DEBUG=1: debug mode, whose 404 page lists the URL patterns it tried.
+# DJANGO_DEBUG=1: debug mode; its 404 page lists the URL patterns.
 DJANGO_DEBUG=1 python manage.py runserver 8000
 # --8<-- [end:run]
 # --8<-- [start:expect]

@@ -6,14 +6,15 @@ from flask_wtf.csrf import CSRFProtect
 from markupsafe import escape
 from werkzeug.routing import BaseConverter
 
-# The shop's routes live on a blueprint; create_app() registers it on an app.
+# The shop's routes live on a blueprint; create_app() registers it.
 shop = Blueprint("shop", __name__)
 
 # A stand-in for a database table, so the example runs on its own.
 BOOKS = {1: "Dune", 2: "Emma"}
 
 
-@shop.get("/")  # GET, and HEAD for free
+# GET, and HEAD for free.
+@shop.get("/")
 def index():
     return "Welcome to the bookshop"
 
@@ -25,13 +26,17 @@ def about():
 
 def create_app(config=None):
     app = Flask(__name__)
-    app.config.from_prefixed_env()  # FLASK_SECRET_KEY signs the CSRF tokens
+    # FLASK_SECRET_KEY signs the CSRF tokens.
+    app.config.from_prefixed_env()
     app.config.update(config or {})
     if not app.config.get("SECRET_KEY"):
-        raise RuntimeError("Set the FLASK_SECRET_KEY environment variable.")
+        raise RuntimeError(
+            "Set the FLASK_SECRET_KEY environment variable."
+        )
     # A converter must be on the app's URL map before a rule uses it.
     app.url_map.converters["slug"] = SlugConverter
-    CSRFProtect(app)  # a POST needs a token, as in Django
+    # A POST needs a token, as in Django.
+    CSRFProtect(app)
     app.register_blueprint(shop)
     return app
 # --8<-- [end:static]
@@ -39,14 +44,14 @@ def create_app(config=None):
 
 # --8<-- [start:converters]
 class SlugConverter(BaseConverter):
-    """Letters, digits, hyphens and underscores, like Django's slug converter."""
+    """Letters, digits, hyphens and underscores, as Django's slug."""
 
     regex = r"[-a-zA-Z0-9_]+"
 
 
 @shop.get("/books/<int:book_id>/")
 def book_detail(book_id):
-    # book_id is already an int; /books/abc/ never reaches this function.
+    # book_id is already an int; /books/abc/ never reaches this view.
     if book_id not in BOOKS:
         abort(404)
     # A string return is sent as HTML: escape() what a user wrote.
@@ -87,7 +92,7 @@ def book_create():
 # --8<-- [start:reverse]
 @shop.get("/links/")
 def links():
-    # url_for takes the endpoint: "blueprint.function", unless you name it yourself.
+    # url_for takes the endpoint, "blueprint.function", not the path.
     return {
         "about": url_for("shop.about"),
         "dune": url_for("shop.book_detail", book_id=1),

@@ -5,7 +5,8 @@ pip install Flask Flask-WTF
 # --8<-- [end:install]
 # --8<-- [start:run]
 # Signs the CSRF tokens; the app refuses to start without it.
-export FLASK_SECRET_KEY="$(python -c 'import secrets; print(secrets.token_hex(32))')"
+key="$(python -c 'import secrets; print(secrets.token_hex())')"
+export FLASK_SECRET_KEY="$key"
 flask --app routing.flask_app routes
 flask --app routing.flask_app run --port 8000
 # --8<-- [end:run]

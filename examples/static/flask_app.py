@@ -12,9 +12,12 @@ def page():
 
 
 def create_app():
-    # static_folder="static" and static_url_path="/static" are the defaults,
-    # spelled out here: files in ./static/ are served at /static/<filename>.
-    app = Flask(__name__, static_folder="static", static_url_path="/static")
+    # static_folder="static" and static_url_path="/static" are the
+    # defaults, spelled out here: files in ./static/ are served at
+    # /static/<filename>.
+    app = Flask(
+        __name__, static_folder="static", static_url_path="/static"
+    )
     app.register_blueprint(pages)
     return app
 # --8<-- [end:view]

@@ -8,7 +8,8 @@ flask --app static.flask_app run --port 8000
 # --8<-- [end:run]
 # --8<-- [start:expect]
 curl http://127.0.0.1:8000/
-# <link rel="stylesheet" href="/static/site.css">
+# <link rel="stylesheet"
+# href="/static/site.css">
 curl -i http://127.0.0.1:8000/static/site.css
 # HTTP/1.1 200 OK
 # Content-Type: text/css; charset=utf-8
@@ -17,5 +18,5 @@ curl -i http://127.0.0.1:8000/static/site.css
 
 # --8<-- [start:collect]
 flask --app static.flask_app routes
-# Nothing to collect: the "static" route serves ./static/ in every environment.
+# Nothing to collect: the "static" route serves ./static/ everywhere.
 # --8<-- [end:collect]

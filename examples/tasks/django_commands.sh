@@ -7,7 +7,7 @@ pip install Django django-tasks-db django-tasks
 # --8<-- [start:run]
 export DJANGO_SETTINGS_MODULE=tasks.django_app.settings
 python manage.py migrate
-# The worker: polls the database and runs the tasks it finds, one at a time.
+# The worker: polls the database and runs each task it finds, in turn.
 python manage.py db_worker &
 python manage.py runserver 8000
 # --8<-- [end:run]

@@ -14,18 +14,22 @@ csrf = CSRFProtect()
 def create_app(config=None):
     app = Flask(__name__)
     app.config.update(
-        # The broker: the web app pushes jobs here, `flask rq worker` pops them.
-        RQ_CONNECTION=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
+        # The broker: the app pushes jobs, `flask rq worker` pops them.
+        RQ_CONNECTION=os.environ.get(
+            "REDIS_URL", "redis://127.0.0.1:6379/0"
+        ),
         RQ_QUEUES=["default"],
     )
     # FLASK_SECRET_KEY becomes SECRET_KEY: it signs the CSRF tokens.
     app.config.from_prefixed_env()
     app.config.update(config or {})
-    if not app.config.get("SECRET_KEY"):  # fail closed: no key, no app
+    # Fail closed: no key, no app.
+    if not app.config.get("SECRET_KEY"):
         raise RuntimeError(
             "Set the FLASK_SECRET_KEY environment variable."
         )
-    rq.init_app(app)  # adds the `flask rq worker` command
+    # Adds the `flask rq worker` command.
+    rq.init_app(app)
     csrf.init_app(app)
 
     from .flask_views import reports

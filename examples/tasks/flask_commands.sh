@@ -4,8 +4,9 @@
 pip install Flask Flask-RQ rq redis Flask-WTF
 # --8<-- [end:install]
 # --8<-- [start:run]
-# Signs the session cookie and the CSRF tokens; the app refuses to start without it.
-export FLASK_SECRET_KEY="$(python -c 'import secrets; print(secrets.token_hex(32))')"
+# Signs the session cookie and CSRF tokens; the app needs it to start.
+key="$(python -c 'import secrets; print(secrets.token_hex())')"
+export FLASK_SECRET_KEY="$key"
 redis-server --port 6379 --save "" --appendonly no &
 export REDIS_URL=redis://127.0.0.1:6379/0
 # The worker: waits on Redis and runs each job in a fresh process.

@@ -41,9 +41,11 @@ def new_report():
 @reports.get("/jobs/<uuid:job_id>")
 def job_status(job_id):
     job = rq.queue.fetch_job(str(job_id))
-    if job is None:  # unknown, or expired from Redis
+    # Unknown, or expired from Redis.
+    if job is None:
         abort(404)
-    status = job.get_status()  # queued, started, finished, failed...
+    # One of: queued, started, finished, failed, ...
+    status = job.get_status()
     result = job.return_value() if status == "finished" else None
     return {"status": status, "result": result}
 # --8<-- [end:result]

@@ -12,9 +12,12 @@ DJANGO_DEBUG=1 python manage.py runserver 8000
 curl http://127.0.0.1:8000/templates/
 # <title>Reading list · Bookshop</title>
 # <h1>Reading list</h1>
-# Dune by Frank Herbert ★★★★★
+# Dune by Frank Herbert
+# ★★★★★
 # <p>3 books</p>
-# <blockquote>&lt;script&gt;alert(&#x27;hi&#x27;)&lt;/script&gt; Loved it!</blockquote>
+# <blockquote>
+# &lt;script&gt;alert(&#x27;hi&#x27;)&lt;/script&gt; Loved it!
+# </blockquote>
 curl http://127.0.0.1:8000/templates/wishlist/
 # <h1>Wishlist</h1>
 # <li>Nothing here yet.</li>

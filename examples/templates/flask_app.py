@@ -6,9 +6,13 @@ from flask import Blueprint, Flask, render_template
 shelf = Blueprint("shelf", __name__)
 
 
-@shelf.app_template_filter("stars")  # app_: every template of the app can use it
+# app_: every template of the app can use it, not only the blueprint's.
+@shelf.app_template_filter("stars")
 def stars(rating):
-    """4 -> "★★★★☆": usable in every template as {{ book.rating|stars }}."""
+    """4 -> "★★★★☆".
+
+    Usable in every template as {{ book.rating|stars }}.
+    """
     return "★" * rating + "☆" * (5 - rating)
 # --8<-- [end:filter]
 
@@ -39,7 +43,8 @@ def wishlist():
 
 
 def create_app():
-    app = Flask(__name__)  # finds templates/ next to this module
+    # Flask finds templates/ next to this module.
+    app = Flask(__name__)
     app.register_blueprint(shelf)
     return app
 # --8<-- [end:view]

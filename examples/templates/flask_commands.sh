@@ -11,9 +11,12 @@ flask --app templates.flask_app run --debug --port 8000
 curl http://127.0.0.1:8000/
 # <title>Reading list · Bookshop</title>
 # <h1>Reading list</h1>
-# Dune by Frank Herbert ★★★★★
+# Dune by Frank Herbert
+# ★★★★★
 # <p>3 books</p>
-# <blockquote>&lt;script&gt;alert(&#39;hi&#39;)&lt;/script&gt; Loved it!</blockquote>
+# <blockquote>
+# &lt;script&gt;alert(&#39;hi&#39;)&lt;/script&gt; Loved it!
+# </blockquote>
 curl http://127.0.0.1:8000/wishlist/
 # <h1>Wishlist</h1>
 # <li>Nothing here yet.</li>

@@ -1,7 +1,15 @@
 """A tiny notes app to test: a list of notes and a form that adds one."""
 
 # --8<-- [start:app]
-from flask import Blueprint, Flask, abort, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Flask,
+    abort,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import FlaskForm
 from flask_wtf.csrf import CSRFProtect
@@ -28,12 +36,17 @@ class NoteForm(FlaskForm):
 def create_app(test_config=None):
     app = Flask(__name__)
     app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///notes.sqlite3"
-    app.config.from_prefixed_env()  # FLASK_SECRET_KEY signs the CSRF tokens
-    if test_config:  # the tests' settings: their own database, for one
+    # FLASK_SECRET_KEY signs the CSRF tokens.
+    app.config.from_prefixed_env()
+    # The tests' settings: their own database, for one.
+    if test_config:
         app.config.update(test_config)
     if not app.config.get("SECRET_KEY"):
-        raise RuntimeError("Set the FLASK_SECRET_KEY environment variable.")
-    CSRFProtect(app)  # the form posts a token, as Django's does
+        raise RuntimeError(
+            "Set the FLASK_SECRET_KEY environment variable."
+        )
+    # The form posts a token, as Django's does.
+    CSRFProtect(app)
     db.init_app(app)
     with app.app_context():
         db.create_all()

@@ -37,7 +37,8 @@ def test_adding_a_note_redirects_to_the_list_that_shows_it(client):
 
 def test_an_empty_note_is_refused(client):
     response = client.post("/notes/", data={"text": "   "})
-    assert response.status_code == 200  # the form again, with its error
+    # The form again, with its error.
+    assert response.status_code == 200
     assert "Write something first." in response.text
     assert "<li>No notes yet.</li>" in client.get("/notes/").text
 # --8<-- [end:tests]

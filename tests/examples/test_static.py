@@ -20,7 +20,7 @@ DJANGO_CSS = EXAMPLES / "static" / "django_app" / "static" / "static" / "site.cs
 
 
 def stylesheet_href(html: str) -> str:
-    match = re.search(r'<link rel="stylesheet" href="([^"]+)">', html)
+    match = re.search(r'<link rel="stylesheet"\s+href="([^"]+)">', html)
     assert match, "the page links a stylesheet"
     return match.group(1)
 

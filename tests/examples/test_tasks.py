@@ -45,6 +45,15 @@ def token(html: str) -> dict[str, str]:
 
 def run_section(topic: str, framework: str) -> RunSection:
     run = RunSection.parse(section(f"{topic}/{framework}_commands.sh", "run"))
+    # A shell variable set on a line of its own (key="$(python -c ...)") is no
+    # step: the export that names it gets its value, as bash would expand it.
+    names = {}
+    for step in [s for s in run.steps if len(s) == 1 and re.fullmatch(r"[a-z_]\w*=.*", s[0], re.S)]:
+        run.steps.remove(step)
+        name, value = step[0].split("=", 1)
+        names[name] = value
+    for name, value in run.exports.items():
+        run.exports[name] = re.sub(r"\$(\w+)", lambda m: names.get(m.group(1), m.group(0)), value)
     return run
 
 

@@ -17,6 +17,7 @@ import pytest
 import yaml
 
 from macros import data
+from macros.run_it import logical
 from tests.conftest import ROOT
 from tests.examples.conftest import section
 from tools import measure
@@ -115,7 +116,8 @@ def test_the_machine_is_described():
 
 
 def commands(path: str) -> list[list[str]]:
-    return [shlex.split(line.split("  #")[0]) for line in section(path, "serve") if line and not line.startswith("#")]
+    lines = logical(section(path, "serve"))  # a command continued with a backslash, joined
+    return [shlex.split(line.split("  #")[0]) for line in lines if line and not line.startswith("#")]
 
 
 def test_the_page_serves_each_app_with_the_command_measure_runs():

@@ -4,8 +4,10 @@ from django.contrib import admin
 from .models import Book
 
 
-@admin.register(Book)  # the list page: /admin/bench/book/
+# The list page: /admin/bench/book/
+@admin.register(Book)
 class BookAdmin(admin.ModelAdmin):
     list_display = ["title", "author", "year"]
-    list_per_page = 100  # Django's default, written out for the comparison
+    # Django's default, written out for the comparison.
+    list_per_page = 100
 # --8<-- [end:admin]

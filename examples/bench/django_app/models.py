@@ -2,7 +2,8 @@
 from django.db import models
 
 
-class Book(models.Model):  # staff accounts are django.contrib.auth's User
+# Staff accounts are django.contrib.auth's User.
+class Book(models.Model):
     title = models.CharField(max_length=200)
     author = models.CharField(max_length=100)
     year = models.IntegerField()

@@ -2,8 +2,10 @@
 from django.contrib import admin
 from django.urls import include, path
 
-urlpatterns = [  # ROOT_URLCONF of the benchmark's settings
-    path("admin/", admin.site.urls),  # with the admin's own sign-in page
+# ROOT_URLCONF of the benchmark's settings.
+urlpatterns = [
+    # With the admin's own sign-in page.
+    path("admin/", admin.site.urls),
     path("", include("bench.django_app.urls")),
 ]
 # --8<-- [end:admin]

@@ -10,11 +10,14 @@ BASE_DIR = Path(__file__).resolve().parents[2]  # examples/
 # --8<-- [start:setup]
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
-    raise ImproperlyConfigured("Set the DJANGO_SECRET_KEY environment variable.")
+    raise ImproperlyConfigured(
+        "Set the DJANGO_SECRET_KEY environment variable."
+    )
 DEBUG = False
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 
-INSTALLED_APPS = [  # what `django-admin startproject` lists, plus this app
+# What `django-admin startproject` lists, plus this app.
+INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

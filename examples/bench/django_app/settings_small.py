@@ -5,10 +5,13 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 # --8<-- [start:setup]
-# The smallest app: the hello example's URLs, with no apps, middleware or database.
+# The smallest app: the hello example's URLs, with no apps,
+# middleware or database.
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
-    raise ImproperlyConfigured("Set the DJANGO_SECRET_KEY environment variable.")
+    raise ImproperlyConfigured(
+        "Set the DJANGO_SECRET_KEY environment variable."
+    )
 DEBUG = False
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 ROOT_URLCONF = "hello.django_app.urls"

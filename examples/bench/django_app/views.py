@@ -17,22 +17,33 @@ def text(request):
 
 @require_safe
 def json_view(request):
-    return JsonResponse({"message": "Hello, world!", "numbers": NUMBERS})
+    return JsonResponse(
+        {"message": "Hello, world!", "numbers": NUMBERS}
+    )
 
 
 @require_safe
 def page(request):
-    return render(request, "bench/page.html", {"title": "Ten numbers", "numbers": NUMBERS})
+    return render(
+        request,
+        "bench/page.html",
+        {"title": "Ten numbers", "numbers": NUMBERS},
+    )
 
 
 @require_safe
 def books(request):
     found = Book.objects.order_by("id")[:10]
-    return JsonResponse({"books": [{"title": b.title, "author": b.author, "year": b.year} for b in found]})
+    rows = [
+        {"title": b.title, "author": b.author, "year": b.year}
+        for b in found
+    ]
+    return JsonResponse({"books": rows})
 
 
 @require_safe
 async def wait(request):
-    await asyncio.sleep(0.01)  # stands in for a 10 ms call to another service
+    # Stands in for a 10 ms call to another service.
+    await asyncio.sleep(0.01)
     return JsonResponse({"waited_ms": 10})
 # --8<-- [end:endpoints]

@@ -12,10 +12,15 @@ from project.settings import *  # noqa: F403  (the shared base)
 
 
 def env(name, default=None):
-    """An environment variable, or a clear error at start-up if a required one is missing."""
+    """An environment variable, or a clear error at start-up.
+
+    The error names the variable when it is unset and has no default.
+    """
     value = os.environ.get(name, default)
     if value is None:
-        raise ImproperlyConfigured(f"Set the {name} environment variable.")
+        raise ImproperlyConfigured(
+            f"Set the {name} environment variable."
+        )
     return value
 
 

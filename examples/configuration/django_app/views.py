@@ -4,8 +4,9 @@ from django.http import JsonResponse
 
 
 def show_settings(request):
-    # django.conf.settings is the module DJANGO_SETTINGS_MODULE names, loaded once.
-    # An app reads its own settings with a default, so projects may leave them out.
+    # django.conf.settings is the module DJANGO_SETTINGS_MODULE names,
+    # loaded once. An app reads its own settings with a default, so
+    # projects may leave them out.
     return JsonResponse({
         "debug": settings.DEBUG,
         "greeting": getattr(settings, "GREETING", "Hello"),

@@ -3,7 +3,8 @@ from django.urls import path
 
 from . import views
 
-app_name = "routing"  # a namespace, so names never clash with other apps
+# A namespace, so names never clash with other apps.
+app_name = "routing"
 
 urlpatterns = [
     path("", views.index, name="index"),

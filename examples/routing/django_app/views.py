@@ -1,7 +1,12 @@
 """Routing in Django: the views that routing/django_app/urls.py points at."""
 
 # --8<-- [start:static]
-from django.http import Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseBadRequest,
+    JsonResponse,
+)
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import escape, format_html
@@ -12,7 +17,8 @@ from django.views.decorators.http import require_safe
 BOOKS = {1: "Dune", 2: "Emma"}
 
 
-@require_safe  # GET and HEAD, as a Flask GET route; anything else gets 405
+# GET and HEAD, as a Flask GET route; anything else gets 405.
+@require_safe
 def index(request):
     return HttpResponse("Welcome to the bookshop")
 
@@ -26,7 +32,7 @@ def about(request):
 # --8<-- [start:converters]
 @require_safe
 def book_detail(request, book_id):
-    # book_id is already an int; /books/abc/ never reaches this function.
+    # book_id is already an int; /books/abc/ never reaches this view.
     if book_id not in BOOKS:
         raise Http404(f"No book {book_id}")
     # HttpResponse is sent as HTML: format_html() escapes each argument.
@@ -48,7 +54,10 @@ def download(request, name):
 
 # --8<-- [start:methods]
 class BookList(View):
-    """One URL, a method per HTTP verb; View answers HEAD with get() and others with 405."""
+    """One URL, a method per HTTP verb.
+
+    View answers HEAD with get() and any other verb with 405.
+    """
 
     def get(self, request):
         return HttpResponse(escape(", ".join(BOOKS.values())))
@@ -73,7 +82,9 @@ def links(request):
         "about": reverse("routing:about"),
         "dune": reverse("routing:book-detail", kwargs={"book_id": 1}),
         "tag": reverse("routing:tag", args=["science-fiction"]),
-        "cover": reverse("routing:download", kwargs={"name": "covers/dune.jpg"}),
+        "cover": reverse(
+            "routing:download", kwargs={"name": "covers/dune.jpg"}
+        ),
         "search": reverse("routing:book-list", query={"q": "emma"}),
     })
 # --8<-- [end:reverse]

@@ -4,7 +4,12 @@ from django.views.generic import TemplateView
 
 app_name = "static"
 urlpatterns = [
-    # A page that only renders a template; it finds the CSS file's URL with {% static %}.
-    path("", TemplateView.as_view(template_name="static/page.html"), name="page"),
+    # A page that only renders a template; it finds the CSS file's
+    # URL with {% static %}.
+    path(
+        "",
+        TemplateView.as_view(template_name="static/page.html"),
+        name="page",
+    ),
 ]
 # --8<-- [end:view]

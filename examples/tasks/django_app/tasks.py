@@ -4,14 +4,19 @@
 from collections import Counter
 
 try:
-    from django.tasks import task  # Django 6.0 and later
-except ImportError:  # Django 5.2 LTS: the django-tasks backport of the same API
+    # Django 6.0 and later
+    from django.tasks import task
+except ImportError:
+    # Django 5.2 LTS: the django-tasks backport of the same API
     from django_tasks import task
 
 
 @task
 def count_words(text):
-    """The slow part of a real app (an email, a report); here, counting words."""
+    """The slow part of a real app (an email, a report).
+
+    Here, counting words.
+    """
     words = text.lower().split()
     return {"words": len(words), "top": Counter(words).most_common(3)}
 # --8<-- [end:task]

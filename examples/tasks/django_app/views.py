@@ -56,6 +56,7 @@ class JobStatusView(View):
             result = count_words.get_result(str(result_id))
         except TaskResultDoesNotExist:
             raise Http404("No such task") from None
-        value = result.return_value if result.status == "SUCCESSFUL" else None
+        done = result.status == "SUCCESSFUL"
+        value = result.return_value if done else None
         return JsonResponse({"status": result.status, "result": value})
 # --8<-- [end:result]

@@ -13,7 +13,9 @@ BOOKS = [
 
 class ReadingList(TemplateView):
     template_name = "templates/books.html"
-    extra_context = {  # the same values on every request; get_context_data() computes them per request
+    # The same values on every request; get_context_data() would
+    # compute them per request.
+    extra_context = {
         "heading": "Reading list",
         "books": BOOKS,
         # Text from a user: the template escapes it, so it stays text.

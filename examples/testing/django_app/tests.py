@@ -8,8 +8,9 @@ from .models import Note
 
 
 class NoteTests(TestCase):
-    # Django creates a separate test database before the first test and wraps
-    # each test in a transaction it rolls back, so every test starts empty.
+    # Django creates a separate test database before the first test
+    # and wraps each test in a transaction it rolls back, so every
+    # test starts empty.
     def setUp(self):
         # Runs before each test, like a pytest fixture.
         self.url = reverse("testing:notes")
@@ -18,14 +19,18 @@ class NoteTests(TestCase):
     # --8<-- [start:tests]
     def test_the_list_starts_empty(self):
         response = self.client.get(self.url)
-        self.assertContains(response, "<li>No notes yet.</li>", html=True)
+        self.assertContains(
+            response, "<li>No notes yet.</li>", html=True
+        )
         self.assertTemplateUsed(response, "testing/notes.html")
 
     def test_adding_a_note_redirects_to_the_list_that_shows_it(self):
         response = self.client.post(self.url, {"text": "Buy milk"})
         self.assertRedirects(response, self.url)
         self.assertEqual(Note.objects.get().text, "Buy milk")
-        self.assertContains(self.client.get(self.url), "<li>Buy milk</li>", html=True)
+        self.assertContains(
+            self.client.get(self.url), "<li>Buy milk</li>", html=True
+        )
 
     def test_an_empty_note_is_refused(self):
         response = self.client.post(self.url, {"text": "   "})

@@ -9,12 +9,18 @@ from .models import Note
 class NoteForm(forms.ModelForm):
     class Meta:
         model = Note
-        fields = ["text"]  # a CharField strips spaces, so "   " counts as empty
-        error_messages = {"text": {"required": "Write something first."}}
+        # A CharField strips spaces, so "   " counts as empty.
+        fields = ["text"]
+        error_messages = {
+            "text": {"required": "Write something first."}
+        }
 
 
 class NotesView(CreateView):
-    """GET shows the notes and the form; a valid POST saves one and redirects back."""
+    """GET shows the notes and the form.
+
+    A valid POST saves a note and redirects back.
+    """
 
     form_class = NoteForm
     template_name = "testing/notes.html"

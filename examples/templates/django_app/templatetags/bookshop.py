@@ -6,6 +6,9 @@ register = template.Library()
 
 @register.filter
 def stars(rating):
-    """4 -> "★★★★☆": usable after {% load bookshop %} as {{ book.rating|stars }}."""
+    """4 -> "★★★★☆".
+
+    Usable after {% load bookshop %} as {{ book.rating|stars }}.
+    """
     return "★" * rating + "☆" * (5 - rating)
 # --8<-- [end:filter]

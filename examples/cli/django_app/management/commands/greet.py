@@ -7,8 +7,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("name")
-        parser.add_argument("--times", type=int, default=1, help="How many greetings.")
-        parser.add_argument("--shout", action="store_true", help="Print in capitals.")
+        parser.add_argument(
+            "--times", type=int, default=1, help="How many greetings."
+        )
+        parser.add_argument(
+            "--shout", action="store_true", help="Print in capitals."
+        )
 
     def handle(self, *args, name, times, shout, **options):
         if times < 1:

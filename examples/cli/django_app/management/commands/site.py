@@ -8,13 +8,18 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         actions = parser.add_subparsers(dest="action", required=True)
-        actions.add_parser("info", help="Print the settings module and debug mode.")
-        setting = actions.add_parser("setting", help="Print one setting.")
+        actions.add_parser(
+            "info", help="Print the settings module and debug mode."
+        )
+        setting = actions.add_parser(
+            "setting", help="Print one setting."
+        )
         setting.add_argument("key")
 
     def handle(self, *args, action, **options):
         if action == "info":
-            self.stdout.write(f"{settings.SETTINGS_MODULE} (debug: {settings.DEBUG})")
+            module, debug = settings.SETTINGS_MODULE, settings.DEBUG
+            self.stdout.write(f"{module} (debug: {debug})")
             return
         key = options["key"]
         if not hasattr(settings, key):
