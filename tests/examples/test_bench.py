@@ -13,7 +13,6 @@ import re
 import sys
 
 import pytest
-from django.core.exceptions import ImproperlyConfigured
 from django.core.management import CommandError, call_command
 from django.test import Client
 
@@ -40,12 +39,6 @@ def flask_app(tmp_path):
     yield app
     with app.app_context():
         db.engine.dispose()
-
-
-def test_flask_factory_refuses_to_start_without_a_secret_key(monkeypatch):
-    monkeypatch.delenv("FLASK_SECRET_KEY", raising=False)
-    with pytest.raises(RuntimeError, match="Set the FLASK_SECRET_KEY environment variable"):
-        create_app()
 
 
 def test_flask_factory_loads_every_add_on_the_cookbook_uses(flask_app):
@@ -180,12 +173,6 @@ def load(module: str, monkeypatch, **env: str):
         monkeypatch.setenv(name, value)
     monkeypatch.delitem(sys.modules, module, raising=False)
     return importlib.import_module(module)
-
-
-@pytest.mark.parametrize("module", ["bench.django_app.settings", "bench.django_app.settings_small"])
-def test_django_settings_refuse_to_load_without_a_secret_key(module, monkeypatch):
-    with pytest.raises(ImproperlyConfigured, match="Set the DJANGO_SECRET_KEY environment variable"):
-        load(module, monkeypatch)
 
 
 def test_django_settings_run_without_debug_with_the_usual_parts(monkeypatch):

@@ -244,12 +244,6 @@ def test_a_forged_cross_site_post_with_another_visitors_token_is_refused(site):
 # Set-up that the page states ---------------------------------------------------
 
 
-def test_flask_refuses_to_start_without_a_secret_key(monkeypatch):
-    monkeypatch.delenv("FLASK_SECRET_KEY", raising=False)
-    with pytest.raises(RuntimeError, match="FLASK_SECRET_KEY"):
-        create_app()
-
-
 def test_flask_reads_the_secret_key_from_the_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("FLASK_SECRET_KEY", "from-the-environment")
     app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'crud.sqlite3'}"})

@@ -415,14 +415,3 @@ def test_django_sends_through_the_smtp_settings_of_the_example(alice, browser, s
     [message] = inbox.messages
     assert message["Subject"] == "Reset your password" and message["From"] == "noreply@example.com"
     assert "/password_reset/reset/" in message.get_body().get_content()
-
-
-def test_flask_refuses_to_start_without_a_secret_key(monkeypatch):
-    """A fallback key in the code would be public: whoever reads it can sign a session cookie."""
-    from password_reset.flask_app import create_app as factory
-
-    monkeypatch.delenv("FLASK_SECRET_KEY", raising=False)
-    with pytest.raises(RuntimeError, match="Set the FLASK_SECRET_KEY environment variable"):
-        factory()
-    monkeypatch.setenv("FLASK_SECRET_KEY", "from-the-environment")
-    assert factory({"SQLALCHEMY_DATABASE_URI": "sqlite://"}).config["SECRET_KEY"] == "from-the-environment"

@@ -182,17 +182,6 @@ def test_django_receivers_also_take_an_asgi_request(caplog):
     assert lines(caplog)[0] == "request_started" and lines(caplog)[-1] == "request_finished"
 
 
-def test_flask_refuses_to_start_without_a_secret_key(monkeypatch):
-    """A fallback key in the code would be public: whoever reads it can sign a session cookie."""
-    from signals.flask_app import create_app as factory
-
-    monkeypatch.delenv("FLASK_SECRET_KEY", raising=False)
-    with pytest.raises(RuntimeError, match="Set the FLASK_SECRET_KEY environment variable"):
-        factory()
-    monkeypatch.setenv("FLASK_SECRET_KEY", "from-the-environment")
-    assert factory({"SQLALCHEMY_DATABASE_URI": "sqlite://"}).config["SECRET_KEY"] == "from-the-environment"
-
-
 @pytest.mark.django_db
 @pytest.mark.urls(__name__)
 def test_both_pages_list_the_50_newest_orders_only(flask_app):

@@ -223,14 +223,3 @@ def test_the_page_installs_the_backport_on_the_lts_line_only():
     assert f"django-tasks=={pinned}" in requirements and label.endswith("LTS")
     assert not any(r.startswith("django-tasks==") for r in p.pip)  # Django 6.1 has django.tasks
     assert any(r.startswith("django-tasks-db==") for r in p.pip)  # the backend, on both lines
-
-
-def test_flask_refuses_to_start_without_a_secret_key(monkeypatch):
-    """A fallback key in the code would be public: whoever reads it can sign a session cookie."""
-    from tasks.flask_app import create_app as factory
-
-    monkeypatch.delenv("FLASK_SECRET_KEY", raising=False)
-    with pytest.raises(RuntimeError, match="Set the FLASK_SECRET_KEY environment variable"):
-        factory()
-    monkeypatch.setenv("FLASK_SECRET_KEY", "from-the-environment")
-    assert factory({"SQLALCHEMY_DATABASE_URI": "sqlite://"}).config["SECRET_KEY"] == "from-the-environment"

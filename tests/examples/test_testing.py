@@ -211,12 +211,6 @@ def test_django_refuses_a_post_without_a_csrf_token(db):
     assert not Note.objects.exists()
 
 
-def test_flask_refuses_to_start_without_a_secret_key(monkeypatch):
-    monkeypatch.delenv("FLASK_SECRET_KEY", raising=False)
-    with pytest.raises(RuntimeError, match="Set the FLASK_SECRET_KEY environment variable"):
-        flask_app.create_app()
-
-
 @pytest.mark.urls("testing.django_app.urls")
 @pytest.mark.parametrize("body", ["", "note=hi", "text=%20%20"], ids=["empty body", "no text", "blank text"])
 def test_a_post_without_a_note_shows_the_form_again_with_the_same_status_in_both(client, db, body):
@@ -225,9 +219,3 @@ def test_a_post_without_a_note_shows_the_form_again_with_the_same_status_in_both
     ).test_client()
     kwargs = {"data": body, "content_type": "application/x-www-form-urlencoded"}
     assert flask.post("/notes/", **kwargs).status_code == client.post("/notes/", **kwargs).status_code == 200
-
-
-@pytest.mark.urls("testing.django_app.urls")
-def test_head_answers_like_get(client, db):
-    flask = flask_app.create_app({"SECRET_KEY": SECRET, "SQLALCHEMY_DATABASE_URI": "sqlite://"}).test_client()
-    assert flask.head("/notes/").status_code == client.head("/notes/").status_code == 200

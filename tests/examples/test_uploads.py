@@ -263,14 +263,3 @@ def test_django_reads_a_broken_multipart_body_as_a_form_without_its_file(db, med
     )
     assert response.status_code == 200 and "This field is required." in response.content.decode()
     assert not Document.objects.exists()
-
-
-def test_flask_refuses_to_start_without_a_secret_key(monkeypatch):
-    """A fallback key in the code would be public: whoever reads it can sign a session cookie."""
-    from uploads.flask_app import create_app as factory
-
-    monkeypatch.delenv("FLASK_SECRET_KEY", raising=False)
-    with pytest.raises(RuntimeError, match="Set the FLASK_SECRET_KEY environment variable"):
-        factory()
-    monkeypatch.setenv("FLASK_SECRET_KEY", "from-the-environment")
-    assert factory({"SQLALCHEMY_DATABASE_URI": "sqlite://"}).config["SECRET_KEY"] == "from-the-environment"
