@@ -8,7 +8,6 @@ templates carry the token instead of switching the check off.
 
 from __future__ import annotations
 
-import re
 from html.parser import HTMLParser
 
 from tests.examples.conftest import EXAMPLES
@@ -83,34 +82,3 @@ def pins() -> dict[str, set[str]]:
 
 def canonical(name: str) -> str:
     return name.lower().replace("_", "-")
-
-
-def assert_versions_on_page_are_pinned(topic: str) -> dict[str, set[str]]:
-    """Every "Package 1.2.3" the page's prose names is a version the examples are pinned to."""
-    text = (EXAMPLES.parent / "docs" / "cookbook" / f"{topic}.md").read_text(encoding="utf-8")
-    known = pins()
-    named: dict[str, set[str]] = {}
-    # One-word names ("Flask-WTF 1.3.0") and two-word ones ("Django Ninja 1.7.1").
-    for pattern in (
-        r"([A-Za-z][\w.-]*[A-Za-z0-9]) (\d+\.\d+\.\d+)\b",
-        r"([A-Za-z][\w.-]* [A-Za-z][\w.-]*[A-Za-z0-9]) (\d+\.\d+\.\d+)\b",
-    ):
-        for name, version in re.findall(pattern, text):
-            key = canonical(name.replace(" ", "-"))
-            if key in known:
-                named.setdefault(key, set()).add(version)
-    wrong = {name: versions - known[name] for name, versions in named.items() if versions - known[name]}
-    assert wrong == {}, f"docs/cookbook/{topic}.md names versions that are not pinned: {wrong}"
-    return named
-
-
-def page_description(topic: str) -> str:
-    """The page's front-matter description; MkDocs shows front matter that is not valid YAML as text."""
-    import yaml
-
-    text = (EXAMPLES.parent / "docs" / "cookbook" / f"{topic}.md").read_text(encoding="utf-8")
-    assert text.startswith("---\n"), f"docs/cookbook/{topic}.md: no front matter"
-    meta = yaml.safe_load(text.split("---\n")[1])
-    assert isinstance(meta, dict), f"docs/cookbook/{topic}.md: the front matter is not a YAML mapping"
-    assert len(meta.get("description", "")) >= 20, f"docs/cookbook/{topic}.md: no description of 20+ characters"
-    return meta["description"]
