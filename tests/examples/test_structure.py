@@ -10,7 +10,6 @@ checked separately, and its test command is run as a reader runs it.
 
 from __future__ import annotations
 
-import importlib
 import os
 import re
 import shlex
@@ -121,11 +120,6 @@ def test_each_part_reads_the_shared_settings(site, monkeypatch, settings):
     assert "A classic." in shown and "Gripping." not in shown
 
 
-def test_the_flask_config_module_holds_the_defaults():
-    app = create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://"})
-    assert app.config["REVIEWS_PER_BOOK"] == 20
-
-
 def test_django_finds_each_template_in_its_own_app():
     pk = DjangoBook.objects.create(title="Dune", author="Frank Herbert").pk
     client = Client()
@@ -222,21 +216,6 @@ def test_the_django_tests_catch_reviews_in_the_wrong_order(monkeypatch):
 def test_this_sites_project_installs_both_apps_and_mounts_their_urls():
     assert {"structure.django_app.catalog", "structure.django_app.reviews"} <= set(django_settings.INSTALLED_APPS)
     assert Client().get("/structure/books/").status_code == 200
-
-
-def import_standalone_settings(monkeypatch, **env):
-    monkeypatch.delitem(sys.modules, "structure.django_app.settings", raising=False)
-    monkeypatch.delenv("DJANGO_SECRET_KEY", raising=False)
-    for key, value in env.items():
-        monkeypatch.setenv(key, value)
-    return importlib.import_module("structure.django_app.settings")
-
-
-def test_the_bookshop_settings_list_its_apps_and_urls(monkeypatch):
-    own = import_standalone_settings(monkeypatch, DJANGO_SECRET_KEY="test")
-    assert own.INSTALLED_APPS[-2:] == ["structure.django_app.catalog", "structure.django_app.reviews"]
-    assert own.ROOT_URLCONF == "structure.django_app.urls"
-    assert own.DEBUG is False and own.REVIEWS_PER_BOOK == 20
 
 
 def test_the_flask_routes_command_lists_each_blueprints_endpoints(monkeypatch):
