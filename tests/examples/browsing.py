@@ -8,8 +8,10 @@ templates carry the token instead of switching the check off.
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
+from macros.run_it import read_pins
 from tests.examples.conftest import EXAMPLES
 
 
@@ -32,6 +34,13 @@ class Inputs(HTMLParser):
 
     def hidden(self) -> dict[str, str]:
         return {name: a.get("value") or "" for name, a in self.inputs.items() if a.get("type") == "hidden"}
+
+
+def csrf_token(page: str, field: str = "csrf(?:_token|middlewaretoken)") -> str:
+    """The value of a form's hidden CSRF field, Flask-WTF's or Django's (or of ``field``)."""
+    match = re.search(rf'name="{field}"[^>]*?value="([^"]+)"', page)
+    assert match, f"the form has no {field} field"
+    return match.group(1)
 
 
 def body(response) -> str:
@@ -68,17 +77,9 @@ class Browser:
 
 
 def pins() -> dict[str, set[str]]:
-    """Every exact pin the examples and their tests use, names lower-cased, on either Django line."""
+    """Every exact pin the examples and their tests use, canonical names, on either Django line."""
     found: dict[str, set[str]] = {}
-    files = [EXAMPLES / name for name in ("requirements-common.txt", "requirements.txt", "requirements-lts.txt")]
-    for path in [*files, EXAMPLES.parent / "requirements-test.txt"]:  # pytest and pytest-django
-        for line in path.read_text().splitlines():
-            line = line.split("#")[0].strip()
-            if "==" in line:
-                package, version = line.split("==")
-                found.setdefault(canonical(package.strip()), set()).add(version.strip())
+    for name in ("requirements-common.txt", "requirements.txt", "requirements-lts.txt", "../requirements-test.txt"):
+        for package, version in read_pins(EXAMPLES / name).items():
+            found.setdefault(package, set()).add(version)
     return found
-
-
-def canonical(name: str) -> str:
-    return name.lower().replace("_", "-")

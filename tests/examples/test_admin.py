@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import base64
 import datetime
-import re
 
 import pytest
 from django.contrib import admin as django_admin
@@ -20,6 +19,7 @@ from admin.django_app.models import Article
 from admin.flask_app import create_app
 from admin.flask_models import Article as FlaskArticle
 from admin.flask_models import db
+from tests.examples.browsing import csrf_token
 from tests.examples.garbage import HUGE, NOT_UTF8, form_body
 
 urlpatterns = [path("admin/", django_admin.site.urls)]
@@ -42,12 +42,6 @@ SECRET = "a-long-random-value-from-the-environment"
 def basic(username: str, password: str) -> dict[str, str]:
     token = base64.b64encode(f"{username}:{password}".encode()).decode()
     return {"Authorization": f"Basic {token}"}
-
-
-def csrf_token_in(html: str) -> str:
-    match = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"', html)
-    assert match, "the admin's form carries no CSRF token"
-    return match.group(1) or match.group(2)
 
 
 def make_app(tmp_path, **config):
@@ -114,7 +108,7 @@ ARTICLE = {
 
 def create_with_token(client, data, headers):
     """What the admin's own form does: load it, then post it back with its token."""
-    token = csrf_token_in(client.get("/admin/article/new/", headers=headers).text)
+    token = csrf_token(client.get("/admin/article/new/", headers=headers).text)
     return client.post("/admin/article/new/", data={**data, "csrf_token": token}, headers=headers)
 
 
@@ -146,7 +140,7 @@ def test_flask_admin_refuses_a_forged_cross_site_create(flask_app, signed_in):
     assert forged.status_code == 400 and "CSRF token is missing" in forged.text
     assert rows(flask_app) == []
     # A token from some other session is no better than none.
-    stolen = csrf_token_in(flask_app.test_client().get("/admin/article/new/", headers=signed_in).text)
+    stolen = csrf_token(flask_app.test_client().get("/admin/article/new/", headers=signed_in).text)
     assert (
         attacker.post("/admin/article/new/", data={**ARTICLE, "csrf_token": stolen}, headers=signed_in).status_code
         == 400
@@ -170,7 +164,7 @@ def test_flask_admin_refuses_a_forged_cross_site_delete(flask_app, signed_in):
     deleted = client.post(
         "/admin/article/delete/",
         headers=signed_in,
-        data={"id": "1", "url": "/admin/article/", "csrf_token": csrf_token_in(listing)},
+        data={"id": "1", "url": "/admin/article/", "csrf_token": csrf_token(listing)},
     )
     assert deleted.status_code == 302
     assert rows(flask_app) == []
@@ -272,7 +266,7 @@ def test_flask_admin_shows_bad_forms_again_and_saves_nothing(flask_app, signed_i
         "title too long": {**ARTICLE, "title": "x" * 201},
     }[case]
     client = flask_app.test_client()
-    token = csrf_token_in(client.get("/admin/article/new/", headers=signed_in).text)
+    token = csrf_token(client.get("/admin/article/new/", headers=signed_in).text)
     response = client.post(
         "/admin/article/new/",
         data=form_body({**data, "csrf_token": token}),
@@ -290,7 +284,7 @@ def test_flask_admin_shows_bad_forms_again_and_saves_nothing(flask_app, signed_i
 def test_flask_admin_answers_odd_ids_without_a_server_error(flask_app, signed_in, row_id):
     client = flask_app.test_client()
     assert client.get(f"/admin/article/edit/?id={row_id}", headers=signed_in).status_code < 500
-    token = csrf_token_in(client.get("/admin/article/", headers=signed_in).text)
+    token = csrf_token(client.get("/admin/article/", headers=signed_in).text)
     assert (
         client.post("/admin/article/delete/", data={"id": row_id, "csrf_token": token}, headers=signed_in).status_code
         < 500

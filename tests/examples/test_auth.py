@@ -28,6 +28,7 @@ from sqlalchemy import inspect
 
 from auth.flask_app import create_app
 from auth.flask_models import User, db
+from tests.examples.browsing import csrf_token
 from tests.examples.conftest import EXAMPLES, section
 from tests.examples.garbage import form_variants, is_client_error
 
@@ -45,20 +46,14 @@ def visits(page: str) -> int:
 SECRET = "a-long-random-value-from-the-environment"
 
 
-def token_in(page: str, field: str = "csrf_token") -> str:
-    match = re.search(rf'name="{field}" value="([^"]+)"', page)
-    assert match, f"the form has no {field} field"
-    return match.group(1)
-
-
 def sign_in(client, password=PASSWORD, username="alice", query=""):
     """What the browser does: load the form, then post it with the form's token."""
-    token = token_in(client.get("/login").text)
+    token = csrf_token(client.get("/login").text)
     return client.post(f"/login{query}", data={"username": username, "password": password, "csrf_token": token})
 
 
 def sign_out(client):
-    return client.post("/logout", data={"csrf_token": token_in(client.get("/private").text)})
+    return client.post("/logout", data={"csrf_token": csrf_token(client.get("/private").text)})
 
 
 @pytest.fixture
@@ -188,7 +183,7 @@ SAME_ORDER = (1 / 3, 3)
 
 def test_flask_login_takes_as_long_for_an_unknown_name_as_for_a_wrong_password(flask_app):
     client = flask_app.test_client()
-    token = token_in(client.get("/login").text)
+    token = csrf_token(client.get("/login").text)
 
     def attempt(name):
         response = client.post("/login", data={"username": name, "password": "wrong", "csrf_token": token})
@@ -202,7 +197,7 @@ def test_flask_login_takes_as_long_for_an_unknown_name_as_for_a_wrong_password(f
 
 def test_flask_login_answers_bad_input_with_4xx(flask_app):
     client = flask_app.test_client()
-    token = token_in(client.get("/login").text)
+    token = csrf_token(client.get("/login").text)
     for case, body in form_variants({"username": "alice", "password": PASSWORD}).items():
         response = client.post(
             "/login", data=f"csrf_token={token}&{body}", content_type="application/x-www-form-urlencoded"
@@ -305,15 +300,13 @@ def test_django_refuses_forged_cross_site_login_and_logout(alice):
     form = browser.get("/auth/login/").content.decode()
     signed_in = browser.post(
         "/auth/login/",
-        {"username": "alice", "password": PASSWORD, "csrfmiddlewaretoken": token_in(form, "csrfmiddlewaretoken")},
+        {"username": "alice", "password": PASSWORD, "csrfmiddlewaretoken": csrf_token(form)},
     )
     assert signed_in.status_code == 302
     assert browser.post("/auth/logout/").status_code == 403
     assert browser.get("/auth/private/").status_code == 200  # still signed in
     page = browser.get("/auth/private/").content.decode()
-    assert (
-        browser.post("/auth/logout/", {"csrfmiddlewaretoken": token_in(page, "csrfmiddlewaretoken")}).status_code == 302
-    )
+    assert browser.post("/auth/logout/", {"csrfmiddlewaretoken": csrf_token(page)}).status_code == 302
     assert browser.get("/auth/private/").status_code == 302
 
 

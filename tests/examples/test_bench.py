@@ -20,6 +20,7 @@ from bench.django_app.models import Book
 from bench.flask_app import create_app
 from bench.flask_models import Book as FlaskBook
 from bench.flask_models import db
+from tests.examples.browsing import csrf_token
 
 PASSWORD = "a long staff passphrase"
 NUMBERS = list(range(1, 11))
@@ -69,10 +70,6 @@ def test_flask_seed_replaces_the_rows_and_refuses_a_second_staff_account(flask_a
     again = runner.invoke(args=["add-staff", "staff"], env={"STAFF_PASSWORD": PASSWORD})
     assert again.exit_code == 1 and "'staff' already exists" in again.output
     assert runner.invoke(args=["seed-bench", "--rows", "0"]).exit_code == 2
-
-
-def csrf_token(html: str) -> str:
-    return re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
 
 
 def test_flask_admin_sends_strangers_to_the_login_page(flask_app):

@@ -27,6 +27,7 @@ from password_reset.django_app import settings as topic
 from password_reset.flask_app import create_app
 from password_reset.flask_models import User, db
 from tests.conftest import free_port
+from tests.examples.browsing import csrf_token
 from tests.examples.conftest import section
 
 urlpatterns = [path("password_reset/", include("password_reset.django_app.urls"))]
@@ -34,10 +35,6 @@ urlpatterns = [path("password_reset/", include("password_reset.django_app.urls")
 OLD, NEW = "correct horse battery staple", "a new and longer passphrase"
 LINK = re.compile(r"https?://\S+")
 OLD_HASH = generate_password_hash(OLD)
-
-
-def csrf_token(page: str) -> str:
-    return re.search(r'name="csrf(?:_token|middlewaretoken)" (?:type="hidden" )?value="([^"]+)"', page).group(1)
 
 
 class Inbox:

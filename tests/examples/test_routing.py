@@ -16,6 +16,7 @@ import pytest
 from django.test import Client
 
 from routing.flask_app import create_app
+from tests.examples.browsing import body
 from tests.examples.conftest import EXAMPLES, section
 from tests.examples.garbage import NOT_UTF8, form_body
 
@@ -47,10 +48,6 @@ def get(request, flask_client, client):
     if request.param == "flask":
         return flask_client.get
     return lambda path, **kw: client.get(DJANGO + path, **kw)
-
-
-def body(response) -> str:
-    return response.content.decode() if hasattr(response, "content") else response.text
 
 
 @pytest.mark.parametrize(

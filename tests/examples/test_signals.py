@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 
 import pytest
 from django.urls import include, path
@@ -11,6 +10,7 @@ from django.urls import include, path
 from signals.django_app.models import Order as DjangoOrder
 from signals.flask_app import create_app, order_placed
 from signals.flask_models import Order, db
+from tests.examples.browsing import csrf_token
 
 urlpatterns = [path("signals/", include("signals.django_app.urls"))]
 
@@ -18,10 +18,6 @@ urlpatterns = [path("signals/", include("signals.django_app.urls"))]
 def lines(caplog) -> list[str]:
     """What the example logged under the `signals` logger, without timings."""
     return [r.getMessage() for r in caplog.records if r.name.startswith("signals")]
-
-
-def csrf_token(page: str) -> str:
-    return re.search(r'name="csrf(?:_token|middlewaretoken)"[^>]*value="([^"]+)"', page).group(1)
 
 
 # Flask ---------------------------------------------------------------------

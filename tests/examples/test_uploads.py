@@ -15,6 +15,7 @@ from django.urls import include, path
 from werkzeug.datastructures import FileStorage
 from werkzeug.test import encode_multipart
 
+from tests.examples.browsing import csrf_token
 from uploads.django_app.models import Document
 from uploads.flask_app import create_app
 
@@ -24,10 +25,6 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 PDF = b"%PDF-1.7\n" + b"%" * 64
 TEXT = b"<script>alert('not an image')</script>"
 BIG = b"\x89PNG\r\n\x1a\n" + b"\x00" * (1024 * 1024 + 1)  # a valid PNG start, one byte over 1 MiB
-
-
-def csrf_token(page: str) -> str:
-    return re.search(r'name="csrf(?:_token|middlewaretoken)" (?:type="hidden" )?value="([^"]+)"', page).group(1)
 
 
 def stored(folder: Path) -> list[Path]:

@@ -8,7 +8,8 @@ from importlib import metadata
 import pytest
 import yaml
 
-from tests.examples.browsing import canonical, pins
+from macros.run_it import canonical
+from tests.examples.browsing import pins
 from tests.examples.conftest import ROOT
 
 FRAMEWORKS = yaml.safe_load((ROOT / "data/frameworks.yml").read_text())["frameworks"]
