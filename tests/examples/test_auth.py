@@ -11,10 +11,8 @@ import html
 import os
 import re
 import sqlite3
-import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 from urllib.parse import quote
 
@@ -161,40 +159,6 @@ def test_flask_factory_leaves_the_schema_to_the_init_db_command(tmp_path):
         db.engine.dispose()
 
 
-def median_seconds(known, unknown, times: int = 9) -> tuple[float, float]:
-    """Median CPU time of each attempt, the two interleaved.
-
-    CPU time (not wall-clock time) and alternating the attempts keep other
-    processes on a busy machine from skewing one side: the leak being guarded
-    is a password hash that runs for one kind of name and not the other,
-    which is CPU work.
-    """
-    durations: dict[object, list[float]] = {known: [], unknown: []}
-    for _ in range(times):
-        for attempt in (known, unknown):
-            start = time.process_time()
-            attempt()
-            durations[attempt].append(time.process_time() - start)
-    return statistics.median(durations[known]), statistics.median(durations[unknown])
-
-
-SAME_ORDER = (1 / 3, 3)
-
-
-def test_flask_login_takes_as_long_for_an_unknown_name_as_for_a_wrong_password(flask_app):
-    client = flask_app.test_client()
-    token = csrf_token(client.get("/login").text)
-
-    def attempt(name):
-        response = client.post("/login", data={"username": name, "password": "wrong", "csrf_token": token})
-        assert "Wrong username or password." in response.text
-
-    known, unknown = median_seconds(lambda: attempt("alice"), lambda: attempt("nobody-by-this-name"))
-    assert SAME_ORDER[0] < unknown / known < SAME_ORDER[1], (
-        f"known {known * 1000:.1f} ms, unknown {unknown * 1000:.1f} ms"
-    )
-
-
 def test_flask_login_answers_bad_input_with_4xx(flask_app):
     client = flask_app.test_client()
     token = csrf_token(client.get("/login").text)
@@ -276,21 +240,6 @@ class FasterPBKDF2(PBKDF2PasswordHasher):
     """The same hasher with fewer rounds, so timing several logins stays quick; the ratio is what counts."""
 
     iterations = 50_000
-
-
-@pytest.mark.urls(__name__)
-def test_django_login_takes_as_long_for_an_unknown_name_as_for_a_wrong_password(settings, django_user_model):
-    settings.PASSWORD_HASHERS = [f"{__name__}.FasterPBKDF2"]
-    django_user_model.objects.create_user(username="alice", password=PASSWORD)
-    client = Client()
-
-    def attempt(name):
-        assert client.post("/auth/login/", {"username": name, "password": "wrong"}).status_code == 200
-
-    known, unknown = median_seconds(lambda: attempt("alice"), lambda: attempt("nobody-by-this-name"))
-    assert SAME_ORDER[0] < unknown / known < SAME_ORDER[1], (
-        f"known {known * 1000:.1f} ms, unknown {unknown * 1000:.1f} ms"
-    )
 
 
 @pytest.mark.urls(__name__)
