@@ -204,23 +204,3 @@ def test_flask_routes_lists_every_rule():
     listed = [line.split() for line in out.splitlines() if line.startswith(("shop.book_create", "shop.book_list"))]
     assert ["shop.book_create", "POST", "/books/"] in listed
     assert ["shop.book_list", "GET", "/books/"] in listed
-
-
-SCRIPT = '<img src=x onerror="alert(1)">'
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize("framework", ["flask", "django"])
-def test_what_a_visitor_typed_comes_back_escaped_never_as_html(framework, flask_client, client):
-    """Every view that echoes user input: a path in the URL, and a stored title in detail and list."""
-    if framework == "flask":
-        get, post, prefix = flask_client.get, flask_client.post, ""
-    else:
-        get, post, prefix = client.get, client.post, DJANGO
-    created = post(f"{prefix}/books/", data={"title": SCRIPT})
-    location = created.headers["Location"] if framework == "flask" else created["Location"]
-    for path in (location, f"{prefix}/books/", f"{prefix}/files/a/{SCRIPT}"):
-        response = get(path)
-        assert response.status_code == 200, path
-        assert "<img" not in body(response), path
-        assert "&lt;img src=x onerror=" in body(response), path
