@@ -22,7 +22,10 @@ What only this module sees, across files:
 - a comparison cell naming another framework's module or package (Flask and
   Django cells swapped), and a data row whose `topic:` no manifest declares;
 - a ``{% url %}`` in an example template naming no URL of the examples;
-- a section marker in an example file that would hide or break a section.
+- a page's ``{# measured: ... #}`` mark (after the paragraph it backs) that
+  data/measured.yml no longer supports (:func:`measured_mark_problems`);
+- a section marker in an example file that would hide or break a section;
+- a shown code line wider than two columns side by side allow (SHOWN_WIDTH).
 """
 
 from __future__ import annotations
@@ -43,7 +46,7 @@ import yaml
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 from . import pages, topics
-from .examples import marker_problems
+from .examples import SHOWN_WIDTH, marker_problems, wide_lines
 
 LINK = re.compile(r"(?<!!)\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 EXPLICIT_ID = re.compile(r"""\{[^}\n]*#([\w-]+)[^}\n]*\}|\bid=["']([\w-]+)["']""")
@@ -316,17 +319,51 @@ def url_problems(root: Path) -> list[str]:
     return problems
 
 
+def _example_files(root: Path) -> list[Path]:
+    """The example files that may hold snippet sections."""
+    return [
+        path
+        for path in sorted((root / "examples").rglob("*"))
+        if path.is_file()
+        and path.suffix in {".py", ".sh", ".html", ".txt", ".cfg", ".ini", ".po", ".yml"}
+        and "__pycache__" not in path.parts
+    ]
+
+
 def marker_problems_in(root: Path) -> list[str]:
     """Every section marker of every example file (a page renders only the topics it shows)."""
     problems = []
-    for path in sorted((root / "examples").rglob("*")):
-        if (
-            path.is_file()
-            and path.suffix in {".py", ".sh", ".html", ".txt", ".cfg", ".ini", ".po", ".yml"}
-            and "__pycache__" not in path.parts
-        ):
-            for number, message in marker_problems(path):
-                problems.append(f"{path.relative_to(root).as_posix()}, line {number}: {message}")
+    for path in _example_files(root):
+        for number, message in marker_problems(path):
+            problems.append(f"{path.relative_to(root).as_posix()}, line {number}: {message}")
+    return problems
+
+
+def width_problems(root: Path, docs: dict[str, Page]) -> list[str]:
+    """Every shown code line fits two columns side by side on a wide screen: the lines of each
+    example file's snippet sections, and the code typed in a page's fences (macro calls aside)."""
+    problems = []
+    fix = (
+        f"pages show at most {SHOWN_WIDTH} so that Flask and Django fit side by side; put a trailing "
+        "comment on its own line above, or split the line as ruff format would"
+    )
+    for path in _example_files(root):
+        for number, size, section in wide_lines(path):
+            problems.append(
+                f"{path.relative_to(root).as_posix()}, line {number}: this line of section {section!r} is "
+                f"{size} characters wide; {fix}"
+            )
+    for page in docs.values():
+        fence = None
+        for number, line in enumerate(page.text.splitlines(), 1):
+            opened = re.match(r"^[ \t]*(`{3,}|~{3,})", line)
+            if fence is None:
+                fence = opened.group(1) if opened else None
+            elif opened and opened.group(1) == fence:
+                fence = None
+            elif "{{" not in line and "--8<--" not in line and len(line.strip().expandtabs(4)) > SHOWN_WIDTH:
+                size = len(line.strip().expandtabs(4))
+                problems.append(f"{page.where}, line {number}: this code line is {size} characters wide; {fix}")
     return problems
 
 
@@ -399,6 +436,67 @@ def data_topic_problems(root: Path, site: Any, found: dict[str, topics.Topic]) -
     return problems
 
 
+# A page's claim about the measured figures, declared after the paragraph that makes it,
+# with decision.yml's `measured:` grammar (KEY: flask | django | neither), plus
+# `not FW`, `FW by under N` (the medians differ by less than N, in the figure's
+# unit) and `above KEY` (in every framework, clearly more than that figure);
+# a list of these for several conditions on one figure.
+MEASURED_MARK = re.compile(r"\{#-?\s*measured:(.*?)#\}", re.S)
+_MARK_VALUE = re.compile(r"(not )?(\w+)(?: by under ([\d.]+))?$")
+
+
+def _mark_problem(site: Any, key: str, value: str) -> str | None:
+    from . import decision, speed
+    from .errors import MacroError
+
+    names = {k: fw.name for k, fw in site.frameworks.items()}
+    try:
+        if value.startswith("above "):
+            (high, _), (low, _) = speed._walk(site, key), speed._walk(site, value[6:])
+            flat = [fw for fw in high if not (speed.clear(high[fw], low[fw]) and high[fw].median > low[fw].median)]
+            return f"{names[flat[0]]}'s {key} is not clearly above {value[6:]}" if flat else None
+        found = _MARK_VALUE.match(value)
+        if not found or found.group(2) not in (*names, decision.NEITHER):
+            choices = f"{' | '.join(names)} | {decision.NEITHER}, `not FW`, `FW by under N`"
+            return f"{value!r}: write {choices} or `above KEY`"
+        negated, who, under = found.groups()
+        won = decision._winner(site, key) or decision.NEITHER
+    except MacroError as exc:
+        return str(exc)
+    said = f"clearly favours {names[won]}" if won in names else "shows no clear difference"
+    if (won == who) == bool(negated):
+        return f"the paragraph relies on {key} showing {'not ' * bool(negated)}{names.get(who, who)}, but it {said}"
+    if under:
+        node, _ = speed._walk(site, key)
+        gap = abs(node[list(names)[0]].median - node[list(names)[1]].median)
+        if gap >= float(under):
+            return f"the paragraph relies on {key} differing by under {under}, but the medians are {gap:g} apart"
+    return None
+
+
+def measured_mark_problems(root: Path, site: Any) -> list[str]:
+    """Each `{# measured: ... #}` mark on a page still holds for data/measured.yml."""
+    problems = []
+    for page in read_pages(root).values():
+        for mark in MEASURED_MARK.finditer(page.text):
+            line = page.text.count("\n", 0, mark.start()) + 1
+            try:
+                marks = yaml.safe_load(mark.group(1)) or {}
+                assert isinstance(marks, dict)
+            except (yaml.YAMLError, AssertionError):
+                problems.append(f"{page.where}, line {line}: a measured mark holds `KEY: VALUE` lines, one a figure")
+                continue
+            for key, values in marks.items():
+                for value in values if isinstance(values, list) else [values]:
+                    if not (problem := _mark_problem(site, str(key), str(value))):
+                        continue
+                    problems.append(
+                        f"{page.where}, line {line}: {problem}. Rewrite the paragraph above the mark "
+                        "to say what data/measured.yml shows, then the mark"
+                    )
+    return problems
+
+
 def site_problems(root: Path, site: Any = None) -> list[str]:
     """What only a look across files finds (the list in this module's docstring)."""
     docs = read_pages(root)
@@ -411,7 +509,8 @@ def site_problems(root: Path, site: Any = None) -> list[str]:
     problems += nav_problems(root, docs, found) + title_problems(docs) + link_problems(docs)
     problems += url_problems(root) + service_problems(root, found)
     if site is not None:
-        problems += cell_problems(root, site) + (data_topic_problems(root, site, found) if found else [])
+        problems += cell_problems(root, site) + measured_mark_problems(root, site)
+        problems += data_topic_problems(root, site, found) if found else []
     return problems
 
 

@@ -106,6 +106,18 @@ def numbered_section(path: Path, name: str) -> list[tuple[int, str]]:
     return _numbered(path, name) or []
 
 
+def wide_lines(path: Path, width: int = SHOWN_WIDTH) -> list[tuple[int, int, str]]:
+    """(line number, width, section) of each line inside a snippet section of ``path`` that is
+    wider than ``width`` (tabs count four): every section is there to be shown on a page."""
+    found: dict[int, tuple[int, int, str]] = {}
+    for name in dict.fromkeys(sections_of(path)):
+        for number, text in numbered_section(path, name):
+            size = len(text.expandtabs(4))
+            if size > width and number not in found:
+                found[number] = (number, size, name)
+    return sorted(found.values())
+
+
 def long_lines(root: Path, markdown: str, width: int = SHOWN_WIDTH) -> tuple[list[str], list[str]]:
     """The code lines a macro's output shows that are longer than ``width`` characters.
 

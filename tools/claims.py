@@ -12,7 +12,8 @@ checked
       or `{compare ...}` in a reason;
     - a `check:` on a decision.yml answer;
     - a sentence on a page with a `fact(...)`/`figure(...)` call in it, or
-      followed by `{# check: NAME #}`, where NAME is a probe in
+      followed by a `{# measured: ... #}` mark (checked by the build), or
+      by `{# check: NAME #}`, where NAME is a probe in
       tests/facts/probes.py that runs the framework; the marker covers the
       sentences before it back to the paragraph's start or the previous
       marker, and they count as one claim.
@@ -45,8 +46,9 @@ DATA = ROOT / "data"
 
 # A check declared after a sentence on a page: {# check: probe_name #}
 MARKER = re.compile(r"\{#\s*check:\s*([a-z_][a-z0-9_]*)\s*#\}")
-# A fact the build fills in from checked data.
-FILLED = re.compile(r"\b(fact|figure|compare)\s*\(|\{(fact|figure|compare) ")
+# A fact the build fills in from checked data, or a paragraph's `{# measured: ... #}`
+# mark, which the build checks against data/measured.yml (macros/check.py).
+FILLED = re.compile(r"\b(fact|figure|compare)\s*\(|\{(fact|figure|compare) |\{#-?\s*measured:")
 BEHAVIOURAL = re.compile(
     r"\b(?:a|an|the|with|gets?|answers?|returns?|gives?)\s+[1-5]\d\d\b"  # a status code
     r"|\bby default\b|\bbuilt[ -]in(?:to)?\b|\bout of the box\b|\bships?\b"

@@ -24,7 +24,6 @@ EXAMPLES = ROOT / "examples"
 COOKBOOK = ROOT / "docs" / "cookbook"
 NOT_TOPICS = {"project"}
 KEY = "attack-suite-" + "k" * 40  # the key every app gets when the suite wants it to start
-WRITES = {"POST", "PUT", "PATCH", "DELETE"}
 
 # <int:pk>, <path:name>, <name> (Flask's and Django's route syntax alike)
 PARAM = re.compile(r"<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>")

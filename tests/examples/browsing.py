@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from macros.run_it import read_pins
 from tests.examples.conftest import EXAMPLES
 
 
@@ -33,6 +34,13 @@ class Inputs(HTMLParser):
 
     def hidden(self) -> dict[str, str]:
         return {name: a.get("value") or "" for name, a in self.inputs.items() if a.get("type") == "hidden"}
+
+
+def csrf_token(page: str, field: str = "csrf(?:_token|middlewaretoken)") -> str:
+    """The value of a form's hidden CSRF field, Flask-WTF's or Django's (or of ``field``)."""
+    match = re.search(rf'name="{field}"[^>]*?value="([^"]+)"', page)
+    assert match, f"the form has no {field} field"
+    return match.group(1)
 
 
 def body(response) -> str:
@@ -69,48 +77,9 @@ class Browser:
 
 
 def pins() -> dict[str, set[str]]:
-    """Every exact pin the examples and their tests use, names lower-cased, on either Django line."""
+    """Every exact pin the examples and their tests use, canonical names, on either Django line."""
     found: dict[str, set[str]] = {}
-    files = [EXAMPLES / name for name in ("requirements-common.txt", "requirements.txt", "requirements-lts.txt")]
-    for path in [*files, EXAMPLES.parent / "requirements-test.txt"]:  # pytest and pytest-django
-        for line in path.read_text().splitlines():
-            line = line.split("#")[0].strip()
-            if "==" in line:
-                package, version = line.split("==")
-                found.setdefault(canonical(package.strip()), set()).add(version.strip())
+    for name in ("requirements-common.txt", "requirements.txt", "requirements-lts.txt", "../requirements-test.txt"):
+        for package, version in read_pins(EXAMPLES / name).items():
+            found.setdefault(package, set()).add(version)
     return found
-
-
-def canonical(name: str) -> str:
-    return name.lower().replace("_", "-")
-
-
-def assert_versions_on_page_are_pinned(topic: str) -> dict[str, set[str]]:
-    """Every "Package 1.2.3" the page's prose names is a version the examples are pinned to."""
-    text = (EXAMPLES.parent / "docs" / "cookbook" / f"{topic}.md").read_text(encoding="utf-8")
-    known = pins()
-    named: dict[str, set[str]] = {}
-    # One-word names ("Flask-WTF 1.3.0") and two-word ones ("Django Ninja 1.7.1").
-    for pattern in (
-        r"([A-Za-z][\w.-]*[A-Za-z0-9]) (\d+\.\d+\.\d+)\b",
-        r"([A-Za-z][\w.-]* [A-Za-z][\w.-]*[A-Za-z0-9]) (\d+\.\d+\.\d+)\b",
-    ):
-        for name, version in re.findall(pattern, text):
-            key = canonical(name.replace(" ", "-"))
-            if key in known:
-                named.setdefault(key, set()).add(version)
-    wrong = {name: versions - known[name] for name, versions in named.items() if versions - known[name]}
-    assert wrong == {}, f"docs/cookbook/{topic}.md names versions that are not pinned: {wrong}"
-    return named
-
-
-def page_description(topic: str) -> str:
-    """The page's front-matter description; MkDocs shows front matter that is not valid YAML as text."""
-    import yaml
-
-    text = (EXAMPLES.parent / "docs" / "cookbook" / f"{topic}.md").read_text(encoding="utf-8")
-    assert text.startswith("---\n"), f"docs/cookbook/{topic}.md: no front matter"
-    meta = yaml.safe_load(text.split("---\n")[1])
-    assert isinstance(meta, dict), f"docs/cookbook/{topic}.md: the front matter is not a YAML mapping"
-    assert len(meta.get("description", "")) >= 20, f"docs/cookbook/{topic}.md: no description of 20+ characters"
-    return meta["description"]

@@ -56,22 +56,6 @@ def as_typed(command: list[str], port: int) -> list[str]:
     return ["env", *swapped] if assignments else swapped
 
 
-def as_script(lines: list[str], port: int) -> list[str]:
-    """The page's lines (from `cd examples` on) as one bash command, run from the repository root.
-
-    Port 8000 becomes ``port``, `runserver` stays one process, and the first
-    failing line stops the script, as it would stop a careful reader.
-    """
-    body = []
-    for line in lines:
-        line = line.replace("8000", str(port))
-        code = line.partition("  #")[0]
-        if "runserver" in code.split():
-            line = code + " --noreload"
-        body.append(line)
-    return ["bash", "-c", "set -e\n" + "\n".join(body)]
-
-
 @contextlib.contextmanager
 def serving(
     command: list[str],

@@ -23,7 +23,7 @@ from api_frameworks.django_app.models import Book as DjangoBook
 from api_frameworks.flask_app import create_app
 from api_frameworks.flask_models import db
 from macros.run_it import logical
-from tests.examples.browsing import assert_versions_on_page_are_pinned, body, page_description
+from tests.examples.browsing import body
 from tests.examples.conftest import section
 
 pytestmark = pytest.mark.django_db
@@ -266,16 +266,6 @@ def test_the_docs_page_loads_swagger_ui_on_the_openapi_document(site):
 # Set-up on the page ------------------------------------------------------------------
 
 
-def test_django_migration_matches_the_model():
-    import io
-
-    from django.core.management import call_command
-
-    out = io.StringIO()
-    call_command("makemigrations", "api_frameworks", "--check", "--dry-run", stdout=out)
-    assert "No changes detected" in out.getvalue()
-
-
 def requirements_closure(name: str) -> set[str]:
     """The distributions installing `name` brings, itself included, read from the installed metadata."""
     from importlib import metadata
@@ -313,15 +303,6 @@ def test_each_add_on_brings_the_packages_the_page_counts():
         "typing-extensions",
         "typing-inspection",
     }
-
-
-def test_the_versions_the_page_names_are_the_pinned_ones():
-    named = assert_versions_on_page_are_pinned("api_frameworks")
-    assert {"flask-smorest", "django-ninja", "marshmallow", "pydantic"} <= set(named)
-
-
-def test_the_page_front_matter_has_a_description():
-    assert "Django" in page_description("api_frameworks")
 
 
 # Limits ------------------------------------------------------------------------------

@@ -13,7 +13,6 @@ import re
 import sys
 
 import pytest
-from django.core.exceptions import ImproperlyConfigured
 from django.core.management import CommandError, call_command
 from django.test import Client
 
@@ -21,6 +20,7 @@ from bench.django_app.models import Book
 from bench.flask_app import create_app
 from bench.flask_models import Book as FlaskBook
 from bench.flask_models import db
+from tests.examples.browsing import csrf_token
 
 PASSWORD = "a long staff passphrase"
 NUMBERS = list(range(1, 11))
@@ -40,12 +40,6 @@ def flask_app(tmp_path):
     yield app
     with app.app_context():
         db.engine.dispose()
-
-
-def test_flask_factory_refuses_to_start_without_a_secret_key(monkeypatch):
-    monkeypatch.delenv("FLASK_SECRET_KEY", raising=False)
-    with pytest.raises(RuntimeError, match="Set the FLASK_SECRET_KEY environment variable"):
-        create_app()
 
 
 def test_flask_factory_loads_every_add_on_the_cookbook_uses(flask_app):
@@ -76,10 +70,6 @@ def test_flask_seed_replaces_the_rows_and_refuses_a_second_staff_account(flask_a
     again = runner.invoke(args=["add-staff", "staff"], env={"STAFF_PASSWORD": PASSWORD})
     assert again.exit_code == 1 and "'staff' already exists" in again.output
     assert runner.invoke(args=["seed-bench", "--rows", "0"]).exit_code == 2
-
-
-def csrf_token(html: str) -> str:
-    return re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
 
 
 def test_flask_admin_sends_strangers_to_the_login_page(flask_app):
@@ -180,12 +170,6 @@ def load(module: str, monkeypatch, **env: str):
         monkeypatch.setenv(name, value)
     monkeypatch.delitem(sys.modules, module, raising=False)
     return importlib.import_module(module)
-
-
-@pytest.mark.parametrize("module", ["bench.django_app.settings", "bench.django_app.settings_small"])
-def test_django_settings_refuse_to_load_without_a_secret_key(module, monkeypatch):
-    with pytest.raises(ImproperlyConfigured, match="Set the DJANGO_SECRET_KEY environment variable"):
-        load(module, monkeypatch)
 
 
 def test_django_settings_run_without_debug_with_the_usual_parts(monkeypatch):

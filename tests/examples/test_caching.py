@@ -293,14 +293,3 @@ def test_run_it_commands_serve_the_cached_list(script, path, redis_url, store, t
         with urllib.request.urlopen(url, timeout=10) as response:
             assert response.read().decode() == first
     assert [key for key in store.keys("shop*")], "the server cached nothing in Redis"
-
-
-def test_flask_refuses_to_start_without_a_secret_key(monkeypatch):
-    """A fallback key in the code would be public: whoever reads it can sign a session cookie."""
-    from caching.flask_app import create_app as factory
-
-    monkeypatch.delenv("FLASK_SECRET_KEY", raising=False)
-    with pytest.raises(RuntimeError, match="Set the FLASK_SECRET_KEY environment variable"):
-        factory()
-    monkeypatch.setenv("FLASK_SECRET_KEY", "from-the-environment")
-    assert factory({"SQLALCHEMY_DATABASE_URI": "sqlite://"}).config["SECRET_KEY"] == "from-the-environment"

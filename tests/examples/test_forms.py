@@ -142,17 +142,6 @@ def test_bad_input_shows_the_form_again_and_never_an_error_page(browser, case):
     assert REQUIRED in browser.body(response) or BAD_EMAIL in browser.body(response)
 
 
-def test_head_answers_like_get(browser):
-    assert browser.client.head(browser.prefix + "/signup/").status_code == 200
-    assert browser.client.head(browser.prefix + "/thanks/").status_code == 200
-
-
-def test_flask_refuses_to_start_without_a_secret_key(monkeypatch):
-    monkeypatch.delenv("FLASK_SECRET_KEY", raising=False)
-    with pytest.raises(RuntimeError, match="Set the FLASK_SECRET_KEY environment variable"):
-        create_app()
-
-
 def test_a_long_crafted_email_is_refused_at_once(browser):
     """A hand-written pattern backtracked for seconds on this (a ReDoS); the frameworks' validators do not."""
     _, html = browser.get("/signup/")

@@ -32,14 +32,6 @@ def test_django_says_hello(client):
     assert response.content.decode() == "Hello from Django!"
 
 
-@pytest.mark.urls("hello.django_app.urls")
-def test_head_answers_like_get(client):
-    flask = app.test_client().head("/")
-    django = client.head("/")
-    assert (flask.status_code, django.status_code) == (200, 200)
-    assert flask.get_data() == django.content == b""
-
-
 # Reloading on save ------------------------------------------------------------
 #
 # The page says both servers reload when you save a file. Werkzeug's reloader

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import importlib
+import io
 
 import pytest
+from django.core.management import call_command
 
 
 def test_root_urls_serve_hello_and_admin(client):
@@ -17,3 +19,10 @@ def test_root_urls_serve_hello_and_admin(client):
 @pytest.mark.parametrize("module", ["project.wsgi", "project.asgi"])
 def test_server_entry_points_expose_an_application(module):
     assert callable(importlib.import_module(module).application)
+
+
+def test_every_topics_migrations_match_its_models(db):
+    """One rule for every app the project installs: a model changed without its migration fails."""
+    out = io.StringIO()
+    call_command("makemigrations", "--check", "--dry-run", stdout=out)
+    assert "No changes detected" in out.getvalue()

@@ -207,17 +207,6 @@ def test_flask_refuses_a_handshake_from_a_foreign_origin(flask_server):
     websocket.create_connection(url, suppress_origin=True, timeout=10).close()
 
 
-def test_flask_refuses_to_start_without_a_secret_key(monkeypatch):
-    """A fallback key in the code would be public: whoever reads it can sign a session cookie."""
-    from realtime.flask_app import create_app as factory
-
-    monkeypatch.delenv("FLASK_SECRET_KEY", raising=False)
-    with pytest.raises(RuntimeError, match="Set the FLASK_SECRET_KEY environment variable"):
-        factory()
-    monkeypatch.setenv("FLASK_SECRET_KEY", "from-the-environment")
-    assert factory({"SQLALCHEMY_DATABASE_URI": "sqlite://"}).config["SECRET_KEY"] == "from-the-environment"
-
-
 def test_django_handshake_with_a_session_cookie_works_after_the_pages_migrate(django_server):
     """The Run-it migrates first: without the session table, any sessionid cookie made the handshake a 500."""
     ws = websocket.create_connection(

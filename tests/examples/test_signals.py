@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 
 import pytest
 from django.urls import include, path
@@ -11,6 +10,7 @@ from django.urls import include, path
 from signals.django_app.models import Order as DjangoOrder
 from signals.flask_app import create_app, order_placed
 from signals.flask_models import Order, db
+from tests.examples.browsing import csrf_token
 
 urlpatterns = [path("signals/", include("signals.django_app.urls"))]
 
@@ -18,10 +18,6 @@ urlpatterns = [path("signals/", include("signals.django_app.urls"))]
 def lines(caplog) -> list[str]:
     """What the example logged under the `signals` logger, without timings."""
     return [r.getMessage() for r in caplog.records if r.name.startswith("signals")]
-
-
-def csrf_token(page: str) -> str:
-    return re.search(r'name="csrf(?:_token|middlewaretoken)"[^>]*value="([^"]+)"', page).group(1)
 
 
 # Flask ---------------------------------------------------------------------
@@ -101,10 +97,8 @@ def test_flask_receivers_connected_to_one_app_ignore_another(flask_app, tmp_path
         db.engine.dispose()
 
 
-def test_flask_refuses_a_forged_post_and_an_empty_item(flask_app):
+def test_flask_refuses_an_empty_item(flask_app):
     client = flask_app.test_client()
-    forged = client.post("/orders/", data={"item": "tea"})  # no CSRF token
-    assert forged.status_code == 400 and "Server-Timing" not in forged.headers
     token = csrf_token(client.get("/orders/").text)
     empty = client.post("/orders/", data={"item": "  ", "csrf_token": token})
     assert empty.status_code == 200 and "This field is required." in empty.text  # the form again, as in Django
@@ -157,11 +151,10 @@ def test_django_post_save_fires_on_every_save_not_only_creation(db, caplog):
 
 
 @pytest.mark.urls(__name__)
-def test_django_refuses_a_forged_post_and_an_empty_item(db, timing):
+def test_django_refuses_an_empty_item(db, timing):
     from django.test import Client
 
     strict = Client(enforce_csrf_checks=True)
-    assert strict.post("/signals/orders/", {"item": "tea"}).status_code == 403
     page = strict.get("/signals/orders/").content.decode()
     response = strict.post("/signals/orders/", {"item": "", "csrfmiddlewaretoken": csrf_token(page)})
     assert response.status_code == 200
@@ -180,17 +173,6 @@ def test_django_receivers_also_take_an_asgi_request(caplog):
     response = async_to_sync(AsyncClient().get)("/signals/")  # any URL: a 404 is fine
     assert response.status_code == 404
     assert lines(caplog)[0] == "request_started" and lines(caplog)[-1] == "request_finished"
-
-
-def test_flask_refuses_to_start_without_a_secret_key(monkeypatch):
-    """A fallback key in the code would be public: whoever reads it can sign a session cookie."""
-    from signals.flask_app import create_app as factory
-
-    monkeypatch.delenv("FLASK_SECRET_KEY", raising=False)
-    with pytest.raises(RuntimeError, match="Set the FLASK_SECRET_KEY environment variable"):
-        factory()
-    monkeypatch.setenv("FLASK_SECRET_KEY", "from-the-environment")
-    assert factory({"SQLALCHEMY_DATABASE_URI": "sqlite://"}).config["SECRET_KEY"] == "from-the-environment"
 
 
 @pytest.mark.django_db

@@ -76,13 +76,3 @@ def test_collectstatic_copies_the_css_into_static_root(settings, tmp_path):
     assert copied.read_bytes() == DJANGO_CSS.read_bytes()
     # The admin's files come along: one folder holds every app's static files.
     assert (settings.STATIC_ROOT / "admin" / "css" / "base.css").is_file()
-
-
-def test_head_answers_like_get(client):
-    flask_client = create_app().test_client()
-    for path in ("/", "/static/site.css"):
-        response = flask_client.head(path)
-        assert response.status_code == 200 and response.get_data() == b""
-        response.close()
-    response = client.head("/static-demo/")
-    assert response.status_code == 200 and response.content == b""

@@ -22,6 +22,7 @@ import pytest
 from packaging.requirements import Requirement
 
 from macros import datafile
+from macros.run_it import canonical, read_pins
 from tests.conftest import site_data
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,22 +47,10 @@ def expect(condition: object, message: str) -> None:
         pytest.fail(message, pytrace=False)
 
 
-def pins(path: Path) -> dict[str, str]:
-    """Exact pins of a requirements file, following -r includes; names lower-cased."""
-    found = {}
-    for line in path.read_text().splitlines():
-        line = line.split("#")[0].strip()
-        if line.startswith("-r "):
-            found.update(pins(path.parent / line[3:].strip()))
-        elif "==" in line:
-            name, version = line.split("==")
-            found[name.strip().lower()] = version.strip()
-    return found
-
-
-CURRENT = pins(ROOT / "examples/requirements.txt")
-LTS = pins(ROOT / "examples/requirements-lts.txt")
-COMMON = pins(ROOT / "examples/requirements-common.txt")
+# Canonical names (macros/run_it.py, the one reader of the pins): look up canonical(package).
+CURRENT = read_pins(ROOT / "examples/requirements.txt")
+LTS = read_pins(ROOT / "examples/requirements-lts.txt")
+COMMON = read_pins(ROOT / "examples/requirements-common.txt")
 FRAMEWORKS = SITE.frameworks.items()
 
 
@@ -70,7 +59,7 @@ FRAMEWORKS = SITE.frameworks.items()
 )
 def test_current_version_is_pinned_and_installed(key, fw):
     where, version = at("frameworks.yml", "frameworks", key, "current", "version"), fw.current.version
-    pinned = CURRENT.get(fw.package.lower())
+    pinned = CURRENT.get(canonical(fw.package))
     expect(pinned, f"{where}: {fw.package} is not pinned in examples/requirements.txt; add `{fw.package}=={version}`")
     expect(
         version == pinned,
@@ -86,7 +75,7 @@ def test_current_version_is_pinned_and_installed(key, fw):
 
 @pytest.mark.parametrize(("key", "fw"), [param("measured.yml", ("install", k, "version"), k, f) for k, f in FRAMEWORKS])
 def test_the_measurement_is_of_the_current_version(key, fw):
-    if fw.current.version != CURRENT.get(fw.package.lower()):
+    if fw.current.version != CURRENT.get(canonical(fw.package)):
         pytest.skip("frameworks.yml and the pins disagree: test_current_version_is_pinned_and_installed says how")
     where, measured = at("measured.yml", "install", key, "version"), SITE.install[key].version
     expect(
@@ -100,7 +89,7 @@ def test_the_measurement_is_of_the_current_version(key, fw):
     ("key", "fw"), [param("frameworks.yml", ("frameworks", k, "lts", "version"), k, f) for k, f in FRAMEWORKS if f.lts]
 )
 def test_lts_version_is_pinned_for_the_lts_run(key, fw):
-    where, pinned = at("frameworks.yml", "frameworks", key, "lts", "version"), LTS.get(fw.package.lower())
+    where, pinned = at("frameworks.yml", "frameworks", key, "lts", "version"), LTS.get(canonical(fw.package))
     expect(
         fw.lts.version == pinned,
         f"{where}: says {fw.lts.version}, but examples/requirements-lts.txt pins "
@@ -113,7 +102,7 @@ def test_lts_version_is_pinned_for_the_lts_run(key, fw):
 )
 def test_tested_versions_are_exactly_the_pins(key, fw):
     where = at("frameworks.yml", "frameworks", key, "tested")
-    pinned = sorted({v for v in (CURRENT.get(fw.package.lower()), LTS.get(fw.package.lower())) if v})
+    pinned = sorted({v for v in (CURRENT.get(canonical(fw.package)), LTS.get(canonical(fw.package))) if v})
     expect(
         sorted(fw.tested) == pinned,
         f"{where}: lists {fw.tested}, but the examples run on {pinned} (the pins in "
@@ -213,11 +202,6 @@ def example_sources() -> str:
     return "\n".join(p.read_text() for p in (ROOT / "examples").rglob("*.py"))
 
 
-def canonical(name: str) -> str:
-    """A distribution name compared as PEP 503 says: channels-redis installs as channels_redis."""
-    return re.sub(r"[-_.]+", "-", name).lower()
-
-
 @pytest.mark.parametrize(
     ("fid", "fw", "cell"),
     [
@@ -229,7 +213,7 @@ def canonical(name: str) -> str:
 def test_every_addon_is_pinned_installed_and_used_by_an_example(fid, fw, cell):
     where, package = at("features.yml", "features", fid, "per", fw, "package"), cell.package
     expect(
-        package.lower() in COMMON,
+        canonical(package) in COMMON,
         f"{where}: {package} is not pinned in examples/requirements-common.txt; add "
         f"`{package}==<version>` there (or spell the name as PyPI does)",
     )

@@ -195,3 +195,11 @@ def test_a_topic_starting_redis_declares_it(project):
 def _line(project, needle):
     lines = (project / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
     return next(i for i, line in enumerate(lines, 1) if needle in line)
+
+
+def test_a_measured_mark_the_data_no_longer_supports(project):
+    line = edit(project, "docs/choosing/speed.md", "admin.cpu_ms: neither", "admin.cpu_ms: django")
+    assert only(project).startswith(
+        f"docs/choosing/speed.md, line {line}: the paragraph relies on benchmark.requests.admin.cpu_ms "
+        "showing Django, but it shows no clear difference. Rewrite the paragraph above the mark"
+    )

@@ -89,14 +89,6 @@ def test_two_builds_are_byte_identical(built_site, tmp_path):
     assert [str(k) for k in first if first[k] != second[k]] == []
 
 
-def test_every_page_has_a_description_and_open_graph(built_site):
-    for page in built_site.site.rglob("index.html"):
-        html = page.read_text(encoding="utf-8")
-        assert re.search(r'<meta name="description" content="[^"]{20,}"', html), page
-        assert re.search(r'<meta property="og:title" content="[^"]+"', html), page
-        assert re.search(r'<meta property="og:description" content="[^"]{20,}"', html), page
-
-
 def test_404_page_links_work_under_a_sub_path(built_site):
     html = (built_site.site / "404.html").read_text(encoding="utf-8")
     assert 'href="/python-web-guide/"' in html
@@ -299,134 +291,58 @@ def test_a_wrong_examples_glob_is_blamed_on_frameworks_yml(tmp_path):
 
 
 class Mistakes:
-    """Mistakes made in a copy of the project, each with the message the build must give for it."""
+    """Mistakes made in a copy of the project, each with where the build must report it."""
 
     def __init__(self, project: Path):
         self.project = project
         self.expected: list[str] = []
 
-    def replace(self, rel: str, old: str, new: str, message: str, line: int | None = None) -> None:
+    def replace(self, rel: str, old: str, new: str, line: int | None = None) -> None:
         at = _replace(self.project, rel, old, new)
-        self.expected.append(f"{rel}, line {line or at}: {message}")
+        self.expected.append(f"{rel}, line {line or at}: ")
 
-    def append(self, rel: str, text: str, message: str) -> None:
+    def append(self, rel: str, text: str) -> None:
         at = _append(self.project, rel.removeprefix("docs/"), text) if rel.startswith("docs/") else None
         if at is None:
             path = self.project / rel
             before = path.read_text(encoding="utf-8")
             path.write_text(before + text + "\n", encoding="utf-8")
             at = before.count("\n") + 1
-        self.expected.append(f"{rel}, line {at}: {message}")
+        self.expected.append(f"{rel}, line {at}: ")
 
 
 @needs_the_real_site_to_build
 def test_page_mistakes_each_fail_the_build_once_naming_file_and_line(tmp_path):
-    """Mistakes in pages and example files, one per file, in one build: exactly one message each, first line
-    naming the file and the line. Without these checks, the first nine would publish without a word.
-    The whole wording of each is pinned once, by the unit tests of the function that writes it
-    (tests/macros/test_pages.py, test_examples.py, test_tables.py); here, its start."""
+    """Mistakes in pages and example files, one per file, in one build: exactly one message
+    each, first line naming the file and the line. Without these checks, most would publish without
+    a word. The wording of each is pinned once, by the unit test of the function that writes it
+    (tests/macros/test_pages.py, test_examples.py, test_tables.py)."""
     project = copy_project(tmp_path / "project")
     m = Mistakes(project)
-    m.replace(
-        "docs/cookbook/hello.md",
-        "description:",
-        "descripton:",
-        "`descripton:` is not a front matter key MkDocs or this site reads; did you mean `description:`?",
-    )
+    m.replace("docs/cookbook/hello.md", "description:", "descripton:")
     routing = (project / "docs/cookbook/routing.md").read_text(encoding="utf-8")
-    m.replace(
-        "docs/cookbook/routing.md",
-        re.search(r"^description:.*\n", routing, re.M).group(0),
-        "",
-        "the front matter is empty",
-    )
-    m.replace(
-        "docs/cookbook/templates.md",
-        "description: ",
-        "description: Templates: ",
-        "the front matter is not valid YAML (mapping values are not allowed here)",
-    )
+    m.replace("docs/cookbook/routing.md", re.search(r"^description:.*\n", routing, re.M).group(0), "")
+    m.replace("docs/cookbook/templates.md", "description: ", "description: Templates: ")
     forms = (project / "docs/cookbook/forms.md").read_text(encoding="utf-8")
-    m.replace(
-        "docs/cookbook/forms.md",
-        forms.split("\n")[2] + "\n\n# ",
-        "\n# ",
-        "the front matter opened here with `---` is never closed",
-        line=1,
-    )
-    m.append(
-        "docs/cookbook/database.md",
-        "![](../assets/diagrams/request-path.svg)",
-        "the image ../assets/diagrams/request-path.svg has no alt text",
-    )
-    m.append(
-        "docs/cookbook/auth.md",
-        "See [Flask](http://flask.pocoo.org/).",
-        "the link http://flask.pocoo.org/ is plain http://",
-    )
-    m.replace(
-        "docs/cookbook/api.md",
-        "# A JSON API endpoint\n",
-        "A JSON API endpoint\n",
-        "the page has no `# Title` line after the front matter (it starts with 'A JSON API endpoint')",
-    )
+    m.replace("docs/cookbook/forms.md", forms.split("\n")[2] + "\n\n# ", "\n# ", line=1)
+    m.append("docs/cookbook/database.md", "![](../assets/diagrams/request-path.svg)")
+    m.append("docs/cookbook/auth.md", "See [Flask](http://flask.pocoo.org/).")
+    m.replace("docs/cookbook/api.md", "# A JSON API endpoint\n", "A JSON API endpoint\n")
     index = (project / "docs/cookbook/index.md").read_text(encoding="utf-8")
     entry = re.search(r"^- \[Deployment\]\(deployment\.md\).*\n(?:  .*\n)*", index, re.M).group(0)
     left = index.replace(entry, "")
     last = max(n for n, text in enumerate(left.splitlines(), 1) if "](" in text)
-    m.replace("docs/cookbook/index.md", entry, "", "the list of pages has no link to deployment.md", line=last)
-    m.append(
-        "examples/static/flask_app.py",
-        "# --8<-- [start:view]\nx = 1\n# --8<-- [end:view]",
-        "a second section named 'view' starts here (the first starts on line 3)",
-    )
-    m.replace(
-        "examples/async_views/flask_app.py",
-        "# --8<-- [start:view]",
-        "# --8<--[start:view]",
-        "the section marker '# --8<--[start:view]' is not one the snippet includer reads",
-    )
-    m.append(
-        "docs/glossary.md",
-        "Version {{ no_such_variable }}.",
-        "no_such_variable is not defined for pages; the macros are ",
-    )
-    m.append(
-        "docs/cookbook/configuration.md",
-        '{{ feature_matrix(frameworks=["flask", "rails"]) }}',
-        "feature_matrix(frameworks=['flask', 'rails']): unknown framework 'rails'; data/frameworks.yml "
-        "defines ['django', 'flask']",
-    )
-    m.append(
-        "docs/cookbook/testing.md",
-        '{{ topic_table("no_such_topic") }}',
-        "topic_table(\"no_such_topic\"): unknown topic 'no_such_topic'",
-    )
-    m.replace(
-        "docs/cookbook/cli.md",
-        '{{ example("cli", "command") }}',
-        '{{ example("cli") }}',
-        "example() missing a required argument: 'section'; write it as example(topic, section, examples=\"examples\")",
-    )
+    m.replace("docs/cookbook/index.md", entry, "", line=last)
+    m.append("examples/static/flask_app.py", "# --8<-- [start:view]\nx = 1\n# --8<-- [end:view]")
+    m.replace("examples/async_views/flask_app.py", "# --8<-- [start:view]", "# --8<--[start:view]")
+    m.append("docs/glossary.md", "Version {{ no_such_variable }}.")
+    m.append("docs/cookbook/configuration.md", '{{ feature_matrix(frameworks=["flask", "rails"]) }}')
+    m.append("docs/cookbook/testing.md", '{{ topic_table("no_such_topic") }}')
+    m.replace("docs/cookbook/cli.md", '{{ example("cli", "command") }}', '{{ example("cli") }}')
     # On a page no other page links into by anchor: a page that cannot render loses its anchors too.
-    m.replace(
-        "docs/cookbook/logs.md",
-        '{{ example("logs", "config") }}',
-        '{{ example("logs", "config" }}',
-        "the macro syntax is broken: unexpected '}', expected ')'; a macro call reads "
-        '{{ name("argument", ...) }}, with every bracket and quote closed',
-    )
-    m.replace(
-        "docs/cookbook/security.md",
-        "{{ example(",
-        "{{ exampel(",
-        "there is no macro exampel(); did you mean example()?",
-    )
-    m.append(
-        "docs/cookbook/deployment.md",
-        "FILL IN: what a reader should do next.",
-        "still holds a placeholder from `make new-topic`",
-    )
+    m.replace("docs/cookbook/logs.md", '{{ example("logs", "config") }}', '{{ example("logs", "config" }}')
+    m.replace("docs/cookbook/security.md", "{{ example(", "{{ exampel(")
+    m.append("docs/cookbook/deployment.md", "FILL IN: what a reader should do next.")
 
     result = build_site(project, tmp_path / "site")
     found = problems(result.output)

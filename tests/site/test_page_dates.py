@@ -119,5 +119,6 @@ def test_every_page_has_link_preview_tags(built_site):
         assert meta.get("og:site_name") == ["Web Development Using Python"], src
         assert meta.get("og:url") == [url], f"{src}: og:url {meta.get('og:url')} is not {url}"
         assert meta.get("og:description") == meta.get("twitter:description") == [description], src
+        assert len(meta.get("description", [""])[0]) >= 20, src
         assert meta.get("og:title") == meta.get("twitter:title") and meta["og:title"][0], src
         assert meta.get("twitter:card") == ["summary"], src

@@ -10,7 +10,7 @@ import html as html_lib
 import re
 from html.parser import HTMLParser
 
-from tests.conftest import ROOT, search_index
+from tests.conftest import search_index
 
 
 class _Links(HTMLParser):
@@ -81,12 +81,6 @@ def test_search_previews_hold_no_tab_labels_or_tables(built_site):
     )
     tables = [d["location"] for d in index if re.search(r"\bFeature Flask Django\b|\bJob Built into\b", d["text"])]
     assert tables == [], "a table reaches the search index (macros/tables.py wraps each in data-search-exclude)"
-
-
-def test_abbreviations_leave_out_the_web_basics():
-    """Underlined on every line, HTML, URL, JSON and the like were noise; the guide's readers know them."""
-    terms = re.findall(r"^\*\[([^\]]+)\]:", (ROOT / "includes" / "abbreviations.md").read_text(encoding="utf-8"), re.M)
-    assert terms and not {"HTML", "URL", "JSON", "HTTP", "HTTPS", "CSS"} & set(terms)
 
 
 # Tables that repeat themselves ---------------------------------------------------

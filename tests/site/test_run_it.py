@@ -22,7 +22,7 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 from macros import topics
-from macros.run_it import logical
+from macros.run_it import logical, read_pins
 from tests.conftest import ROOT
 
 EXAMPLES = ROOT / "examples"
@@ -41,26 +41,8 @@ CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Co
 BLOB = f"{CONFIG['repo_url']}/blob/{CONFIG['edit_uri'].split('/')[1]}/"
 
 
-def pins(*names: str) -> dict[str, str]:
-    """Exact pins of requirement files (following -r), canonical names; later files win."""
-    found: dict[str, str] = {}
-
-    def read(path: Path) -> None:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            line = line.split("#")[0].strip()
-            if line.startswith("-r "):
-                read(path.parent / line[3:].strip())
-            elif "==" in line:
-                req = Requirement(line)
-                found[canonicalize_name(req.name)] = str(req.specifier).removeprefix("==")
-
-    for name in names:
-        read(ROOT / name)
-    return found
-
-
-CURRENT = pins("requirements-test.txt", "examples/requirements.txt")
-LTS = pins("requirements-test.txt", "examples/requirements-lts.txt")
+CURRENT = read_pins(ROOT / "requirements-test.txt") | read_pins(ROOT / "examples/requirements.txt")
+LTS = read_pins(ROOT / "requirements-test.txt") | read_pins(ROOT / "examples/requirements-lts.txt")
 
 
 class Blocks(HTMLParser):
