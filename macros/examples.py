@@ -108,12 +108,16 @@ def numbered_section(path: Path, name: str) -> list[tuple[int, str]]:
 
 def wide_lines(path: Path, width: int = SHOWN_WIDTH) -> list[tuple[int, int, str]]:
     """(line number, width, section) of each line inside a snippet section of ``path`` that is
-    wider than ``width`` (tabs count four): every section is there to be shown on a page."""
+    wider than ``width`` (tabs count four): every section is there to be shown on a page.
+
+    A line that is one word after its indent (an ``integrity="sha384-..."`` hash, a long
+    URL) cannot be split, and passes.
+    """
     found: dict[int, tuple[int, int, str]] = {}
     for name in dict.fromkeys(sections_of(path)):
         for number, text in numbered_section(path, name):
             size = len(text.expandtabs(4))
-            if size > width and number not in found:
+            if size > width and number not in found and len(text.split()) > 1:
                 found[number] = (number, size, name)
     return sorted(found.values())
 

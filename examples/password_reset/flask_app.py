@@ -189,14 +189,22 @@ def create_app(config=None):
     app = Flask(__name__)
     app.config.update(
         SQLALCHEMY_DATABASE_URI="sqlite:///reset.sqlite3",
-        RESET_TOKEN_MAX_AGE=3600,  # seconds a reset link works
-        # Links in emails use the Host header: only these hosts are answered (Flask 3.1).
+        # Seconds a reset link works.
+        RESET_TOKEN_MAX_AGE=3600,
+        # Links in emails use the Host header: only these hosts are
+        # answered (Flask 3.1).
         TRUSTED_HOSTS=["localhost", "127.0.0.1"],
-        # Development: `python -m aiosmtpd -n` on port 8025 prints each message.
-        MAIL_SERVER="localhost", MAIL_PORT=8025, MAIL_USE_TLS=False,
-        MAIL_USERNAME="", MAIL_PASSWORD="", MAIL_FROM="noreply@example.com",
+        # Development: `python -m aiosmtpd -n` on port 8025 prints
+        # each message.
+        MAIL_SERVER="localhost",
+        MAIL_PORT=8025,
+        MAIL_USE_TLS=False,
+        MAIL_USERNAME="",
+        MAIL_PASSWORD="",
+        MAIL_FROM="noreply@example.com",
     )
-    app.config.from_prefixed_env()  # FLASK_MAIL_SERVER=..., FLASK_TRUSTED_HOSTS='["example.com"]'
+    # FLASK_MAIL_SERVER=..., FLASK_TRUSTED_HOSTS='["example.com"]'
+    app.config.from_prefixed_env()
     app.config.update(config or {})
     if not app.config.get("SECRET_KEY"):  # fail closed: no key, no app
         raise RuntimeError(

@@ -17,13 +17,15 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
     raise ImproperlyConfigured(
-        "Set the DJANGO_SECRET_KEY environment variable. Make one with: "
-        "python -c 'import secrets; print(secrets.token_hex())'"
+        "Set the DJANGO_SECRET_KEY environment variable. Make one "
+        "with: python -c 'import secrets; print(secrets.token_hex())'"
     )
 # Off unless asked for (DJANGO_DEBUG=1), so a server started without the
 # variable never shows tracebacks and settings to strangers.
 DEBUG = os.environ.get("DJANGO_DEBUG") == "1"
-ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
+ALLOWED_HOSTS = os.environ.get(
+    "DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost"
+).split(",")
 # --8<-- [end:secrets]
 
 # Topics that need to be installed apps (they ship an apps.py).
