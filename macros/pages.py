@@ -172,6 +172,14 @@ def front_matter_problems(page: str, text: str) -> list[str]:
             f"shorter than {MIN_DESCRIPTION} characters; write a sentence on what this page "
             "answers, for search results and link previews"
         )
+    elif set(description) & set('"<>&'):
+        # Material 9.8 writes <meta name="description" content="..."> without escaping it.
+        problems.append(
+            f"{_at(page, lines.get('description', 2))}: the description holds "
+            f"{''.join(sorted(set(description) & set(chr(34) + '<>&')))}, which the theme writes "
+            "into an HTML attribute as it is, cutting the search-result text short there; "
+            "write “” for quotes and words for the rest"
+        )
     return problems
 
 

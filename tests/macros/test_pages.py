@@ -64,6 +64,12 @@ PAGE_MISTAKES = [
         r"docs/cookbook/demo\.md, line 2: the description 'Demo\.' is shorter than 20 characters",
     ),
     (
+        "description with a straight quote",
+        mistake("does everything right", 'does "everything" right'),
+        r"docs/cookbook/demo\.md, line 2: the description holds \", which the theme writes into an HTML "
+        r"attribute as it is",
+    ),
+    (
         "empty front matter",
         mistake("description: A page that does everything right, for the tests of the page checks.\n", ""),
         r"docs/cookbook/demo\.md, line 2: the front matter is empty, so the page would take the site's description",
