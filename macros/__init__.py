@@ -47,7 +47,7 @@ def define_env(env) -> None:
     # Imported here, not at module level, so the pure modules (macros.examples,
     # used by the example tests on the LTS interpreter) import without MkDocs
     # or pydantic installed.
-    from . import data, datafile, decision, engine, examples, run_it, speed, tables
+    from . import data, datafile, decision, engine, examples, reasons, run_it, speed, tables
     from .errors import on_page
 
     root = Path(env.project_dir)
@@ -127,10 +127,10 @@ def define_env(env) -> None:
     source = (root / "data" / "decision.yml").read_text(encoding="utf-8")
 
     def decision_form() -> str:
-        return decision.form(decision.resolved(site.decision, site, source), names, engine.html_base(env.page))
+        return decision.form(reasons.resolved(site.decision, site, source), names, engine.html_base(env.page))
 
     def decision_rules() -> str:
-        return decision.rules(decision.resolved(site.decision, site, source), names, engine.source_path(env.page))
+        return decision.rules(reasons.resolved(site.decision, site, source), names, engine.source_path(env.page))
 
     def decision_questions(capital: bool = False) -> str:
         return decision.question_count(site.decision, capital)

@@ -23,7 +23,8 @@ What only this module sees, across files:
   Django cells swapped), and a data row whose `topic:` no manifest declares;
 - a ``{% url %}`` in an example template naming no URL of the examples;
 - a page's ``{# measured: ... #}`` mark (after the paragraph it backs) that
-  data/measured.yml no longer supports (:func:`measured_mark_problems`);
+  data/measured.yml no longer supports (:func:`measured_mark_problems`), and a
+  questionnaire reason quoting a figure it may not (macros/reasons.py);
 - a section marker in an example file that would hide or break a section;
 - a shown code line wider than two columns side by side allow (SHOWN_WIDTH).
 """
@@ -45,7 +46,8 @@ import yaml
 # Run as `python -m macros.check`, before anything imports MkDocs: no end-of-life banner.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from . import pages, topics
+from . import pages, reasons, speed, topics
+from .errors import MacroError
 from .examples import SHOWN_WIDTH, marker_problems, wide_lines
 
 LINK = re.compile(r"(?<!!)\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
@@ -446,9 +448,6 @@ _MARK_VALUE = re.compile(r"(not )?(\w+)(?: by under ([\d.]+))?$")
 
 
 def _mark_problem(site: Any, key: str, value: str) -> str | None:
-    from . import decision, speed
-    from .errors import MacroError
-
     names = {k: fw.name for k, fw in site.frameworks.items()}
     try:
         if value.startswith("above "):
@@ -456,11 +455,11 @@ def _mark_problem(site: Any, key: str, value: str) -> str | None:
             flat = [fw for fw in high if not (speed.clear(high[fw], low[fw]) and high[fw].median > low[fw].median)]
             return f"{names[flat[0]]}'s {key} is not clearly above {value[6:]}" if flat else None
         found = _MARK_VALUE.match(value)
-        if not found or found.group(2) not in (*names, decision.NEITHER):
-            choices = f"{' | '.join(names)} | {decision.NEITHER}, `not FW`, `FW by under N`"
+        if not found or found.group(2) not in (*names, reasons.NEITHER):
+            choices = f"{' | '.join(names)} | {reasons.NEITHER}, `not FW`, `FW by under N`"
             return f"{value!r}: write {choices} or `above KEY`"
         negated, who, under = found.groups()
-        won = decision._winner(site, key) or decision.NEITHER
+        won = speed.winner(site, key) or reasons.NEITHER
     except MacroError as exc:
         return str(exc)
     said = f"clearly favours {names[won]}" if won in names else "shows no clear difference"
@@ -510,6 +509,7 @@ def site_problems(root: Path, site: Any = None) -> list[str]:
     problems += url_problems(root) + service_problems(root, found)
     if site is not None:
         problems += cell_problems(root, site) + measured_mark_problems(root, site)
+        problems += reasons.problems(site, (root / "data" / "decision.yml").read_text(encoding="utf-8"))
         problems += data_topic_problems(root, site, found) if found else []
     return problems
 

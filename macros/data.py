@@ -77,7 +77,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from . import datafile, text
+from . import datafile, decision, text
 from .datafile import LOADER, DataError, parse, placeholders, read, where
 
 FILES = ("frameworks.yml", "measured.yml", "features.yml", "cli.yml", "decision.yml")
@@ -535,9 +535,7 @@ def _cross_check(data: Data, texts: dict[str, str]) -> None:
                 f"{where('cli.yml', texts['cli.yml'], ('commands', fw))}: unknown framework "
                 f"{fw!r}; frameworks.yml defines {sorted(known)}"
             )
-    from .decision import problems as decision_problems
-
-    for path, message in decision_problems(data.decision, list(known), data):
+    for path, message in decision.problems(data.decision, list(known)):
         problems.append(f"{where('decision.yml', texts['decision.yml'], path)}: {message}")
     if problems:
         raise DataError("\n".join(problems))
@@ -560,13 +558,13 @@ def load(data_dir: Path | str, warn: Callable[[str], None] | None = None) -> Dat
     measured = parse(Measured, "measured.yml", texts["measured.yml"])
     features = parse(Features, "features.yml", texts["features.yml"])
     cli = parse(Cli, "cli.yml", texts["cli.yml"])
-    decision = parse(Decision, "decision.yml", texts["decision.yml"])
+    questionnaire = parse(Decision, "decision.yml", texts["decision.yml"])
     data = Data(
         frameworks=frameworks.root,
         install=measured.install,
         features=features.features,
         commands=cli.commands,
-        decision=decision,
+        decision=questionnaire,
         project=measured.project,
         benchmark=measured.benchmark,
     )

@@ -8,10 +8,11 @@ same steps in the reader's browser on a JSON copy of the data that
 that both give the same result. :func:`rules` writes the same rules as a list
 for readers without scripts.
 
-Before any of it, :func:`resolved` fills the measured figures into the
-reasons ({figure KEY}, {compare KEY}, {fact KEY}, as the speed page's macros
-write them) and fails the page's build when a figure an answer relies on no
-longer shows the difference the answer claims (:func:`verdict_problems`).
+Before any of it, macros/reasons.py's ``resolved`` fills the measured figures
+into the reasons ({figure KEY}, {compare KEY}, {fact KEY}, as the speed page's
+macros write them) and fails the page's build when a figure an answer relies
+on no longer shows the difference the answer claims. This module imports none
+of the figures' modules, so data.py can run :func:`problems` as it loads.
 
 The algorithm, in order:
 
@@ -52,14 +53,9 @@ from typing import TYPE_CHECKING, Any
 from . import text
 
 if TYPE_CHECKING:
-    from .data import Answer, Data, Decision, Question
+    from .data import Answer, Decision, Question
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
-# A measured figure in a reason, filled in at build time: {figure KEY}, {compare KEY}, {fact KEY}.
-MEASURED = re.compile(r"\{(figure|compare|fact) ([^{}\s]+)\}")
-# Installed sizes, compared like the benchmark's figures (one exact number each, no spread).
-SIZES = ("install.size", "project.size")
-NEITHER = "neither"
 # The values each sentence may use.
 ALLOWED = {
     "say": {
@@ -93,11 +89,10 @@ ALLOWED = {
 # Checking ---------------------------------------------------------------------
 
 
-def problems(d: Decision, frameworks: list[str], site: Data | None = None) -> list[tuple[tuple, str]]:
+def problems(d: Decision, frameworks: list[str]) -> list[tuple[tuple, str]]:
     """What is inconsistent in the questionnaire data, as (key path, message) pairs.
 
-    With ``site`` (all the data), the measured figures the reasons quote and
-    the differences the answers claim are checked against data/measured.yml too.
+    The measured figures its reasons quote are macros/reasons.py's to check.
     """
     found: list[tuple[tuple, str]] = []
     favour_of: dict[str, tuple[str, tuple]] = {}
@@ -143,8 +138,6 @@ def problems(d: Decision, frameworks: list[str], site: Data | None = None) -> li
     found += _held_problems(d)
     if d.next.page not in d.pages:
         found.append((("next", "page"), f"unknown page {d.next.page!r}; `pages` defines {sorted(d.pages)}"))
-    if site is not None:
-        found += _measured_problems(d, frameworks, site)
     known_ids = [k.id for k in d.experience.answers]
     for ai, k in enumerate(d.experience.answers):
         if known_ids.count(k.id) > 1:
@@ -208,189 +201,6 @@ def _held_problems(d: Decision) -> list[tuple[tuple, str]]:
                         )
                     )
     return found
-
-
-def _winner(site: Data, key: str) -> str | None:
-    """The framework a measured figure clearly favours, or None (raises MacroError for an unknown key)."""
-    from . import speed
-    from .errors import MacroError
-
-    if key not in SIZES:
-        return speed.winner(site, key)
-    first, second = list(site.frameworks)[:2]
-    table = site.install if key == "install.size" else site.project
-    if first not in table or second not in table:
-        raise MacroError(f"{key!r}: data/measured.yml has no size for both {first!r} and {second!r}")
-    a, b = table[first].size_kib, table[second].size_kib
-    low, high = sorted((a, b))
-    if high <= low * (1 + speed.MARGIN):
-        return None
-    return first if a < b else second
-
-
-def _fill_measured(template: str, site: Data) -> str:
-    """``template`` with every {figure KEY}, {compare KEY} and {fact KEY} filled from the data."""
-    from . import speed, tables
-
-    render = {"figure": speed.figure, "compare": speed.compare, "fact": tables.fact}
-    return MEASURED.sub(lambda m: render[m.group(1)](site, m.group(2)), template)
-
-
-def _measured_problems(d: Decision, frameworks: list[str], site: Data) -> list[tuple[tuple, str]]:
-    from .errors import MacroError
-
-    found: list[tuple[tuple, str]] = []
-    names = {key: fw.name for key, fw in site.frameworks.items()}
-    for qi, q in enumerate(d.questions):
-        for ai, a in enumerate(q.answers):
-            at = ("questions", qi, "answers", ai)
-            for key in ("reason", "otherwise"):
-                try:
-                    _fill_measured(getattr(a, key) or "", site)
-                except MacroError as exc:
-                    found.append((at + (key,), str(exc)))
-            for figure, expected in a.measured.items():
-                if expected != NEITHER and expected not in frameworks:
-                    found.append(
-                        (
-                            at + ("measured", figure),
-                            f"{expected!r} is neither a framework ({sorted(frameworks)}) nor {NEITHER!r}",
-                        )
-                    )
-                    continue
-                try:
-                    _winner(site, figure)
-                except MacroError as exc:
-                    found.append((at + ("measured", figure), str(exc)))
-            if a.favours and a.measured and a.favours not in a.measured.values():
-                found.append(
-                    (
-                        at + ("measured",),
-                        f"the answer gives {names.get(a.favours, a.favours)} points, "
-                        "but none of its figures clearly favours it",
-                    )
-                )
-            if a.favours:
-                found += _against_problems(a, a.favours, at, frameworks, names)
-    return found
-
-
-def quoted(template: str, frameworks: list[str]) -> list[str]:
-    """The measured comparisons a sentence quotes, as `measured` keys, in order of first mention.
-
-    ``{compare K}`` quotes K; ``{figure K.<framework>}`` quotes K, and
-    ``{figure project.<framework>.size}`` and ``{fact <framework>.install.size}``
-    quote ``project.size`` and ``install.size``. Other facts are not measured.
-    """
-    found: list[str] = []
-    for kind, key in MEASURED.findall(template):
-        parts = key.split(".")
-        if kind == "compare":
-            comparison = key
-        elif kind == "fact":
-            comparison = "install.size" if parts[1:] == ["install", "size"] else None
-        elif parts[0] == "project":
-            comparison = "project.size"
-        else:
-            comparison = ".".join(parts[:-1]) if parts[-1] in frameworks else key
-        if comparison and comparison not in found:
-            found.append(comparison)
-    return found
-
-
-def _against_problems(
-    a: Answer, favours: str, at: tuple, frameworks: list[str], names: Mapping[str, str]
-) -> list[tuple[tuple, str]]:
-    """A reason counted for a framework never quotes a figure that clearly favours another.
-
-    The reason is what the result shows beside "For <side> (+points)"; a figure
-    in it that argues for the other side would count a point against its own
-    sentence. What turns the answer around belongs in `otherwise` (shown when
-    the point is held back), or the answer is neutral.
-    """
-    side = names.get(favours, favours)
-    found: list[tuple[tuple, str]] = []
-    for key in quoted(a.reason, frameworks):
-        mark = a.measured.get(key)
-        if mark is None:
-            found.append(
-                (
-                    at + ("reason",),
-                    f"the reason is counted for {side} and quotes {key}, but `measured` "
-                    f"does not say which framework that figure favours; add `{key}: <framework or "
-                    f"{NEITHER}>` under `measured`, so the build can check it",
-                )
-            )
-        elif mark != favours and mark != NEITHER:
-            found.append(
-                (
-                    at + ("reason",),
-                    f"the reason is counted for {side} (+{a.points}), but it quotes {key}, "
-                    f"which clearly favours {names.get(mark, mark)} (`measured`); a reason may not score for "
-                    "a side its own figures argue against: move that figure to `otherwise`, or make the "
-                    "answer neutral (remove `favours`, `points` and `fact`)",
-                )
-            )
-    return found
-
-
-def verdict_problems(d: Decision, site: Data) -> list[tuple[tuple, str]]:
-    """Every figure an answer relies on whose clear-difference verdict the data no longer gives.
-
-    Checked when the page is built, not when the data loads: `make measure`
-    may write any figures, and the build then refuses to publish an answer
-    they no longer support.
-    """
-    found: list[tuple[tuple, str]] = []
-    names = {key: fw.name for key, fw in site.frameworks.items()}
-    for qi, q in enumerate(d.questions):
-        for ai, a in enumerate(q.answers):
-            for figure, expected in a.measured.items():
-                got = _winner(site, figure)
-                if got == (None if expected == NEITHER else expected):
-                    continue
-                claim = "no clear difference" if expected == NEITHER else f"a clear difference for {names[expected]}"
-                said = f"clearly favours {names[got]}" if got else "shows no clear difference"
-                found.append(
-                    (
-                        ("questions", qi, "answers", ai, "measured", figure),
-                        (
-                            f"the answer relies on {figure} showing {claim}, but data/measured.yml now {said}; "
-                            "reword the reason and change or remove the points to say what the new figures say"
-                        ),
-                    )
-                )
-    return found
-
-
-def resolved(d: Decision, site: Data, source: str | None = None) -> Decision:
-    """The questionnaire with the measured figures written into its reasons, as the page shows them.
-
-    Raises MacroError when a figure no longer shows what an answer relies on
-    (see :func:`verdict_problems`); ``source``, the text of data/decision.yml,
-    puts the line of each such answer in the message.
-    """
-    from .datafile import line_of
-    from .errors import MacroError
-
-    wrong = verdict_problems(d, site)
-    if wrong:
-
-        def where(path: tuple) -> str:
-            line = line_of(source, path) if source else None
-            return "data/decision.yml" + (f", line {line}" if line else "")
-
-        said = [f"{'.'.join(map(str, path))}: {message}" for path, message in wrong]
-        rest = "".join(f"\n{where(path)}: {line}" for (path, _), line in zip(wrong[1:], said[1:], strict=True))
-        # The data file leads the message: that is where the fix goes.
-        raise MacroError(said[0] + rest, where=where(wrong[0][0]))
-    raw = d.model_dump()
-    for q in raw["questions"]:
-        for a in q["answers"]:
-            for key in ("reason", "otherwise"):
-                if a[key] is not None:
-                    a[key] = _fill_measured(a[key], site)
-    return type(d).model_validate(raw)
 
 
 # Scoring ----------------------------------------------------------------------

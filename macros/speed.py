@@ -319,8 +319,23 @@ def _per_framework(data: Data, key: str, caller: str) -> tuple[dict[str, Spread]
     return node, kind
 
 
+# Installed sizes, compared like the benchmark's figures but with one exact number each (no spread).
+SIZES = ("install.size", "project.size")
+
+
 def winner(data: Data, key: str) -> str | None:
-    """The framework a figure clearly favours (see :func:`clear`), or None; ``key`` as for :func:`compare`."""
+    """The framework a figure clearly favours (see :func:`clear`), or None; ``key`` as for
+    :func:`compare`, or one of :data:`SIZES` (the smaller wins by more than :data:`MARGIN`)."""
+    if key in SIZES:
+        first, second = _pair(data)
+        table = data.install if key == "install.size" else data.project
+        if first not in table or second not in table:
+            raise MacroError(f"{key!r}: data/measured.yml has no size for both {first!r} and {second!r}")
+        a, b = table[first].size_kib, table[second].size_kib
+        low, high = sorted((a, b))
+        if high <= low * (1 + MARGIN):
+            return None
+        return first if a < b else second
     node, kind = _per_framework(data, key, "winner")
     first, second = _pair(data)
     if not clear(node[first], node[second]):

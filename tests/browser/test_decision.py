@@ -19,14 +19,14 @@ import re
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from macros import data, decision, text
+from macros import data, decision, reasons, text
 from tests.browser.conftest import wait_ready
 from tests.conftest import ROOT, SUBPATH
 
 pytestmark = pytest.mark.browser
 PAGE = "choosing/decision/"
 SITE = data.load(ROOT / "data")
-D = decision.resolved(SITE.decision, SITE)
+D = reasons.resolved(SITE.decision, SITE)
 NAMES = {key: fw.name for key, fw in SITE.frameworks.items()}
 QUESTIONS = [*D.questions, D.experience]
 PHONE = {"width": 375, "height": 667}
