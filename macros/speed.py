@@ -93,17 +93,25 @@ def clear(a: Spread, b: Spread, margin: float = MARGIN) -> bool:
     return apart and (low == 0 or high / low > 1 + margin)
 
 
-def verdict(data: Data, per: dict[str, Spread], kind: str) -> str:
-    """ "Flask, 2.1× faster" for a clear difference; "No: within the spread" otherwise."""
+def difference(data: Data, per: dict[str, Spread], kind: str) -> tuple[str, float] | None:
+    """The framework a figure clearly favours and by how many times, or None (see :func:`clear`).
+
+    The one owner of "clear winner": :func:`verdict`, :func:`compare` and :func:`winner` say what it finds.
+    """
     first, second = _pair(data)
     a, b = per[first], per[second]
     if not clear(a, b):
+        return None
+    a_wins = (a.median > b.median) == KINDS[kind][2]
+    return (first if a_wins else second), max(a.median, b.median) / max(min(a.median, b.median), 1e-9)
+
+
+def verdict(data: Data, per: dict[str, Spread], kind: str) -> str:
+    """ "Yes: Flask, 2.1× faster" for a clear difference; "No: within the spread" otherwise."""
+    found = difference(data, per, kind)
+    if found is None:
         return "No: within the spread"
-    _, _, more_is_better, word = KINDS[kind]
-    a_wins = (a.median > b.median) == more_is_better
-    winner, loser = (a, b) if a_wins else (b, a)
-    times = max(winner.median, loser.median) / max(min(winner.median, loser.median), 1e-9)
-    return f"Yes: {_name(data, first if a_wins else second)}, {times:.1f}× {word}"
+    return f"Yes: {_name(data, found[0])}, {found[1]:.1f}× {KINDS[kind][3]}"
 
 
 def _table(header: list[str], rows: list[list[Any]]) -> str:
@@ -337,10 +345,8 @@ def winner(data: Data, key: str) -> str | None:
             return None
         return first if a < b else second
     node, kind = _per_framework(data, key, "winner")
-    first, second = _pair(data)
-    if not clear(node[first], node[second]):
-        return None
-    return first if (node[first].median > node[second].median) == KINDS[kind][2] else second
+    found = difference(data, node, kind)
+    return found[0] if found else None
 
 
 def compare(data: Data, key: str) -> str:
@@ -353,15 +359,14 @@ def compare(data: Data, key: str) -> str:
     node, kind = _per_framework(data, key, "compare")
     first, second = _pair(data)
     a, b = node[first], node[second]
-    said = verdict(data, node, kind)
-    if said.startswith("Yes: "):
-        winner = said[5:].split(",")[0]
-        times = said.split(", ")[1].split("×")[0]
-        loser = _name(data, second) if winner == _name(data, first) else _name(data, first)
-        ordered = (a, b) if winner == _name(data, first) else (b, a)
+    found = difference(data, node, kind)
+    if found:
+        won, times = found
+        lost = second if won == first else first
         return (
-            PHRASES[kind].format(w=winner, x=times)
-            + f" ({_value(ordered[0], kind)} against {_value(ordered[1], kind)} for {loser}; no run overlapped)"
+            PHRASES[kind].format(w=_name(data, won), x=f"{times:.1f}")
+            + f" ({_value(node[won], kind)} against {_value(node[lost], kind)} for {_name(data, lost)};"
+            " no run overlapped)"
         )
     return (
         f"there is no clear difference ({_value(a, kind)} for {_name(data, first)} against "
