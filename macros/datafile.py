@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime
 import difflib
-import re
 import types
 import typing
 from pathlib import Path
@@ -22,11 +21,10 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from . import yamlpath
+from .text import PLACEHOLDER
 
 # libyaml's loader when PyYAML was built with it: the data is parsed on every build.
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-# What `make new-topic` writes where a contributor still has to write something.
-PLACEHOLDER = re.compile(r"FILL[ _-]IN")  # upper case: "fill in" is an English phrase
 
 
 class DataError(Exception):

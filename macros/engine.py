@@ -89,10 +89,11 @@ which this project's package index does not serve):
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
+
+from .pages import FRONT_MATTER
 
 try:  # MkDocs
     from mkdocs.exceptions import PluginError as BuildError
@@ -127,10 +128,6 @@ def html_base(page: Any) -> str:
     return "" if folder == "." else folder + "/"
 
 
-# MkDocs's own front matter pattern (mkdocs.utils.meta.YAML_RE).
-_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
-
-
 def front_matter_lines(source: str) -> int:
     """How many lines of ``source`` come before the Markdown the macros see.
 
@@ -138,7 +135,7 @@ def front_matter_lines(source: str) -> int:
     blank lines after it; MkDocs's hook counts them from the text it is given,
     Zensical's page is counted from its file with this.
     """
-    match = _FRONT_MATTER.match(source)
+    match = FRONT_MATTER.match(source)
     if not match:
         return 0
     rest = source[match.end() :]

@@ -46,6 +46,7 @@ from typing import Any
 import yaml
 
 from .errors import usage
+from .text import PLACEHOLDER
 
 # The front matter MkDocs reads (mkdocs.utils.meta.YAML_RE).
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
@@ -65,7 +66,6 @@ META_KEYS = (
     "render_macros",
 )
 MIN_DESCRIPTION = 20
-PLACEHOLDER = re.compile(r"FILL[ _-]IN")  # upper case: "fill in" is an English phrase
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 IMAGE = re.compile(r"!\[([^\]]*)\]\s*[(\[]\s*<?([^)\]\s>]*)")

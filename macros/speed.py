@@ -25,7 +25,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from . import charts, text
+from . import charts, tables, text
 from .data import ENDPOINTS, Data, Spread
 from .errors import MacroError
 
@@ -115,10 +115,7 @@ def verdict(data: Data, per: dict[str, Spread], kind: str) -> str:
 
 
 def _table(header: list[str], rows: list[list[Any]]) -> str:
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
-    lines += ["| " + " | ".join(str(c).replace("|", "\\|") for c in row) + " |" for row in rows]
-    # Out of the search index, as macros/tables.py keeps every table.
-    return "<div data-search-exclude markdown>\n\n" + "\n".join(lines) + "\n\n</div>\n"
+    return tables.markdown_table(header, [[str(c).replace("|", "\\|") for c in row] for row in rows])
 
 
 def _rows(data: Data, items: list[tuple[str, dict[str, Spread], str]]) -> list[list[str]]:

@@ -74,15 +74,17 @@ class Table:
     rows: list[list[Cell]] = field(default_factory=list)
 
     def markdown(self) -> str:
-        lines = [
-            "| " + " | ".join(c.markdown() for c in self.header) + " |",
-            "|" + "|".join(" --- " for _ in self.header) + "|",
-        ]
-        lines += ["| " + " | ".join(c.markdown() for c in row) + " |" for row in self.rows]
-        # Out of the search index: Material's index flattens a table into one
-        # run of words, which then fills the result previews; the prose around
-        # each table names what it holds.
-        return "<div data-search-exclude markdown>\n\n" + "\n".join(lines) + "\n\n</div>\n"
+        return markdown_table([c.markdown() for c in self.header], [[c.markdown() for c in row] for row in self.rows])
+
+
+def markdown_table(header: list[str], rows: list[list[str]]) -> str:
+    """A Markdown table of cells already written as Markdown (every table the macros write)."""
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    # Out of the search index: Material's index flattens a table into one
+    # run of words, which then fills the result previews; the prose around
+    # each table names what it holds.
+    return "<div data-search-exclude markdown>\n\n" + "\n".join(lines) + "\n\n</div>\n"
 
 
 def _table(header: list[Any], rows: list[list[Any]]) -> Table:

@@ -26,6 +26,9 @@ from __future__ import annotations
 
 import re
 
+# What `make new-topic` writes where a contributor still has to write something.
+PLACEHOLDER = re.compile(r"FILL[ _-]IN")  # upper case: "fill in" is an English phrase
+
 # Everything Markdown or HTML could read as syntax: all ASCII punctuation.
 _PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
 # Control characters other than tab and newline collide with Python-Markdown's

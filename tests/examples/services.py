@@ -29,6 +29,7 @@ from typing import TypeVar
 
 import pytest
 
+from macros.run_it import LONG_RUNNING
 from tests.conftest import free_port
 from tests.examples.conftest import EXAMPLES
 
@@ -145,7 +146,6 @@ def wait_for(
 
 # The "Run it" sections ------------------------------------------------------
 
-LONG_RUNNING = {"run", "runserver", "worker", "db_worker", "uvicorn", "gunicorn", "daphne"}
 
 
 @dataclass

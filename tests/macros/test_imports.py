@@ -66,9 +66,10 @@ def test_no_module_in_macros_imports_another_in_a_cycle():
     edges = graph()
     assert sum(len(v) for v in edges.values()) > 20, "no imports found: is the scan still reading macros/?"
     found = cycle(edges)
-    assert found is None, " -> ".join(
-        f"macros/{a}.py (line {edges[a][b]})" for a, b in zip(found, found[1:], strict=False)
-    ) + f" -> macros/{found[-1]}.py: move the shared part into a module both import"
+    assert found is None, (
+        " -> ".join(f"macros/{a}.py (line {edges[a][b]})" for a, b in zip(found, found[1:], strict=False))
+        + f" -> macros/{found[-1]}.py: move the shared part into a module both import"
+    )
 
 
 def test_the_cycle_finder_finds_one_hidden_in_a_function():
