@@ -80,21 +80,17 @@ def _problems(d: Decision, frameworks: list[str], site: Data) -> list[tuple[tupl
 def quoted(template: str, frameworks: list[str]) -> list[str]:
     """The measured comparisons a sentence quotes, as `measured` keys, in order of first mention.
 
-    ``{compare K}`` quotes K; ``{figure K.<framework>}`` quotes K, and
-    ``{figure project.<framework>.size}`` and ``{fact <framework>.install.size}``
-    quote ``project.size`` and ``install.size``. Other facts are not measured.
+    ``{compare K}`` and ``{figure K.<framework>}`` quote K; a fact is not measured.
     """
     found: list[str] = []
     for kind, key in MEASURED.findall(template):
         parts = key.split(".")
         if kind == "compare":
-            comparison = key
-        elif kind == "fact":
-            comparison = "install.size" if parts[1:] == ["install", "size"] else None
-        elif parts[0] == "project":
-            comparison = "project.size"
-        else:
+            comparison: str | None = key
+        elif kind == "figure":
             comparison = ".".join(parts[:-1]) if parts[-1] in frameworks else key
+        else:
+            comparison = None
         if comparison and comparison not in found:
             found.append(comparison)
     return found

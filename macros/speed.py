@@ -250,8 +250,8 @@ def speed_chart(data: Data, what: str) -> str:
 
 def _walk(data: Data, key: str) -> tuple[Any, list[str]]:
     root, _, rest = key.partition(".")
-    if root not in ("benchmark", "project"):
-        raise MacroError(f"figure {key!r}: start with 'benchmark.' or 'project.'")
+    if root != "benchmark":
+        raise MacroError(f"figure {key!r}: start with 'benchmark.', 'install.' or 'project.'")
     node: Any = getattr(data, root)
     parts = rest.split(".") if rest else []
     for i, part in enumerate(parts):
@@ -271,20 +271,33 @@ def _kind(parts: list[str]) -> str | None:
 
 
 def figure(data: Data, key: str) -> str:
-    """One measured value for prose, by dotted key.
+    """One measured value for prose, by dotted key: the figure's key, then the framework.
 
+    One grammar for every measured value: the key ``compare()`` and decision.yml's
+    ``measured:`` take, with the framework added last.
     ``benchmark.startup_ms.smallest.flask`` -> "38 ms";
     ``benchmark.requests.json.rps.flask`` -> "1,234 requests/s";
     ``benchmark.requests.json.rps.flask/django`` -> "1.4×" (the ratio of medians);
-    ``project.flask.size`` -> "40.2 MiB"; ``benchmark.machine.cpu`` -> "AMD EPYC".
+    ``install.size.flask`` -> "4.1 MiB" (the framework alone); ``project.size.flask`` ->
+    "40.2 MiB" (with this guide's add-ons); ``project.distributions.flask`` -> "23";
+    ``install.dependencies.flask`` -> "blinker, click, …"; ``benchmark.machine.cpu`` -> "AMD EPYC".
     """
-    if key.startswith("project.") and key.endswith(".size"):
-        fw = key.split(".")[1]
-        if fw not in data.project:
+    root, _, rest = key.partition(".")
+    if root in ("install", "project"):
+        *field, fw = rest.split(".") if rest else [""]
+        table = data.install if root == "install" else data.project
+        if fw not in table:
             raise MacroError(
-                f"figure {key!r}: no project measured for {fw!r}; data/measured.yml has {sorted(data.project)}"
+                f"figure {key!r}: name the framework last; data/measured.yml measured {root} for {sorted(table)}"
             )
-        return f"{data.project[fw].size_kib / 1024:.1f} MiB"
+        value = dict(table[fw])
+        name = ".".join(field)
+        if name == "size":
+            return f"{table[fw].size_kib / 1024:.1f} MiB"
+        if name not in value or isinstance(value[name], (BaseModel, dict)):
+            shown = ["size", *(k for k in value if k != "size_kib")]
+            raise MacroError(f"figure {key!r}: no {name!r} in {root}; there is {shown}")
+        return ", ".join(value[name]) if isinstance(value[name], list) else str(value[name])
     node, parts = _walk(data, key)
     last = parts[-1] if parts else ""
     if "/" in last:

@@ -23,7 +23,8 @@ The calls a page writes (``data`` is passed by macros/__init__.py; a
                                            jobs one framework has built in and the other adds
     {{ at_a_glance() }}                    the headline facts of every framework
     {{ fact("django.current.version") }}   one value: <framework>.<key path in frameworks.yml>,
-                                           or install.size, install.dependencies, tested
+                                           or <framework>.tested; a measured value is a
+                                           figure("install.size.flask") (macros/speed.py)
 """
 
 from __future__ import annotations
@@ -344,16 +345,18 @@ def at_a_glance(data: Data, frameworks: list[str] | None = None) -> str:
     return at_a_glance_cells(data, frameworks).markdown()
 
 
-# Facts computed from the data, for prose: "{{ fact('flask.install.size') }}".
+# Facts computed from frameworks.yml, for prose: "{{ fact('flask.tested') }}".
 DERIVED = {
-    "install.size": lambda data, fw: _size(data.install[fw].size_kib),
-    "install.dependencies": lambda data, fw: ", ".join(data.install[fw].dependencies),
     "tested": lambda data, fw: ", ".join(data.frameworks[fw].tested),
 }
 
 
 def fact(data: Data, key: str) -> str:
-    """One value for prose, by dotted key: ``django.current.version``, ``flask.install.size``."""
+    """One value of data/frameworks.yml for prose, by dotted key: ``django.current.version``.
+
+    The framework comes first: a fact is about one framework. A measured value is a
+    :func:`macros.speed.figure`, named the other way round (``install.size.flask``).
+    """
     fw, _, rest = key.partition(".")
     if fw not in data.frameworks:
         raise MacroError(
@@ -361,12 +364,13 @@ def fact(data: Data, key: str) -> str:
         )
     if rest in DERIVED:
         return DERIVED[rest](data, fw)
-    node: Any = {"install": data.install[fw], **dict(data.frameworks[fw])}
+    node: Any = dict(data.frameworks[fw])
     for part in rest.split("."):
         if isinstance(node, BaseModel):
             node = dict(node)
         if not (isinstance(node, dict) and part in node):
-            raise MacroError(f"fact {key!r}: no key {part!r} in data for {fw!r}")
+            hint = f"; a measured value is figure('{rest}.{fw}')" if part in ("install", "project") else ""
+            raise MacroError(f"fact {key!r}: no key {part!r} in data/frameworks.yml for {fw!r}{hint}")
         node = node[part]
     if isinstance(node, (BaseModel, dict, list)):
         raise MacroError(f"fact {key!r} is not a single value; name one of its keys")

@@ -147,7 +147,6 @@ def wait_for(
 # The "Run it" sections ------------------------------------------------------
 
 
-
 @dataclass
 class RunSection:
     """A page's "Run it" commands as a reader types them, split into what a test does with each."""

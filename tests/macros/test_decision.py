@@ -16,7 +16,7 @@ import re
 import pytest
 import yaml
 
-from macros import data, decision, reasons, speed, tables, text
+from macros import data, decision, reasons, speed, text
 from macros.errors import MacroError
 from tests.conftest import ROOT
 from tests.html_tables import squash, to_html
@@ -138,8 +138,8 @@ def test_a_small_api_for_partners_is_flask_and_the_partners_answer_counts_for_ne
     # and none of the figures that turn it around (those are the held reason's).
     capped = next(line for line in v.lines if line.question == "hosting")
     assert (capped.kind, capped.side, capped.points) == ("counted", "flask", 1)
-    assert tables.fact(SITE, "flask.install.size") in capped.reads
-    assert speed.figure(SITE, "project.flask.size") not in capped.reads
+    assert speed.figure(SITE, "install.size.flask") in capped.reads
+    assert speed.figure(SITE, "project.size.flask") not in capped.reads
 
 
 def test_a_small_memory_budget_counts_for_flask_only_while_the_app_needs_few_add_ons():
@@ -494,7 +494,7 @@ def the_answer(d: dict, qid: str, aid: str) -> dict:
             r"a reason may not score for a side its own figures argue against",
         ),
         (
-            lambda d: the_answer(d, "hosting", "capped").update(reason="Django installs {figure project.django.size}."),
+            lambda d: the_answer(d, "hosting", "capped").update(reason="Django installs {figure project.size.django}."),
             where("hosting", "capped") + r"\.reason: .* quotes project\.size, which clearly favours Django",
         ),
         (

@@ -209,17 +209,22 @@ def test_figure_formats_each_kind_and_ratios(two_site):
     assert speed.figure(two_site, "benchmark.requests.json.rps.flask/django") == "1.2×"
     assert speed.figure(two_site, "benchmark.machine.cpu") == "Test CPU"
     assert speed.figure(two_site, "benchmark.method.runs") == "5"
-    assert speed.figure(two_site, "project.flask.size") == "2.0 MiB"
-    assert speed.figure(two_site, "project.django.distributions") == "7"
+    assert speed.figure(two_site, "project.size.flask") == "2.0 MiB"
+    assert speed.figure(two_site, "project.distributions.django") == "7"
 
 
 @pytest.mark.parametrize(
     ("key", "message"),
     [
-        ("speed.x", "start with 'benchmark.' or 'project.'"),
+        ("speed.x", "start with 'benchmark.', 'install.' or 'project.'"),
         ("benchmark.startup_ms.tiny.flask", r"no 'tiny' here; there is \['full', 'smallest'\]"),
         ("benchmark.machine", "not a single value"),
-        ("project.bottle.size", "no project measured for 'bottle'"),
+        (
+            "project.size.bottle",
+            r"name the framework last; data/measured.yml measured project for \['django', 'flask'\]",
+        ),
+        ("project.flask.size", "name the framework last"),
+        ("install.colour.flask", r"no 'colour' in install; there is \['size', "),
         ("benchmark.requests.json.rps.flask/bottle", "a ratio needs two measured frameworks"),
     ],
 )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros import data, tables
+from macros import data, speed, tables
 from macros.errors import MacroError
 from tests.html_tables import squash, to_html
 from tests.html_tables import tables as html_tables
@@ -173,9 +173,10 @@ def test_pipes_in_data_do_not_break_the_table(site):
 
 def test_facts(site):
     assert tables.fact(site, "flask.current.version") == site.frameworks["flask"].current.version
-    assert tables.fact(site, "django.install.distributions") == str(site.install["django"].distributions)
-    assert tables.fact(site, "flask.install.dependencies") == ", ".join(site.install["flask"].dependencies)
-    assert tables.fact(site, "flask.install.size").endswith(" MiB")
+    assert tables.fact(site, "flask.tested") == ", ".join(site.frameworks["flask"].tested)
+    assert speed.figure(site, "install.distributions.django") == str(site.install["django"].distributions)
+    assert speed.figure(site, "install.dependencies.flask") == ", ".join(site.install["flask"].dependencies)
+    assert speed.figure(site, "install.size.flask").endswith(" MiB")
 
 
 @pytest.mark.parametrize(
