@@ -24,6 +24,9 @@ EXAMPLES = ROOT / "examples"
 COOKBOOK = ROOT / "docs" / "cookbook"
 NOT_TOPICS = {"project"}
 KEY = "attack-suite-" + "k" * 40  # the key every app gets when the suite wants it to start
+# The one front end every app is told to trust, as a reader lists theirs (the cors page):
+# Flask from FLASK_CORS_ORIGINS, Django in CORS_ALLOWED_ORIGINS (tests/attacks/test_cors.py).
+FRONT_END = "https://front.example"
 WRITES = {"POST", "PUT", "PATCH", "DELETE"}
 
 # <int:pk>, <path:name>, <name> (Flask's and Django's route syntax alike)
@@ -98,14 +101,17 @@ def takes_config(factory) -> bool:
 
 
 def build_flask(topic: str, workdir: Path, env: dict[str, str] | None = None):
-    """The topic's app as the reader runs it, given a key, a fresh database and the suite's services."""
+    """The topic's app as the reader runs it, given a key, a fresh database, the suite's services
+    and one front end to trust."""
     factory = flask_factory(topic)
     if factory is None:
         return None
     workdir.mkdir(parents=True, exist_ok=True)
     db = f"sqlite:///{workdir / 'attack.sqlite3'}"
     saved = dict(os.environ)
-    os.environ.update({"FLASK_SECRET_KEY": KEY, "FLASK_SQLALCHEMY_DATABASE_URI": db, **(env or {})})
+    os.environ.update(
+        {"FLASK_SECRET_KEY": KEY, "FLASK_SQLALCHEMY_DATABASE_URI": db, "FLASK_CORS_ORIGINS": FRONT_END, **(env or {})}
+    )
     try:
         config = {"SQLALCHEMY_DATABASE_URI": db, "UPLOAD_FOLDER": str(workdir / "uploads"), "TESTING": False}
         if env and "SMTP_PORT" in env:

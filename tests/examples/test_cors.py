@@ -9,7 +9,7 @@ attack suite's (tests/attacks/test_cors.py).
 
 from __future__ import annotations
 
-import importlib
+import importlib.util
 import shlex
 import urllib.request
 
@@ -18,7 +18,7 @@ import pytest
 import cors.flask_app
 from tests.conftest import free_port
 from tests.examples.browsing import assert_versions_on_page_are_pinned
-from tests.examples.conftest import section
+from tests.examples.conftest import EXAMPLES, section
 from tests.examples.serving import as_typed, reader_env, serving
 
 FRONT = "http://localhost:5173"  # the origin the page's Run it exports
@@ -70,9 +70,10 @@ def django_settings(monkeypatch, settings, origins: str | None):
         monkeypatch.delenv("DJANGO_CORS_ORIGINS", raising=False)
     else:
         monkeypatch.setenv("DJANGO_CORS_ORIGINS", origins)
-    import cors.django_app.settings as topic
-
-    topic = importlib.reload(topic)
+    # A fresh copy: the imported module, which the attack suite applies, keeps its own values.
+    spec = importlib.util.spec_from_file_location("cors_settings_copy", EXAMPLES / "cors/django_app/settings.py")
+    topic = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(topic)
     for name in dir(topic):
         if name.startswith("CORS_") or name == "MIDDLEWARE":
             setattr(settings, name, getattr(topic, name))
