@@ -10,7 +10,9 @@ attack suite's (tests/attacks/test_cors.py).
 from __future__ import annotations
 
 import importlib.util
+import json
 import shlex
+import sys
 import urllib.request
 
 import pytest
@@ -98,8 +100,6 @@ class Client:
         if self.framework == "flask":
             r = self.client.open(url, method=method, headers=headers, json=json_body)
             return r.status_code, acl(r.headers), r.get_json(silent=True)
-        import json
-
         body = json.dumps(json_body) if json_body is not None else ""
         r = self.client.generic(method, url, body, content_type="application/json", headers=headers)
         data = json.loads(r.content) if r.get("Content-Type") == "application/json" else None
@@ -275,3 +275,57 @@ ACL_NAMES = {
     "access-control-allow-methods",
     "access-control-max-age",
 }
+
+
+# A real browser, the front end on one origin and the API on another ---------
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("framework", ["flask", "django"])
+def test_a_browser_lets_the_listed_front_end_in_and_keeps_another_out(framework, tmp_path):
+    """Chromium runs cors/frontend/ from a listed origin (the list shows, a book is added) and
+    from one the API does not list (fetch() fails, and the refused preflight keeps the POST unsent)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    from tests.browser.conftest import LAUNCH_ARGS, chromium_path
+
+    script = f"cors/{framework}_commands.sh"
+    *_, server = [line for line in section(script, "run") if not line.startswith(("#", "export "))]
+    api_port, listed_port, other_port = free_port(), free_port(), free_port()
+    env = reader_env(**exports(script), DJANGO_DB=str(tmp_path / "db.sqlite3"))
+    env[f"{framework.upper()}_CORS_ORIGINS"] = f"http://127.0.0.1:{listed_port}"
+    api = f"http://127.0.0.1:{api_port}" + (FLASK if framework == "flask" else DJANGO)
+    frontend = EXAMPLES / "cors" / "frontend"
+
+    def static(port):
+        command = [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1"]
+        return serving(command, f"http://127.0.0.1:{port}/", env, cwd=frontend)
+
+    with (
+        serving(as_typed(shlex.split(server), api_port), api, env),
+        static(listed_port),
+        static(other_port),
+        sync_api.sync_playwright() as p,
+    ):
+        browser = p.chromium.launch(executable_path=chromium_path(p), args=LAUNCH_ARGS)
+        try:
+            page = browser.new_page()
+            page.set_default_timeout(15_000)
+            status, books = page.locator("#status"), page.locator("#books li")
+            page.goto(f"http://127.0.0.1:{listed_port}/?api={api}")
+            sync_api.expect(status).to_have_text("2 books")
+            page.fill("input[name=title]", "Piranesi")
+            page.click("button")
+            sync_api.expect(status).to_have_text("3 books")
+            assert books.all_text_contents() == ["Dune", "Kindred", "Piranesi"]
+
+            page.goto(f"http://127.0.0.1:{other_port}/?api={api}")
+            sync_api.expect(status).to_contain_text("Refused")
+            assert books.count() == 0
+            page.fill("input[name=title]", "Forged")
+            page.click("button")
+            sync_api.expect(status).to_contain_text("Refused")
+        finally:
+            browser.close()
+        with urllib.request.urlopen(api, timeout=10) as response:
+            titles = [b["title"] for b in json.loads(response.read())["books"]]
+    assert titles == ["Dune", "Kindred", "Piranesi"], "the preflight was refused, so the POST never left"
