@@ -1,19 +1,12 @@
 """A JSON API in Flask that a front end on another origin calls, with Flask-CORS."""
 
+# --8<-- [start:setup]
 import os
 
 from flask import Blueprint, Flask, request
 from flask_cors import CORS
 
-api = Blueprint("api", __name__, url_prefix="/api")
 
-# Kept in memory so the page is about CORS; a real app uses a database.
-BOOKS = [{"id": 1, "title": "Dune"}, {"id": 2, "title": "Kindred"}]
-# The list stops growing here, so no client can fill the memory.
-MAX_BOOKS = 100
-
-
-# --8<-- [start:setup]
 def create_app(config=None):
     app = Flask(__name__)
     app.config.from_mapping(
@@ -38,6 +31,14 @@ def create_app(config=None):
 
 
 # --8<-- [start:api]
+api = Blueprint("api", __name__, url_prefix="/api")
+
+# Kept in memory so the page is about CORS; a real app uses a database.
+BOOKS = [{"id": 1, "title": "Dune"}, {"id": 2, "title": "Kindred"}]
+# The list stops growing here, so no client can fill the memory.
+MAX_BOOKS = 100
+
+
 @api.get("/books")
 def list_books():
     return {"books": BOOKS}
