@@ -95,12 +95,13 @@ class Client:
             django_settings(monkeypatch, settings, origins)
             self.client, self.url = DjangoClient(), DJANGO
 
-    def send(self, method, headers, json_body=None, url=None):
+    def send(self, method, headers, json_body=None, url=None, raw=None):
         url = url or self.url
+        body = raw if raw is not None else json.dumps(json_body) if json_body is not None else ""
         if self.framework == "flask":
-            r = self.client.open(url, method=method, headers=headers, json=json_body)
+            kwargs = {"data": raw, "content_type": "application/json"} if raw is not None else {"json": json_body}
+            r = self.client.open(url, method=method, headers=headers, **kwargs)
             return r.status_code, acl(r.headers), r.get_json(silent=True)
-        body = json.dumps(json_body) if json_body is not None else ""
         r = self.client.generic(method, url, body, content_type="application/json", headers=headers)
         data = json.loads(r.content) if r.get("Content-Type") == "application/json" else None
         return r.status_code, acl(r.headers), data
@@ -161,6 +162,13 @@ def test_a_bad_book_is_refused_with_the_cors_headers_still_on(app, body):
     status, headers, data = app.send("POST", {"Origin": FRONT}, body)
     assert status == 400 and "title" in data["error"]
     # The front end can read why.
+    assert headers["access-control-allow-origin"] == FRONT
+
+
+@pytest.mark.parametrize("raw", ["not json", "[" * 100_000 + "]" * 100_000], ids=["not JSON", "nested too deep"])
+def test_a_body_that_is_no_json_object_is_a_400(app, raw):
+    status, headers, data = app.send("POST", {"Origin": FRONT}, raw=raw)
+    assert status == 400 and "title" in data["error"]
     assert headers["access-control-allow-origin"] == FRONT
 
 
