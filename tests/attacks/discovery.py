@@ -24,9 +24,6 @@ EXAMPLES = ROOT / "examples"
 COOKBOOK = ROOT / "docs" / "cookbook"
 NOT_TOPICS = {"project"}
 KEY = "attack-suite-" + "k" * 40  # the key every app gets when the suite wants it to start
-# The one front end every app is told to trust, as a reader lists theirs (the cors page):
-# Flask from FLASK_CORS_ORIGINS, Django in CORS_ALLOWED_ORIGINS (tests/attacks/test_cors.py).
-FRONT_END = "https://front.example"
 WRITES = {"POST", "PUT", "PATCH", "DELETE"}
 
 # <int:pk>, <path:name>, <name> (Flask's and Django's route syntax alike)
@@ -98,6 +95,11 @@ def takes_config(factory) -> bool:
     except (TypeError, ValueError):
         return False
     return bool(params) and params[0] in {"config", "test_config", "overrides", "settings"}
+
+
+# The one front end every app is told to trust, as a reader lists theirs (the cors page):
+# Flask from FLASK_CORS_ORIGINS, Django in CORS_ALLOWED_ORIGINS (tests/attacks/test_cors.py).
+FRONT_END = "https://front.example"
 
 
 def build_flask(topic: str, workdir: Path, env: dict[str, str] | None = None):

@@ -21,9 +21,10 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.attacks.conftest import CELLS
-from tests.attacks.discovery import FRONT_END, WRITES
+from tests.attacks.discovery import FRONT_END
 
 ATTACKER = "https://attacker.example"
+WRITES = {"POST", "PUT", "PATCH", "DELETE"}
 
 
 def listed(browser) -> list[str]:
