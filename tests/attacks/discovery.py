@@ -96,15 +96,23 @@ def takes_config(factory) -> bool:
     return bool(params) and params[0] in {"config", "test_config", "overrides", "settings"}
 
 
+# The one front end every app is told to trust, as a reader lists theirs (the cors page):
+# Flask from FLASK_CORS_ORIGINS, Django in CORS_ALLOWED_ORIGINS (tests/attacks/test_cors.py).
+FRONT_END = "https://front.example"
+
+
 def build_flask(topic: str, workdir: Path, env: dict[str, str] | None = None):
-    """The topic's app as the reader runs it, given a key, a fresh database and the suite's services."""
+    """The topic's app as the reader runs it, given a key, a fresh database, the suite's services
+    and one front end to trust."""
     factory = flask_factory(topic)
     if factory is None:
         return None
     workdir.mkdir(parents=True, exist_ok=True)
     db = f"sqlite:///{workdir / 'attack.sqlite3'}"
     saved = dict(os.environ)
-    os.environ.update({"FLASK_SECRET_KEY": KEY, "FLASK_SQLALCHEMY_DATABASE_URI": db, **(env or {})})
+    os.environ.update(
+        {"FLASK_SECRET_KEY": KEY, "FLASK_SQLALCHEMY_DATABASE_URI": db, "FLASK_CORS_ORIGINS": FRONT_END, **(env or {})}
+    )
     try:
         config = {"SQLALCHEMY_DATABASE_URI": db, "UPLOAD_FOLDER": str(workdir / "uploads"), "TESTING": False}
         if env and "SMTP_PORT" in env:

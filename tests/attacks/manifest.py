@@ -37,6 +37,7 @@ RULES = {
     "timing": "login and reset answer in the same time for known and unknown users",
     "sessions": "a session ends on logout and on a password change",
     "cdn": "no asset loads from a CDN without integrity",
+    "cors": "another origin never gets its origin back, nor `*` with credentials",
 }
 FRAMEWORKS = {"flask", "django", "both"}
 FIELDS = {"route", "framework", "reason", "page"}

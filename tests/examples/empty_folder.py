@@ -177,9 +177,10 @@ def run(
 
 
 def expectations(p: Plan) -> list[tuple[str, list[str]]]:
-    """Section "expect" as (command, the output lines shown under it)."""
+    """Section "expect" as (command, the output lines shown under it); a command the page
+    continues on the next line with a backslash is one command, as bash reads it."""
     pairs: list[tuple[str, list[str]]] = []
-    for line in p.expect:
+    for line in logical(p.expect):
         if not line.strip():
             continue
         if line.startswith("#"):

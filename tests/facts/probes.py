@@ -477,3 +477,46 @@ def gettext_plural_forms_fr() -> tuple[str, ...]:
     else:
         warnings.warn("msginit is not installed: the GNU gettext half of the claim is not checked", stacklevel=1)
     return tuple(phrases)
+
+
+# --- CORS add-ons (the cors page) --------------------------------------------
+
+ATTACKER = "https://attacker.example"
+
+
+def flask_cors_echoes_any_origin() -> tuple[str, ...]:
+    """Flask-CORS left at its default origins, with credentials on: what another site's Origin gets back."""
+    from flask import Flask
+    from flask_cors import CORS
+    from flask_cors.core import DEFAULT_OPTIONS
+
+    app = Flask(__name__)
+    app.get("/")(lambda: "ok")
+    CORS(app, supports_credentials=True)
+    headers = app.test_client().get("/", headers={"Origin": ATTACKER}).headers
+    echoed = headers.get("Access-Control-Allow-Origin") == ATTACKER
+    return (
+        f'`origins` is `"{DEFAULT_OPTIONS["origins"]}"`',
+        f"Flask-CORS {metadata.version('flask-cors')}",
+        "copies the request's `Origin`" if echoed else f"answers {headers.get('Access-Control-Allow-Origin')}",
+        "`supports_credentials=True`"
+        if headers.get("Access-Control-Allow-Credentials") == "true"
+        else "no credentials",
+    )
+
+
+def django_cors_allow_all_with_credentials_echoes() -> tuple[str, ...]:
+    """django-cors-headers with CORS_ALLOW_ALL_ORIGINS and CORS_ALLOW_CREDENTIALS: what another site gets."""
+    from corsheaders.middleware import CorsMiddleware
+    from django.http import HttpResponse
+    from django.test import RequestFactory, override_settings
+
+    with override_settings(CORS_ALLOW_ALL_ORIGINS=True, CORS_ALLOW_CREDENTIALS=True):
+        response = CorsMiddleware(lambda request: HttpResponse("ok"))(
+            RequestFactory().get("/", headers={"Origin": ATTACKER})
+        )
+    echoed = response.get("Access-Control-Allow-Origin") == ATTACKER
+    return (
+        f"django-cors-headers {metadata.version('django-cors-headers')}",
+        "also copies whatever `Origin` came" if echoed else f"answers {response.get('Access-Control-Allow-Origin')}",
+    )
