@@ -506,7 +506,7 @@ def site_problems(root: Path, site: Any = None) -> list[str]:
         problems.append(str(exc))
         found = {}
     problems += nav_problems(root, docs, found) + title_problems(docs) + link_problems(docs)
-    problems += url_problems(root) + service_problems(root, found)
+    problems += url_problems(root) + service_problems(root, found) + width_problems(root, docs)
     if site is not None:
         problems += cell_problems(root, site) + measured_mark_problems(root, site)
         problems += reasons.problems(site, (root / "data" / "decision.yml").read_text(encoding="utf-8"))

@@ -96,9 +96,6 @@ def _numbered(path: Path, name: str) -> list[tuple[int, str]] | None:
 # The longest code line a page may show: two columns side by side fit about
 # this many characters each on a wide screen (issue 23), and a phone scrolls less.
 SHOWN_WIDTH = 72
-# A snippet include, as example_tabs() and run_it() write it.
-INCLUDE = re.compile(r'^[ \t]*--8<-- "([^":]+):([a-z][-_0-9a-z]*)"[ \t]*$')
-FENCE = re.compile(r"^([ \t]*)(`{3,})")
 
 
 def numbered_section(path: Path, name: str) -> list[tuple[int, str]]:
@@ -120,39 +117,6 @@ def wide_lines(path: Path, width: int = SHOWN_WIDTH) -> list[tuple[int, int, str
             if size > width and number not in found and len(text.split()) > 1:
                 found[number] = (number, size, name)
     return sorted(found.values())
-
-
-def long_lines(root: Path, markdown: str, width: int = SHOWN_WIDTH) -> tuple[list[str], list[str]]:
-    """The code lines a macro's output shows that are longer than ``width`` characters.
-
-    Returns (lines of included sections, as "examples/x/f.py, line 12 (80 characters)";
-    lines written into the output itself, such as Run it's set-up commands, as the
-    line's text). Tabs count as four characters, as the page shows them.
-    """
-    included, written = [], []
-    fence: str | None = None
-    indent = ""
-    for line in markdown.splitlines():
-        opened = FENCE.match(line)
-        if fence is None:
-            if opened:
-                indent, fence = opened.group(1), opened.group(2)
-            continue
-        if opened and opened.group(2) == fence and not line[opened.end() :].strip():
-            fence = None
-            continue
-        include = INCLUDE.match(line)
-        if include:
-            path = root / include.group(1)
-            if path.is_file():
-                for number, text in numbered_section(path, include.group(2)):
-                    if len(text.expandtabs(4)) > width:
-                        included.append(f"{include.group(1)}, line {number} ({len(text.expandtabs(4))} characters)")
-            continue
-        text = line[len(indent) :] if line.startswith(indent) else line
-        if len(text.expandtabs(4)) > width:
-            written.append(text)
-    return included, written
 
 
 def marker_problems(path: Path) -> list[tuple[int, str]]:

@@ -13,7 +13,8 @@ python manage.py runserver 8000
 # In a second terminal, on a new database. Under each request, what curl prints (headers trimmed).
 # --8<-- [start:requests]
 # --8<-- [start:expect]
-curl -i --json '{"title": "Dune", "year": 1965}' http://127.0.0.1:8000/api_frameworks/api/books/
+curl -i --json '{"title": "Dune", "year": 1965}' \
+    http://127.0.0.1:8000/api_frameworks/api/books/
 # HTTP/1.1 201 Created
 # {"id": 1, "title": "Dune", "year": 1965}
 

@@ -17,7 +17,8 @@ gunicorn --workers 2 --bind 127.0.0.1:8000 project.wsgi
 curl -i -H "Host: www.example.com" http://127.0.0.1:8000/admin/login/
 # HTTP/1.1 301 Moved Permanently
 # Location: https://www.example.com/admin/login/
-curl -i -H "Host: www.example.com" -H "X-Forwarded-Proto: https" http://127.0.0.1:8000/admin/login/
+curl -i -H "Host: www.example.com" -H "X-Forwarded-Proto: https" \
+    http://127.0.0.1:8000/admin/login/
 # HTTP/1.1 200 OK
 # Server: gunicorn
 # Strict-Transport-Security: max-age=3600; includeSubDomains

@@ -143,11 +143,6 @@ def test_code_fits_its_box_side_by_side_at_1280_px(layout):
     assert problems(layout, "codeSideBySide", ["desktop-light"]) == {}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 23: shown code lines longer than 72 characters are still being "
-    "rewritten; this passes (and the mark must go) when they all fit",
-)
 def test_code_fits_its_box_in_tabs_at_1280_px(layout):
     assert problems(layout, "codeTabs", ["desktop-light"]) == {}
 

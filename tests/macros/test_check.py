@@ -203,3 +203,23 @@ def test_a_measured_mark_the_data_no_longer_supports(project):
         f"docs/choosing/speed.md, line {line}: the paragraph relies on benchmark.requests.admin.cpu_ms "
         "showing Django, but it shows no clear difference. Rewrite the paragraph above the mark"
     )
+
+
+# Code that fits two columns side by side (issue 23) ------------------------------
+
+
+def test_a_shown_line_wider_than_72_characters_is_named_by_file_and_line(project):
+    line = edit(project, "examples/hello/flask_app.py", "def index():", "def index():  # " + "x" * 60)
+    found = only(project)
+    assert found.startswith(f"examples/hello/flask_app.py, line {line}: this line of section 'app' is ")
+    assert "pages show at most 72" in found and "on its own line above" in found
+
+
+def test_a_line_that_is_one_word_cannot_be_split_and_passes(project):
+    edit(
+        project,
+        "examples/hello/flask_app.py",
+        "def index():",
+        'def index():\n    "https://example.com/' + "x" * 80 + '"',
+    )
+    assert check.problems(project) == []

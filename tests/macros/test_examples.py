@@ -213,22 +213,3 @@ def test_the_page_wrapper_puts_page_line_and_call_first():
         macro("t")
     shown = on_page(tabs, "ROOT", page=page, name="example", report=lambda m: f"BOX {m}")
     assert shown("nope", "x").startswith('BOX docs/p.md: example("nope", "x"): no example folder')
-
-
-def test_long_lines_names_each_shown_line_over_72_characters_by_file_and_line(tmp_path):
-    from macros.examples import long_lines
-
-    (tmp_path / "examples").mkdir()
-    code = tmp_path / "examples" / "app.py"
-    code.write_text(
-        "# --8<-- [start:a]\nshort = 1\n" + "x = " + "1" * 69 + "\n# --8<-- [end:a]\ny = " + "2" * 80 + "\n",
-        encoding="utf-8",
-    )
-    markdown = (
-        '=== "Flask"\n\n    ```python\n    --8<-- "examples/app.py:a"\n    ```\n\n'
-        "    ```bash\n    echo " + "z" * 70 + "\n    echo fits\n    ```\n"
-    )
-    included, written = long_lines(tmp_path, markdown)
-    # Line 3 of the file (73 characters) is shown; line 5 is outside the section.
-    assert included == ["examples/app.py, line 3 (73 characters)"]
-    assert written == ["echo " + "z" * 70]

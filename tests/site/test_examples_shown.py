@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from macros.examples import files_of, files_with_section, marker_problems, section_lines, sections_of
+from macros.examples import (
+    SHOWN_WIDTH,
+    files_of,
+    files_with_section,
+    marker_problems,
+    section_lines,
+    sections_of,
+)
 from tests.conftest import site_data
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -159,6 +167,18 @@ def test_every_cookbook_page_shows_code_in_framework_tabs(built_site):
         if not any(set(t["labels"]) & set(NAMES) and any(t["code"]) for t in tab_sets(p.read_text(encoding="utf-8")))
     ]
     assert bare == []
+
+
+def test_no_code_line_a_page_shows_is_wider_than_two_columns_allow(built_site):
+    """Every line of every code block, as the reader gets it, fits SHOWN_WIDTH (one word aside:
+    a hash or a URL cannot be split); macros.check names the source file and line of each."""
+    wide = []
+    for page in built_site.site.rglob("*.html"):
+        for block in re.findall(r"<pre[^>]*>(.*?)</pre>", page.read_text(encoding="utf-8"), re.S):
+            for line in html.unescape(re.sub(r"<[^>]+>", "", block)).splitlines():
+                if len(line.expandtabs(4)) > SHOWN_WIDTH and len(line.split()) > 1:
+                    wide.append(f"{page.relative_to(built_site.site)}: {line.strip()[:80]}")
+    assert wide == []
 
 
 def test_template_syntax_reaches_the_reader_verbatim(built_site):
