@@ -15,7 +15,7 @@ import pytest
 from macros import data
 from macros.examples import section_lines, sections_of
 from macros.run_it import plan
-from tests.browser.conftest import wait_ready
+from tests.browser.conftest import INDEX_FILE, wait_ready
 from tests.conftest import ROOT, SUBPATH, search_index
 
 pytestmark = pytest.mark.browser
@@ -119,7 +119,20 @@ def search_page(browser, site_url):
     context.close()
 
 
-def search(page, engine: str, term: str) -> tuple[list[str], list[str]]:
+# How a reader opens search, on each engine: a click on the search box (Material)
+# or button (Zensical), "/", and the engine's other shortcut.
+OPENINGS = {"mkdocs": ("click", "/", "s"), "zensical": ("click", "/", "Control+k")}
+
+
+def open_search(page, engine: str, how: str = "click") -> None:
+    """Open search as a reader does: ``how`` is "click" or a key of OPENINGS."""
+    if how == "click":
+        page.locator(".md-search__button" if engine == "zensical" else ".md-search__input").click()
+    else:
+        page.keyboard.press(how)
+
+
+def search(page, engine: str, term: str, how: str = "click") -> tuple[list[str], list[str]]:
     """Search for `term` as a reader does: the result pages, best first (each once), and every preview's text.
 
     The one engine branch of these tests: Material's search box is in the
@@ -127,8 +140,8 @@ def search(page, engine: str, term: str) -> tuple[list[str], list[str]]:
     which Playwright's locators enter) from a button, and writes the query
     into each result's address (?h=).
     """
+    open_search(page, engine, how)
     if engine == "zensical":
-        page.locator(".md-search__button").click()
         page.locator('dialog[open] input[role="combobox"]').fill(term)
         first = page.locator('[role="listbox"] a[role="option"]').first
         first.and_(page.locator(f'[href*="?h={quote_plus(term)}#"], [href$="?h={quote_plus(term)}"]')).wait_for()
@@ -143,7 +156,6 @@ def search(page, engine: str, term: str) -> tuple[list[str], list[str]]:
         page.keyboard.press("Escape")
         return list(dict.fromkeys(page_path(link) for link in links)), previews
     box = page.locator(".md-search__input")
-    box.click()
     box.fill(term)
     box.press("End")  # Material searches on keyup
     page.wait_for_function(
@@ -157,6 +169,25 @@ def search(page, engine: str, term: str) -> tuple[list[str], list[str]]:
     )
     previews = page.eval_on_selector_all(".md-search-result__article", "els => els.map(a => a.textContent)")
     return list(dict.fromkeys(page_path(link) for link in links)), previews
+
+
+@pytest.mark.parametrize("opening", range(3), ids=["click", "slash", "shortcut"])
+def test_the_search_index_loads_when_search_opens_and_not_before(new_context, site_url, built_site, opening):
+    """A first visit does not download the index (overrides/main.html holds it); opening
+    search, by click or key, does, and the first search answers."""
+    how = OPENINGS[built_site.engine][opening]
+    index = f"{site_url}{INDEX_FILE[built_site.engine]}"
+    page = new_context(viewport=DESKTOP).new_page()
+    asked = []
+    page.on("request", lambda request: request.url.split("?")[0] == index and asked.append(request.url))
+    page.goto(site_url + MODEL_PAGE)
+    wait_ready(page)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
+    assert asked == [], f"{MODEL_PAGE} downloaded the search index before search was opened"
+    found, _ = search(page, built_site.engine, "createsuperuser", how)
+    assert asked == [index], f"opening search with {how!r} should download the index once: {asked}"
+    assert "cookbook/admin/" in found[:3], f"first search after opening with {how!r}: {found[:5]}"
 
 
 @pytest.mark.parametrize("term", SEARCH_TERMS)
