@@ -199,8 +199,9 @@ def test_search_finds_the_page_that_covers_the_term(search_page, built_site, ter
 
 
 # What readers type, and the page they mean: it must be among the first three.
-# The words are split on ".", "/", "_", "-" and camelCase (mkdocs.yml, search:
-# separator), so a file name or an identifier finds the page that explains it.
+# The words are split on ".", "/", "_" and "-", not inside a CamelCase name
+# (mkdocs.yml, search: separator), so a file name or an identifier finds the
+# page that explains it.
 READER_QUERIES = [
     ("settings.py", "cookbook/configuration/"),
     ("class based views", "cookbook/crud/"),
@@ -217,7 +218,7 @@ READER_QUERIES = [
     ("from_prefixed_env", "cookbook/configuration/"),
     ("login_required", "cookbook/auth/"),
     # Names as readers type them, in lower case: the pages write WhiteNoise,
-    # ListView and SQLAlchemy, which the separator splits in two.
+    # ListView and SQLAlchemy.
     ("whitenoise", "cookbook/static/"),
     ("listview", "cookbook/crud/"),
     ("sqlalchemy", "cookbook/database/"),
@@ -232,23 +233,8 @@ READER_QUERIES = [
 ]
 
 
-# Known misses of one engine, each with why; a miss that starts to pass shows as XPASS.
-ENGINE_MISSES = {
-    ("sqlalchemy", "zensical"): "Zensical 0.0.73 ranks short sections that mention SQLAlchemy once (the "
-    "cookbook's index) above the database page, which names it in every section",
-    ("class based views", "mkdocs"): "Material's lunr ORs a query's words and boosts titles 1000x, so sections "
-    "titled 'Async views', 'The views' and 'The form class' outrank crud's "
-    "opening, the one entry with all three words (issue 25: AND for many words)",
-    ("login_required", "zensical"): "Zensical 0.0.73 ranks short sections first, and seven pages now name "
-    "`login_required` in a short 'open demo' note above their views; the auth "
-    "page that teaches it comes fourth (issue 25)",
-}
-
-
 @pytest.mark.parametrize(("term", "expected"), READER_QUERIES, ids=[q for q, _ in READER_QUERIES])
 def test_search_puts_the_page_a_reader_means_in_the_top_three(search_page, built_site, term, expected):
-    if (term, built_site.engine) in ENGINE_MISSES:
-        pytest.xfail(ENGINE_MISSES[term, built_site.engine])
     found, previews = search(search_page, built_site.engine, term)
     assert expected in found[:3], f"{term!r}: expected {expected} in the first three results, got {found[:5]}"
     # Previews read as text: no tab labels run together, no table flattened into them.
