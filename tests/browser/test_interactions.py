@@ -120,13 +120,16 @@ def search_page(browser, site_url):
 
 
 # How a reader opens search, on each engine: a click on the search box (Material)
-# or button (Zensical), "/", and the engine's other shortcut.
-OPENINGS = {"mkdocs": ("click", "/", "s"), "zensical": ("click", "/", "Control+k")}
+# or button (Zensical), "/", the engine's other shortcut, and a tap on a phone.
+OPENINGS = {"mkdocs": ("click", "/", "s", "phone"), "zensical": ("click", "/", "Control+k", "phone")}
 
 
 def open_search(page, engine: str, how: str = "click") -> None:
-    """Open search as a reader does: ``how`` is "click" or a key of OPENINGS."""
-    if how == "click":
+    """Open search as a reader does: ``how`` is "click", "phone" (a tap on the header's
+    search icon, which both themes show on a phone) or a key."""
+    if how == "phone":
+        page.locator('label.md-header__button[for="__search"]').tap()
+    elif how == "click":
         page.locator(".md-search__button" if engine == "zensical" else ".md-search__input").click()
     else:
         page.keyboard.press(how)
@@ -171,13 +174,14 @@ def search(page, engine: str, term: str, how: str = "click") -> tuple[list[str],
     return list(dict.fromkeys(page_path(link) for link in links)), previews
 
 
-@pytest.mark.parametrize("opening", range(3), ids=["click", "slash", "shortcut"])
+@pytest.mark.parametrize("opening", range(4), ids=["click", "slash", "shortcut", "phone"])
 def test_the_search_index_loads_when_search_opens_and_not_before(new_context, site_url, built_site, opening):
     """A first visit does not download the index (overrides/main.html holds it); opening
-    search, by click or key, does, and the first search answers."""
+    search, by click, key or tap, does, and the first search answers."""
     how = OPENINGS[built_site.engine][opening]
     index = f"{site_url}{INDEX_FILE[built_site.engine]}"
-    page = new_context(viewport=DESKTOP).new_page()
+    phone = {"viewport": PHONE, "has_touch": True, "is_mobile": True}
+    page = new_context(**(phone if how == "phone" else {"viewport": DESKTOP})).new_page()
     asked = []
     page.on("request", lambda request: request.url.split("?")[0] == index and asked.append(request.url))
     page.goto(site_url + MODEL_PAGE)
