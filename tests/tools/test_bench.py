@@ -66,7 +66,8 @@ def test_a_first_visit_weighs_the_search_index_with_the_html_css_and_js(tmp_path
     weight = bench.page_weight(tmp_path, "index.html", prefix="/")
     assert weight.index == served and weight.total == weight.html + weight.css + weight.js + served
     # A page that holds the index until search opens (overrides/main.html) downloads it then.
-    (tmp_path / "held.html").write_text('<script data-search-on-demand></script><script>var c = {"search": "worker.js"}</script>')
+    held_page = '<script data-search-on-demand></script><script>var c = {"search": "worker.js"}</script>'
+    (tmp_path / "held.html").write_text(held_page)
     held = bench.page_weight(tmp_path, "held.html", prefix="/")
     assert held.index == 0 and held.on_search == served and held.total == held.html + held.css + held.js
     # A page without the search worker (bare HTML) downloads no index.
