@@ -15,9 +15,17 @@ the built index (never the pages) so that each section's entry holds:
 3. the identifiers its code introduces (``select_related``,
    ``MAX_CONTENT_LENGTH``, ``ListView``, imported modules), once a page,
    less those common to a quarter of the pages (``create_app``);
-4. each CamelCase name also written as readers type it, in lower case
-   (``WhiteNoise`` as ``whitenoise``): both engines split words before a
-   capital, so the name as written is two words to them.
+4. each CamelCase name also written in lower case (``WhiteNoise`` as
+   ``whitenoise``), as often as the section has it (up to NAME_WEIGHT), even
+   where the name is common: lunr (Material) ranks by how often a section
+   has a word, and the name itself is left out of the words after the
+   preview where it is common. The separator (mkdocs.yml) keeps a CamelCase
+   name one word, so both engines find it as readers type it, where it is
+   written. It used to split before a capital: then Zensical 0.0.73, which
+   ranks by how early a section has the query's words and how close
+   together (not how often), put every short section that names SQLAlchemy
+   once before the database page, and found ``login_required`` in the parts
+   of ``LoginRequiredMixin`` before the auth page that teaches it.
 
 Material's ``data-search-exclude`` is no lever for the Run-it set-up: its
 parser (material/plugins/search/plugin.py, 9.8.2) compares elements by tag
@@ -128,8 +136,8 @@ def common_words(entries: list[dict], share: float = COMMON) -> set[str]:
 
 
 def _key(word: str) -> str:
-    """What makes a word new to a page: its lower case, but a CamelCase name is not its
-    lower-case form (the search splits the one and not the other)."""
+    """What makes a word new to a page: its lower case, but a CamelCase name is kept apart
+    from its lower-case form, which item 4 of the module docstring adds on its own terms."""
     return word if _CAMEL.match(word) else word.lower()
 
 

@@ -319,8 +319,11 @@ class Weight:
     html: int
     css: int
     js: int
-    # The search index the search worker downloads on every first visit.
+    # The search index, where a first visit downloads it: a page of this site
+    # holds it until the reader opens search (overrides/main.html), so 0 there.
     index: int = 0
+    # The search index a page's search downloads once the reader opens it.
+    on_search: int = 0
 
     @property
     def total(self) -> int:
@@ -349,7 +352,9 @@ def index_sizes(site: Path) -> tuple[int, int, int]:
 
 def page_weight(site: Path, page: str, prefix: str = PREFIX) -> Weight:
     """Gzip bytes of a page's HTML, the stylesheets it links and the scripts it loads
-    (Material's search worker included), as tools/serve.py would send them."""
+    (Material's search worker included), as tools/serve.py would send them; and the
+    search index's, on the first visit unless the page holds it until search opens
+    (the inline script marked ``data-search-on-demand``, overrides/main.html)."""
     html_file = site / page / "index.html" if not page.endswith(".html") else site / page
     html = html_file.read_text(encoding="utf-8")
     parser = _Assets()
@@ -365,7 +370,9 @@ def page_weight(site: Path, page: str, prefix: str = PREFIX) -> Weight:
     js_refs = parser.js + ([worker.group(1)] if worker else [])
     js = sum(gz_size(p) for p in map(local, js_refs) if p and p.is_file())
     index = search_index_file(site)
-    return Weight(gz_size(html_file), css, js, gz_size(index) if worker and index else 0)
+    searched = gz_size(index) if worker and index else 0
+    first = 0 if "<script data-search-on-demand>" in html else searched
+    return Weight(gz_size(html_file), css, js, first, searched)
 
 
 def site_pages(site: Path, prefix: str = PREFIX) -> list[str]:
@@ -568,6 +575,7 @@ def bench_weight(site: Path, bare: Path) -> None:
         "CSS and JS alone: + 3 KiB)"
     )
     ref = page_weight(bare, "")
+    # "index": the search index a first visit downloads; the pages hold it until search opens.
     print(f"  {'page':<32}{'HTML':>11}{'CSS':>11}{'JS':>11}{'index':>11}{'total':>11}{'over':>11}")
     print(
         f"  {'(bare Material page)':<32}{kib(ref.html)}{kib(ref.css)}{kib(ref.js)}{kib(ref.index)}"
@@ -586,6 +594,12 @@ def bench_weight(site: Path, bare: Path) -> None:
             f"  mean of {len(totals)} pages: {kib(int(mean)).strip()} ({100 * (mean / ref.total - 1):+.0f}% vs bare); "
             "CSS, JS and the index are shared and cached after the first page"
         )
+        deferred = [p for p in site_pages(site) if (w := page_weight(site, p)).on_search and not w.index]
+        if deferred:
+            print(
+                f"  {len(deferred)} of {len(totals)} pages download the search index "
+                f"({kib(page_weight(site, deferred[0]).on_search).strip()}) only when the reader opens search"
+            )
         print(
             "  'over' includes a page's own stylesheet or script (home.css, decision.js); "
             "tests/browser/test_pages.py holds CSS and JS to 3 KiB over"

@@ -46,6 +46,11 @@ def chromium_path(playwright) -> str:
     )
 
 
+# The search index each engine's search downloads, from the site root (tests/conftest.py's
+# search_index reads the same files): overrides/main.html holds it until search is opened.
+INDEX_FILE = {"mkdocs": "search/search_index.json", "zensical": "search.json"}
+
+
 @pytest.fixture(scope="session")
 def site_url(built_site):
     """The built site served under SUBPATH with gzip, on a free port, in a thread."""

@@ -15,7 +15,7 @@ import pytest
 from macros import data
 from macros.examples import section_lines, sections_of
 from macros.run_it import plan
-from tests.browser.conftest import wait_ready
+from tests.browser.conftest import INDEX_FILE, wait_ready
 from tests.conftest import ROOT, SUBPATH, search_index
 
 pytestmark = pytest.mark.browser
@@ -119,7 +119,23 @@ def search_page(browser, site_url):
     context.close()
 
 
-def search(page, engine: str, term: str) -> tuple[list[str], list[str]]:
+# How a reader opens search, on each engine: a click on the search box (Material)
+# or button (Zensical), "/", the engine's other shortcut, and a tap on a phone.
+OPENINGS = {"mkdocs": ("click", "/", "s", "phone"), "zensical": ("click", "/", "Control+k", "phone")}
+
+
+def open_search(page, engine: str, how: str = "click") -> None:
+    """Open search as a reader does: ``how`` is "click", "phone" (a tap on the header's
+    search icon, which both themes show on a phone) or a key."""
+    if how == "phone":
+        page.locator('label.md-header__button[for="__search"]').tap()
+    elif how == "click":
+        page.locator(".md-search__button" if engine == "zensical" else ".md-search__input").click()
+    else:
+        page.keyboard.press(how)
+
+
+def search(page, engine: str, term: str, how: str = "click") -> tuple[list[str], list[str]]:
     """Search for `term` as a reader does: the result pages, best first (each once), and every preview's text.
 
     The one engine branch of these tests: Material's search box is in the
@@ -127,8 +143,8 @@ def search(page, engine: str, term: str) -> tuple[list[str], list[str]]:
     which Playwright's locators enter) from a button, and writes the query
     into each result's address (?h=).
     """
+    open_search(page, engine, how)
     if engine == "zensical":
-        page.locator(".md-search__button").click()
         page.locator('dialog[open] input[role="combobox"]').fill(term)
         first = page.locator('[role="listbox"] a[role="option"]').first
         first.and_(page.locator(f'[href*="?h={quote_plus(term)}#"], [href$="?h={quote_plus(term)}"]')).wait_for()
@@ -143,7 +159,6 @@ def search(page, engine: str, term: str) -> tuple[list[str], list[str]]:
         page.keyboard.press("Escape")
         return list(dict.fromkeys(page_path(link) for link in links)), previews
     box = page.locator(".md-search__input")
-    box.click()
     box.fill(term)
     box.press("End")  # Material searches on keyup
     page.wait_for_function(
@@ -159,6 +174,26 @@ def search(page, engine: str, term: str) -> tuple[list[str], list[str]]:
     return list(dict.fromkeys(page_path(link) for link in links)), previews
 
 
+@pytest.mark.parametrize("opening", range(4), ids=["click", "slash", "shortcut", "phone"])
+def test_the_search_index_loads_when_search_opens_and_not_before(new_context, site_url, built_site, opening):
+    """A first visit does not download the index (overrides/main.html holds it); opening
+    search, by click, key or tap, does, and the first search answers."""
+    how = OPENINGS[built_site.engine][opening]
+    index = f"{site_url}{INDEX_FILE[built_site.engine]}"
+    phone = {"viewport": PHONE, "has_touch": True, "is_mobile": True}
+    page = new_context(**(phone if how == "phone" else {"viewport": DESKTOP})).new_page()
+    asked = []
+    page.on("request", lambda request: request.url.split("?")[0] == index and asked.append(request.url))
+    page.goto(site_url + MODEL_PAGE)
+    wait_ready(page)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
+    assert asked == [], f"{MODEL_PAGE} downloaded the search index before search was opened"
+    found, _ = search(page, built_site.engine, "createsuperuser", how)
+    assert asked == [index], f"opening search with {how!r} should download the index once: {asked}"
+    assert "cookbook/admin/" in found[:3], f"first search after opening with {how!r}: {found[:5]}"
+
+
 @pytest.mark.parametrize("term", SEARCH_TERMS)
 def test_search_finds_the_page_that_covers_the_term(search_page, built_site, term):
     expected = expected_page(search_index(built_site), term)
@@ -168,8 +203,9 @@ def test_search_finds_the_page_that_covers_the_term(search_page, built_site, ter
 
 
 # What readers type, and the page they mean: it must be among the first three.
-# The words are split on ".", "/", "_", "-" and camelCase (mkdocs.yml, search:
-# separator), so a file name or an identifier finds the page that explains it.
+# The words are split on ".", "/", "_" and "-", not inside a CamelCase name
+# (mkdocs.yml, search: separator), so a file name or an identifier finds the
+# page that explains it.
 READER_QUERIES = [
     ("settings.py", "cookbook/configuration/"),
     ("class based views", "cookbook/crud/"),
@@ -186,7 +222,7 @@ READER_QUERIES = [
     ("from_prefixed_env", "cookbook/configuration/"),
     ("login_required", "cookbook/auth/"),
     # Names as readers type them, in lower case: the pages write WhiteNoise,
-    # ListView and SQLAlchemy, which the separator splits in two.
+    # ListView and SQLAlchemy.
     ("whitenoise", "cookbook/static/"),
     ("listview", "cookbook/crud/"),
     ("sqlalchemy", "cookbook/database/"),
@@ -201,23 +237,8 @@ READER_QUERIES = [
 ]
 
 
-# Known misses of one engine, each with why; a miss that starts to pass shows as XPASS.
-ENGINE_MISSES = {
-    ("sqlalchemy", "zensical"): "Zensical 0.0.73 ranks short sections that mention SQLAlchemy once (the "
-    "cookbook's index) above the database page, which names it in every section",
-    ("class based views", "mkdocs"): "Material's lunr ORs a query's words and boosts titles 1000x, so sections "
-    "titled 'Async views', 'The views' and 'The form class' outrank crud's "
-    "opening, the one entry with all three words (issue 25: AND for many words)",
-    ("login_required", "zensical"): "Zensical 0.0.73 ranks short sections first, and seven pages now name "
-    "`login_required` in a short 'open demo' note above their views; the auth "
-    "page that teaches it comes fourth (issue 25)",
-}
-
-
 @pytest.mark.parametrize(("term", "expected"), READER_QUERIES, ids=[q for q, _ in READER_QUERIES])
 def test_search_puts_the_page_a_reader_means_in_the_top_three(search_page, built_site, term, expected):
-    if (term, built_site.engine) in ENGINE_MISSES:
-        pytest.xfail(ENGINE_MISSES[term, built_site.engine])
     found, previews = search(search_page, built_site.engine, term)
     assert expected in found[:3], f"{term!r}: expected {expected} in the first three results, got {found[:5]}"
     # Previews read as text: no tab labels run together, no table flattened into them.

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from tests.browser.conftest import Load, record_load
+from tests.browser.conftest import INDEX_FILE, Load, record_load
 from tests.conftest import ZENSICAL_ASSETS, build_zensical, mkdocs_only
 from tools import bench, serve
 
@@ -30,7 +30,9 @@ pytestmark = pytest.mark.browser
 #   without comments: macros/assets.py). It was 2 KiB until site.js took on
 #   the side-by-side toggle (issue 23), the code blocks that content.lazy
 #   leaves out of the tab order and the stop words of Zensical's queries
-#   (issue 25). The search index is held apart, by tests/site/test_search_index.py.
+#   (issue 25). The search index is not part of a first visit: it loads when
+#   the reader opens search (test_no_page_downloads_the_search_index_...), and
+#   tests/site/test_search_index.py holds its size.
 SITE_ALLOWANCE = 4 * 1024
 # - HTML, as a check on the templates: the bare page's HTML plus 10%, plus the
 #   gzip size of the page's own article (text and code a one-paragraph page
@@ -194,6 +196,14 @@ def test_transfer_per_page_stays_within_bare_material_plus_its_own_html_plus_all
                 f"Material's {bare} B, over {SITE_ALLOWANCE} B; own: {own}"
             )
     assert over == {}
+
+
+def test_no_page_downloads_the_search_index_before_search_is_opened(sweep, site_url, built_site):
+    """The index (about 36 KiB gzipped) is held until the reader opens search (overrides/main.html);
+    tests/browser/test_interactions.py opens it and sees it come."""
+    index = site_url + INDEX_FILE[built_site.engine]
+    early = {path or "(home)": u for path, v in sweep.items() for u in v.load.requests if u.split("?")[0] == index}
+    assert early == {}
 
 
 def test_a_page_of_its_own_loads_its_own_assets_and_no_other_page_does(sweep):

@@ -65,6 +65,11 @@ def test_a_first_visit_weighs_the_search_index_with_the_html_css_and_js(tmp_path
     assert raw > level6 > 0 and served > 0
     weight = bench.page_weight(tmp_path, "index.html", prefix="/")
     assert weight.index == served and weight.total == weight.html + weight.css + weight.js + served
+    # A page that holds the index until search opens (overrides/main.html) downloads it then.
+    held_page = '<script data-search-on-demand></script><script>var c = {"search": "worker.js"}</script>'
+    (tmp_path / "held.html").write_text(held_page)
+    held = bench.page_weight(tmp_path, "held.html", prefix="/")
+    assert held.index == 0 and held.on_search == served and held.total == held.html + held.css + held.js
     # A page without the search worker (bare HTML) downloads no index.
     (tmp_path / "plain.html").write_text("<p>plain</p>")
     assert bench.page_weight(tmp_path, "plain.html", prefix="/").index == 0

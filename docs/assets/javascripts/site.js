@@ -14,6 +14,7 @@
  *    of it in one section; its index, like Material's (lunr), holds no stop
  *    words (macros/search.py), so they are dropped from the query too
  *    ("which is faster" searches for "faster"), unless nothing else is left.
+ *    Material's query of several words is made to need them all as well.
  *
  * 2. Tables that scroll sideways reach the keyboard.
  *    A table wider than the screen scrolls inside Material's wrapper
@@ -48,10 +49,22 @@
     const kept = query.split(/\s+/).filter(word => word && !STOP.has(word.toLowerCase()));
     return kept.length ? kept.join(" ") : query;
   };
+  // Material: a query of two words or more finds the sections that have them all,
+  // as Zensical's does. As typed, lunr ORs the words, and a title holding any
+  // one of them (boosted 1000x) outranks the section that has them all.
+  // Each word is made required (lunr's "+"), still matched as a prefix ("*")
+  // as Material matches every word while the reader types; stop words are
+  // dropped first, as lunr would drop them. A query that already uses lunr's
+  // syntax (+word, -word, "a phrase", word~1, title:word) is left as typed.
+  const every = query => {
+    if (/(^|\s)[+-]|["*~^:]/.test(query)) return query;
+    const kept = words(query).split(/\s+/).filter(Boolean);
+    return kept.length > 1 ? kept.map(word => `+${word}*`).join(" ") : query;
+  };
   const post = Worker.prototype.postMessage;
   Worker.prototype.postMessage = function (message, ...rest) {
     if (message && message.type === QUERY && typeof message.data === "string") {
-      message = { ...message, data: options(message.data) };
+      message = { ...message, data: every(options(message.data)) };
     } else if (message && message.type === QUERY && typeof message.data?.input === "string") {
       message = { ...message, data: { ...message.data, input: words(options(message.data.input)) } };
     }
