@@ -122,7 +122,8 @@ curl http://127.0.0.1:8000/
 pip install Django
 # --8<-- [end:install]
 # --8<-- [start:run]
-DJANGO_DEBUG=1 python manage.py runserver 8000  # debug mode, for development only
+# Debug mode, for development only.
+DJANGO_DEBUG=1 python manage.py runserver 8000
 # --8<-- [end:run]
 # --8<-- [start:expect]
 curl http://127.0.0.1:8000/{name}/
@@ -163,7 +164,7 @@ from django.views import View
 
 
 class IndexView(View):
-    # Only get() is defined: any other method gets 405 Method Not Allowed.
+    # Only get() is defined: other methods get 405 Method Not Allowed.
     def get(self, request):
         return HttpResponse("{title} in Django")
 # --8<-- [end:view]
@@ -205,7 +206,7 @@ def test_a_post_is_refused_in_both(flask_client, client):
 
 def test_the_run_commands_start_this_topic():
     assert section("{name}/flask_commands.sh", "run") == ["flask --app {name}.flask_app run --port 8000"]
-    assert section("{name}/django_commands.sh", "run")[0].startswith("DJANGO_DEBUG=1 python manage.py runserver 8000")
+    assert section("{name}/django_commands.sh", "run")[-1] == "DJANGO_DEBUG=1 python manage.py runserver 8000"
 ''',
 }
 

@@ -18,7 +18,7 @@ async ({ chrome = true } = {}) => {
     return (x === "auto" || x === "scroll") && el.scrollWidth > el.clientWidth + 1
   }
   const out = { overflow: [], scrollers: [], cells: [], diagramText: [], diagramClip: [], diagramScheme: [],
-                focus: [], abbr: [], codeTabs: [], codeSideBySide: [], title: [], copy: [], firstPair: [],
+                focus: [], abbr: [], codeTabs: [], codeSideBySide: [], title: [], copy: [], firstPair: [], firstChart: [],
                 counts: { scrollers: 0, diagrams: 0, controls: 0, code: 0 } }
 
   // 1. Nothing reaches past the page's right or left edge unless a scroll container holds it.
@@ -145,6 +145,12 @@ async ({ chrome = true } = {}) => {
   const top = code ? Math.round(code.getBoundingClientRect().top + window.scrollY) : null
   if (top === null) out.firstPair.push("no Flask/Django code pair on the page")
   else if (top > innerHeight - 80) out.firstPair.push(`the first code pair starts ${top} px down, below the first ${innerHeight} px screen`)
+
+  // 10. Results before method: a page's first chart starts within its first two screens.
+  const chart = document.querySelector("article figure.chart")
+  out.counts.charts = document.querySelectorAll("article figure.chart").length
+  const chartTop = chart ? Math.round(chart.getBoundingClientRect().top + window.scrollY) : null
+  if (chartTop !== null && chartTop > 2 * innerHeight) out.firstChart.push(`the first chart starts ${chartTop} px down, past two ${innerHeight} px screens`)
 
   // 8. The header's title is never cut, and no copy button covers the code it copies.
   for (const title of document.querySelectorAll(".md-header__topic .md-ellipsis")) {

@@ -158,6 +158,12 @@ def test_every_cookbook_page_shows_its_code_pair_on_the_first_1280_px_screen(lay
     assert {page: found for page, found in pages.items() if found} == {}
 
 
+def test_a_page_with_charts_shows_the_first_within_two_screens(layout):
+    """Answers first (issue 23): figures and charts open the page; the method follows."""
+    assert sum(r["counts"]["charts"] for r in layout["phone-light"].values()) >= 5
+    assert problems(layout, "firstChart") == {}
+
+
 def test_the_header_title_is_never_cut(layout):
     assert problems(layout, "title") == {}
 
