@@ -1,7 +1,8 @@
 """Writes: refused without a CSRF token, and refused to anonymous visitors unless the page says why.
 
 The CSRF rule proves the refusal is the token's: each write goes twice from a signed-in browser
-(a Django superuser; HTTP Basic credentials an app keeps in its config), once without its token and
+(a Django superuser; HTTP Basic credentials an app keeps in its config; a password reset's route
+through the link it mails), once without its token and
 once with it (Flask-WTF's check off, or Django's client that does not enforce it), and only the one
 without may be refused. A JSON write must also refuse the same JSON sent as text/plain, a form or
 multipart (what another site's form or a no-preflight fetch sends) unless it needs a token.
@@ -12,7 +13,18 @@ import re
 
 import pytest
 
-from tests.attacks.conftest import CELLS, GENERIC_FORM, json_fields, named, seed, snapshot, to_login, write_targets
+from tests.attacks.conftest import (
+    CELLS,
+    GENERIC_FORM,
+    forms_of,
+    json_fields,
+    matches,
+    named,
+    seed,
+    snapshot,
+    to_login,
+    write_targets,
+)
 
 
 def body_for(browser, url, fields):
@@ -104,7 +116,37 @@ def sign_in_as_admin(browser) -> bool:
 
         get_user_model().objects.filter(username=identity).update(is_staff=True, is_superuser=True)
     r = sign_in(browser, logins[0], identity)
-    return r is not None and r.status in {301, 302, 303}
+    return identity if r is not None and r.status in {301, 302, 303} else None
+
+
+def mailed(endpoint) -> bool:
+    """A route whose parameters only a mailed link carries (a password reset's uid and token)."""
+    return bool(endpoint.params) and named(endpoint, "reset")
+
+
+def mailed_link(browser, endpoint, identity) -> str | None:
+    """The URL the reset form mails to ``identity`` for this route, as the reader's browser opens it."""
+    from urllib.parse import urlsplit
+
+    from tests.attacks.test_accounts import WHO, _link, _mail_count
+
+    email = identity if "@" in identity else f"{identity}@example.com"
+    for reset in [e for e in browser.endpoints if named(e, "reset") and not e.params and e.allows("POST")]:
+        page = forms_of(browser.get(reset.url()))
+        if not page:
+            continue
+        types = page[0]["types"]
+        fields = {
+            k: email if types.get(k) == "email" or (WHO.search(k) and types.get(k) != "hidden") else val
+            for k, val in page[0]["fields"].items()
+        }
+        before = _mail_count(browser.framework)
+        browser.send("POST", reset.url(), form=fields, csrf=True)
+        link = _link(browser.framework, before)
+        if link and matches(endpoint, urlsplit(link).path):
+            # Django's link redirects once, to a URL that keeps the token in the session
+            return browser.get(link).location or link
+    return None
 
 
 def check_json_route(browser, topic, method, url, v, endpoint):
@@ -149,13 +191,17 @@ def test_a_write_without_csrf_token_is_refused(topic, framework, attack, verdict
     browser = attack(topic, framework)
     seed(browser, topic)
     targets = write_targets(browser) if browser else []
-    if targets:
-        sign_in_as_admin(browser)
-    # deleting late and signing out last, so every other write finds its row and the session a
-    # forged request rides on
-    for endpoint, method, _, fields in sorted(targets, key=lambda t: (named(t[0], "logout"), deletes(*t[:2]))):
+    identity = sign_in_as_admin(browser) if targets else None
+    # deleting, resetting the password and signing out last, so every other write finds its row
+    # and the session a forged request rides on
+    for endpoint, method, _, fields in sorted(
+        targets, key=lambda t: (named(t[0], "logout"), mailed(t[0]), deletes(*t[:2]))
+    ):
         # the first seeded row (Django's <path:object_id> would otherwise be a file name)
         url = endpoint.url(**{name: "1" for _, name in endpoint.params if name == "pk" or name.endswith("id")})
+        if mailed(endpoint) and identity and (link := mailed_link(browser, endpoint, identity)):
+            url = link
+            fields = next(iter(forms_of(browser.get(url))), {}).get("fields", fields)
         read = browser.get(url) if endpoint.allows("GET") else None
         tried = ""
         if fields is None:
