@@ -1,11 +1,12 @@
 """Writes: refused without a CSRF token, and refused to anonymous visitors unless the page says why.
 
 The CSRF rule proves the refusal is the token's: each write goes twice from a signed-in browser
-(a Django superuser; HTTP Basic credentials an app keeps in its config; a password reset's route
-through the link it mails), once without its token and
-once with it (Flask-WTF's check off, or Django's client that does not enforce it), and only the one
-without may be refused. A JSON write must also refuse the same JSON sent as text/plain, a form or
-multipart (what another site's form or a no-preflight fetch sends) unless it needs a token.
+(a Django superuser; HTTP Basic credentials an app keeps in its config), once without its token
+and once with it (Flask-WTF's check off, or Django's client that does not enforce it), and only
+the one without may be refused. A route is reached as a reader reaches it: a password reset's
+through the link it mails, Flask-Admin's edit through the page's link with ?id=. A JSON write must
+also refuse the same JSON sent as text/plain, a form or multipart (what another site's form or a
+no-preflight fetch sends) unless it needs a token.
 """
 
 import json
@@ -119,6 +120,32 @@ def sign_in_as_admin(browser) -> bool:
     return identity if r is not None and r.status in {301, 302, 303} else None
 
 
+def linked_url(browser, endpoint) -> str | None:
+    """A link on one of the topic's pages to this route with a query string (Flask-Admin's
+    /edit/?id=1), for a route that redirects when it is opened bare."""
+    from html.parser import HTMLParser
+    from urllib.parse import urljoin, urlsplit
+
+    class Links(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.hrefs = []
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "a" and dict(attrs).get("href"):
+                self.hrefs.append(dict(attrs)["href"])
+
+    if not hasattr(browser, "linked"):  # every page read once per test
+        browser.linked = []
+        for page in [e for e in browser.endpoints if e.allows("GET") and not e.params]:
+            resp = browser.get(page.url())
+            if "html" in resp.content_type:
+                links = Links()
+                links.feed(resp.text)
+                browser.linked += [urlsplit(urljoin(page.url(), href)) for href in links.hrefs]
+    return next((f"{p.path}?{p.query}" for p in browser.linked if p.query and matches(endpoint, p.path)), None)
+
+
 def mailed(endpoint) -> bool:
     """A route whose parameters only a mailed link carries (a password reset's uid and token)."""
     return bool(endpoint.params) and named(endpoint, "reset")
@@ -203,6 +230,9 @@ def test_a_write_without_csrf_token_is_refused(topic, framework, attack, verdict
             url = link
             fields = next(iter(forms_of(browser.get(url))), {}).get("fields", fields)
         read = browser.get(url) if endpoint.allows("GET") else None
+        if read and 300 <= read.status < 400 and not to_login(read) and (link := linked_url(browser, endpoint)):
+            url, read = link, browser.get(link)
+            fields = next(iter(forms_of(read)), {}).get("fields", fields)
         tried = ""
         if fields is None:
             body = unique(json_fields(browser, url), len(v.held) + 1)
