@@ -48,6 +48,7 @@ class Verdict:
     held: list = field(default_factory=list)
     declared: list = field(default_factory=list)
     failed: list = field(default_factory=list)
+    untested: list = field(default_factory=list)  # routes the rule could not try, each with why
 
     def check(self, route, ok: bool, detail: str = "") -> bool:
         if ok:
@@ -62,6 +63,8 @@ class Verdict:
         # a declared exception shows even beside routes that hold, so reviewers see every one
         status = "FAILED" if self.failed else "declared" if self.declared else "held" if self.held else "n.a."
         self.node.user_properties.append(("attack", (self.rule, self.topic, self.framework, status)))
+        for line in dict.fromkeys(self.untested):  # printed under the matrix, so no route passes unseen
+            self.node.user_properties.append(("attack-untested", (self.rule, self.topic, self.framework, line)))
         if self.failed:
             lines = "\n".join(f"  {self.framework} {line}" for line in dict.fromkeys(self.failed))
             pytest.fail(
@@ -508,6 +511,8 @@ def json_fields(browser: Browser, url: str) -> dict:
         data = json.loads(resp.body)
     except ValueError:
         data = None
+    if isinstance(data, dict):  # {"books": [...]} or {"items": [...], "count": 2}: the list inside
+        data = next((val for val in data.values() if isinstance(val, list) and val), data)
     item = (
         data[0]
         if isinstance(data, list) and data and isinstance(data[0], dict)

@@ -26,7 +26,7 @@ from tests.attacks.discovery import EXAMPLES, cookbook_page
 
 RULES = {
     "secrets": "the app refuses to start without a key and holds no usable fallback",
-    "csrf": "a state-changing request without a CSRF token is refused",
+    "csrf": "a write without its CSRF token is refused for the token, and JSON sent as a form is refused",
     "head": "HEAD answers like GET",
     "malformed": "malformed input gets a 4xx, never a 500",
     "escaping": "user input never comes back as unescaped HTML",

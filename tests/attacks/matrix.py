@@ -2,7 +2,9 @@
 
 Each attack test records its cell in the report's ``user_properties`` (which
 pytest-xdist carries back from its workers); the two hooks below, registered by
-tests/conftest.py, gather the cells and print the table with its totals.
+tests/conftest.py, gather the cells and print the table with its totals, then every route a rule
+could not try (a Verdict's ``untested``) with the reason, so a route no rule checked is never
+counted as held without anyone seeing it.
 """
 
 from __future__ import annotations
@@ -12,10 +14,13 @@ from collections import Counter
 ORDER = ["FAILED", "declared", "held", "n.a."]
 SHORT = {"FAILED": "FAIL", "held": "ok", "declared": "decl", "n.a.": "-"}
 _cells: dict[tuple[str, str, str], str] = {}
+_untested: dict[tuple[str, str, str, str], None] = {}
 
 
 def pytest_runtest_logreport(report):
     for name, value in getattr(report, "user_properties", ()):
+        if name == "attack-untested":
+            _untested[value] = None
         if name == "attack":
             rule, topic, framework, status = value
             # a cell several tests fill (HTTP bodies and websocket frames) shows the worst
@@ -43,3 +48,7 @@ def pytest_terminal_summary(terminalreporter):
     for fw in ("flask", "django"):
         counts = Counter(s for (_, _, f), s in _cells.items() if f == fw)
         write(f"  {fw}: " + ", ".join(f"{name} {counts.get(name, 0)}" for name in ORDER))
+    if _untested:
+        write(f"not tested ({len(_untested)} routes: the rule could not make the app take the request):")
+        for rule, topic, fw, line in sorted(_untested):
+            write(f"  {rule} {topic} {fw} {line}")

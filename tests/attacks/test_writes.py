@@ -1,39 +1,279 @@
-"""Writes: refused without a CSRF token, and refused to anonymous visitors unless the page says why."""
+"""Writes: refused without a CSRF token, and refused to anonymous visitors unless the page says why.
+
+The CSRF rule proves the refusal is the token's: each write goes twice from a signed-in browser
+(a Django superuser; HTTP Basic credentials an app keeps in its config), once without its token
+and once with it (Flask-WTF's check off, or Django's client that does not enforce it), and only
+the one without may be refused. A route is reached as a reader reaches it: a password reset's
+through the link it mails, Flask-Admin's edit through the page's link with ?id=. A JSON write must
+also refuse the same JSON sent as text/plain, a form or multipart (what another site's form or a
+no-preflight fetch sends) unless it needs a token.
+"""
 
 import json
+import re
 
 import pytest
 
-from tests.attacks.conftest import CELLS, GENERIC_FORM, json_fields, named, seed, snapshot, to_login, write_targets
+from tests.attacks.conftest import (
+    CELLS,
+    GENERIC_FORM,
+    forms_of,
+    json_fields,
+    matches,
+    named,
+    seed,
+    snapshot,
+    to_login,
+    write_targets,
+)
 
 
 def body_for(browser, url, fields):
     return {"form": fields} if fields is not None else {"json_body": json_fields(browser, url)}
 
 
+# What each framework answers when the token is missing: Flask-WTF's "The CSRF token is missing."
+# (CSRFProtect's 400 or a form's error), Django's "CSRF verification failed" page.
+CSRF_REFUSAL = re.compile(r"csrf (token|session token|cookie|verification)", re.I)
+# What a page on another site can send with no CORS preflight: an HTML form's three encodings, or
+# fetch(..., {mode: "no-cors"}) with any body under one of these content types.
+SIMPLE_TYPES = ("text/plain", "application/x-www-form-urlencoded", "multipart/form-data")
+
+
+def refused(resp, changed, logout=False) -> bool:
+    # a redirect to the login page refuses a write, but is what signing out answers
+    sent_away = to_login(resp) and not logout
+    return not changed and (400 <= resp.status < 500 or sent_away or bool(CSRF_REFUSAL.search(resp.text)))
+
+
+def takes(resp, changed, logout=False) -> bool:
+    """The app did the write (or answered as if it had): what a request with a valid token must get."""
+    sent_away = to_login(resp) and not logout
+    return changed or (200 <= resp.status < 400 and not sent_away and not CSRF_REFUSAL.search(resp.text))
+
+
+def unique(body: dict, n: int) -> dict:
+    """The same body with its text made unique, so a second write is not refused as a duplicate."""
+    return {k: f"{v} {n}" if isinstance(v, str) and not v.isdigit() and "csrf" not in k else v for k, v in body.items()}
+
+
+NUMERIC = re.compile(r"year|count|number|stock|age|quantity|price", re.I)
+
+
+def fields_asked_for(resp) -> dict | None:
+    """The fields a refused form post names in its JSON errors ({"errors": {"title": [...]}}), filled in."""
+    try:
+        errors = json.loads(resp.body).get("errors")
+    except (ValueError, AttributeError):
+        return None
+    if not isinstance(errors, dict):
+        return None
+    return {k: "3" if NUMERIC.search(k) else "Plain words" for k in errors if "csrf" not in k} or None
+
+
+def sent(browser, topic, method, url, **kwargs):
+    """The response, and whether the topic's data changed; Django's writes are then undone (a savepoint),
+    so a row a request with a token deleted is there for the next method of the same route."""
+    if browser.framework == "django":
+        from django.db import transaction
+
+        with transaction.atomic():
+            before = snapshot(browser, topic)
+            resp = browser.send(method, url, **kwargs)
+            changed = snapshot(browser, topic) != before
+            transaction.set_rollback(True)
+        return resp, changed
+    before = snapshot(browser, topic)
+    resp = browser.send(method, url, **kwargs)
+    return resp, snapshot(browser, topic) != before
+
+
+def deletes(endpoint, method) -> bool:
+    return method == "DELETE" or named(endpoint, "delete")
+
+
+def sign_in_as_admin(browser) -> bool:
+    """Forged requests ride on the victim's cookies: sign in (a Django superuser), if the app has accounts."""
+    from tests.attacks.test_accounts import PASSWORD, login_routes, make_user, sign_in
+
+    if browser.framework == "flask":  # an app asking for HTTP Basic credentials it keeps in its config
+        import base64
+
+        from werkzeug.security import generate_password_hash
+
+        for key in [k for k in browser.app.config if k.endswith("PASSWORD_HASH")]:
+            user = browser.app.config.get(key.removesuffix("PASSWORD_HASH") + "USERNAME")
+            if user:
+                browser.app.config[key] = generate_password_hash(PASSWORD)
+                pair = base64.b64encode(f"{user}:{PASSWORD}".encode()).decode()
+                # the browser sends these with every request, a forged one too
+                browser.client.environ_base["HTTP_AUTHORIZATION"] = f"Basic {pair}"
+    logins = login_routes(browser)
+    identity = make_user(browser) if logins else None
+    if identity is None:
+        return False
+    if browser.framework == "django":
+        from django.contrib.auth import get_user_model
+
+        get_user_model().objects.filter(username=identity).update(is_staff=True, is_superuser=True)
+    r = sign_in(browser, logins[0], identity)
+    return identity if r is not None and r.status in {301, 302, 303} else None
+
+
+def linked_url(browser, endpoint) -> str | None:
+    """A link on one of the topic's pages to this route with a query string (Flask-Admin's
+    /edit/?id=1), for a route that redirects when it is opened bare."""
+    from html.parser import HTMLParser
+    from urllib.parse import urljoin, urlsplit
+
+    class Links(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.hrefs = []
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "a" and dict(attrs).get("href"):
+                self.hrefs.append(dict(attrs)["href"])
+
+    if not hasattr(browser, "linked"):  # every page read once per test
+        browser.linked = []
+        for page in [e for e in browser.endpoints if e.allows("GET") and not e.params]:
+            resp = browser.get(page.url())
+            if "html" in resp.content_type:
+                links = Links()
+                links.feed(resp.text)
+                browser.linked += [urlsplit(urljoin(page.url(), href)) for href in links.hrefs]
+    return next((f"{p.path}?{p.query}" for p in browser.linked if p.query and matches(endpoint, p.path)), None)
+
+
+def mailed(endpoint) -> bool:
+    """A route whose parameters only a mailed link carries (a password reset's uid and token)."""
+    return bool(endpoint.params) and named(endpoint, "reset")
+
+
+def mailed_link(browser, endpoint, identity) -> str | None:
+    """The URL the reset form mails to ``identity`` for this route, as the reader's browser opens it."""
+    from urllib.parse import urlsplit
+
+    from tests.attacks.test_accounts import WHO, _link, _mail_count
+
+    email = identity if "@" in identity else f"{identity}@example.com"
+    for reset in [e for e in browser.endpoints if named(e, "reset") and not e.params and e.allows("POST")]:
+        page = forms_of(browser.get(reset.url()))
+        if not page:
+            continue
+        types = page[0]["types"]
+        fields = {
+            k: email if types.get(k) == "email" or (WHO.search(k) and types.get(k) != "hidden") else val
+            for k, val in page[0]["fields"].items()
+        }
+        before = _mail_count(browser.framework)
+        browser.send("POST", reset.url(), form=fields, csrf=True)
+        link = _link(browser.framework, before)
+        if link and matches(endpoint, urlsplit(link).path):
+            # Django's link redirects once, to a URL that keeps the token in the session
+            return browser.get(link).location or link
+    return None
+
+
+def check_json_route(browser, topic, method, url, v, endpoint):
+    """A JSON write: the same JSON, sent as a cross-site page can send it, is refused (by type or token)."""
+    body = json_fields(browser, url)
+    taken = []
+    for n, kind in enumerate(SIMPLE_TYPES, 1):
+        forged, changed = sent(browser, topic, method, url, raw=json.dumps(unique(body, n)), content_type=kind)
+        if not refused(forged, changed):
+            taken.append(f"as {kind} {forged.status}" + (" (data changed)" if changed else ""))
+    v.check(
+        endpoint,
+        not taken,
+        f"{method} {url}: the same JSON with no token, sent as another site can send it, answered "
+        + ", ".join(taken)
+        + ": refuse any body not sent as application/json, or require a CSRF token",
+    )
+
+
+def pair(browser, topic, method, url, fields):
+    """The form sent without its token, then with one: the one without first, so a write the app wrongly
+    takes shows as changed data and not as a row the request with the token already deleted."""
+    plain = {k: val for k, val in fields.items() if "csrf" not in k}
+    forged = sent(browser, topic, method, url, form=unique(plain, 1))
+    control = sent(browser, topic, method, url, form=unique(plain, 2), csrf=True)
+    if not takes(*control) and (asked := fields_asked_for(control[0])):
+        plain = {**plain, **asked}  # a form no page shows: the fields its errors name
+        forged = sent(browser, topic, method, url, form=unique(plain, 3))
+        control = sent(browser, topic, method, url, form=unique(plain, 4), csrf=True)
+    return forged, control
+
+
 @pytest.mark.parametrize(("topic", "framework"), CELLS)
 def test_a_write_without_csrf_token_is_refused(topic, framework, attack, verdict):
+    """Each write is sent twice, alike but for the token: with it, the app takes it; without, it refuses.
+
+    A route the rule cannot make the app take (a body it cannot guess) is listed under the matrix as
+    not tested, never counted as held. A JSON route (one that takes application/json with a token)
+    must refuse the same JSON sent as text/plain, a form or multipart, as another site can send it.
+    """
     v = verdict("csrf", topic, framework)
     browser = attack(topic, framework)
     seed(browser, topic)
-    for endpoint, method, url, fields in write_targets(browser) if browser else ():
-        before = snapshot(browser, topic)
-        if fields is not None:
-            forged = browser.send(method, url, form={k: v2 for k, v2 in fields.items() if "csrf" not in k})
-        else:  # what a page on another site can send to a JSON API: a form post of JSON-looking text
-            forged = browser.send(method, url, raw=json.dumps(json_fields(browser, url)), content_type="text/plain")
-        if forged.status in {404, 405}:
+    targets = write_targets(browser) if browser else []
+    identity = sign_in_as_admin(browser) if targets else None
+    # deleting, resetting the password and signing out last, so every other write finds its row
+    # and the session a forged request rides on
+    for endpoint, method, _, fields in sorted(
+        targets, key=lambda t: (named(t[0], "logout"), mailed(t[0]), deletes(*t[:2]))
+    ):
+        # the first seeded row (Django's <path:object_id> would otherwise be a file name)
+        url = endpoint.url(**{name: "1" for _, name in endpoint.params if name == "pk" or name.endswith("id")})
+        if mailed(endpoint) and identity and (link := mailed_link(browser, endpoint, identity)):
+            url = link
+            fields = next(iter(forms_of(browser.get(url))), {}).get("fields", fields)
+        read = browser.get(url) if endpoint.allows("GET") else None
+        if read and 300 <= read.status < 400 and not to_login(read) and (link := linked_url(browser, endpoint)):
+            url, read = link, browser.get(link)
+            fields = next(iter(forms_of(read)), {}).get("fields", fields)
+        tried = ""
+        if fields is None:
+            body = unique(json_fields(browser, url), len(v.held) + 1)
+            control = sent(browser, topic, method, url, json_body=body, csrf=True)
+            if takes(*control) and not writes_nothing(v, method, url, read, *control):
+                check_json_route(browser, topic, method, url, v, endpoint)
+                continue
+            fields = GENERIC_FORM  # not JSON: a plain form post
+            tried = f"as JSON {control[0].status}, as a form "
+        logout = named(endpoint, "logout")
+        (forged, f_changed), (control, c_changed) = pair(browser, topic, method, url, fields)
+        if writes_nothing(v, method, url, read, control, c_changed):
             continue
-        changed = snapshot(browser, topic) != before
-        refused = (
-            400 <= forged.status < 500 or to_login(forged) or (forged.status == 200 and "csrf" in forged.text.lower())
-        )
-        v.check(
-            endpoint,
-            refused and not changed,
-            f"{method} {url} without a token answered {forged.status}" + (" and changed data" if changed else ""),
-        )
+        if not refused(forged, f_changed, logout):
+            v.check(
+                endpoint,
+                False,
+                f"{method} {url} without a token answered {forged.status}"
+                + (" and changed data" if f_changed else "")
+                + f" (with one: {control.status})",
+            )
+        elif takes(control, c_changed, logout) or (
+            CSRF_REFUSAL.search(forged.text) and not CSRF_REFUSAL.search(control.text)
+        ):
+            v.check(endpoint, True)  # refused for the missing token, and for nothing else
+        else:
+            v.untested.append(
+                f"{method} {url}: with a token too it answered {tried}{control.status}, so the refusal"
+                f" without one ({forged.status}) may not be the token's"
+            )
     v.done()
+
+
+def writes_nothing(v, method, url, read, control, changed) -> bool:
+    """405: the route does not take the method. 404, or the answer a GET gets (a Django function view
+    answers any method alike): nothing to write here, which the matrix lists."""
+    alike = not changed and read is not None and (control.status, control.body) == (read.status, read.body)
+    if control.status == 404 or alike:
+        why = "404" if control.status == 404 else f"{control.status}, as a GET does"
+        v.untested.append(f"{method} {url}: with a token it answered {why}: no write to try")
+    return control.status in {404, 405} or alike
 
 
 @pytest.mark.parametrize(("topic", "framework"), CELLS)
