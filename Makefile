@@ -46,7 +46,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 REQS := requirements.txt requirements-test.txt examples/requirements.txt examples/requirements-common.txt
 REQS_LTS := examples/requirements-lts.txt examples/requirements-common.txt requirements-test.txt requirements.txt
 
-.PHONY: help serve build build-zensical offline check test test-lts bench measure screenshots new-topic clean
+.PHONY: help serve build build-zensical offline check test test-main test-lts bench measure screenshots new-topic clean
 
 help:
 	@sed -n 's/^#   \(make \)/\1/p' Makefile
@@ -127,15 +127,23 @@ check: $(VENV)/.installed $(ACTIONLINT)
 	@$(BIN)/python -m tools.claims
 
 # Examples and the attack suite again, on Django's LTS line.
+LTS_JOBS ?= $(JOBS)
 test-lts: $(VENV_LTS)/.installed
 	@tools/ensure-tools
-	$(BIN_LTS)/pytest tests/examples tests/attacks -q $(XDIST) -o addopts="--import-mode=importlib -p no:cacheprovider --strict-markers -p tests.env"
+	$(BIN_LTS)/pytest tests/examples tests/attacks -q -n $(LTS_JOBS) --dist loadfile \
+		-o addopts="--import-mode=importlib -p no:cacheprovider --strict-markers -p tests.env"
 
+# The LTS run goes beside the main one, in one worker: the main run waits on servers,
+# browsers and builds about half the time, so two cores still finish both sooner.
+# Each run's output is printed whole when it ends (--output-sync).
 test: $(VENV)/.installed $(VENV_LTS)/.installed $(VENV_ZENSICAL)/.installed $(ACTIONLINT)
 	@tools/ensure-browser
 	@tools/ensure-tools
+	@echo "make test: the main run and the Django LTS run side by side; each prints its results when it ends (about 10 minutes on 2 cores)"
+	$(MAKE) --no-print-directory -j2 --output-sync=target test-main test-lts LTS_JOBS=1
+
+test-main:
 	$(BIN)/pytest -q $(XDIST)
-	$(MAKE) --no-print-directory test-lts
 
 bench: $(VENV)/.installed $(VENV_ZENSICAL)/.installed
 	$(BIN)/python tools/bench.py
