@@ -258,6 +258,9 @@ class Experience(Strict):
 class DecisionRules(Strict):
     lead: int = Field(ge=1, description="points the leader needs over the next for a firm recommendation")
     facts: int = Field(ge=2, description="separate facts behind the leader; 2 or more, so no single answer decides")
+    explained: DataText = Field(
+        description="these rules in words, heading the list for readers without scripts; {lead} and {facts} filled in"
+    )
 
 
 class DecisionPage(Strict):

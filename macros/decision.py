@@ -76,6 +76,7 @@ ALLOWED = {
     },
     "groups": {"decides": set(), "side": {"side", "points"}, "repeat": set(), "neutral": set(), "experience": set()},
     "next": {"pick": {"pick"}, "both": set()},
+    "rules": {"explained": {"lead", "facts"}},
     "says": {
         "decides": {"known"},
         "agrees": {"leader"},
@@ -154,6 +155,7 @@ def problems(d: Decision, frameworks: list[str]) -> list[tuple[tuple, str]]:
         ("groups", d.say.groups, ("say", "groups")),
         ("says", d.experience.says, ("experience", "says")),
         ("next", d.next, ("next",)),
+        ("rules", d.rules, ("rules",)),
     ):
         for key, allowed in ALLOWED[group].items():
             unknown = set(PLACEHOLDER.findall(getattr(model, key))) - allowed
@@ -466,6 +468,7 @@ def form(d: Decision, names: Mapping[str, str], page_url: str) -> str:
     # Only what the script reads: the labels are in the form, `measured` was checked by the build.
     unread: dict[str, Any] = {
         "facts": True,
+        "rules": {"explained"},
         "pages": {"__all__": {"file"}},
         "questions": {"__all__": {"answers": {"__all__": {"label", "measured"}}}},
         "experience": {"ask": True, "answers": {"__all__": {"label"}}},
@@ -489,22 +492,7 @@ def rules(d: Decision, names: Mapping[str, str], here: str) -> str:
 
     ``here`` is the calling page's path inside docs/ (``choosing/decision.md``), for links.
     """
-    r = d.rules
-    out = [
-        "Each answer below adds points to one framework, or to neither. Answers "
-        "that stand for the same fact count once, at their highest weight (the "
-        "facts that several answers share are listed after the questions). A "
-        f"firm recommendation needs a lead of at least {r.lead} points from at "
-        f"least {r.facts} separate facts, so no single answer gives one. An "
-        "answer that says *unless* counts for neither when another of your "
-        "answers stands for one of the facts it names. A point that rests on a "
-        "measurement counts only while the measurement shows a clear "
-        "difference for that framework, and the figures in the reasons are the "
-        "measured ones. What your team already knows adds no points: without a "
-        "firm recommendation it decides, and if the team knows neither better, "
-        "either framework fits. The questionnaire above applies exactly these rules.",
-        "",
-    ]
+    out = [text.inline(fill(d.rules.explained, lead=d.rules.lead, facts=d.rules.facts)), ""]
 
     def link(page: str) -> str:
         p = d.pages[page]

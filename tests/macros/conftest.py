@@ -169,7 +169,7 @@ def decision(frameworks: list[str]) -> dict:
         groups={"decides": "d", "side": "{side} {points}", "repeat": "r", "neutral": "n", "experience": "e"},
     )
     return {
-        "rules": {"lead": 3, "facts": 2},
+        "rules": {"lead": 3, "facts": 2, "explained": "A lead of {lead} points from {facts} facts decides."},
         "pages": {"size": {"title": "Size", "file": "choosing/size.md"}},
         "facts": {"small": "It is small.", "staff": "Staff edit it."},
         "questions": [
