@@ -75,6 +75,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from macros import assets, llms  # noqa: E402 - after the path fix, for `python tools/bench.py`
+from tools import chromium as browser  # noqa: E402
 from tools import serve  # noqa: E402
 
 BIN = Path(sys.executable).parent
@@ -422,10 +423,7 @@ def metric_line(results: list[dict]) -> str:
 
 
 def chromium() -> str | None:
-    for path in (os.environ.get("CHROMIUM_PATH"), os.environ.get("CHROME_PATH"), "/usr/bin/chromium"):
-        if path and Path(path).is_file():
-            return path
-    return None
+    return browser.find()
 
 
 def lighthouse_bin() -> tuple[Path | None, str]:

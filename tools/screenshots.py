@@ -50,6 +50,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as `python tools/screenshots.py`
+    sys.path.insert(0, str(ROOT))
+
+from tools import chromium  # noqa: E402 - after the path fix
+
 EXAMPLES = ROOT / "examples"
 SCREENS_DIR = ROOT / "docs" / "assets" / "screens"
 MANIFEST = SCREENS_DIR / "manifest.json"
@@ -67,7 +72,6 @@ LAUNCH_ARGS = [
     "--disable-sync",
     "--font-render-hinting=none",
 ]
-DEBIAN_CHROMIUM = "/usr/bin/chromium"
 
 PASSWORD = "screenshots-only-passphrase"  # a throwaway scratch database's admin
 ARTICLES = [  # (title, author, status, published_on)
@@ -384,19 +388,11 @@ def optimise(png: bytes) -> tuple[bytes, tuple[int, int]]:
 
 
 def chromium_path(playwright) -> str:
-    """CHROMIUM_PATH, else Debian's chromium, else Playwright's own build: the browser tests' order."""
-    candidates = [os.environ.get("CHROMIUM_PATH"), DEBIAN_CHROMIUM]
-    try:
-        candidates.append(playwright.chromium.executable_path)
-    except Exception:  # noqa: BLE001 - Playwright raises when its browser was never downloaded
-        pass
-    for path in candidates:
-        if path and Path(path).is_file() and os.access(path, os.X_OK):
-            return path
-    sys.exit(
-        "tools/screenshots.py: no Chromium found: install Debian's chromium "
-        "(`apt-get install chromium`) or set CHROMIUM_PATH to a Chromium binary"
-    )
+    """The Chromium to drive (tools/chromium.py's order, as the browser tests use it)."""
+    found = chromium.find(playwright)
+    if found is None:
+        sys.exit(f"tools/screenshots.py: {chromium.MISSING}")
+    return found
 
 
 def sign_in(page, base: str, app: str) -> None:

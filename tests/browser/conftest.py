@@ -6,7 +6,6 @@ page added by anyone is checked without touching these tests.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.conftest import SUBPATH
-from tools import serve
+from tools import chromium, serve
 
 LAUNCH_ARGS = [
     "--no-sandbox",
@@ -25,25 +24,14 @@ LAUNCH_ARGS = [
     "--no-first-run",
     "--disable-sync",
 ]
-# Debian's package; Playwright's own download (`playwright install`) needs the network.
-DEBIAN_CHROMIUM = "/usr/bin/chromium"
 
 
 def chromium_path(playwright) -> str:
-    """CHROMIUM_PATH, else Debian's chromium, else Playwright's own build if it is installed."""
-    candidates = [os.environ.get("CHROMIUM_PATH"), DEBIAN_CHROMIUM]
-    try:
-        candidates.append(playwright.chromium.executable_path)
-    except Exception:  # noqa: BLE001 - Playwright raises when its browser was never downloaded
-        pass
-    for path in candidates:
-        if path and Path(path).is_file() and os.access(path, os.X_OK):
-            return path
-    pytest.fail(
-        "no Chromium found: install Debian's chromium (`apt-get install chromium`) "
-        f"or set CHROMIUM_PATH to a Chromium binary (looked at {[c for c in candidates if c]})",
-        pytrace=False,
-    )
+    """The Chromium to drive (tools/chromium.py's order), or a failure that says how to get one."""
+    found = chromium.find(playwright)
+    if found is None:
+        pytest.fail(f"{chromium.MISSING} (looked at {chromium.candidates(playwright)})", pytrace=False)
+    return found
 
 
 # The search index each engine's search downloads, from the site root (tests/conftest.py's
