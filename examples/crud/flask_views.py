@@ -20,7 +20,7 @@ class ModelView(MethodView):
         self.name = model.__name__.lower()
 
     def get_object(self, pk):
-        # Past the database's integers SQLite raises: a 500, so 404.
+        # An id past SQLite's integers would raise (a 500): 404 instead.
         if pk >= 2**63:
             abort(404)
         # 404 when no row has this id.
