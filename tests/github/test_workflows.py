@@ -198,9 +198,11 @@ def test_the_apt_chromium_rule_catches_an_install():
     assert not APT_CHROMIUM.search("apt-get install -y redis-server && chromium --version")
 
 
-def test_browser_tests_on_github_use_the_runners_chrome():
-    # The runner image names its Google Chrome in CHROME_BIN; the browser
-    # tests (tests/browser/conftest.py) and tools/ensure-browser read CHROMIUM_PATH.
+def test_browser_tests_on_github_use_the_runners_chrome(monkeypatch):
+    # The runner image names its Google Chrome in CHROME_BIN; the browser tests,
+    # the screens and the bench (tools/chromium.py) and tools/ensure-browser read CHROMIUM_PATH.
+    from tools import chromium
+
     job = workflow("checks.yml")["jobs"]["test"]
     assert "ubuntu" in job["runs-on"]
     steps_ = job["steps"]
@@ -212,7 +214,8 @@ def test_browser_tests_on_github_use_the_runners_chrome():
     assert "${CHROME_BIN:-/usr/bin/google-chrome}" in script
     make_test = next(i for i, s in enumerate(steps_) if s.get("run", "").strip() == "make test")
     assert setting[0] < make_test
-    assert "CHROMIUM_PATH" in (ROOT / "tests" / "browser" / "conftest.py").read_text(encoding="utf-8")
+    monkeypatch.setenv("CHROMIUM_PATH", "/opt/google/chrome/chrome")
+    assert chromium.candidates()[0] == "/opt/google/chrome/chrome"
     assert "CHROMIUM_PATH" in (ROOT / "tools" / "ensure-browser").read_text(encoding="utf-8")
 
 
