@@ -87,7 +87,8 @@ $(VENV_ZENSICAL)/.installed: requirements-zensical.txt
 ZENSICAL_SITE ?= site-zensical
 build-zensical: $(VENV_ZENSICAL)/.installed
 	rm -rf $(ZENSICAL_SITE)
-	SITE_DIR=$(ZENSICAL_SITE) PYTHONPATH=$(CURDIR) $(BIN_ZENSICAL)/zensical build --strict
+	$(BIN_ZENSICAL)/python -m macros.topics >/dev/null  # .zensical.yml: mkdocs.yml, the Cookbook's nav filled in
+	SITE_DIR=$(ZENSICAL_SITE) PYTHONPATH=$(CURDIR) $(BIN_ZENSICAL)/zensical build --strict -f .zensical.yml
 	$(BIN_ZENSICAL)/python -m macros.assets $(ZENSICAL_SITE)  # Zensical runs no on_post_build hook
 	$(BIN_ZENSICAL)/python -m macros.llms $(ZENSICAL_SITE)  # llms.txt and the Markdown copies, likewise
 

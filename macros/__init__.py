@@ -52,6 +52,7 @@ def define_env(env) -> None:
 
     root = Path(env.project_dir)
     strict = bool(env.conf.get("strict"))
+    engine.fill_nav(env, root)
     try:
         # Once per change of data/: Zensical calls define_env for every page (macros/engine.py).
         site = engine.once(root / "data", data.load, warn=None if strict else log.warning)
@@ -111,6 +112,13 @@ def define_env(env) -> None:
         return tables.cli_table(data, framework, topic, pages, here=engine.source_path(env.page), titles=titles)
 
     env.macro(on_page(cli_table, site, page=page, report=report), "cli_table")
+    # The Cookbook's index page: each group's topics, linked, with their manifests' summaries.
+    from . import topics
+
+    def cookbook_pages(level: int = 3) -> str:
+        return topics.index_list(engine.nav(env.conf), topics.valid(root / "examples"), level)
+
+    env.macro(on_page(cookbook_pages, page=page, report=report), "cookbook_pages")
     # The Choosing overview's feature matrix, cut by the Cookbook's groups in the nav.
 
     def feature_groups(data, frameworks: list[str] | None = None, level: int = 3) -> str:

@@ -15,8 +15,9 @@ What only this module sees, across files:
 - two pages with one `# Title`;
 - a link to a page that does not exist (with the page it probably means), or to
   an anchor a page does not have (with the anchors it has);
-- a nav entry naming a missing page (with the page it probably means), and the
-  Cookbook's nav against the topic manifests (title, group, every topic listed);
+- a nav entry naming a missing page (with the page it probably means), a page
+  no menu leads to, a topic page listed by hand and a manifest's ``group:`` that
+  is not one of the Cookbook's groups (the nav lists topics from the manifests);
 - a topic's manifest against its page (title = `# Title`) and its commands
   (a command that starts redis-server needs `services: [redis]`);
 - a comparison cell naming another framework's module or package (Flask and
@@ -46,7 +47,7 @@ import yaml
 # Run as `python -m macros.check`, before anything imports MkDocs: no end-of-life banner.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from . import pages, reasons, speed, topics
+from . import pages, reasons, speed, topics, yamlpath
 from .errors import MacroError
 from .examples import SHOWN_WIDTH, marker_problems, wide_lines
 
@@ -66,14 +67,6 @@ DJANGO_NAMES = {
         "password_reset_complete",
     ),
 }
-
-
-class _NavLoader(yaml.SafeLoader):
-    """mkdocs.yml with its !!python/... and !ENV tags read as plain values: only nav matters here."""
-
-
-_NavLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-_NavLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
 def slugify(text: str) -> str:
@@ -121,8 +114,9 @@ def read_pages(root: Path) -> dict[str, Page]:
 
 
 def _nav(root: Path) -> tuple[list[Any], list[str]]:
+    """mkdocs.yml's nav as written (the Cookbook's groups empty), and its lines."""
     text = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    return (yaml.load(text, Loader=_NavLoader) or {}).get("nav") or [], text.splitlines()
+    return (yaml.load(text, Loader=topics.ConfigLoader) or {}).get("nav") or [], text.splitlines()
 
 
 def _nav_line(lines: list[str], needle: str) -> int:
@@ -149,27 +143,45 @@ def _did_you_mean(target: str, known: list[str]) -> str:
 
 
 def nav_problems(root: Path, docs: dict[str, Page], found: dict[str, topics.Topic]) -> list[str]:
-    """Nav entries name real pages, and the Cookbook's nav lists every topic as its manifest says."""
-    nav, lines = _nav(root)
+    """Nav entries name real pages, every page is in the nav, and each topic is in a Cookbook
+    group (the groups list their topics from the manifests: macros/topics.py)."""
+    written, lines = _nav(root)
     problems = []
-    listed: dict[str, tuple[tuple[str, ...], str | None]] = {}
-    for trail, title, page in _nav_pages(nav):
-        listed[page] = (trail, title)
+    for trail, _, page in _nav_pages(written):
+        where = f"mkdocs.yml, line {_nav_line(lines, page)}"
         if page not in docs:
+            problems.append(f"{where}: nav names {page}, which is not in docs/; {_did_you_mean(page, sorted(docs))}")
+        elif trail[:1] == (topics.COOKBOOK,) and page != "cookbook/index.md":
+            name = Path(page).stem
             problems.append(
-                f"mkdocs.yml, line {_nav_line(lines, page)}: nav names {page}, which is not in docs/; "
-                f"{_did_you_mean(page, sorted(docs))}"
+                f"{where}: {page} is listed by hand, but the Cookbook's groups list their topics from "
+                f"the manifests; delete the line, and give examples/{name}/topic.yml "
+                f"`group:` (one of {', '.join(topics.groups(written))}) and `title:`"
             )
+    for item in topics.cookbook_section(written) or []:
+        if isinstance(item, dict):
+            for group, value in item.items():
+                if value != []:
+                    problems.append(
+                        f"mkdocs.yml, line {_nav_line(lines, f'- {group}:')}: write the group as "
+                        f"`- {group}: []`; its topics come from the manifests that name it "
+                        "(examples/<topic>/topic.yml, `group:`)"
+                    )
+    listed = {page for _, _, page in _nav_pages(topics.fill_nav(written, found))}
     for rel, doc in docs.items():
-        if rel not in listed:
+        if rel not in listed and not (rel.startswith("cookbook/") and Path(rel).stem in found):
+            if rel.startswith("cookbook/") and rel != "cookbook/index.md":
+                continue  # a page without a manifest: topics.load names it
             problems.append(
                 f"{doc.where}, line 1: the page is not in mkdocs.yml's nav, so no menu leads to it; "
                 f"add `- {doc.h1[1] if doc.h1 else 'Title'}: {rel}` to nav in the section it belongs "
                 "to (or delete the page)"
             )
+    groups = topics.groups(written)
     for name, topic in found.items():
         page = f"cookbook/{name}.md"
         manifest = f"examples/{name}/topic.yml"
+        problems += pages.placeholder_problems(manifest, (root / manifest).read_text(encoding="utf-8"))
         if page not in docs:
             problems.append(
                 f"{manifest}, line 1: the topic has no page docs/{page}; write it "
@@ -182,32 +194,14 @@ def nav_problems(root: Path, docs: dict[str, Page], found: dict[str, topics.Topi
                 f"docs/{page}, line {h1[0]}: the `# {h1[1]}` differs from `title: {topic.title}` "
                 f"in {manifest}; make them the same (the manifest's title is the nav label)"
             )
-        if page not in listed:
+        if topic.group not in groups:
+            text = (root / manifest).read_text(encoding="utf-8")
+            line, _ = yamlpath.walk(yaml.compose(text), ("group",))
+            close = difflib.get_close_matches(topic.group, groups, n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
             problems.append(
-                f"mkdocs.yml, line {_nav_line(lines, '- Cookbook:')}: the Cookbook's nav does not "
-                f"list {page}; add `- {topic.title}: {page}` under `- {topic.group}:` "
-                f"(its group in {manifest})"
-            )
-            continue
-        trail, title = listed[page]
-        where = f"mkdocs.yml, line {_nav_line(lines, page)}"
-        if trail[:1] != ("Cookbook",) or trail[1:] != (topic.group,):
-            problems.append(
-                f"{where}: {page} is under {' > '.join(trail) or 'the top level'}, but {manifest} "
-                f"puts it in the group {topic.group!r}; move the line under `- {topic.group}:` "
-                "(or change `group:` in the manifest)"
-            )
-        if title != topic.title:
-            problems.append(
-                f"{where}: the nav label {title!r} differs from `title: {topic.title}` in {manifest}; "
-                "write the same title in both"
-            )
-    for page, (trail, _) in listed.items():
-        if trail[:1] == ("Cookbook",) and page != "cookbook/index.md" and Path(page).stem not in found:
-            problems.append(
-                f"mkdocs.yml, line {_nav_line(lines, page)}: {page} is in the Cookbook but "
-                f"examples/{Path(page).stem}/topic.yml does not exist; every topic has a manifest "
-                "(`make new-topic` writes one)"
+                f"{manifest}, line {line or 1}: group: {topic.group!r} is not one of the Cookbook's groups "
+                f"in mkdocs.yml's nav ({', '.join(groups)}); {hint}a new group is a `- Name: []` line there"
             )
     return problems
 
@@ -546,7 +540,7 @@ def site_problems_once(root: Path, site: Any) -> tuple[list[str], bool]:
 
 def page_problems(root: Path) -> list[str]:
     """Each page's own text (pages.page_problems), and each section index's list of pages."""
-    nav, _ = _nav(root)
+    nav = topics.read_nav(root)
     index = pages.section_pages(nav)
     problems = []
     for page in read_pages(root).values():

@@ -93,6 +93,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from . import topics
 from .pages import FRONT_MATTER
 
 try:  # MkDocs
@@ -157,6 +158,18 @@ def nav(conf: Any) -> list[Any]:
         return item["url"] if item["title"] is None else {item["title"]: item["url"]}
 
     return [plain(item) for item in conf.get("nav") or []]
+
+
+def fill_nav(env: Any, root: Path) -> None:
+    """The Cookbook's groups in the nav list their topics (macros/topics.py), on either engine.
+
+    MkDocs builds its nav from ``config["nav"]`` after ``define_env`` runs, so
+    the groups are filled there. Zensical has read its nav before any macro
+    runs, from the ``.zensical.yml`` that ``make build-zensical`` writes with
+    the groups filled (``python -m macros.topics``); its config is left alone.
+    """
+    if not is_zensical(env):
+        env.conf["nav"] = topics.fill_nav(env.conf.get("nav") or [], topics.valid(root / "examples"))
 
 
 def is_zensical(env: Any) -> bool:

@@ -414,11 +414,17 @@ def _loader(environ):
 
 
 def read_config(root: Path, environ: dict[str, str] | None = None) -> dict:
-    """mkdocs.yml, with ``!ENV`` read from ``environ`` (the process's) and Python tags left out."""
+    """mkdocs.yml, with ``!ENV`` read from ``environ`` (the process's), Python tags left out and
+    the nav as the site has it."""
     import yaml
 
+    from . import topics
+
     loader = _loader(os.environ if environ is None else environ)
-    return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=loader)
+    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=loader)
+    # The Cookbook's groups, filled from the topic manifests as the build filled them.
+    config["nav"] = topics.fill_nav(config.get("nav") or [], topics.valid(root / "examples"))
+    return config
 
 
 def nav_pages(nav: list, section: str = "") -> list[Page]:

@@ -48,6 +48,9 @@ import yaml
 from .errors import usage
 from .text import PLACEHOLDER
 
+# The Cookbook's index lists its pages with this macro, from the same manifests as the nav.
+GENERATED_LIST = re.compile(r"\{\{-?\s*cookbook_pages\(")
+
 # The front matter MkDocs reads (mkdocs.utils.meta.YAML_RE).
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 OPENS_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n")
@@ -345,7 +348,10 @@ def section_pages(nav: list[Any]) -> dict[str, list[tuple[str, str]]]:
 
 
 def index_problems(page: str, text: str, index: str, pages: list[tuple[str, str]]) -> list[str]:
-    """A section's index page links every page that mkdocs.yml's nav lists in the section."""
+    """A section's index page links every page that mkdocs.yml's nav lists in the section
+    (a page whose list is ``{{ cookbook_pages() }}`` is written from the nav itself)."""
+    if GENERATED_LIST.search(text):
+        return []
     folder = index.rsplit("/", 1)[0] + "/" if "/" in index else ""
     linked = {folder + link.removeprefix("./") for link in LINK.findall(text)}
     numbers = [n for n, line in enumerate(text.splitlines(), 1) if LINK.search(line)]

@@ -5,7 +5,9 @@ and ``tests/examples/test_<topic>.py``; its manifest says what nothing else can
 work out from those files::
 
     title: Authentication and sessions   # the page's `# Title`, and its label in nav
-    group: Users and security            # the Cookbook group of mkdocs.yml's nav
+    group: Users and security            # its Cookbook group (mkdocs.yml's nav names the groups)
+    order: 1                             # its place in the group (optional: without it, last)
+    summary: Signing users in and out.   # its line on the Cookbook's index page
     mount: auth/                         # where examples/project/urls.py mounts django_app/urls.py
                                          # (only for a topic that has one; "" is the site's root)
     prompts: [a-long-password, a-long-password]  # typed at the prompts the Run-it commands show
@@ -14,10 +16,13 @@ work out from those files::
       flask: auth.flask_app:create_app
       django: auth.django_app.urls
 
-Everything that needs the list of topics reads it here: the checker
-(``python -m macros.check``, which also holds mkdocs.yml's nav to these titles
-and groups), ``macros/run_it.py`` (the mount a reader adds), the Django project's
-URLs (``examples/project/urls.py``), the tests and ``make new-topic``.
+Everything that needs the list of topics reads it here: the nav (mkdocs.yml
+names the Cookbook's groups, each as ``- Data: []``, and :func:`fill_nav` lists
+the topics in them: MkDocs through ``define_env``, Zensical through the
+``.zensical.yml`` that ``python -m macros.topics`` writes), the Cookbook's index
+page (:func:`index_list`), the checker (``python -m macros.check``),
+``macros/run_it.py`` (the mount a reader adds), the Django project's URLs
+(``examples/project/urls.py``), the tests and ``make new-topic``.
 
 A key this module does not own passes through untouched in ``Topic.extra``:
 ``attacks:`` belongs to the attack suite in tests/attacks/, which validates it.
@@ -42,8 +47,8 @@ MANIFEST = "topic.yml"
 SERVICES = ("redis", "smtp")
 # Keys owned by other code, passed through untouched (tests/attacks/ validates `attacks`).
 PASSTHROUGH = ("attacks",)
-KEYS = ("title", "group", "mount", "prompts", "services", "entry", *PASSTHROUGH)
-REQUIRED = ("title", "group", "entry")
+KEYS = ("title", "group", "order", "summary", "mount", "prompts", "services", "entry", *PASSTHROUGH)
+REQUIRED = ("title", "group", "summary", "entry")
 MOUNT = re.compile(r"^(?:[a-z0-9][a-z0-9_-]*/)?$")
 FLASK_ENTRY = re.compile(r"^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*:[a-z_][a-z0-9_]*$")
 DJANGO_ENTRY = re.compile(r"^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+$")
@@ -58,10 +63,12 @@ class Topic:
     name: str
     title: str
     group: str
+    summary: str
     mount: str | None  # "" for the site's root, "<path>/", None: no django_app/urls.py
     entry: dict[str, str]  # framework key -> "module:factory" (Flask) or "module" (Django URLconf)
     prompts: tuple[str, ...] = ()
     services: tuple[str, ...] = ()
+    order: int | None = None  # its place in its group; None: after those that have one
     extra: dict[str, Any] = field(default_factory=dict)  # keys other code owns (attacks), untouched
 
     @property
@@ -112,10 +119,13 @@ def read(path: Path, rel: str | None = None) -> Topic:
     for key in REQUIRED:
         if key not in raw:
             problems.append(fail((), f"`{key}:` is missing; see the keys in macros/topics.py's docstring"))
-    for key in ("title", "group"):
+    for key in ("title", "group", "summary"):
         value = raw.get(key)
         if key in raw and (not isinstance(value, str) or not value.strip()):
             problems.append(fail((key,), f"write the {key} as text, got {value!r}"))
+    order = raw.get("order")
+    if "order" in raw and (not isinstance(order, int) or isinstance(order, bool) or order < 1):
+        problems.append(fail(("order",), f"write the topic's place in its group as a number from 1, got {order!r}"))
     mount = raw.get("mount")
     has_urls = (path.parent / "django_app" / "urls.py").is_file()
     if has_urls and "mount" not in raw:
@@ -171,6 +181,8 @@ def read(path: Path, rel: str | None = None) -> Topic:
         name=name,
         title=raw["title"].strip(),
         group=raw["group"].strip(),
+        summary=" ".join(raw["summary"].split()),
+        order=order,
         mount=mount,
         entry=dict(entry),
         prompts=tuple(raw.get("prompts") or ()),
@@ -203,3 +215,108 @@ def load(examples_dir: Path) -> dict[str, Topic]:
 def mount(examples_dir: Path, topic: str) -> str | None:
     """The Django app's mount of one topic (its manifest's `mount:`)."""
     return read(examples_dir / topic / MANIFEST).mount
+
+
+# The Cookbook's nav and index page, from the manifests ------------------------
+
+COOKBOOK = "Cookbook"
+# The file Zensical builds from: mkdocs.yml with the Cookbook's groups filled in.
+ZENSICAL_CONFIG = ".zensical.yml"
+
+
+class ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml with its !ENV and !!python/... tags read as None: the nav is plain YAML."""
+
+
+ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def cookbook_section(nav: list[Any]) -> list[Any] | None:
+    return next(
+        (value for item in nav if isinstance(item, dict) for key, value in item.items() if key == COOKBOOK),
+        None,
+    )
+
+
+def groups(nav: list[Any]) -> list[str]:
+    """The Cookbook's groups, in the order mkdocs.yml's nav names them ("Basics", "Data", ...)."""
+    section = cookbook_section(nav)
+    return [key for item in section or [] if isinstance(item, dict) for key in item]
+
+
+def in_order(found: dict[str, Topic]) -> list[Topic]:
+    """The topics as the sidebar lists them within a group: by ``order``, then the rest by title."""
+    return sorted(found.values(), key=lambda t: (t.order is None, t.order or 0, t.title.lower()))
+
+
+def fill_nav(nav: list[Any], found: dict[str, Topic]) -> list[Any]:
+    """``nav`` with each Cookbook group listing its topics, ``- Title: cookbook/<topic>.md``."""
+    section = cookbook_section(nav)
+    if section is None:
+        return nav
+    filled = [
+        {key: [{t.title: f"cookbook/{t.name}.md"} for t in in_order(found) if t.group == key]}
+        if isinstance(item, dict) and (key := next(iter(item))) and isinstance(item[key], list)
+        else item
+        for item in section
+    ]
+    return [{COOKBOOK: filled} if isinstance(item, dict) and COOKBOOK in item else item for item in nav]
+
+
+def read_nav(root: Path) -> list[Any]:
+    """The site's nav: mkdocs.yml's, with the Cookbook's groups filled from the manifests.
+
+    A manifest with a mistake leaves its topic out (the checker names the mistake)."""
+    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=ConfigLoader) or {}
+    return fill_nav(config.get("nav") or [], valid(root / "examples"))
+
+
+def valid(examples_dir: Path) -> dict[str, Topic]:
+    """The topics whose manifests read without a mistake (:func:`load` names the mistakes)."""
+    found = {}
+    for name in names(examples_dir):
+        try:
+            found[name] = read(examples_dir / name / MANIFEST)
+        except TopicError:
+            pass
+    return found
+
+
+def config_text(text: str, nav: list[Any]) -> str:
+    """mkdocs.yml's ``text`` with its ``nav:`` block written out as ``nav`` (every other line kept,
+    tags included), for Zensical, which reads the nav from the file before any macro runs."""
+    block = re.compile(r"(?m)^nav:[^\n]*\n(?:(?:[ \t#].*)?\n)*")
+    listed = yaml.safe_dump({"nav": nav}, sort_keys=False, allow_unicode=True, width=1000)
+    return block.sub(lambda _: listed, text, count=1)
+
+
+def index_list(nav: list[Any], found: dict[str, Topic], level: int = 3) -> str:
+    """The Cookbook's index: a heading per group, then each topic's link and summary, in nav order."""
+    by_page = {f"cookbook/{t.name}.md": t for t in found.values()}
+    out = []
+    for item in cookbook_section(nav) or []:
+        if not isinstance(item, dict):
+            continue
+        for group, pages in item.items():
+            listed = [by_page[p] for entry in pages or [] for p in entry.values() if p in by_page]
+            if listed:
+                out.append(f"{'#' * level} {group}\n")
+                out += [f"- [{t.title}]({t.name}.md): {t.summary}" for t in listed]
+                out.append("")
+    return "\n".join(out)
+
+
+def write_zensical_config(root: Path) -> Path:
+    """Write ``root``/.zensical.yml: mkdocs.yml with the Cookbook's nav filled in."""
+    out = root / ZENSICAL_CONFIG
+    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    header = "# Written by `python -m macros.topics` from mkdocs.yml and examples/*/topic.yml: edit those.\n"
+    out.write_text(header + config_text(text, read_nav(root)), encoding="utf-8")
+    return out
+
+
+if __name__ == "__main__":
+    import sys
+
+    print(write_zensical_config(Path(sys.argv[1]) if len(sys.argv) > 1 else Path.cwd()))

@@ -74,7 +74,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import assets, llms  # noqa: E402 - after the path fix, for `python tools/bench.py`
+from macros import assets, llms, topics  # noqa: E402 - after the path fix, for `python tools/bench.py`
 from tools import chromium as browser  # noqa: E402
 from tools import serve  # noqa: E402
 
@@ -272,7 +272,9 @@ def zensical_run(project: Path, clean: bool = True, **env: str) -> subprocess.Co
         "SITE_DIR": "site",
         "PYTHONPATH": str(project),
     }
-    cmd = [str(ZENSICAL), "build", "--strict"] + (["--clean"] if clean else [])
+    # Zensical reads the nav before any macro runs: it builds from mkdocs.yml with the Cookbook's groups filled.
+    config = topics.write_zensical_config(project)
+    cmd = [str(ZENSICAL), "build", "--strict", "-f", config.name] + (["--clean"] if clean else [])
     proc = subprocess.run(cmd, cwd=project, env=environ, capture_output=True, text=True, timeout=900)
     if proc.returncode == 0:
         # What MkDocs's on_post_build hook does, and Zensical 0.0.73 does not run.

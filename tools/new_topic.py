@@ -5,16 +5,14 @@ contributor fills in code and prose only:
 
     docs/cookbook/<name>.md           the page (front matter, title, bold answer,
                                       a table, two example() tab pairs, "Run it")
-    examples/<name>/topic.yml         the topic's manifest: title, nav group, Django mount,
-                                      entry points (macros/topics.py reads it)
+    examples/<name>/topic.yml         the topic's manifest: title, Cookbook group (GROUP,
+                                      e.g. "Data"; the last group if not given), its line
+                                      on the Cookbook's index, Django mount, entry points:
+                                      the nav and the index list the topic from it
+                                      (macros/topics.py)
     examples/<name>/                  a package: Flask factory + blueprint, a Django
                                       app (apps.py, urls.py, views.py), the run commands
     tests/examples/test_<name>.py     tests that drive both apps as a reader would
-    mkdocs.yml                        the page in nav, at the end of a Cookbook group
-                                      (GROUP, e.g. "Data"; the last group if not given),
-                                      as the manifest says (`python -m macros.check` holds
-                                      nav to the manifests)
-    docs/cookbook/index.md            a line in that group's list of pages
     data/features.yml                 a feature row for the page's table
 
 Every sentence and data value a person must write holds the placeholder
@@ -70,6 +68,7 @@ FILES = {
 # The cookbook topic {name}: read by macros/topics.py (the keys are in its docstring).
 title: {title_yaml}
 group: {group_yaml}
+summary: "FILL IN: what the page does, in a few words (its line on the Cookbook's index)."
 mount: "{name}/"
 prompts: []
 services: []
@@ -148,7 +147,8 @@ from django.urls import path
 
 from . import views
 
-app_name = "{name}"  # a namespace, so names never clash with other apps
+# A namespace, so names never clash with other apps.
+app_name = "{name}"
 
 urlpatterns = [
     path("", views.IndexView.as_view(), name="index"),
@@ -265,34 +265,20 @@ def check_name(root: Path, name: str) -> None:
         )
 
 
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip())
-
-
-def _block_end(lines: list[str], start: int) -> int:
-    """The last non-blank line of the block that lines[start] opens (its more-indented lines)."""
-    last = start
-    for i in range(start + 1, len(lines)):
-        if lines[i].strip() and not lines[i].lstrip().startswith("#") and _indent(lines[i]) <= _indent(lines[start]):
-            break
-        if lines[i].strip():
-            last = i
-    return last
-
-
 def nav_groups(text: str) -> list[str]:
-    """The titles of the groups inside the Cookbook section of mkdocs.yml's nav ("Basics", "Data", ...)."""
+    """The Cookbook's groups, as mkdocs.yml's nav names them (``- Data: []``: "Basics", "Data", ...)."""
     lines = text.splitlines()
     start = next((i for i, line in enumerate(lines) if re.match(r"^\s*- Cookbook:\s*$", line)), None)
     if start is None:
         return []
-    inner = [
-        line
-        for line in lines[start + 1 : _block_end(lines, start) + 1]
-        if line.strip() and not line.lstrip().startswith("#")
-    ]
-    step = min((_indent(line) for line in inner), default=0)
-    return [m.group(1) for line in inner if _indent(line) == step and (m := re.match(r"^\s*- ([^:]+):\s*$", line))]
+    step = len(lines[start]) - len(lines[start].lstrip())
+    groups = []
+    for line in lines[start + 1 :]:
+        if line.strip() and not line.lstrip().startswith("#") and len(line) - len(line.lstrip()) <= step:
+            break
+        if m := re.match(r"^\s*- ([^:]+):\s*\[\]\s*$", line):
+            groups.append(m.group(1))
+    return groups
 
 
 def pick_group(text: str, group: str | None) -> str | None:
@@ -306,44 +292,6 @@ def pick_group(text: str, group: str | None) -> str | None:
     if not found:
         fail(f"GROUP={group!r}: the Cookbook's groups in mkdocs.yml are {', '.join(groups)}; pick one of them")
     return found[0]
-
-
-def add_to_nav(text: str, title: str, name: str, group: str | None = None) -> str:
-    """mkdocs.yml with the page appended to ``group`` of the Cookbook section of nav
-    (the section itself when it has no groups)."""
-    lines = text.splitlines(keepends=True)
-    start = next((i for i, line in enumerate(lines) if re.match(r"^\s*- Cookbook:\s*$", line)), None)
-    if start is None:
-        fail("mkdocs.yml has no `- Cookbook:` section in nav; add the page to nav by hand")
-    if group:
-        start = next(
-            i
-            for i in range(start + 1, _block_end(lines, start) + 1)
-            if re.match(rf"^\s*- {re.escape(group)}:\s*$", lines[i])
-        )
-    last = _block_end(lines, start)
-    item = lines[last][: _indent(lines[last])]
-    label = f'"{title}"' if ":" in title or title[0] in "\"'[{&*!|>%@`" else title
-    lines.insert(last + 1, f"{item}- {label}: cookbook/{name}.md\n")
-    return "".join(lines)
-
-
-def add_to_index(text: str, title: str, name: str, group: str | None = None) -> str:
-    """docs/cookbook/index.md with a line for the page after the last entry of its list of pages
-    (of the list under the `### <group>` heading, when the index has one)."""
-    lines = text.splitlines(keepends=True)
-    entries = [i for i, line in enumerate(lines) if re.match(r"^- \[[^\]]+\]\([\w-]+\.md\)", line)]
-    if not entries:
-        fail("docs/cookbook/index.md has no list of pages (`- [Title](page.md): ...`); link the page by hand")
-    heading = next((i for i, line in enumerate(lines) if group and line.strip() == f"### {group}"), None)
-    if heading is not None:
-        following = [i for i, line in enumerate(lines) if i > heading and line.startswith("#")]
-        entries = [i for i in entries if heading < i < (following[0] if following else len(lines))] or entries
-    last = entries[-1]
-    while last + 1 < len(lines) and lines[last + 1].startswith("  ") and lines[last + 1].strip():
-        last += 1
-    lines.insert(last + 1, f"- [{title}]({name}.md): FILL IN: what the page does, in a few words.\n")
-    return "".join(lines)
 
 
 def scaffold(root: Path, name: str, title: str, group: str | None = None) -> list[str]:
@@ -367,10 +315,6 @@ def scaffold(root: Path, name: str, title: str, group: str | None = None) -> lis
         path = root / rel.format(**values)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(body.format(**values), encoding="utf-8")
-        written.append(path)
-    for rel, edit in (("mkdocs.yml", add_to_nav), ("docs/cookbook/index.md", add_to_index)):
-        path = root / rel
-        path.write_text(edit(path.read_text(encoding="utf-8"), title, name, group), encoding="utf-8")
         written.append(path)
     features = root / "data/features.yml"
     text = features.read_text(encoding="utf-8")
@@ -397,16 +341,16 @@ def main(argv: list[str] | None = None) -> None:
     if group and not args.group:
         groups = nav_groups((args.root / "mkdocs.yml").read_text(encoding="utf-8"))
         print(
-            f"(No GROUP given, so the last group; to move the page, move its line in mkdocs.yml's nav and in "
-            f"docs/cookbook/index.md to the group that fits: {', '.join(groups)}.)"
+            f"(No GROUP given, so the last group; to move the page, change `group:` in "
+            f"examples/{args.name}/topic.yml to the group that fits: {', '.join(groups)}.)"
         )
     print(f"""
 Next:
-  1. Replace every FILL IN (`grep -rn "FILL IN" docs data` lists them): the page's
-     description and prose, the line in docs/cookbook/index.md, and the feature
-     row in data/features.yml (a real `module` or `package`, and its `source`).
-     The topic's manifest, examples/{args.name}/topic.yml, says where the Django
-     app mounts, what a reader types at prompts and which services it needs.
+  1. Replace every FILL IN (`grep -rn "FILL IN" docs data examples` lists them):
+     the page's description and prose, the summary in the topic's manifest
+     (examples/{args.name}/topic.yml, which also says where the Django app mounts,
+     what a reader types at prompts and which services it needs), and the
+     feature row in data/features.yml (a real `module` or `package`, and its `source`).
   2. Grow the examples in examples/{args.name}/ and their tests in
      tests/examples/test_{args.name}.py; keep the sections the page shows.
   3. `make serve` shows the page as you write (with a box saying what the build

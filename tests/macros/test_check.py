@@ -163,19 +163,34 @@ def test_a_page_left_out_of_nav_names_the_line_to_add(project):
 # The topic manifests against nav, the page and the commands ----------------------
 
 
-def test_nav_and_page_follow_the_manifest(project):
-    line = edit(project, "examples/caching/topic.yml", "group: Production", "group: Data")
-    found = check.problems(project)
-    assert found == [
-        f"mkdocs.yml, line {_line(project, 'cookbook/caching.md')}: cookbook/caching.md is under "
-        "Cookbook > Production, but examples/caching/topic.yml puts it in the group 'Data'; move the "
-        "line under `- Data:` (or change `group:` in the manifest)"
-    ], (line, found)
-    edit(project, "examples/caching/topic.yml", "title: Caching", "title: Caches")
-    assert any(
-        p.startswith("docs/cookbook/caching.md, line 5: the `# Caching` differs from `title: Caches`")
-        for p in check.problems(project)
+def test_the_nav_lists_each_topic_in_the_group_its_manifest_names(project):
+    line = edit(project, "examples/caching/topic.yml", "group: Production", "group: Productoin")
+    assert only(project) == (
+        f"examples/caching/topic.yml, line {line}: group: 'Productoin' is not one of the Cookbook's groups in "
+        "mkdocs.yml's nav (Basics, Data, Users and security, APIs and real time, Production, Growing an app); "
+        "did you mean 'Production'? a new group is a `- Name: []` line there"
     )
+    edit(project, "examples/caching/topic.yml", "group: Productoin", "group: Production")
+    edit(project, "mkdocs.yml", "      - Data: []", "      - Data:\n          - Caching: cookbook/caching.md")
+    assert check.problems(project) == [
+        f"mkdocs.yml, line {_line(project, 'cookbook/caching.md')}: cookbook/caching.md is listed by hand, but "
+        "the Cookbook's groups list their topics from the manifests; delete the line, and give "
+        "examples/caching/topic.yml `group:` (one of Basics, Data, Users and security, APIs and real time, "
+        "Production, Growing an app) and `title:`",
+        f"mkdocs.yml, line {_line(project, '- Data:')}: write the group as `- Data: []`; its topics come from "
+        "the manifests that name it (examples/<topic>/topic.yml, `group:`)",
+    ]
+
+
+def test_a_manifest_title_that_differs_from_the_page_and_a_summary_left_to_fill(project):
+    edit(project, "examples/caching/topic.yml", "title: Caching", "title: Caches")
+    line = edit(project, "examples/caching/topic.yml", "summary: ", "summary: FILL IN ")
+    assert check.problems(project) == [
+        f"examples/caching/topic.yml, line {line}: still holds a placeholder from `make new-topic` "
+        '("summary: FILL IN Flask-Caching against Django\'s cache framew"); write the real text',
+        "docs/cookbook/caching.md, line 5: the `# Caching` differs from `title: Caches` in "
+        "examples/caching/topic.yml; make them the same (the manifest's title is the nav label)",
+    ]
 
 
 def test_a_data_row_names_a_declared_topic(project):

@@ -36,7 +36,7 @@ def project(tmp_path, two):
     (topic / "django_app" / "apps.py").write_text("name = 'greet.django_app'\n")
     (topic / "django_app" / "urls.py").write_text("urlpatterns = []\n")
     (topic / "topic.yml").write_text(
-        "title: Greet\ngroup: Basics\nmount: greet/\n"
+        "title: Greet\ngroup: Basics\nsummary: Hello.\nmount: greet/\n"
         "entry: {flask: greet.flask_app:create_app, django: greet.django_app.urls}\n"
     )
     (topic / "django_app" / "templates" / "greet" / "page.html").write_text("<p>hi</p>\n")

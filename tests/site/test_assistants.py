@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
+from macros import topics
 from tests.conftest import ROOT, SUBPATH
 from tests.html_tables import squash, tables
 
@@ -27,8 +28,7 @@ HEADING_MD = re.compile(r"^(#{1,6}) (.+)$", re.M)
 
 def nav_sources() -> list[tuple[str, str]]:
     """(group, docs/ path) of every page in mkdocs.yml's nav, in order; groups joined by ": "."""
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    nav = yaml.safe_load(re.search(r"(?ms)^nav:\n.*", text).group(0))["nav"]
+    nav = topics.read_nav(ROOT)
     found = []
 
     def walk(items, group):

@@ -14,9 +14,7 @@ import ast
 import html
 import re
 
-import yaml
-
-from macros import data, tables
+from macros import data, tables, topics
 from tests.conftest import ROOT
 from tests.html_tables import squash
 from tests.html_tables import tables as html_tables
@@ -28,18 +26,8 @@ TITLES = tables.cookbook_titles(DOCS / "cookbook")
 CALL = re.compile(r"\{\{\s*(" + "|".join([*tables.TABLES, "feature_groups"]) + r")\((.*?)\)\s*(?:\|[^}]*)?\}\}")
 
 
-def nav() -> list:
-    """mkdocs.yml's nav as written (its !!python tags elsewhere in the file read as None)."""
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)["nav"]
-
-
 # feature_groups() shows one table per Cookbook group of mkdocs.yml's nav.
-GROUPS = tables.cookbook_groups(nav())
+GROUPS = tables.cookbook_groups(topics.read_nav(ROOT))
 
 
 def calls(markdown: str) -> list[tuple[str, list, dict]]:
