@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+import shutil
+from pathlib import Path
+
 import pytest
 import yaml
 
 from macros import data, datafile
 
-ROOT_DATA = __import__("pathlib").Path(__file__).resolve().parents[2] / "data"
+ROOT_DATA = Path(__file__).resolve().parents[2] / "data"
 
 
 def test_the_real_data_loads():
@@ -23,87 +27,149 @@ def test_inline_data_loads(two):
     assert site.topics == ["admin", "database", "hello", "routing"]
 
 
-def _edit(folder, name, change):
-    content = yaml.safe_load((folder / name).read_text())
-    change(content)
-    (folder / name).write_text(yaml.safe_dump(content, sort_keys=False))
-
-
 def _error(folder) -> str:
     with pytest.raises(data.DataError) as exc:
         data.load(folder)
     return str(exc.value)
 
 
-def test_wrong_type_names_file_key_line_and_expectation(two):
-    _edit(two, "measured.yml", lambda d: d["install"]["django"].update(distributions="many"))
-    message = _error(two)
-    assert message.startswith("data/measured.yml, line ")
-    assert "install.django.distributions" in message
-    assert "valid integer" in message and "'many'" in message
+def _edit(name, change):
+    """A change to one of the inline data files, as a dict."""
+
+    def edit(folder):
+        content = yaml.safe_load((folder / name).read_text())
+        change(content)
+        (folder / name).write_text(yaml.safe_dump(content, sort_keys=False))
+
+    return edit
 
 
-def test_missing_required_field(two):
-    _edit(two, "frameworks.yml", lambda d: d["frameworks"]["flask"].pop("licence"))
-    message = _error(two)
-    assert message.startswith("data/frameworks.yml, line ")
-    assert "frameworks.flask.licence: is missing; add `licence:` to this entry" in message
+def _bench(change):
+    return _edit("measured.yml", lambda d: change(d["benchmark"]))
 
 
-def test_unknown_key_is_rejected(two):
-    _edit(two, "features.yml", lambda d: d["features"]["orm"].update(colour="red"))
-    message = _error(two)
-    assert message.startswith("data/features.yml, line ")
-    assert "features.orm.colour: `colour` is not a key this entry has; the keys here are name, topic, per" in message
-
-
-def test_bad_choice_lists_the_allowed_values(two):
-    _edit(two, "features.yml", lambda d: d["features"]["orm"]["per"]["flask"].update(support="sort of"))
-    message = _error(two)
-    assert "features.orm.per.flask.support" in message and "'builtin', 'addon' or 'none'" in message
-
-
-def test_unknown_framework_in_features(two):
-    _edit(
-        two,
-        "features.yml",
-        lambda d: d["features"]["orm"]["per"].update(
-            rails={"support": "builtin", "how": "ActiveRecord", "source": "https://example.org"}
+# (id, change to the inline data, a line of the message (regex, from its start))
+INLINE_MISTAKES = [
+    (
+        "wrong type",
+        _edit("measured.yml", lambda d: d["install"]["django"].update(distributions="many")),
+        r"data/measured\.yml, line \d+: install\.django\.distributions: .*valid integer.*'many'",
+    ),
+    (
+        "missing field",
+        _edit("frameworks.yml", lambda d: d["frameworks"]["flask"].pop("licence")),
+        r"data/frameworks\.yml, line \d+: frameworks\.flask\.licence: is missing; add `licence:` to this entry",
+    ),
+    (
+        "unknown key",
+        _edit("features.yml", lambda d: d["features"]["orm"].update(colour="red")),
+        r"data/features\.yml, line \d+: features\.orm\.colour: `colour` is not a key this entry has; the keys "
+        r"here are name, topic, per",
+    ),
+    (
+        "bad choice",
+        _edit("features.yml", lambda d: d["features"]["orm"]["per"]["flask"].update(support="sort of")),
+        r"data/features\.yml, line \d+: features\.orm\.per\.flask\.support: .*'builtin', 'addon' or 'none'",
+    ),
+    (
+        "unknown framework in features",
+        _edit(
+            "features.yml",
+            lambda d: d["features"]["orm"]["per"].update(rails=dict(d["features"]["orm"]["per"]["flask"])),
         ),
-    )
+        r"data/features\.yml, line \d+: features\.orm\.per\.rails: unknown framework 'rails'",
+    ),
+    (
+        "unknown framework in cli",
+        _edit("cli.yml", lambda d: d["commands"].update(rails=[])),
+        r"data/cli\.yml, line \d+: commands\.rails: unknown framework 'rails'",
+    ),
+    (
+        "core framework without a cell",
+        _edit("features.yml", lambda d: d["features"]["orm"]["per"].pop("django")),
+        r"data/features\.yml, line \d+: features\.orm\.per: no cell for core framework 'django'",
+    ),
+    (
+        "framework without a measurement",
+        _edit("measured.yml", lambda d: d["install"].pop("flask")),
+        r"data/measured\.yml: install: no measurement for framework 'flask'",
+    ),
+    (
+        "invalid YAML",
+        lambda f: (f / "cli.yml").write_text("commands: [unclosed\n"),
+        r"data/cli\.yml, line 2: not valid YAML",
+    ),
+    ("missing file", lambda f: (f / "features.yml").unlink(), r"data/features\.yml: file not found"),
+    # The benchmark: a measurement without its machine, versions or figures is refused.
+    (
+        "benchmark without its machine",
+        _bench(lambda b: b.pop("machine")),
+        r"data/measured\.yml, line \d+: benchmark\.machine: is missing; add `machine:` to this entry",
+    ),
+    (
+        "no versions",
+        _bench(lambda b: b.pop("versions")),
+        r"data/measured\.yml, line \d+: benchmark\.versions: is missing",
+    ),
+    (
+        "empty versions",
+        _bench(lambda b: b.update(versions={})),
+        r"data/measured\.yml, line \d+: benchmark\.versions: dictionary should have at least 1 item",
+    ),
+    (
+        "no version of a framework measured",
+        _bench(lambda b: b["versions"].pop("Django")),
+        r"data/measured\.yml, line \d+: benchmark\.versions: no version for Django \(django\)",
+    ),
+    (
+        "machine without its cpu",
+        _bench(lambda b: b["machine"].pop("cpu")),
+        r"data/measured\.yml, line \d+: benchmark\.machine\.cpu: is missing; add `cpu:` to this entry",
+    ),
+    (
+        "machine without cores",
+        _bench(lambda b: b["machine"].update(cores=0)),
+        r"data/measured\.yml, line \d+: benchmark\.machine\.cores: input should be greater than or equal to 1",
+    ),
+    (
+        "median outside its range",
+        _bench(lambda b: b["requests"]["json"]["rps"]["flask"].update(median=5000)),
+        r"data/measured\.yml, line \d+: benchmark\.requests\.json\.rps\.flask: expected min <= median <= max",
+    ),
+    (
+        "figure missing for a core framework",
+        _bench(lambda b: b["memory_mib"]["full"].pop("django")),
+        r"data/measured\.yml, line \d+: benchmark\.memory_mib\.full: no figure for core framework 'django'",
+    ),
+    (
+        "figures missing for an endpoint",
+        _bench(lambda b: b["requests"].pop("orm")),
+        r"data/measured\.yml, line \d+: benchmark\.requests: no figures for the 'orm' endpoint",
+    ),
+    (
+        "figure for an unknown framework",
+        _bench(lambda b: b["startup_ms"]["smallest"].update(bottle=b["startup_ms"]["smallest"]["flask"])),
+        r"data/measured\.yml, line \d+: benchmark\.startup_ms\.smallest\.bottle: unknown framework 'bottle'",
+    ),
+    (
+        "project not measured",
+        _edit("measured.yml", lambda d: d["project"].pop("django")),
+        r"data/measured\.yml, line \d+: project: no measurement for framework 'django'",
+    ),
+]
+
+
+@pytest.mark.parametrize(("change", "says"), [m[1:] for m in INLINE_MISTAKES], ids=[m[0] for m in INLINE_MISTAKES])
+def test_a_mistake_in_the_data_names_file_line_and_key(two, change, says):
+    change(two)
     message = _error(two)
-    assert "features.orm.per.rails" in message and "unknown framework 'rails'" in message
-
-
-def test_unknown_framework_in_cli(two):
-    _edit(two, "cli.yml", lambda d: d["commands"].update(rails=[]))
-    assert "commands.rails" in _error(two)
-
-
-def test_core_framework_without_a_cell(two):
-    _edit(two, "features.yml", lambda d: d["features"]["orm"]["per"].pop("django"))
-    assert "no cell for core framework 'django'" in _error(two)
-
-
-def test_framework_without_measurement(two):
-    _edit(two, "measured.yml", lambda d: d["install"].pop("flask"))
-    assert "no measurement for framework 'flask'" in _error(two)
+    assert re.search("^" + says, message, re.M), message
 
 
 def test_line_numbers_point_at_the_key(two):
     text = (two / "features.yml").read_text()
     line = datafile.line_of(text, ("features", "orm", "per", "flask", "support"))
     assert "support:" in text.splitlines()[line - 1]
-
-
-def test_invalid_yaml_names_the_file(two):
-    (two / "cli.yml").write_text("commands: [unclosed\n")
-    assert _error(two).startswith("data/cli.yml, line 2: not valid YAML")
-
-
-def test_missing_file_names_it(two):
-    (two / "features.yml").unlink()
-    assert "data/features.yml: file not found" in _error(two)
 
 
 def test_three_frameworks_need_no_code_change(three):
@@ -121,7 +187,7 @@ REAL = ROOT_DATA
 
 def _mistake(tmp_path, file: str, old: str | bytes, new: str | bytes):
     folder = tmp_path / "data"
-    __import__("shutil").copytree(REAL, folder)
+    shutil.copytree(REAL, folder)
     path = folder / file
     if isinstance(old, bytes):
         raw = path.read_bytes()
@@ -252,7 +318,7 @@ DATA_MISTAKES = [
 def test_a_data_mistake_fails_naming_file_line_and_key(tmp_path, file, old, new, first, on_line):
     folder = _mistake(tmp_path, file, old, new)
     message = _error(folder).splitlines()[0]
-    match = __import__("re").match(first, message)
+    match = re.match(first, message)
     assert match, f"first line of the message: {message}"
     if on_line:
         raw = (folder / file).read_bytes().decode("utf-8", errors="replace").splitlines()
