@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 import yaml
 
 from macros import data, datafile
+from tests.macros.conftest import cell, spread
 
 ROOT_DATA = Path(__file__).resolve().parents[2] / "data"
 
@@ -33,137 +35,62 @@ def _error(folder) -> str:
     return str(exc.value)
 
 
-def _edit(name, change):
-    """A change to one of the inline data files, as a dict."""
-
-    def edit(folder):
-        content = yaml.safe_load((folder / name).read_text())
-        change(content)
-        (folder / name).write_text(yaml.safe_dump(content, sort_keys=False))
-
-    return edit
+DROP = object()  # the key removed
 
 
-def _bench(change):
-    return _edit("measured.yml", lambda d: change(d["benchmark"]))
+def _change(folder, file: str, path: str, value) -> None:
+    """Set (or drop) one key of an inline data file, named by its dotted path."""
+    content = yaml.safe_load((folder / file).read_text())
+    *parents, last = path.split(".")
+    node = functools.reduce(lambda n, k: n[k], parents, content)
+    if value is DROP:
+        del node[last]
+    else:
+        node[last] = value
+    (folder / file).write_text(yaml.safe_dump(content, sort_keys=False))
 
 
-# (id, change to the inline data, a line of the message (regex, from its start))
+BENCH = "benchmark."
 INLINE_MISTAKES = [
-    (
-        "wrong type",
-        _edit("measured.yml", lambda d: d["install"]["django"].update(distributions="many")),
-        r"data/measured\.yml, line \d+: install\.django\.distributions: .*valid integer.*'many'",
-    ),
-    (
-        "missing field",
-        _edit("frameworks.yml", lambda d: d["frameworks"]["flask"].pop("licence")),
-        r"data/frameworks\.yml, line \d+: frameworks\.flask\.licence: is missing; add `licence:` to this entry",
-    ),
-    (
-        "unknown key",
-        _edit("features.yml", lambda d: d["features"]["orm"].update(colour="red")),
-        r"data/features\.yml, line \d+: features\.orm\.colour: `colour` is not a key this entry has; the keys "
-        r"here are name, topic, per",
-    ),
-    (
-        "bad choice",
-        _edit("features.yml", lambda d: d["features"]["orm"]["per"]["flask"].update(support="sort of")),
-        r"data/features\.yml, line \d+: features\.orm\.per\.flask\.support: .*'builtin', 'addon' or 'none'",
-    ),
-    (
-        "unknown framework in features",
-        _edit(
-            "features.yml",
-            lambda d: d["features"]["orm"]["per"].update(rails=dict(d["features"]["orm"]["per"]["flask"])),
-        ),
-        r"data/features\.yml, line \d+: features\.orm\.per\.rails: unknown framework 'rails'",
-    ),
-    (
-        "unknown framework in cli",
-        _edit("cli.yml", lambda d: d["commands"].update(rails=[])),
-        r"data/cli\.yml, line \d+: commands\.rails: unknown framework 'rails'",
-    ),
-    (
-        "core framework without a cell",
-        _edit("features.yml", lambda d: d["features"]["orm"]["per"].pop("django")),
-        r"data/features\.yml, line \d+: features\.orm\.per: no cell for core framework 'django'",
-    ),
-    (
-        "framework without a measurement",
-        _edit("measured.yml", lambda d: d["install"].pop("flask")),
-        r"data/measured\.yml: install: no measurement for framework 'flask'",
-    ),
-    (
-        "invalid YAML",
-        lambda f: (f / "cli.yml").write_text("commands: [unclosed\n"),
-        r"data/cli\.yml, line 2: not valid YAML",
-    ),
-    ("missing file", lambda f: (f / "features.yml").unlink(), r"data/features\.yml: file not found"),
+    # (file, key path, the value written there, what the message says after "data/<file>, line N: ")
+    ("measured.yml", "install.django.distributions", "many", r"install\.django\.distributions: .*integer.*'many'"),
+    ("frameworks.yml", "frameworks.flask.licence", DROP, r"frameworks\.flask\.licence: is missing; add `licence:`"),
+    ("features.yml", "features.orm.colour", "red", r"features\.orm\.colour: `colour` is not a key .*name, topic, per"),
+    ("features.yml", "features.orm.per.flask.support", "sort of", r"features\.orm\.per\.flask\.support: .*'none'"),
+    ("features.yml", "features.orm.per.rails", cell("none", "x"), r"features\.orm\.per\.rails: unknown .*'rails'"),
+    ("cli.yml", "commands.rails", [], r"commands\.rails: unknown framework 'rails'"),
+    ("features.yml", "features.orm.per.django", DROP, r"features\.orm\.per: no cell for core framework 'django'"),
+    ("measured.yml", "project.django", DROP, r"project: no measurement for framework 'django'"),
     # The benchmark: a measurement without its machine, versions or figures is refused.
-    (
-        "benchmark without its machine",
-        _bench(lambda b: b.pop("machine")),
-        r"data/measured\.yml, line \d+: benchmark\.machine: is missing; add `machine:` to this entry",
-    ),
-    (
-        "no versions",
-        _bench(lambda b: b.pop("versions")),
-        r"data/measured\.yml, line \d+: benchmark\.versions: is missing",
-    ),
-    (
-        "empty versions",
-        _bench(lambda b: b.update(versions={})),
-        r"data/measured\.yml, line \d+: benchmark\.versions: dictionary should have at least 1 item",
-    ),
-    (
-        "no version of a framework measured",
-        _bench(lambda b: b["versions"].pop("Django")),
-        r"data/measured\.yml, line \d+: benchmark\.versions: no version for Django \(django\)",
-    ),
-    (
-        "machine without its cpu",
-        _bench(lambda b: b["machine"].pop("cpu")),
-        r"data/measured\.yml, line \d+: benchmark\.machine\.cpu: is missing; add `cpu:` to this entry",
-    ),
-    (
-        "machine without cores",
-        _bench(lambda b: b["machine"].update(cores=0)),
-        r"data/measured\.yml, line \d+: benchmark\.machine\.cores: input should be greater than or equal to 1",
-    ),
-    (
-        "median outside its range",
-        _bench(lambda b: b["requests"]["json"]["rps"]["flask"].update(median=5000)),
-        r"data/measured\.yml, line \d+: benchmark\.requests\.json\.rps\.flask: expected min <= median <= max",
-    ),
-    (
-        "figure missing for a core framework",
-        _bench(lambda b: b["memory_mib"]["full"].pop("django")),
-        r"data/measured\.yml, line \d+: benchmark\.memory_mib\.full: no figure for core framework 'django'",
-    ),
-    (
-        "figures missing for an endpoint",
-        _bench(lambda b: b["requests"].pop("orm")),
-        r"data/measured\.yml, line \d+: benchmark\.requests: no figures for the 'orm' endpoint",
-    ),
-    (
-        "figure for an unknown framework",
-        _bench(lambda b: b["startup_ms"]["smallest"].update(bottle=b["startup_ms"]["smallest"]["flask"])),
-        r"data/measured\.yml, line \d+: benchmark\.startup_ms\.smallest\.bottle: unknown framework 'bottle'",
-    ),
-    (
-        "project not measured",
-        _edit("measured.yml", lambda d: d["project"].pop("django")),
-        r"data/measured\.yml, line \d+: project: no measurement for framework 'django'",
-    ),
+    ("measured.yml", BENCH + "machine", DROP, r"benchmark\.machine: is missing; add `machine:` to this entry"),
+    ("measured.yml", BENCH + "machine.cpu", DROP, r"benchmark\.machine\.cpu: is missing; add `cpu:`"),
+    ("measured.yml", BENCH + "machine.cores", 0, r"benchmark\.machine\.cores: .*greater than or equal to 1"),
+    ("measured.yml", BENCH + "versions", DROP, r"benchmark\.versions: is missing; add `versions:`"),
+    ("measured.yml", BENCH + "versions", {}, r"benchmark\.versions: dictionary should have at least 1 item"),
+    ("measured.yml", BENCH + "versions.Django", DROP, r"benchmark\.versions: no version for Django \(django\)"),
+    ("measured.yml", BENCH + "requests.json.rps.flask.median", 5000, r"benchmark\.requests\.json\.rps\.flask: .*max"),
+    ("measured.yml", BENCH + "memory_mib.full.django", DROP, r"benchmark\.memory_mib\.full: no figure for .*'django'"),
+    ("measured.yml", BENCH + "requests.orm", DROP, r"benchmark\.requests: no figures for the 'orm' endpoint"),
+    ("measured.yml", BENCH + "startup_ms.smallest.bottle", spread(1), r"benchmark\.\w+\.smallest\.bottle: unknown"),
 ]
 
 
-@pytest.mark.parametrize(("change", "says"), [m[1:] for m in INLINE_MISTAKES], ids=[m[0] for m in INLINE_MISTAKES])
-def test_a_mistake_in_the_data_names_file_line_and_key(two, change, says):
-    change(two)
+@pytest.mark.parametrize(
+    ("file", "path", "value", "says"), INLINE_MISTAKES, ids=[f"{m[0]}:{m[1]}" for m in INLINE_MISTAKES]
+)
+def test_a_mistake_in_the_data_names_file_line_and_key(two, file, path, value, says):
+    _change(two, file, path, value)
     message = _error(two)
-    assert re.search("^" + says, message, re.M), message
+    assert re.search(rf"^data/{re.escape(file)}, line \d+: {says}", message, re.M), message
+
+
+def test_a_missing_file_or_measurement_and_invalid_yaml_name_the_file(two):
+    _change(two, "measured.yml", "install.flask", DROP)
+    assert _error(two).startswith("data/measured.yml: install: no measurement for framework 'flask'")
+    (two / "cli.yml").write_text("commands: [unclosed\n")
+    assert _error(two).startswith("data/cli.yml, line 2: not valid YAML")
+    (two / "features.yml").unlink()
+    assert "data/features.yml: file not found" in _error(two)
 
 
 def test_line_numbers_point_at_the_key(two):
