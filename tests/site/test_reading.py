@@ -65,6 +65,32 @@ def test_home_page_has_two_calls_to_action_and_a_card_per_section(built_site):
     assert {"choosing/", "choosing/decision/", "cookbook/", "glossary/"} <= targets
 
 
+def test_the_home_page_counts_the_questions_the_form_asks(built_site):
+    """The home card's "Twelve questions" is counted from data/decision.yml, so it
+    says what the form on "How to choose" asks, whatever is added or removed."""
+    from macros.decision import NUMBERS
+
+    form = (built_site.site / "choosing" / "decision" / "index.html").read_text(encoding="utf-8")
+    asked = form.count("<fieldset")
+    said = re.search(r"(\w+) questions about your team", (built_site.site / "index.html").read_text(encoding="utf-8"))
+    assert said, "the home page's How to choose card no longer says how many questions"
+    assert asked > 1 and said.group(1).lower() == NUMBERS[asked], (said.group(0), asked)
+
+
+def test_the_glossary_links_each_letter_to_its_first_term(built_site):
+    html = (built_site.site / "glossary" / "index.html").read_text(encoding="utf-8")
+    article = html.split("<article", 1)[1]
+    terms = re.findall(r'<dt id="([^"]+)">(.*?)</dt>', article, re.S)
+    assert len(terms) > 10, "the glossary's terms were not found"
+    first: dict[str, str] = {}
+    for anchor, term in terms:
+        first.setdefault(re.sub(r"<[^>]+>", "", term).strip()[0].upper(), anchor)
+    row = re.search(r"Jump to a letter:(.*?)</p>", article, re.S)
+    assert row, "the glossary has no A-Z row"
+    linked = dict((letter, anchor) for anchor, letter in re.findall(r'<a href="#([^"]+)">([A-Z])</a>', row.group(1)))
+    assert linked == first
+
+
 def test_every_glossary_term_has_its_own_address(built_site):
     ids = parse(built_site.site / "glossary" / "index.html").dt_ids
     assert len(ids) >= 30, "the glossary's terms are not <dt> elements any more"
