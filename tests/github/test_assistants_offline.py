@@ -14,7 +14,7 @@ import zipfile
 
 import pytest
 
-from tests.conftest import BIN, SUBPATH, build_zensical, copy_project
+from tests.conftest import BIN, SUBPATH
 from tests.github.test_offline_edition import DESKTOP, browser, reader  # noqa: F401 - fixtures
 from tests.github.test_site_links import serve_copy
 from tests.site.test_assistants import nav_sources
@@ -91,13 +91,3 @@ def test_copy_page_works_from_the_unzipped_folder(reader, offline_edition, schem
     page.get_by_role("button", name="Copy page as Markdown").click()
     expected = (offline_edition.site / "cookbook" / "hello.md").read_text(encoding="utf-8")
     assert clipboard_after(page, expected) == expected
-
-
-def test_zensicals_offline_edition_has_the_copies_and_their_scripts_too(tmp_path):
-    # `python -m macros.llms` (tools/bench.py's zensical_run) finds from the files that
-    # Zensical's offline edition has no directory URLs, as MkDocs's tells its hook.
-    result = build_zensical(copy_project(tmp_path / "project"), OFFLINE_EDITION="true")
-    assert result.returncode == 0, result.output
-    for md in copies(result.site):
-        assert md.is_file() and md.with_name(md.name + ".js").is_file(), md
-    assert "/hello.md)" in (result.site / "llms.txt").read_text(encoding="utf-8")

@@ -25,6 +25,7 @@ import pytest
 
 from tests.conftest import ROOT, SUBPATH, build_zensical, copy_project, search_index
 from tests.html_tables import squash, tables
+from tests.site.test_assistants import nav_sources
 from tests.site.test_examples_shown import tab_sets
 
 DOCS = ROOT / "docs"
@@ -268,7 +269,7 @@ def test_make_build_zensical_builds_into_its_own_folder(tmp_path):
 def test_zensical_builds_the_offline_edition_too(tmp_path):
     """The offline edition's switches (mkdocs.yml's offline plugin, the vendored shim that
     overrides/main.html loads only then, the footer's note) work on Zensical, so the edition
-    can move with the site: files, not folders, and search from an inlined index."""
+    can move with the site: files, not folders, search from an inlined index, and the Markdown copies."""
     result = build_zensical(copy_project(tmp_path / "project"), OFFLINE_EDITION="true")
     assert result.returncode == 0, result.output
     site = result.site
@@ -289,6 +290,11 @@ def test_zensical_builds_the_offline_edition_too(tmp_path):
         assert all((page.parent / s).resolve().is_file() for s in scripts), (rel, scripts)
     hello = (site / "cookbook" / "hello.html").read_text(encoding="utf-8")
     assert 'href="./routing.html"' in hello or 'href="routing.html"' in hello
+    # `python -m macros.llms` (tools/bench.py's zensical_run) finds from the files that the
+    # edition has no directory URLs, as MkDocs's tells its hook: each copy sits beside its page.
+    for _, src in nav_sources():
+        assert (site / src).is_file() and (site / f"{src}.js").is_file(), src
+    assert "/hello.md)" in (site / "llms.txt").read_text(encoding="utf-8")
 
 
 def test_ci_and_the_local_checks_install_and_test_both_engines():
