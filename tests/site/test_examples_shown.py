@@ -160,15 +160,6 @@ def test_every_example_call_gives_a_tab_set_of_its_own(built_site):
     assert short == []
 
 
-def test_every_cookbook_page_shows_code_in_framework_tabs(built_site):
-    bare = [
-        p.parent.name
-        for p in (built_site.site / "cookbook").glob("*/index.html")
-        if not any(set(t["labels"]) & set(NAMES) and any(t["code"]) for t in tab_sets(p.read_text(encoding="utf-8")))
-    ]
-    assert bare == []
-
-
 def test_no_code_line_a_page_shows_is_wider_than_two_columns_allow(built_site):
     """Every line of every code block, as the reader gets it, fits SHOWN_WIDTH (one word aside:
     a hash or a URL cannot be split); macros.check names the source file and line of each."""
