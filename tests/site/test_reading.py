@@ -11,6 +11,7 @@ import re
 from html.parser import HTMLParser
 
 from tests.conftest import search_index
+from tests.html_tables import article
 
 
 class _Links(HTMLParser):
@@ -43,10 +44,6 @@ def parse(path) -> _Links:
     parser = _Links()
     parser.feed(path.read_text(encoding="utf-8"))
     return parser
-
-
-def article(html: str) -> str:
-    return html.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
 
 
 def test_home_page_has_two_calls_to_action_and_a_card_per_section(built_site):
