@@ -149,24 +149,6 @@ def test_no_cell_names_its_package_twice(built_site):
     assert stutters == []
 
 
-def tab_panels(body: str, heading: str) -> dict[str, str]:
-    """The panels, by label, of the tab set under the `## heading` that holds a table."""
-    section = body.split(f">{heading}<", 1)[1].split("<h2", 1)[0]
-    tab_set = next(s for s in section.split('<div class="tabbed-set')[1:] if "<table>" in s)
-    head, content = tab_set.split('<div class="tabbed-content">', 1)
-    labels = [plain(label) for label in re.findall(r"<label[^>]*>(.*?)</label>", head, re.S)]
-    return dict(zip(labels, content.split('<div class="tabbed-block">')[1:], strict=True))
-
-
-def test_the_database_page_shows_each_frameworks_migration_commands_in_its_own_tab(built_site):
-    body = pages_of(built_site.site)["cookbook/database"]
-    panels = tab_panels(body, "Migrate the schema")
-    assert set(panels) == {"Flask", "Django"}, panels.keys()
-    flask, django = (plain("".join(TABLE.findall(panels[k]))) for k in ("Flask", "Django"))
-    assert " db upgrade" in flask and "manage.py" not in flask, flask
-    assert "manage.py migrate" in django and "flask db" not in django, django
-
-
 def test_the_tooling_page_links_each_command_to_the_cookbook_page_that_shows_it(built_site):
     body = pages_of(built_site.site)["choosing/tooling"]
     tables = TABLE.findall(body.split(">What ships in each<", 1)[1].split("<h2", 1)[0])
