@@ -1,4 +1,4 @@
-"""Read the tables of an HTML page as a reader sees them: each cell's text content."""
+"""Read a built page as a reader sees it: its article, and each table cell's text content."""
 
 from __future__ import annotations
 
@@ -7,6 +7,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def article(html: str) -> str:
+    """The page's own content, inside Material's <article> (the theme around it left out)."""
+    return html.split('<article class="md-content__inner', 1)[1].split("</article>", 1)[0]
 
 
 class _Tables(HTMLParser):

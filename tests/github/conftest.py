@@ -1,13 +1,15 @@
-"""The offline edition, built, zipped and unzipped once per test session."""
+"""The offline edition, built, zipped and unzipped once per test session; what .ci/run installs."""
 
 from __future__ import annotations
 
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import ROOT
 from tools import offline
 
 
@@ -29,3 +31,10 @@ def offline_edition(tmp_path_factory) -> OfflineEdition:
     with zipfile.ZipFile(archive) as zf:
         zf.extractall(tmp / "unzipped")
     return OfflineEdition(proc.stdout + proc.stderr, archive, tmp / "unzipped" / offline.NAME)
+
+
+def ci_packages() -> set[str]:
+    """The Debian packages .ci/run installs, from its `for pair in command:package ...; do` loop."""
+    loop = re.search(r"^for pair in (.+); do$", (ROOT / ".ci" / "run").read_text(encoding="utf-8"), re.M)
+    assert loop, ".ci/run no longer lists its Debian packages as `for pair in command:package ...; do`"
+    return {pair.split(":")[1] for pair in loop.group(1).split()}

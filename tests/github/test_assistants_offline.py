@@ -1,22 +1,18 @@
-"""llms.txt and the Markdown copies in the offline zip, and no broken link in any of them.
+"""llms.txt and the Markdown copies in the offline zip, and the "Copy page" button from file://.
 
-The published site's copies are checked by lychee as GitHub Pages serves them
-(under the sub-path); the offline edition's as a reader unzips them. The
-"Copy page" button from file:// is checked in the browser here too.
+Their links are checked by lychee with the pages': the published site's as GitHub
+Pages serves them (tests/github/test_site_links.py), the offline edition's as a
+reader unzips them (tests/github/test_offline_edition.py).
 """
 
 from __future__ import annotations
 
-import re
-import subprocess
 import time
 import zipfile
 
 import pytest
 
-from tests.conftest import BIN, SUBPATH, build_zensical, copy_project
 from tests.github.test_offline_edition import DESKTOP, browser, reader  # noqa: F401 - fixtures
-from tests.github.test_site_links import serve_copy
 from tests.site.test_assistants import nav_sources
 from tools import offline
 
@@ -42,35 +38,6 @@ def test_the_zip_carries_llms_txt_and_every_pages_copy_and_its_script(offline_ed
         ), md
 
 
-def run_lychee(root, inputs, *extra) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [BIN / "lychee", "--offline", "--no-progress", "--include-fragments", "--root-dir", root, *extra, *inputs],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-
-
-def test_no_broken_link_in_the_published_copies_or_llms_txt(built_site, tmp_path):
-    served = serve_copy(built_site.site, tmp_path)
-    site_url = f"http://127.0.0.1{SUBPATH}"
-    proc = run_lychee(
-        tmp_path,
-        [f"{served}/**/*.md", f"{served}/llms.txt"],
-        "--index-files",
-        "index.html",
-        "--remap",
-        f"^{re.escape(site_url)}(.*)$ file://{tmp_path}{SUBPATH}$1",
-    )
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-
-
-def test_no_broken_link_in_the_offline_editions_copies(offline_edition):
-    proc = run_lychee(offline_edition.site, [f"{offline_edition.site}/**/*.md"])
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-
-
 def clipboard_after(page, expected: str, seconds: float = 10) -> str:
     """The clipboard's text once it equals ``expected``, or as it is after ``seconds``."""
     deadline = time.monotonic() + seconds
@@ -91,13 +58,3 @@ def test_copy_page_works_from_the_unzipped_folder(reader, offline_edition, schem
     page.get_by_role("button", name="Copy page as Markdown").click()
     expected = (offline_edition.site / "cookbook" / "hello.md").read_text(encoding="utf-8")
     assert clipboard_after(page, expected) == expected
-
-
-def test_zensicals_offline_edition_has_the_copies_and_their_scripts_too(tmp_path):
-    # `python -m macros.llms` (tools/bench.py's zensical_run) finds from the files that
-    # Zensical's offline edition has no directory URLs, as MkDocs's tells its hook.
-    result = build_zensical(copy_project(tmp_path / "project"), OFFLINE_EDITION="true")
-    assert result.returncode == 0, result.output
-    for md in copies(result.site):
-        assert md.is_file() and md.with_name(md.name + ".js").is_file(), md
-    assert "/hello.md)" in (result.site / "llms.txt").read_text(encoding="utf-8")

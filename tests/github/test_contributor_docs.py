@@ -20,6 +20,7 @@ import textwrap
 import pytest
 
 from tests.conftest import ROOT
+from tests.github.conftest import ci_packages
 
 MAKEFILE = (ROOT / "Makefile").read_text(encoding="utf-8")
 TARGETS = set(re.findall(r"^([a-z][-a-z]*):", MAKEFILE, re.M))
@@ -64,12 +65,7 @@ def test_readme_gives_the_two_commands_and_ci_runs_the_second():
 # The programs the tests need that pip cannot install, from the scripts that install them.
 def _prerequisites() -> dict[str, str]:
     """{Debian package: the script that installs or names it}."""
-    found = {}
-    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    pairs = re.search(r"^for pair in (.*?); do$", ci, re.M)
-    assert pairs, ".ci/run: the `for pair in command:package ...` loop moved; update this test"
-    for pair in pairs.group(1).split():
-        found[pair.split(":")[1]] = ".ci/run"
+    found = dict.fromkeys(ci_packages(), ".ci/run")
     tools = (ROOT / "tools" / "ensure-tools").read_text(encoding="utf-8")
     for package in re.findall(r'missing="\$missing ([-\w]+)"', tools):
         found.setdefault(package, "tools/ensure-tools")

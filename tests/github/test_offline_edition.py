@@ -31,7 +31,6 @@ from tools import offline
 SCRIPT_SRC = re.compile(r'<script\b[^>]*\bsrc="([^"]+)"')
 HREF = re.compile(r'<a\b[^>]*\bhref="([^"]*)"')
 SHIM = "assets/vendor/iframe-worker/shim.js"
-BUNDLE = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")
 EPOCH = 1767225600
 
 
@@ -82,6 +81,8 @@ def test_pages_link_files_not_folders_and_no_link_is_broken(offline_edition):
             "--root-dir",
             offline_edition.site,
             f"{offline_edition.site}/**/*.html",
+            # The Markdown copies beside the pages (macros/llms.py).
+            f"{offline_edition.site}/**/*.md",
         ],
         capture_output=True,
         text=True,
@@ -90,18 +91,26 @@ def test_pages_link_files_not_folders_and_no_link_is_broken(offline_edition):
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
-def test_every_page_loads_the_vendored_shim_before_the_bundle_and_nothing_from_unpkg(offline_edition):
-    for page in pages(offline_edition.site):
+def script_problems(site: Path) -> list[str]:
+    """Pages of an offline edition (either engine's) that fetch from unpkg, load a script that is
+    not in the folder, or do not load the vendored shim once, before Material's bundle."""
+    found = []
+    for page in sorted(site.rglob("*.html")):
+        if page.name == "404.html":  # for a web server, outside the zip
+            continue
         html = page.read_text(encoding="utf-8")
-        rel = page.relative_to(offline_edition.site)
-        assert "unpkg.com" not in html, rel
         scripts = SCRIPT_SRC.findall(html)
-        assert not [s for s in scripts if urlsplit(s).scheme or s.startswith("//")], (rel, scripts)
         resolved = [(page.parent / unquote(s)).resolve() for s in scripts]
-        assert all(p.is_file() for p in resolved), (rel, scripts)
-        shim = [i for i, p in enumerate(resolved) if p == (offline_edition.site / SHIM).resolve()]
-        bundle = [i for i, s in enumerate(scripts) if BUNDLE.search(s)]
-        assert len(shim) == 1 and bundle and shim[0] < bundle[0], (rel, scripts)
+        shim = [i for i, p in enumerate(resolved) if p == (site / SHIM).resolve()]
+        bundle = [i for i, s in enumerate(scripts) if "/javascripts/bundle." in s]
+        shim_first = len(shim) == 1 and bundle and shim[0] < bundle[0]
+        if "unpkg.com" in html or not all(p.is_file() for p in resolved) or not shim_first:
+            found.append(f"{page.relative_to(site)}: {scripts}")
+    return found
+
+
+def test_every_page_loads_the_vendored_shim_before_the_bundle_and_nothing_from_unpkg(offline_edition):
+    assert script_problems(offline_edition.site) == []
 
 
 def test_search_reads_an_inlined_index(offline_edition):

@@ -58,7 +58,10 @@ def lychee(root: Path) -> tuple[int, dict, str]:
             f"^{re.escape(site_url)}(.*)$ file://{root}{SUBPATH}$1",
             "--format",
             "json",
+            # The pages, their Markdown copies and llms.txt (macros/llms.py).
             f"{root}{SUBPATH}**/*.html",
+            f"{root}{SUBPATH}**/*.md",
+            f"{root}{SUBPATH}llms.txt",
         ],
         cwd=root,
         capture_output=True,
@@ -99,11 +102,14 @@ def test_the_link_check_fails_on_a_broken_link(mkdocs_site, tmp_path):  # checks
     page = served / "cookbook" / "hello" / "index.html"
     broken = f'<a href="{SUBPATH}cookbook/no-such-page/">gone</a><a href="../index.html#no-such-anchor">lost</a>'
     page.write_text(page.read_text(encoding="utf-8").replace("</article>", broken + "</article>", 1), encoding="utf-8")
+    copy = page.with_suffix(".md")
+    copy.write_text(copy.read_text(encoding="utf-8") + "\n[gone](../no-such-copy.md)\n", encoding="utf-8")
     code, report, output = lychee(tmp_path)
     assert code != 0, output
     failed = {f["url"] for fails in report["error_map"].values() for f in fails}
     assert any("no-such-page" in url for url in failed), output
     assert any(url.endswith("#no-such-anchor") for url in failed), output
+    assert any("no-such-copy.md" in url for url in failed), output
 
 
 def test_every_script_the_pages_load_exists(built_site):

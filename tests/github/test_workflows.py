@@ -30,6 +30,7 @@ import pytest
 import yaml
 
 from tests.conftest import BIN, ROOT
+from tests.github.conftest import ci_packages
 
 GITHUB = ROOT / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.y*ml"))
@@ -67,35 +68,26 @@ def uses(step: dict, action: str) -> bool:
     return step.get("uses", "").split("@")[0] == action
 
 
-def test_the_expected_workflows_exist():
-    assert {p.name for p in WORKFLOWS} >= {"checks.yml", "deploy.yml", "links.yml"}
-
-
 # Schemas and zizmor -------------------------------------------------------
 
 
-def test_workflows_match_the_github_workflow_schema():
-    proc = run(BIN / "check-jsonschema", "--builtin-schema", "vendor.github-workflows", *WORKFLOWS)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
+FORMS = sorted((GITHUB / "ISSUE_TEMPLATE").glob("*.yml"))
 
 
-def test_dependabot_matches_its_schema():
-    proc = run(BIN / "check-jsonschema", "--builtin-schema", "vendor.dependabot", GITHUB / "dependabot.yml")
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-
-
-def test_issue_forms_are_valid():
-    forms = sorted((GITHUB / "ISSUE_TEMPLATE").glob("*.yml"))
-    forms = [f for f in forms if f.name != "config.yml"]
-    assert {f.stem for f in forms} >= {"content-error", "new-topic", "new-framework"}
-    proc = run(BIN / "check-jsonschema", "--builtin-schema", "vendor.github-issue-forms", *forms)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    proc = run(
-        BIN / "check-jsonschema",
-        "--builtin-schema",
-        "vendor.github-issue-config",
-        GITHUB / "ISSUE_TEMPLATE" / "config.yml",
-    )
+@pytest.mark.parametrize(
+    ("schema", "files"),
+    [
+        ("vendor.github-workflows", WORKFLOWS),
+        ("vendor.dependabot", [GITHUB / "dependabot.yml"]),
+        ("vendor.github-issue-forms", [f for f in FORMS if f.name != "config.yml"]),
+        ("vendor.github-issue-config", [GITHUB / "ISSUE_TEMPLATE" / "config.yml"]),
+    ],
+    ids=lambda v: v if isinstance(v, str) else None,
+)
+def test_github_files_match_their_schemas(schema, files):
+    # The workflows checks.yml, deploy.yml and links.yml are each read by name below.
+    assert files
+    proc = run(BIN / "check-jsonschema", "--builtin-schema", schema, *files)
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
@@ -420,10 +412,7 @@ def test_pre_commit_hooks_are_local_and_use_the_project_tools():
 def test_checks_install_the_debian_packages_ci_run_installs():
     # One list of what pip cannot install, in .ci/run; the workflow installs the same
     # (but Chromium, which Ubuntu runners ship as Google Chrome) and npm, which they ship too.
-    script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    loop = re.search(r"^for pair in (.+); do$", script, re.M)
-    assert loop, ".ci/run no longer lists its Debian packages as `for pair in command:package ...; do`"
-    packages = {pair.split(":")[1] for pair in loop.group(1).split()}
+    packages = ci_packages()
     apt = [s["run"] for s in steps(workflow("checks.yml")) if "apt-get install" in s.get("run", "")]
     assert len(apt) == 1, "checks.yml should install its Debian packages in one step"
     installed = set(apt[0].split("apt-get install", 1)[1].split()) - {"-y"}

@@ -26,24 +26,12 @@ def project(tmp_path, two):
     return tmp_path, data.load(two).frameworks
 
 
-def test_one_tab_per_framework_in_data_order(project):
+def test_one_tab_set_per_call_a_tab_per_framework_and_a_titled_block_per_file(project):
     root, frameworks = project
     markdown = example_tabs(root, frameworks, "greet", "view")
-    assert markdown.index('"Flask"') < markdown.index('=== "Django"')
-    assert markdown.count("=== ") + markdown.count("===! ") == 2
-
-
-def test_each_call_starts_a_tab_set_of_its_own(project):
-    """`===!` opens a new set, so two calls in a row stay two sets of two tabs."""
-    root, frameworks = project
-    markdown = example_tabs(root, frameworks, "greet", "view")
-    assert markdown.startswith('===! "Flask"\n')
-    assert markdown.count("===!") == 1
-
-
-def test_each_file_with_the_section_becomes_a_titled_snippet_block(project):
-    root, frameworks = project
-    markdown = example_tabs(root, frameworks, "greet", "view")
+    # `===!` opens a new set, so two calls in a row stay two sets of two tabs, in data order.
+    assert markdown.startswith('===! "Flask"\n') and markdown.count("===!") == 1
+    assert markdown.index('"Flask"') < markdown.index('=== "Django"') and markdown.count("=== ") == 1
     assert (
         '    ```python title="greet/flask_app.py"\n    --8<-- "examples/greet/flask_app.py:view"\n    ```' in markdown
     )

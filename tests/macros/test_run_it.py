@@ -145,42 +145,26 @@ def test_the_markdown_has_a_tab_per_framework_with_built_blocks_and_linked_secti
     assert "`cd examples`" in markdown  # the clone's shortcut, after the tabs
 
 
+SERVER_FIRST = "flask --app greet.flask_app run --port 8000\ncurl http://127.0.0.1:8000/"
+
+
 @pytest.mark.parametrize(
-    ("install", "message"),
+    ("sections", "message"),
     [
-        ("pip install Flask==3.1.3", r"names 'Flask==3.1.3': write the package name alone"),
-        ("pip install Flask Flask-Nope", r"names Flask-Nope, which examples/requirements.txt, .* do not pin"),
-        ("pip install Flask-WTF Flask", r"must name Flask first"),
-        ("pip install Flask\npip install Flask-WTF", r"section 'install' must be one line"),
+        ({"install": "pip install Flask==3.1.3"}, r": .*names 'Flask==3\.1\.3': write the package name alone"),
+        ({"install": "pip install Flask Flask-Nope"}, r": .*names Flask-Nope, which .* do not pin"),
+        ({"install": "pip install Flask-WTF Flask"}, r": .*must name Flask first"),
+        ({"install": "pip install Flask\npip install Flask-WTF"}, r": .*section 'install' must be one line"),
+        ({"expect": None}, r" has no snippet section 'expect'"),
+        ({"expect": "# Hello"}, r": .*section 'expect' must start with a command"),
+        ({"run": SERVER_FIRST}, r": .*the line that starts the server must come last"),
     ],
+    ids=["pinned", "unpinned", "framework-not-first", "two-lines", "no-expect", "expect-no-command", "server-not-last"],
 )
-def test_a_wrong_install_section_names_the_file_and_the_fix(project, install, message):
+def test_a_wrong_commands_file_names_the_file_and_the_fix(project, sections, message):
     root, fws = project
-    (root / "examples/greet/flask_commands.sh").write_text(commands(install))
-    with pytest.raises(MacroError, match=rf"examples/greet/flask_commands.sh: .*{message}"):
-        plan(root, "flask", fws["flask"], "greet")
-
-
-def test_a_missing_expect_section_is_an_error(project):
-    root, fws = project
-    (root / "examples/greet/flask_commands.sh").write_text(commands("pip install Flask", expect=None))
-    with pytest.raises(MacroError, match=r"examples/greet/flask_commands.sh has no snippet section 'expect'"):
-        plan(root, "flask", fws["flask"], "greet")
-
-
-def test_expected_output_must_start_with_a_command(project):
-    root, fws = project
-    (root / "examples/greet/flask_commands.sh").write_text(commands("pip install Flask", expect="# Hello"))
-    with pytest.raises(MacroError, match=r"section 'expect' must start with a command"):
-        plan(root, "flask", fws["flask"], "greet")
-
-
-def test_the_server_must_be_the_last_line_of_run(project):
-    root, fws = project
-    (root / "examples/greet/flask_commands.sh").write_text(
-        commands("pip install Flask", run="flask --app greet.flask_app run --port 8000\ncurl http://127.0.0.1:8000/")
-    )
-    with pytest.raises(MacroError, match=r"the line that starts the server must come last"):
+    (root / "examples/greet/flask_commands.sh").write_text(commands(**{"install": "pip install Flask", **sections}))
+    with pytest.raises(MacroError, match=r"examples/greet/flask_commands\.sh" + message):
         plan(root, "flask", fws["flask"], "greet")
 
 

@@ -23,79 +23,12 @@ def edit(folder: Path, change) -> None:
     path.write_text(yaml.safe_dump(content, sort_keys=False))
 
 
-def error(folder: Path) -> str:
-    with pytest.raises(data.DataError) as exc:
-        data.load(folder)
-    return str(exc.value)
-
-
 @pytest.fixture
 def two_site(two):
     return data.load(two)
 
 
-# The schema: a measurement without its machine or versions is refused ------------
-
-
-def test_a_benchmark_without_its_machine_is_refused_with_file_key_and_line(two):
-    edit(two, lambda d: d["benchmark"].pop("machine"))
-    message = error(two)
-    assert re.match(
-        r"data/measured\.yml, line \d+: benchmark\.machine: is missing; add `machine:` to this entry", message
-    ), message
-
-
-def test_a_benchmark_without_versions_is_refused(two):
-    edit(two, lambda d: d["benchmark"].pop("versions"))
-    assert "benchmark.versions: is missing; add `versions:` to this entry" in error(two)
-    edit(two, lambda d: d["benchmark"].update(versions={}))
-    assert "benchmark.versions: dictionary should have at least 1 item" in error(two)
-
-
-def test_a_benchmark_that_lacks_a_measured_framework_version_is_refused(two):
-    edit(two, lambda d: d["benchmark"]["versions"].pop("Django"))
-    message = error(two)
-    assert re.search(r"data/measured\.yml, line \d+: benchmark\.versions: no version for Django \(django\)", message)
-
-
-def test_a_machine_without_its_cpu_or_cores_is_refused(two):
-    edit(two, lambda d: d["benchmark"]["machine"].pop("cpu"))
-    assert "benchmark.machine.cpu: is missing; add `cpu:` to this entry" in error(two)
-    edit(two, lambda d: d["benchmark"]["machine"].update(cpu="AMD EPYC", cores=0))
-    assert "benchmark.machine.cores: input should be greater than or equal to 1" in error(two)
-
-
-def test_a_median_outside_its_range_is_refused_naming_the_figure(two):
-    edit(two, lambda d: d["benchmark"]["requests"]["json"]["rps"]["flask"].update(median=5000))
-    message = error(two)
-    assert re.search(r"line \d+: benchmark\.requests\.json\.rps\.flask: expected min <= median <= max", message), (
-        message
-    )
-
-
-def test_a_figure_missing_for_a_core_framework_or_an_endpoint_is_refused(two):
-    edit(two, lambda d: d["benchmark"]["memory_mib"]["full"].pop("django"))
-    assert "benchmark.memory_mib.full: no figure for core framework 'django'" in error(two)
-    edit(
-        two,
-        lambda d: (
-            d["benchmark"]["memory_mib"]["full"].update(django=d["benchmark"]["memory_mib"]["full"]["flask"]),
-            d["benchmark"]["requests"].pop("orm"),
-        ),
-    )
-    assert "benchmark.requests: no figures for the 'orm' endpoint" in error(two)
-
-
-def test_a_figure_for_an_unknown_framework_or_a_missing_project_is_refused(two):
-    edit(
-        two,
-        lambda d: d["benchmark"]["startup_ms"]["smallest"].update(
-            bottle=d["benchmark"]["startup_ms"]["smallest"]["flask"]
-        ),
-    )
-    assert "benchmark.startup_ms.smallest.bottle: unknown framework 'bottle'" in error(two)
-    edit(two, lambda d: (d["benchmark"]["startup_ms"]["smallest"].pop("bottle"), d["project"].pop("django")))
-    assert "data/measured.yml" in error(two) and "project: no measurement for framework 'django'" in error(two)
+# The schema's refusals are in tests/macros/test_data.py (INLINE_MISTAKES).
 
 
 def test_the_real_measurements_load_with_machine_and_versions():

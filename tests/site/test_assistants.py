@@ -19,7 +19,7 @@ import yaml
 
 from macros import topics
 from tests.conftest import ROOT, SUBPATH
-from tests.html_tables import squash, tables
+from tests.html_tables import article, squash, tables
 
 EXAMPLES_BLOB = re.compile(r"/blob/[^/]+/examples/([^\"#?]+)")
 FENCE = re.compile(r"^(`{3,})([^\n`]*)\n(.*?)\n\1$", re.M | re.S)
@@ -58,8 +58,7 @@ def html_of(site: Path, src: str) -> Path:
 
 
 def article_html(path: Path) -> str:
-    html = path.read_text(encoding="utf-8")
-    return html.split('<article class="md-content__inner', 1)[1].split("</article>", 1)[0]
+    return article(path.read_text(encoding="utf-8"))
 
 
 class _Blocks(HTMLParser):

@@ -1,10 +1,13 @@
-"""A value changed in the data changes every place it shows; pages never retype it."""
+"""A value changed in the data changes every place it shows; pages never retype it.
+
+Measured figures typed into a page: tests/site/test_speed_page.py.
+"""
 
 from __future__ import annotations
 
 import re
 
-from tests.conftest import ROOT, build_site, copy_project, site_data
+from tests.conftest import build_site, copy_project, site_data
 
 SITE = site_data()
 
@@ -36,15 +39,3 @@ def test_changing_versions_in_the_data_changes_every_page(mkdocs_site, tmp_path)
             }
         )
         assert stale == [], f"{before} is typed into these pages instead of coming from the data"
-
-
-def test_measured_sizes_are_not_typed_into_pages():
-    """Sizes and counts change with every re-measure; prose must use fact() for them."""
-    typed = []
-    for page in (ROOT / "docs").rglob("*.md"):
-        text = page.read_text(encoding="utf-8")
-        for key, inst in SITE.install.items():
-            size = f"{inst.size_kib / 1024:.1f} MiB"
-            if size in text or re.search(rf"\b{inst.size_kib}\b", text):
-                typed.append(f"{page.relative_to(ROOT)}: {key} size")
-    assert typed == []

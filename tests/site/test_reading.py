@@ -11,6 +11,7 @@ import re
 from html.parser import HTMLParser
 
 from tests.conftest import search_index
+from tests.html_tables import article
 
 
 class _Links(HTMLParser):
@@ -45,10 +46,6 @@ def parse(path) -> _Links:
     return parser
 
 
-def article(html: str) -> str:
-    return html.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
-
-
 def test_home_page_has_two_calls_to_action_and_a_card_per_section(built_site):
     html = (built_site.site / "index.html").read_text(encoding="utf-8")
     body = article(html)
@@ -63,6 +60,32 @@ def test_home_page_has_two_calls_to_action_and_a_card_per_section(built_site):
     parser.feed(cards)
     targets = {link["href"] for link in parser.links}
     assert {"choosing/", "choosing/decision/", "cookbook/", "glossary/"} <= targets
+
+
+def test_the_home_page_counts_the_questions_the_form_asks(built_site):
+    """The home card's "Twelve questions" is counted from data/decision.yml, so it
+    says what the form on "How to choose" asks, whatever is added or removed."""
+    from macros.decision import NUMBERS
+
+    form = (built_site.site / "choosing" / "decision" / "index.html").read_text(encoding="utf-8")
+    asked = form.count("<fieldset")
+    said = re.search(r"(\w+) questions about your team", (built_site.site / "index.html").read_text(encoding="utf-8"))
+    assert said, "the home page's How to choose card no longer says how many questions"
+    assert asked > 1 and said.group(1).lower() == NUMBERS[asked], (said.group(0), asked)
+
+
+def test_the_glossary_links_each_letter_to_its_first_term(built_site):
+    html = (built_site.site / "glossary" / "index.html").read_text(encoding="utf-8")
+    article = html.split("<article", 1)[1]
+    terms = re.findall(r'<dt id="([^"]+)">(.*?)</dt>', article, re.S)
+    assert len(terms) > 10, "the glossary's terms were not found"
+    first: dict[str, str] = {}
+    for anchor, term in terms:
+        first.setdefault(re.sub(r"<[^>]+>", "", term).strip()[0].upper(), anchor)
+    row = re.search(r"Jump to a letter:(.*?)</p>", article, re.S)
+    assert row, "the glossary has no A-Z row"
+    linked = dict((letter, anchor) for anchor, letter in re.findall(r'<a href="#([^"]+)">([A-Z])</a>', row.group(1)))
+    assert linked == first
 
 
 def test_every_glossary_term_has_its_own_address(built_site):
@@ -124,24 +147,6 @@ def test_no_cell_names_its_package_twice(built_site):
             if sep and label and rest.lower().startswith(label.lower()):
                 stutters.append(f"{page or '(home)'}: {plain(cell)}")
     assert stutters == []
-
-
-def tab_panels(body: str, heading: str) -> dict[str, str]:
-    """The panels, by label, of the tab set under the `## heading` that holds a table."""
-    section = body.split(f">{heading}<", 1)[1].split("<h2", 1)[0]
-    tab_set = next(s for s in section.split('<div class="tabbed-set')[1:] if "<table>" in s)
-    head, content = tab_set.split('<div class="tabbed-content">', 1)
-    labels = [plain(label) for label in re.findall(r"<label[^>]*>(.*?)</label>", head, re.S)]
-    return dict(zip(labels, content.split('<div class="tabbed-block">')[1:], strict=True))
-
-
-def test_the_database_page_shows_each_frameworks_migration_commands_in_its_own_tab(built_site):
-    body = pages_of(built_site.site)["cookbook/database"]
-    panels = tab_panels(body, "Migrate the schema")
-    assert set(panels) == {"Flask", "Django"}, panels.keys()
-    flask, django = (plain("".join(TABLE.findall(panels[k]))) for k in ("Flask", "Django"))
-    assert " db upgrade" in flask and "manage.py" not in flask, flask
-    assert "manage.py migrate" in django and "flask db" not in django, django
 
 
 def test_the_tooling_page_links_each_command_to_the_cookbook_page_that_shows_it(built_site):

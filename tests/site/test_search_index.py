@@ -12,6 +12,7 @@ import re
 
 from macros import search
 from tests.conftest import search_index
+from tests.html_tables import article
 
 # At 38 pages (27 cookbook pages): the index alone, gzip level 6 (nginx's
 # gzip_comp_level is 1 by default; GitHub Pages compresses harder).
@@ -49,7 +50,7 @@ def test_every_name_a_pages_code_introduces_is_found_on_that_page(built_site):
     for doc in search_index(built_site):
         text = html.unescape(doc["title"] + " " + doc["text"]).lower()
         words.setdefault(doc["location"].split("#")[0], set()).update(search._WORD.findall(text))
-    articles = {page: article(built_site.site / page / "index.html") for page in words}
+    articles = {page: article((built_site.site / page / "index.html").read_text(encoding="utf-8")) for page in words}
     on_pages: dict[str, int] = {}
     for body in articles.values():
         code = " ".join(re.findall(r"<pre\b.*?</pre>", body, re.S))
@@ -66,12 +67,6 @@ def test_every_name_a_pages_code_introduces_is_found_on_that_page(built_site):
         if lost:
             missing[page or "(home)"] = lost[:10]
     assert missing == {}
-
-
-def article(path) -> str:
-    """The article of a built page: its text and code blocks."""
-    page = path.read_text(encoding="utf-8")
-    return page.split('<article class="md-content__inner md-typeset">', 1)[-1].split("</article>", 1)[0]
 
 
 def test_camelcase_names_are_found_as_readers_type_them(built_site):

@@ -38,7 +38,7 @@ def test_the_page_names_the_machine_and_the_command(page):
 
 
 def formatted(site: data.Data) -> set[str]:
-    """Every benchmark median and project size as the pages would print it."""
+    """Every benchmark median, project and install size as the pages would print it."""
     found = set()
     bench = site.benchmark
     for kind in ("startup_ms", "startup_cpu_ms", "memory_mib"):
@@ -47,18 +47,19 @@ def formatted(site: data.Data) -> set[str]:
     for endpoint in bench.requests.values():
         for metric in ("rps", "p50_ms", "p99_ms", "cpu_ms"):
             found |= {speed._value(s, metric) for s in getattr(endpoint, metric).values()}
-    found |= {f"{p.size_kib / 1024:.1f} MiB" for p in site.project.values()}
+    found |= {f"{p.size_kib / 1024:.1f} MiB" for p in [*site.project.values(), *site.install.values()]}
     return found
 
 
 def test_measured_figures_are_not_typed_into_pages():
-    """They change with every re-measure: pages use figure(), compare() and the tables."""
+    """They change with every re-measure: pages use figure(), compare(), fact() and the tables."""
     numbers = formatted(SITE)
+    kib = {str(m.size_kib) for m in [*SITE.project.values(), *SITE.install.values()]}
     typed = [
         f"{page.relative_to(ROOT)}: {n}"
         for page in DOCS.rglob("*.md")
-        for n in numbers
-        if n in page.read_text(encoding="utf-8")
+        for text in [page.read_text(encoding="utf-8")]
+        for n in [*(n for n in numbers if n in text), *(n for n in kib if re.search(rf"\b{n}\b", text))]
     ]
     assert typed == []
 
