@@ -78,7 +78,7 @@ FLASK_TEAM = dict(admin="yes", shape="webapp", experience="flask")
 #  {question: (its reason's kind, side, points, page)} for the reasons the case is about)
 READERS = [
     ("API and a separate front end count once", dict(shape="api", frontend="separate"), "leans", "flask", (2, 0),
-     "flask", {"shape": ("counted", "flask", 2, "scope"), "frontend": ("repeat", "flask", 0, "scope")}),
+     "flask", {"shape": ("counted", "flask", 2, "scope"), "frontend": ("repeat", "flask", 0, "cors")}),
     ("Flask team, back office", dict(FLASK_TEAM, team="growing", deadline="weeks", frontend="builtin",
      hosting="ordinary"), "firm", "django", (0, 7), "django", {"experience": ("experience", "flask", 0, None)}),
     ("Flask team, live back office", dict(FLASK_TEAM, team="small", realtime="browser", background="yes",
