@@ -19,16 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.attacks.discovery import (
-    EXAMPLES,
-    Endpoint,
-    build_flask,
-    django_endpoints,
-    flask_endpoints,
-    flask_factory,
-    topics,
-)
+from tests.attacks.discovery import EXAMPLES, Endpoint, django_endpoints, flask_endpoints, topics
 from tests.attacks.manifest import declared
+from tests.examples.apps import build_flask, flask_factory
 
 TOPICS = topics()
 CELLS = [pytest.param(t, fw, id=f"{t}-{fw}") for t in TOPICS for fw in ("flask", "django")]
