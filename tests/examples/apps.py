@@ -122,13 +122,17 @@ class Site:
             return "/" + path.lstrip("/")
         return "/" + self.mount + path.lstrip("/")
 
-    def client(self):
-        """A new visitor: a test client with its own cookies that checks CSRF like a browser's."""
-        if self.framework == "flask":
-            return self.app.test_client()
+    def client(self, csrf: bool = True):
+        """A new visitor: a test client with its own cookies that checks CSRF like a browser's.
+        ``csrf=False`` is a script's client for an API with no form to take a token from: the
+        check is off (Flask-WTF's for the whole app; Django's test client skips it)."""
         from django.test import Client
 
-        return Client(enforce_csrf_checks=True)
+        if self.framework == "django":
+            return Client(enforce_csrf_checks=csrf)
+        if not csrf:
+            self.app.config["WTF_CSRF_ENABLED"] = False
+        return self.app.test_client()
 
     def browser(self):
         """A new visitor who loads each form before posting it (tests/examples/browsing.py)."""
