@@ -131,7 +131,6 @@ def test_django_check_deploy_flags_the_development_settings():
         call_command("check", deploy=True, fail_level="WARNING", stdout=io.StringIO(), stderr=io.StringIO())
 
 
-@pytest.mark.urls("hello.django_app.urls")
 def test_django_production_redirects_http_and_sends_hsts(production, client):
     plain = client.get("/", HTTP_HOST=HOST)
     assert plain.status_code == 301 and plain["Location"] == f"https://{HOST}/"
@@ -140,7 +139,6 @@ def test_django_production_redirects_http_and_sends_hsts(production, client):
     assert secure["Strict-Transport-Security"] == "max-age=3600; includeSubDomains"
 
 
-@pytest.mark.urls("hello.django_app.urls")
 def test_django_production_rejects_unknown_hosts(production, client):
     assert client.get("/", HTTP_HOST="evil.example", HTTP_X_FORWARDED_PROTO="https").status_code == 400
 

@@ -25,7 +25,6 @@ def test_flask_says_hello():
     assert response.text == "Hello from Flask!"
 
 
-@pytest.mark.urls("hello.django_app.urls")
 def test_django_says_hello(client):
     response = client.get("/")
     assert response.status_code == 200

@@ -5,14 +5,11 @@ from __future__ import annotations
 import logging
 
 import pytest
-from django.urls import include, path
 
 from signals.django_app.models import Order as DjangoOrder
 from signals.flask_app import create_app, order_placed
 from signals.flask_models import Order, db
 from tests.examples.browsing import csrf_token
-
-urlpatterns = [path("signals/", include("signals.django_app.urls"))]
 
 
 def lines(caplog) -> list[str]:
@@ -117,7 +114,6 @@ def timing(settings):
     settings.MIDDLEWARE = topic.MIDDLEWARE
 
 
-@pytest.mark.urls(__name__)
 def test_django_middleware_and_signals_run_in_request_order(client, db, timing, caplog):
     token = csrf_token(client.get("/signals/orders/").content.decode())
     client.handler.enforce_csrf_checks = True
@@ -137,7 +133,6 @@ def test_django_middleware_and_signals_run_in_request_order(client, db, timing, 
     ]
 
 
-@pytest.mark.urls(__name__)
 def test_django_post_save_fires_on_every_save_not_only_creation(db, caplog):
     caplog.set_level(logging.DEBUG, logger="signals")
     order = DjangoOrder.objects.create(item="tea")
@@ -150,7 +145,6 @@ def test_django_post_save_fires_on_every_save_not_only_creation(db, caplog):
     ]
 
 
-@pytest.mark.urls(__name__)
 def test_django_refuses_an_empty_item(db, timing):
     from django.test import Client
 
@@ -162,7 +156,6 @@ def test_django_refuses_an_empty_item(db, timing):
     assert not DjangoOrder.objects.exists()
 
 
-@pytest.mark.urls(__name__)
 def test_django_receivers_also_take_an_asgi_request(caplog):
     """Under ASGI, request_started sends scope= instead of environ=; the receivers run every request
     of the whole project, so one that cannot take it breaks every page."""
@@ -176,7 +169,6 @@ def test_django_receivers_also_take_an_asgi_request(caplog):
 
 
 @pytest.mark.django_db
-@pytest.mark.urls(__name__)
 def test_both_pages_list_the_50_newest_orders_only(flask_app):
     with flask_app.app_context():
         db.session.add_all(Order(item=f"order {n}") for n in range(60))

@@ -11,15 +11,12 @@ from pathlib import Path
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
-from django.urls import include, path
 from werkzeug.datastructures import FileStorage
 from werkzeug.test import encode_multipart
 
 from tests.examples.browsing import csrf_token
 from uploads.django_app.models import Document
 from uploads.flask_app import create_app
-
-urlpatterns = [path("uploads/", include("uploads.django_app.urls"))]
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 PDF = b"%PDF-1.7\n" + b"%" * 64
@@ -145,7 +142,6 @@ def django_post(db, media):
     return post
 
 
-@pytest.mark.urls(__name__)
 def test_django_stores_a_png_in_media_root_and_serves_it_back(django_post, media):
     response = django_post(PNG, "holiday photo.png")
     assert response.status_code == 302
@@ -160,7 +156,6 @@ def test_django_stores_a_png_in_media_root_and_serves_it_back(django_post, media
     download.close()
 
 
-@pytest.mark.urls(__name__)
 def test_django_storage_adds_a_suffix_instead_of_overwriting(django_post):
     django_post(PNG, "same.png")
     django_post(PNG, "same.png")
@@ -168,13 +163,11 @@ def test_django_storage_adds_a_suffix_instead_of_overwriting(django_post):
     assert first == "same.png" and re.fullmatch(r"same_[A-Za-z0-9]{7}\.png", second)
 
 
-@pytest.mark.urls(__name__)
 def test_django_names_the_file_by_its_content_not_its_extension(django_post):
     django_post(PDF, "report.png")
     assert Document.objects.get().file.name.endswith("/report.pdf")
 
 
-@pytest.mark.urls(__name__)
 def test_django_reads_a_file_over_the_limit_then_the_form_refuses_it(django_post, media):
     response = django_post(BIG, "big.png")
     assert response.status_code == 200
@@ -182,7 +175,6 @@ def test_django_reads_a_file_over_the_limit_then_the_form_refuses_it(django_post
     assert not Document.objects.exists() and stored(media) == []
 
 
-@pytest.mark.urls(__name__)
 @pytest.mark.parametrize(("content", "filename"), [(TEXT, "evil.png"), (TEXT, "evil.html")])
 def test_django_refuses_a_file_whose_content_is_not_an_accepted_type(django_post, content, filename):
     response = django_post(content, filename)
@@ -191,14 +183,12 @@ def test_django_refuses_a_file_whose_content_is_not_an_accepted_type(django_post
     assert not Document.objects.exists()
 
 
-@pytest.mark.urls(__name__)
 def test_django_refuses_an_empty_file(django_post):
     response = django_post(b"", "empty.pdf")
     assert response.status_code == 200
     assert "The submitted file is empty." in response.content.decode()
 
 
-@pytest.mark.urls(__name__)
 @pytest.mark.parametrize("filename", ["../../forms.py.png", "..\\..\\x.png", "/etc/passwd.png"])
 def test_django_keeps_a_hostile_name_inside_media_root(django_post, media, filename):
     assert django_post(PNG, filename).status_code == 302
@@ -206,7 +196,6 @@ def test_django_keeps_a_hostile_name_inside_media_root(django_post, media, filen
     assert file.is_relative_to(media / "uploads") and ".." not in file.name
 
 
-@pytest.mark.urls(__name__)
 def test_django_download_takes_a_random_key_never_a_name_or_a_counted_id(django_post):
     django_post(PNG, "private.png")
     document = Document.objects.get()
@@ -217,7 +206,6 @@ def test_django_download_takes_a_random_key_never_a_name_or_a_counted_id(django_
     assert django_post.client.get("/uploads/files/..%2F..%2Fsettings.py/").status_code == 404
 
 
-@pytest.mark.urls(__name__)
 def test_django_refuses_a_post_without_the_file(db, media):
     client = Client(enforce_csrf_checks=True)
     token = csrf_token(client.get("/uploads/").content.decode())
@@ -225,7 +213,6 @@ def test_django_refuses_a_post_without_the_file(db, media):
     assert empty.status_code == 200 and "This field is required." in empty.content.decode()
 
 
-@pytest.mark.urls(__name__)
 def test_django_answers_400_to_too_many_files_and_to_long_fields(django_post, settings):
     settings.DATA_UPLOAD_MAX_NUMBER_FILES = 2
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 200
@@ -235,7 +222,6 @@ def test_django_answers_400_to_too_many_files_and_to_long_fields(django_post, se
     assert not Document.objects.exists()
 
 
-@pytest.mark.urls(__name__)
 def test_django_reads_a_broken_multipart_body_as_a_form_without_its_file(db, media):
     response = Client().post(
         "/uploads/",
