@@ -21,11 +21,8 @@ def lines(caplog) -> list[str]:
 
 
 @pytest.fixture
-def flask_app(tmp_path):
-    app = create_app({"SECRET_KEY": "test-only", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'orders.sqlite3'}"})
-    yield app
-    with app.app_context():
-        db.engine.dispose()
+def flask_app(flask_site):
+    return flask_site.app
 
 
 def test_flask_hooks_and_signals_run_in_request_order(flask_app, caplog):
