@@ -1,4 +1,8 @@
-"""Database: models, rows and queries in both frameworks, and the migration commands the page shows."""
+"""Database: models, rows and queries in both frameworks, and the migration commands the page shows.
+
+The page's migrate commands and the Django shell line run in its Run-it walks
+(tests/examples/test_run_it.py), whose expected output needs the row they add.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,8 @@ import io
 import os
 import re
 import shlex
-import sqlite3
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -18,7 +20,7 @@ from django.db.migrations.executor import MigrationExecutor
 
 from database.flask_app import create_app
 from database.flask_models import db
-from tests.examples.conftest import EXAMPLES, ROOT, section
+from tests.examples.conftest import EXAMPLES, section
 from tests.examples.garbage import form_variants, query_variants
 
 SECRET = "a-long-random-value-from-the-environment"
@@ -103,41 +105,6 @@ def test_flask_database_url_comes_from_the_environment(monkeypatch, tmp_path):
     assert create_app().config["SQLALCHEMY_DATABASE_URI"] == url
 
 
-def test_flask_migrate_commands_on_the_page_build_the_schema(tmp_path):
-    """Run the page's `flask db init/migrate/upgrade` lines in a scratch folder with a scratch database."""
-    database = tmp_path / "books.sqlite3"
-    env = {
-        **os.environ,
-        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
-        "PYTHONPATH": str(ROOT / "examples"),
-        "FLASK_SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}",
-        "FLASK_SECRET_KEY": SECRET,
-    }
-    steps = commands("database/flask_commands.sh", "migrate")
-    assert [step[3:5] for step in steps] == [["db", "init"], ["db", "migrate"], ["db", "upgrade"]]
-    for step in steps:
-        done = subprocess.run(step, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
-        assert done.returncode == 0, done.stdout + done.stderr
-
-    # db migrate wrote one script that creates the table; db upgrade ran it.
-    [script] = (tmp_path / "migrations" / "versions").glob("*.py")
-    assert "create book table" in script.read_text()
-    assert "op.create_table('book'" in script.read_text()
-    with sqlite3.connect(database) as conn:
-        columns = [row[1] for row in conn.execute("PRAGMA table_info(book)")]
-        applied = conn.execute("SELECT version_num FROM alembic_version").fetchall()
-    assert columns == ["id", "title", "author", "year", "isbn"]
-    assert applied == [(script.stem.split("_")[0],)]
-
-    # The migrated database serves the app as create_all() would.
-    app = create_app(
-        {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}", "SECRET_KEY": SECRET, "WTF_CSRF_ENABLED": False}
-    )
-    add_and_query(app.test_client(), "/books/new", "/books", "/books/{}")
-    with app.app_context():
-        db.engine.dispose()
-
-
 # Django's own set-up --------------------------------------------------------
 
 
@@ -163,16 +130,6 @@ def test_django_migration_matches_the_model(db):
     out = io.StringIO()
     call_command(*makemigrations[2:], "--check", "--dry-run", stdout=out, skip_checks=True)
     assert "No changes detected" in out.getvalue()
-
-
-def test_django_shell_line_on_the_page_creates_a_row(db):
-    """The page's `manage.py shell -c` line, run in-process against the test database."""
-    line = next(c for c in commands("database/django_commands.sh", "run") if "shell" in c)
-    assert line[:4] == ["python", "manage.py", "shell", "-c"]
-    call_command("shell", command=line[4])
-    from database.django_app.models import Book
-
-    assert [str(b) for b in Book.objects.filter(author="Frank Herbert")] == ["Dune"]
 
 
 def test_flask_python_line_on_the_page_creates_a_row(flask_site):
