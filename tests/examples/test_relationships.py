@@ -251,12 +251,6 @@ def test_seeding_twice_is_refused_with_a_message(tmp_path):
         db.engine.dispose()
 
 
-def test_the_page_commands_name_the_example_commands():
-    flask_lines = section("relationships/flask_commands.sh", "run")
-    assert "flask --app relationships.flask_app seed-books" in flask_lines
-    assert "python manage.py seed_books" in section("relationships/django_commands.sh", "run")
-
-
 def test_the_test_commands_on_the_page_name_the_shown_tests():
     """The page's commands run the files tested above (test_testing.py runs such commands for real)."""
     [flask_line] = section("relationships/flask_commands.sh", "test")
