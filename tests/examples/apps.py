@@ -8,14 +8,15 @@ URLconf. So a :class:`Site` serves the paths the page gives: ``/books/new`` on F
 ``/crud/books/new/`` on Django (``site.url("books/new/")`` adds the mount there).
 
 The Flask app is given a key, a fresh SQLite file with its tables, and, for a factory
-that takes a config, an upload folder; Django runs on the project's settings and test
-database. Both clients check CSRF as a browser's request would be checked
+that takes a config, an upload folder; Django runs on the project's settings with the
+topic's own settings module on top (:func:`topic_settings`, minus what points at outside
+services) and the test database. Both clients check CSRF as a browser's request would be checked
 (``Client(enforce_csrf_checks=True)``): a test posts the token its form rendered
 (:class:`tests.examples.browsing.Browser` does), never switches the check off.
 
 In a test file ``tests/examples/test_<topic>.py`` the fixtures ``site`` (once per
 framework), ``flask_site`` and ``django_site`` (tests/examples/conftest.py) give the
-file's topic; a file about another topic's app sets ``TOPIC = "<topic>"``.
+file's topic; a file about another topic's app sets ``SITE_TOPIC = "<topic>"``.
 """
 
 from __future__ import annotations
@@ -104,6 +105,60 @@ def dispose(app) -> None:
             sqlalchemy.engine.dispose()
 
 
+# --- Django: the project's settings, with the topic's own on top ----------------------
+
+DJANGO_SKIP = {
+    "INSTALLED_APPS",
+    "ROOT_URLCONF",
+    "CHANNEL_LAYERS",
+    "TASKS",
+    "CACHES",
+    "LOGGING",
+    "MAILERS",
+    "EMAIL_HOST",
+    "EMAIL_PORT",
+    "EMAIL_TIMEOUT",
+    "DATABASES",
+    "SECRET_KEY",
+    "ADMINS",
+}
+
+
+@contextlib.contextmanager
+def topic_settings(topic: str, tmp: Path):
+    """The topic's own settings module over the project's, minus what points at outside services."""
+    from django.test import override_settings
+
+    path = EXAMPLES / topic / "django_app" / "settings.py"
+    changes = {}
+    if path.exists() and "from project.settings import" in path.read_text(encoding="utf-8"):
+        module = importlib.import_module(f"{topic}.django_app.settings")
+        base = importlib.import_module("project.settings")  # what the test run already has, adapted for tests
+        for name in dir(module):
+            if name.isupper() and name not in DJANGO_SKIP and getattr(base, name, object()) != getattr(module, name):
+                changes[name] = getattr(module, name)
+        if "TASKS" in vars(module):
+            # The topic's queue needs its own tables and worker; Django's Dummy backend keeps the
+            # tasks in memory and, unlike the project's default (Immediate), can look a result up.
+            changes["TASKS"] = {"default": {"BACKEND": _dummy_tasks_backend()}}
+    from tests.attacks.discovery import standalone_urlconfs
+
+    if topic in standalone_urlconfs():  # a project of its own: its root URLs, on the test run's settings
+        changes["ROOT_URLCONF"] = standalone_urlconfs()[topic]
+    if "MEDIA_ROOT" in changes:
+        changes["MEDIA_ROOT"] = tmp / "media"
+    with override_settings(**changes):
+        yield
+
+
+def _dummy_tasks_backend() -> str:
+    try:
+        importlib.import_module("django.tasks.backends.dummy")  # Django 6.0 and later
+        return "django.tasks.backends.dummy.DummyBackend"
+    except ImportError:  # Django 5.2 LTS: the django-tasks backport
+        return "django_tasks.backends.dummy.DummyBackend"
+
+
 @dataclass
 class Site:
     """One topic's app under one framework, reached as a reader's browser reaches it."""
@@ -114,7 +169,13 @@ class Site:
 
     @property
     def mount(self) -> str:
-        return TOPICS[self.topic].mount or "" if self.topic in TOPICS else ""
+        """Where the project mounts the topic's URLs; "" for a django_app that is a project of its
+        own (its settings name their own ROOT_URLCONF, which topic_settings applies)."""
+        from tests.attacks.discovery import standalone_urlconfs
+
+        if self.topic not in TOPICS or self.topic in standalone_urlconfs():
+            return ""
+        return TOPICS[self.topic].mount or ""
 
     def url(self, path: str) -> str:
         """``path`` inside the topic's app, as the page gives it: under the mount on Django."""
@@ -163,5 +224,5 @@ class Site:
 
 
 def topic_of(request) -> str:
-    """The topic of a test file: its ``TOPIC``, else its name (tests/examples/test_<topic>.py)."""
-    return getattr(request.module, "TOPIC", None) or Path(str(request.path)).stem.removeprefix("test_")
+    """The topic of a test file: its ``SITE_TOPIC``, else its name (tests/examples/test_<topic>.py)."""
+    return getattr(request.module, "SITE_TOPIC", None) or Path(str(request.path)).stem.removeprefix("test_")

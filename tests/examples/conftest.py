@@ -45,9 +45,11 @@ def flask_site(request, tmp_path):
 
 
 @pytest.fixture
-def django_site(request, db):
-    """The file's topic under Django: the project's URLs and settings, the test database."""
-    return apps.Site(apps.topic_of(request), "django")
+def django_site(request, db, tmp_path):
+    """The file's topic under Django: the project's URLs and settings with the topic's on top,
+    the test database."""
+    with apps.topic_settings(apps.topic_of(request), tmp_path):
+        yield apps.Site(apps.topic_of(request), "django")
 
 
 @pytest.fixture(params=apps.FRAMEWORKS)
