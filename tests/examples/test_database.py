@@ -108,6 +108,13 @@ def test_flask_database_url_comes_from_the_environment(monkeypatch, tmp_path):
 # Django's own set-up --------------------------------------------------------
 
 
+def test_django_a_book_reads_as_its_title():
+    """What the page's shell line and the admin show for a row: its __str__."""
+    from database.django_app.models import Book
+
+    assert str(Book(title="Dune", author="Frank Herbert", year=1965)) == "Dune"
+
+
 def test_django_create_view_only_accepts_post(django_site):
     assert django_site.client().get("/database/books/new/").status_code == 405
 
