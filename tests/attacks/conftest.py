@@ -10,7 +10,6 @@ endpoint is skipped only by a declaration in examples/<topic>/topic.yml
 from __future__ import annotations
 
 import contextlib
-import importlib
 import io
 import json
 from dataclasses import dataclass, field
@@ -19,16 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.attacks.discovery import (
-    EXAMPLES,
-    Endpoint,
-    build_flask,
-    django_endpoints,
-    flask_endpoints,
-    flask_factory,
-    topics,
-)
+from tests.attacks.discovery import Endpoint, django_endpoints, flask_endpoints, topics
 from tests.attacks.manifest import declared
+from tests.examples.apps import build_flask, flask_factory, topic_settings
 
 TOPICS = topics()
 CELLS = [pytest.param(t, fw, id=f"{t}-{fw}") for t in TOPICS for fw in ("flask", "django")]
@@ -257,58 +249,6 @@ def forms_of(resp: Resp) -> list[dict]:
 
 
 # --- the topic under attack ----------------------------------------------
-
-DJANGO_SKIP = {
-    "INSTALLED_APPS",
-    "ROOT_URLCONF",
-    "CHANNEL_LAYERS",
-    "TASKS",
-    "CACHES",
-    "LOGGING",
-    "MAILERS",
-    "EMAIL_HOST",
-    "EMAIL_PORT",
-    "EMAIL_TIMEOUT",
-    "DATABASES",
-    "SECRET_KEY",
-    "ADMINS",
-}
-
-
-@contextlib.contextmanager
-def topic_settings(topic: str, tmp: Path):
-    """The topic's own settings module over the project's, minus what points at outside services."""
-    from django.test import override_settings
-
-    path = EXAMPLES / topic / "django_app" / "settings.py"
-    changes = {}
-    if path.exists() and "from project.settings import" in path.read_text(encoding="utf-8"):
-        module = importlib.import_module(f"{topic}.django_app.settings")
-        base = importlib.import_module("project.settings")  # what the test run already has, adapted for tests
-        for name in dir(module):
-            if name.isupper() and name not in DJANGO_SKIP and getattr(base, name, object()) != getattr(module, name):
-                changes[name] = getattr(module, name)
-        if "TASKS" in vars(module):
-            # The topic's queue needs its own tables and worker; Django's Dummy backend keeps the
-            # tasks in memory and, unlike the project's default (Immediate), can look a result up.
-            changes["TASKS"] = {"default": {"BACKEND": _dummy_tasks_backend()}}
-    from tests.attacks.discovery import standalone_urlconfs
-
-    if topic in standalone_urlconfs():  # a project of its own: its root URLs, on the test run's settings
-        changes["ROOT_URLCONF"] = standalone_urlconfs()[topic]
-    if "MEDIA_ROOT" in changes:
-        changes["MEDIA_ROOT"] = tmp / "media"
-    with override_settings(**changes):
-        yield
-
-
-def _dummy_tasks_backend() -> str:
-    try:
-        importlib.import_module("django.tasks.backends.dummy")  # Django 6.0 and later
-        return "django.tasks.backends.dummy.DummyBackend"
-    except ImportError:  # Django 5.2 LTS: the django-tasks backport
-        return "django_tasks.backends.dummy.DummyBackend"
-
 
 @pytest.fixture(scope="session")
 def django_routes():

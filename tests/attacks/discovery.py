@@ -1,8 +1,8 @@
 """Every endpoint of every example, found by folder: nothing here names a topic.
 
 A topic is a folder of examples/ with an ``__init__.py``. Its Flask side is the
-app ``create_app()`` builds (``<topic>.flask_app``, or a ``flask_*`` package
-beside it); its Django side is every URL the project (``project.urls``) mounts
+app its manifest's ``entry.flask`` builds (tests/examples/apps.py, shared with the
+example tests); its Django side is every URL the project (``project.urls``) mounts
 from ``<topic>.django_app``, or, for a django_app that is a project of its own
 (its settings name their own ``ROOT_URLCONF``), every URL of those; its
 websockets are Channels' ``websocket_urlpatterns`` in
@@ -12,8 +12,6 @@ websockets are Channels' ``websocket_urlpatterns`` in
 from __future__ import annotations
 
 import importlib
-import inspect
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +21,6 @@ ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 COOKBOOK = ROOT / "docs" / "cookbook"
 NOT_TOPICS = {"project"}
-KEY = "attack-suite-" + "k" * 40  # the key every app gets when the suite wants it to start
 
 # <int:pk>, <path:name>, <name> (Flask's and Django's route syntax alike)
 PARAM = re.compile(r"<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>")
@@ -73,62 +70,7 @@ SAMPLES = {
 
 
 # --- Flask ---------------------------------------------------------------
-
-
-def flask_factory(topic: str):
-    """``create_app`` (or a module-level ``app``) of the topic's Flask example, or None."""
-    candidates = [f"{topic}.flask_app"] if (EXAMPLES / topic / "flask_app.py").exists() else []
-    candidates += [f"{topic}.{p.parent.name}" for p in sorted((EXAMPLES / topic).glob("flask_*/__init__.py"))]
-    for name in candidates:
-        module = importlib.import_module(name)
-        if hasattr(module, "create_app"):
-            return module.create_app
-        if hasattr(module, "app"):
-            return lambda *a, _app=module.app: _app
-    return None
-
-
-def takes_config(factory) -> bool:
-    try:
-        params = list(inspect.signature(factory).parameters)
-    except (TypeError, ValueError):
-        return False
-    return bool(params) and params[0] in {"config", "test_config", "overrides", "settings"}
-
-
-# The one front end every app is told to trust, as a reader lists theirs (the cors page):
-# Flask from FLASK_CORS_ORIGINS, Django in CORS_ALLOWED_ORIGINS (tests/attacks/test_cors.py).
-FRONT_END = "https://front.example"
-
-
-def build_flask(topic: str, workdir: Path, env: dict[str, str] | None = None):
-    """The topic's app as the reader runs it, given a key, a fresh database, the suite's services
-    and one front end to trust."""
-    factory = flask_factory(topic)
-    if factory is None:
-        return None
-    workdir.mkdir(parents=True, exist_ok=True)
-    db = f"sqlite:///{workdir / 'attack.sqlite3'}"
-    saved = dict(os.environ)
-    os.environ.update(
-        {"FLASK_SECRET_KEY": KEY, "FLASK_SQLALCHEMY_DATABASE_URI": db, "FLASK_CORS_ORIGINS": FRONT_END, **(env or {})}
-    )
-    try:
-        config = {"SQLALCHEMY_DATABASE_URI": db, "UPLOAD_FOLDER": str(workdir / "uploads"), "TESTING": False}
-        if env and "SMTP_PORT" in env:
-            config["MAIL_PORT"] = int(env["SMTP_PORT"])
-        if env and "REDIS_URL" in env:
-            config |= {"CACHE_REDIS_URL": env["REDIS_URL"], "RQ_CONNECTION": env["REDIS_URL"]}
-        app = factory(config) if takes_config(factory) else factory()
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
-    os.makedirs(app.config.get("UPLOAD_FOLDER") or workdir, exist_ok=True)
-    sqlalchemy = app.extensions.get("sqlalchemy")
-    if sqlalchemy is not None:
-        with app.app_context():
-            sqlalchemy.create_all()
-    return app
+# The app is built as the example tests build it: tests/examples/apps.py.
 
 
 def flask_endpoints(topic: str, app) -> list[Endpoint]:

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.attacks.conftest import CELLS
-from tests.attacks.discovery import FRONT_END
+from tests.examples.apps import FRONT_END
 
 ATTACKER = "https://attacker.example"
 WRITES = {"POST", "PUT", "PATCH", "DELETE"}

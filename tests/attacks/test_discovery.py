@@ -3,7 +3,8 @@
 import pytest
 
 from tests.attacks.conftest import TOPICS
-from tests.attacks.discovery import EXAMPLES, django_endpoints, flask_factory
+from tests.attacks.discovery import EXAMPLES, django_endpoints
+from tests.examples.apps import flask_factory
 
 
 @pytest.mark.parametrize("topic", TOPICS)

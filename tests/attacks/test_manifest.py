@@ -4,7 +4,8 @@ import pytest
 
 from tests.attacks import manifest
 from tests.attacks.conftest import TOPICS
-from tests.attacks.discovery import ROOT, build_flask, flask_endpoints
+from tests.attacks.discovery import ROOT, flask_endpoints
+from tests.examples.apps import build_flask
 
 
 @pytest.mark.parametrize("topic", TOPICS)

@@ -8,7 +8,8 @@ import sys
 import pytest
 
 from tests.attacks.conftest import CELLS
-from tests.attacks.discovery import EXAMPLES, ROOT, flask_factory, takes_config
+from tests.attacks.discovery import EXAMPLES, ROOT
+from tests.examples.apps import flask_factory, takes_config
 
 # SECRET_KEY = "literal", os.environ.get("..._SECRET_KEY", "literal"), SECRET_KEY="literal" in a call
 FALLBACK = re.compile(r"""(SECRET_KEY['"]?\s*(?:=|:)\s*|SECRET_KEY['"]\s*,\s*)(['"])([^'"]+)\2""")

@@ -12,8 +12,9 @@ import json
 import pytest
 import websocket
 
-from tests.attacks.discovery import EXAMPLES, KEY, django_websockets, flask_factory, topics
+from tests.attacks.discovery import EXAMPLES, django_websockets, topics
 from tests.conftest import free_port
+from tests.examples.apps import KEY, flask_factory
 from tests.examples.conftest import section
 from tests.examples.services import RunSection
 from tests.examples.serving import as_typed, reader_env, serving

@@ -1,9 +1,9 @@
 """Drive a Flask or Django test client as a browser would, and check the versions a page names.
 
-Used by the tests of the structure, crud, relationships and api_frameworks
-pages. A `Browser` loads a page, keeps the hidden inputs of its form (the CSRF
-token) and posts them back with the reader's data, so the tests prove the
-templates carry the token instead of switching the check off.
+`site.browser()` (tests/examples/apps.py) gives one over a topic's app. A `Browser`
+loads a page, keeps the hidden inputs of its form (the CSRF token) and posts them
+back with the reader's data, so the tests prove the templates carry the token
+instead of switching the check off.
 """
 
 from __future__ import annotations

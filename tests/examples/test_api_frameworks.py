@@ -4,7 +4,8 @@ the endpoints, their bodies and their errors.
 
 The requests and their documented answers are read from the example files, as
 on the JSON API page, so the page and these tests cannot drift apart. Django is
-driven through the project's URLs (/api_frameworks/...), the paths on the page.
+driven through the project's URLs (/api_frameworks/...), the paths on the page
+(the `site` fixture, tests/examples/apps.py).
 """
 
 from __future__ import annotations
@@ -17,18 +18,11 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import pytest
-from django.test import Client
 
 from api_frameworks.django_app.models import Book as DjangoBook
-from api_frameworks.flask_app import create_app
-from api_frameworks.flask_models import db
 from macros.run_it import logical
 from tests.examples.browsing import body
 from tests.examples.conftest import section
-
-pytestmark = pytest.mark.django_db
-
-PREFIX = {"flask": "/api", "django": "/api_frameworks/api"}
 
 
 @dataclass
@@ -65,15 +59,20 @@ def exchanges(script: str) -> list[Exchange]:
     return found
 
 
-class Site:
-    def __init__(self, name, client):
-        self.name, self.client = name, client
+class Api:
+    """The books API of one framework's app (the `site` fixture), at the paths the page gives."""
+
+    def __init__(self, site):
+        self.site, self.name, self.client = site, site.framework, site.client()
+
+    def url(self, path=""):
+        return self.site.url("api" + path)
 
     def get(self, path):
-        return self.client.get(PREFIX[self.name] + path)
+        return self.client.get(self.url(path))
 
     def post(self, path, raw: str | bytes):
-        return self.client.post(PREFIX[self.name] + path, data=raw, content_type="application/json")
+        return self.client.post(self.url(path), data=raw, content_type="application/json")
 
     def books(self, query: str = "") -> list[dict]:
         """One page of the list: flask-smorest sends the list (totals in X-Pagination), Ninja {"items", "count"}."""
@@ -88,43 +87,37 @@ class Site:
         return f"HTTP/1.1 {response.status_code} {response.reason_phrase}"
 
 
-@pytest.fixture(params=["flask", "django"])
-def site(request):
-    if request.param == "flask":
-        app = create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://"})  # in memory, one per app
-        yield Site("flask", app.test_client())
-        with app.app_context():
-            db.engine.dispose()
-    else:
-        # CSRF checks on, as for a browser: Django Ninja checks them only for cookie-based auth.
-        yield Site("django", Client(enforce_csrf_checks=True))
+@pytest.fixture
+def api(site):
+    # CSRF checks on, as for a browser: Django Ninja checks them only for cookie-based auth.
+    return Api(site)
 
 
 # Every request on the page answers as shown -------------------------------------------
 
 
-def test_every_request_on_the_page_is_answered_exactly_as_shown(site):
-    for ex in exchanges(f"api_frameworks/{site.name}_commands.sh"):
-        path = ex.path.removeprefix(PREFIX[site.name])
-        response = site.get(path) if ex.body is None else site.post(path, ex.body)
-        assert site.status_line(response) == ex.status_line, ex.command
+def test_every_request_on_the_page_is_answered_exactly_as_shown(api):
+    for ex in exchanges(f"api_frameworks/{api.name}_commands.sh"):
+        path = ex.path.removeprefix(api.url())
+        response = api.get(path) if ex.body is None else api.post(path, ex.body)
+        assert api.status_line(response) == ex.status_line, ex.command
         assert response.headers["Content-Type"].split(";")[0] == "application/json"
         assert body(response).rstrip("\n") == ex.json_text, ex.command
         assert json.loads(body(response)) == json.loads(ex.json_text)
 
 
-def test_the_list_returns_what_was_created_in_order(site):
+def test_the_list_returns_what_was_created_in_order(api):
     for title, year in [("Dune", 1965), ("Kindred", 1979)]:
-        assert site.post("/books/", json.dumps({"title": title, "year": year})).status_code == 201
-    listed = site.books()
+        assert api.post("/books/", json.dumps({"title": title, "year": year})).status_code == 201
+    listed = api.books()
     assert [(b["title"], b["year"]) for b in listed] == [("Dune", 1965), ("Kindred", 1979)]
     assert all(isinstance(b["id"], int) for b in listed)
 
 
-def test_the_id_is_never_read_from_the_body(site):
-    created = json.loads(body(site.post("/books/", json.dumps({"title": "Dune", "year": 1965}))))
-    response = site.post("/books/", json.dumps({"id": created["id"], "title": "Kindred", "year": 1979}))
-    if site.name == "flask":
+def test_the_id_is_never_read_from_the_body(api):
+    created = json.loads(body(api.post("/books/", json.dumps({"title": "Dune", "year": 1965}))))
+    response = api.post("/books/", json.dumps({"id": created["id"], "title": "Kindred", "year": 1979}))
+    if api.name == "flask":
         assert response.status_code == 422  # marshmallow refuses fields it does not load
     else:
         assert response.status_code == 201  # pydantic ignores fields it does not declare
@@ -154,39 +147,39 @@ GARBAGE = {
 
 
 @pytest.mark.parametrize("raw", GARBAGE.values(), ids=GARBAGE.keys())
-def test_garbage_gets_a_4xx_never_a_500(site, raw):
-    response = site.post("/books/", raw)
+def test_garbage_gets_a_4xx_never_a_500(api, raw):
+    response = api.post("/books/", raw)
     assert 400 <= response.status_code < 500, body(response)[:300]
     assert response.headers["Content-Type"].split(";")[0] == "application/json"
-    assert site.books() == [], "nothing was stored"
+    assert api.books() == [], "nothing was stored"
 
 
-def test_json_nested_too_deeply_is_a_400_that_says_so(site):
-    response = site.post("/books/", b"[" * 100_000 + b"]" * 100_000)
+def test_json_nested_too_deeply_is_a_400_that_says_so(api):
+    response = api.post("/books/", b"[" * 100_000 + b"]" * 100_000)
     assert response.status_code == 400
     expected = {"flask": "The JSON body is nested too deeply.", "django": "Cannot parse request body"}
-    assert expected[site.name] in body(response)
+    assert expected[api.name] in body(response)
 
 
 @pytest.mark.parametrize("path", ["/books/99", "/books/99999999999999999999999"])
-def test_a_missing_book_is_a_json_404(site, path):
-    response = site.get(path)
+def test_a_missing_book_is_a_json_404(api, path):
+    response = api.get(path)
     assert response.status_code == 404
     assert response.headers["Content-Type"].split(";")[0] == "application/json"
 
 
 @pytest.mark.parametrize("path", ["/books/abc", "/books/-1", "/books/1.5"])
-def test_an_id_that_is_not_a_number_is_a_4xx(site, path):
-    assert 400 <= site.get(path).status_code < 500
+def test_an_id_that_is_not_a_number_is_a_4xx(api, path):
+    assert 400 <= api.get(path).status_code < 500
 
 
-def test_an_unsupported_method_is_405(site):
-    assert site.client.delete(PREFIX[site.name] + "/books/").status_code == 405
+def test_an_unsupported_method_is_405(api):
+    assert api.client.delete(api.url("/books/")).status_code == 405
 
 
-def test_a_post_needs_no_csrf_token_without_cookie_auth():
+def test_a_post_needs_no_csrf_token_without_cookie_auth(django_site):
     """Ninja exempts its views from Django's CSRF middleware and checks CSRF only for cookie-based auth."""
-    response = Client(enforce_csrf_checks=True).post(
+    response = django_site.client().post(
         "/api_frameworks/api/books/", data={"title": "Dune", "year": 1965}, content_type="application/json"
     )
     assert response.status_code == 201
@@ -196,8 +189,8 @@ def test_a_post_needs_no_csrf_token_without_cookie_auth():
 # The OpenAPI document describes the endpoints -----------------------------------------------
 
 
-def openapi(site) -> dict:
-    response = site.get("/openapi.json")
+def openapi(api) -> dict:
+    response = api.get("/openapi.json")
     assert response.status_code == 200
     assert response.headers["Content-Type"].startswith("application/json")
     return json.loads(body(response))
@@ -213,11 +206,11 @@ def deref(spec: dict, node: dict) -> dict:
     return node
 
 
-def test_the_openapi_document_lists_the_endpoints_and_their_methods(site):
-    spec = openapi(site)
+def test_the_openapi_document_lists_the_endpoints_and_their_methods(api):
+    spec = openapi(api)
     assert spec["openapi"].startswith("3.")
     assert spec["info"]["title"] == "Books" and spec["info"]["version"] == "1.0.0"
-    item = {"flask": "/api/books/{book_id}", "django": "/api_frameworks/api/books/{book_id}"}[site.name]
+    item = api.url("/books/{book_id}")
     collection = item.removesuffix("{book_id}")
     assert set(spec["paths"]) == {collection, item}
     assert set(spec["paths"][collection]) >= {"get", "post"}
@@ -228,9 +221,9 @@ def test_the_openapi_document_lists_the_endpoints_and_their_methods(site):
     assert {"List the books, a page at a time", "Add a book", "Fetch one book"} <= texts
 
 
-def test_the_openapi_document_describes_the_body_and_the_responses(site):
-    spec = openapi(site)
-    collection = {"flask": "/api/books/", "django": "/api_frameworks/api/books/"}[site.name]
+def test_the_openapi_document_describes_the_body_and_the_responses(api):
+    spec = openapi(api)
+    collection = api.url("/books/")
     post = spec["paths"][collection]["post"]
     sent = deref(spec, post["requestBody"]["content"]["application/json"]["schema"])
     assert set(sent["required"]) == {"title", "year"}
@@ -240,17 +233,17 @@ def test_the_openapi_document_describes_the_body_and_the_responses(site):
     assert "201" in post["responses"]
     returned = deref(spec, post["responses"]["201"]["content"]["application/json"]["schema"])
     assert set(returned["properties"]) == {"id", "title", "year"}
-    if site.name == "flask":
+    if api.name == "flask":
         assert "422" in post["responses"], "flask-smorest documents the validation error"
 
 
-def test_the_docs_page_loads_swagger_ui_on_the_openapi_document(site):
-    response = site.get("/docs")
+def test_the_docs_page_loads_swagger_ui_on_the_openapi_document(api):
+    response = api.get("/docs")
     assert response.status_code == 200
     html = body(response)
     assert "swagger-ui" in html
     assert "openapi.json" in html
-    if site.name == "flask":
+    if api.name == "flask":
         # From the CDN, but each file with its hash: a changed file is not run.
         for name in ("swagger-ui.css", "swagger-ui-bundle.js", "swagger-ui-standalone-preset.js"):
             tag = re.search(rf'<(?:script|link)[^>]*swagger-ui-dist@5\.36\.0/{re.escape(name)}"[^>]*>', html)
@@ -308,32 +301,30 @@ def test_each_add_on_brings_the_packages_the_page_counts():
 # Limits ------------------------------------------------------------------------------
 
 
-def test_the_list_is_paged_and_a_client_cannot_ask_for_everything(site):
+def test_the_list_is_paged_and_a_client_cannot_ask_for_everything(api):
     for n in range(12):
-        assert site.post("/books/", json.dumps({"title": f"Book {n}", "year": 1900 + n})).status_code == 201
-    assert [b["title"] for b in site.books()] == [f"Book {n}" for n in range(10)]
-    assert [b["title"] for b in site.books("?page=2")] == ["Book 10", "Book 11"]
-    huge = site.get("/books/?page_size=1000000")  # flask-smorest refuses it (422), Ninja caps it at 100
-    assert huge.status_code == 422 if site.name == "flask" else len(json.loads(body(huge))["items"]) == 12
+        assert api.post("/books/", json.dumps({"title": f"Book {n}", "year": 1900 + n})).status_code == 201
+    assert [b["title"] for b in api.books()] == [f"Book {n}" for n in range(10)]
+    assert [b["title"] for b in api.books("?page=2")] == ["Book 10", "Book 11"]
+    huge = api.get("/books/?page_size=1000000")  # flask-smorest refuses it (422), Ninja caps it at 100
+    assert huge.status_code == 422 if api.name == "flask" else len(json.loads(body(huge))["items"]) == 12
     for query in ("?page=0", "?page=abc", "?page_size=0", f"?page={10**30}", f"?page={2**62}"):
-        response = site.get("/books/" + query)
+        response = api.get("/books/" + query)
         assert response.status_code < 500, (query, body(response)[:300])
 
 
-def test_flask_refuses_a_body_over_one_mebibyte_before_parsing_it(site):
-    if site.name == "django":  # DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB) already caps request.body
-        response = site.post("/books/", json.dumps({"title": "x" * 3_000_000, "year": 1965}))
+def test_flask_refuses_a_body_over_one_mebibyte_before_parsing_it(api):
+    if api.name == "django":  # DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB) already caps request.body
+        response = api.post("/books/", json.dumps({"title": "x" * 3_000_000, "year": 1965}))
         assert response.status_code == 400
         return
-    response = site.post("/books/", json.dumps({"title": "x" * 1_100_000, "year": 1965}))
+    response = api.post("/books/", json.dumps({"title": "x" * 1_100_000, "year": 1965}))
     assert response.status_code == 413
     assert response.headers["Content-Type"] == "application/json"
 
 
-def test_a_body_that_is_not_sent_as_json_is_refused(site):
+def test_a_body_that_is_not_sent_as_json_is_refused(api):
     """A text/plain POST needs no CORS preflight, so any web page could send one: both refuse it."""
-    response = site.client.post(
-        PREFIX[site.name] + "/books/", data='{"title": "Dune", "year": 1965}', content_type="text/plain"
-    )
+    response = api.client.post(api.url("/books/"), data='{"title": "Dune", "year": 1965}', content_type="text/plain")
     assert 400 <= response.status_code < 500
-    assert site.books() == []
+    assert api.books() == []

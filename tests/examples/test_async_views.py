@@ -8,16 +8,12 @@ import importlib.metadata
 import importlib.util
 import inspect
 import json
-import shlex
 import sys
 
 import pytest
 
 from async_views.django_app import views
 from async_views.flask_app import create_app
-from tests.conftest import free_port
-from tests.examples.conftest import section
-from tests.examples.serving import as_typed, reader_env, serving
 
 # The two coroutines start before either finishes: that is what gather() buys.
 INTERLEAVED = ["weather: start", "headlines: start", "weather: done", "headlines: done"]
@@ -36,80 +32,30 @@ def test_flask_needs_asgiref_which_the_async_extra_installs():
     assert importlib.util.find_spec("asgiref") is not None
 
 
-def test_flask_dashboard_runs_both_coroutines_concurrently():
-    response = app.test_client().get("/dashboard/")
+def test_the_dashboard_runs_both_coroutines_concurrently(site):
+    """Flask runs the coroutine in an event loop per request; Django's WSGI-style client, one in a thread."""
+    response = site.client().get(site.url("dashboard/"))
     assert response.status_code == 200
-    assert response.json == DASHBOARD
+    assert json.loads(response.content if site.framework == "django" else response.data) == DASHBOARD
 
 
-def test_flask_checksum_calls_blocking_code_directly():
-    response = app.test_client().get("/checksum/hello")
-    assert response.json == {"text": "hello", "sha256": hashlib.sha256(b"hello").hexdigest()}
+CHECKSUM = {"text": "hello", "sha256": hashlib.sha256(b"hello").hexdigest()}
 
 
-@pytest.mark.urls("async_views.django_app.urls")
-def test_django_dashboard_under_the_wsgi_style_client(client):
-    response = client.get("/dashboard/")
-    assert response.status_code == 200
-    assert response.json() == DASHBOARD
+def test_the_checksum_runs_the_blocking_code(site):
+    """Flask calls it directly; Django's async view hands it to a thread (both clients below)."""
+    response = site.client().get(site.url("checksum/hello"))
+    assert json.loads(response.content if site.framework == "django" else response.data) == CHECKSUM
 
 
-@pytest.mark.urls("async_views.django_app.urls")
 def test_django_dashboard_under_the_asgi_client(async_client):
-    response = asyncio.run(async_client.get("/dashboard/"))
+    response = asyncio.run(async_client.get("/async_views/dashboard/"))
     assert response.status_code == 200
     assert json.loads(response.content) == DASHBOARD
 
 
-@pytest.mark.urls("async_views.django_app.urls")
-def test_django_checksum_runs_blocking_code_in_a_thread(client, async_client):
-    expected = {"text": "hello", "sha256": hashlib.sha256(b"hello").hexdigest()}
-    assert client.get("/checksum/hello").json() == expected
-    assert json.loads(asyncio.run(async_client.get("/checksum/hello")).content) == expected
-
-
-def test_the_asgi_entry_point_serves_the_async_view():
-    """project.asgi, the module uvicorn loads, answers at the page's address."""
-    from asgiref.testing import ApplicationCommunicator
-
-    from project.asgi import application
-
-    async def get(path: str) -> tuple[int, bytes]:
-        scope = {
-            "type": "http",
-            "asgi": {"version": "3.0"},
-            "http_version": "1.1",
-            "method": "GET",
-            "scheme": "http",
-            "path": path,
-            "raw_path": path.encode(),
-            "query_string": b"",
-            "root_path": "",
-            "headers": [(b"host", b"127.0.0.1")],
-            "client": ("127.0.0.1", 1),
-            "server": ("127.0.0.1", 80),
-        }
-        comm = ApplicationCommunicator(application, scope)
-        await comm.send_input({"type": "http.request", "body": b"", "more_body": False})
-        start = await comm.receive_output(timeout=10)
-        body = await comm.receive_output(timeout=10)
-        await comm.wait(timeout=10)
-        return start["status"], body["body"]
-
-    status, body = asyncio.run(get("/async_views/dashboard/"))
-    assert status == 200 and json.loads(body) == DASHBOARD
-
-
-def test_runserver_serves_the_same_views_under_wsgi():
-    """The page's uvicorn line runs in tests/examples/test_run_it.py; its comment says that
-    `python manage.py runserver 8000` serves the same views, under WSGI."""
-    typed = "python manage.py runserver 8000"
-    assert typed in "\n".join(section("async_views/django_commands.sh", "run"))
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/async_views/dashboard/"
-    with serving(as_typed(shlex.split(typed), port), url, reader_env()) as (status, _, body):
-        assert status == 200
-        assert json.loads(body) == DASHBOARD
+def test_django_checksum_runs_under_the_asgi_client(async_client):
+    assert json.loads(asyncio.run(async_client.get("/async_views/checksum/hello")).content) == CHECKSUM
 
 
 def test_flask_without_the_async_extra_refuses_async_views(monkeypatch):
@@ -120,12 +66,10 @@ def test_flask_without_the_async_extra_refuses_async_views(monkeypatch):
         app.test_client().get("/dashboard/")
 
 
-@pytest.mark.urls("async_views.django_app.urls")
 @pytest.mark.parametrize("text", ["%FF%FE", "a" * 10_000, "%00"])
-def test_odd_paths_never_cause_a_server_error(client, text):
+def test_odd_paths_never_cause_a_server_error(site, text):
     """Bytes that are not UTF-8, a long segment, a NUL: each answers without a 500."""
-    for response in (app.test_client().get(f"/checksum/{text}"), client.get(f"/checksum/{text}")):
-        assert response.status_code < 500
+    assert site.client().get(site.url(f"checksum/{text}")).status_code < 500
 
 
 # Where an async view runs: what the page says, on the pinned Flask, Django and asgiref.

@@ -5,16 +5,15 @@ counts the SQL queries a request runs: a request answered from the cache runs
 none. Both apps are driven the same way, through their test clients, with the
 CSRF token read from the form as a browser would. Django is requested through
 the project's URLs (/caching/...), as `runserver` serves it, so the template's
-`{% url 'caching:...' %}` resolves.
+`{% url 'caching:...' %}` resolves. The page's Run it (a real server on Redis) is its
+Run-it walk (tests/examples/test_run_it.py).
 """
 
 from __future__ import annotations
 
 import importlib
 import re
-import subprocess
 import sys
-import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -26,11 +25,7 @@ from django.test.utils import CaptureQueriesContext
 from sqlalchemy import event
 
 from caching import flask_app
-from macros.run_it import logical
-from tests.conftest import free_port
-from tests.examples.conftest import EXAMPLES, section
-from tests.examples.services import RunSection, redis_server
-from tests.examples.serving import as_typed, reader_env, serving
+from tests.examples.services import redis_server
 
 FRAMEWORKS = ["flask", "django"]
 # Every test may reach Django's test database: the parametrized `shop` fixture
@@ -65,7 +60,6 @@ class Shop:
     stock_of: Callable[[int], int]
     list_url: str
     detail_url: str  # with {id}
-    csrf_failure: int  # the status each framework gives a POST without a valid token
     product_key: str  # the low-level cache key of product 1, as stored in Redis
     view_key: str  # a substring of the per-view cache key
 
@@ -84,8 +78,9 @@ class Shop:
         assert match, "the form has no CSRF token"
         return {match.group(1) or match.group(4): match.group(2) or match.group(3)}
 
-    def post(self, url: str, data: dict[str, str], token: bool = True):
-        response = self.client.post(url, data={**(self.token() if token else {}), **data})
+    def post(self, url: str, data: dict[str, str]):
+        """With the form's token (without it: the attack suite's csrf rule, tests/attacks/test_writes.py)."""
+        response = self.client.post(url, data={**self.token(), **data})
         body = response.get_data(as_text=True) if hasattr(response, "get_data") else response.content.decode()
         return response.status_code, response.headers.get("Location"), body
 
@@ -118,7 +113,6 @@ def flask_shop(store, redis_url, monkeypatch, tmp_path):
         stock_of,
         "/products/",
         "/products/{id}/",
-        400,
         "shop:product:1",
         "shop:view//products/",
     )
@@ -150,7 +144,6 @@ def django_shop(store, redis_url, monkeypatch, settings):
         lambda pk: Product.objects.get(pk=pk).stock,
         "/caching/products/",
         "/caching/products/{id}/",
-        403,
         "shop:1:product:1",
         "cache_page",
     )
@@ -238,15 +231,6 @@ def test_the_error_is_shown_on_the_form(shop):
     )
 
 
-def test_a_forged_post_without_the_csrf_token_is_refused(shop, store):
-    url = shop.detail_url.format(id=1)
-    shop.get(url)
-    status, _, _ = shop.post(url, {"stock": "0"}, token=False)
-    assert status == shop.csrf_failure
-    assert shop.stock_of(1) == 12
-    assert store.exists(shop.product_key)  # a refused write invalidates nothing
-
-
 def test_an_unknown_product_is_a_404_and_nothing_is_cached(shop, store):
     assert shop.get(shop.detail_url.format(id=2**63))[0] == 404  # past the database's integers
     url = shop.detail_url.format(id=999)
@@ -263,33 +247,3 @@ def test_flask_cli_adds_a_product(flask_shop):
     assert result.exit_code == 0, result.output
     with flask_shop.app.app_context():
         assert flask_app.db.session.scalars(flask_app.db.select(Product).where(Product.name == "Mug")).one().stock == 4
-
-
-@pytest.mark.parametrize(
-    ("script", "path"),
-    [("caching/flask_commands.sh", "/products/"), ("caching/django_commands.sh", "/caching/products/")],
-)
-def test_run_it_commands_serve_the_cached_list(script, path, redis_url, store, tmp_path):
-    run = RunSection.parse(logical(section(script, "run")))
-    assert run.redis[:3] == ["redis-server", "--port", "6379"] and "--save" in run.redis
-    assert run.exports.pop("REDIS_URL") == "redis://127.0.0.1:6379/0"
-    env = reader_env(
-        REDIS_URL=redis_url,
-        DJANGO_DB=str(tmp_path / "db.sqlite3"),
-        FLASK_SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'shop.sqlite3'}",
-        **run.exports,
-    )
-    # A shell variable the next export reads (key="$(python ...)") is no step of its own.
-    *setup, server = [step for step in run.steps if not re.fullmatch(r"\w+=.*", step[0])]
-    for command in setup:
-        subprocess.run(as_typed(command, 0), cwd=EXAMPLES, env=env, check=True, timeout=60, capture_output=True)
-    assert RunSection.long_running(server)
-    port = free_port()
-    urls = RunSection.parse(section(script, "expect")).urls
-    assert urls == [f"http://127.0.0.1:8000{path}"] * 2
-    url = urls[0].replace("8000", str(port))
-    with serving(as_typed(server, port), url, env) as (status, _, first):
-        assert status == 200 and "Teapot</a>: 12 in stock" in first
-        with urllib.request.urlopen(url, timeout=10) as response:
-            assert response.read().decode() == first
-    assert [key for key in store.keys("shop*")], "the server cached nothing in Redis"

@@ -95,16 +95,22 @@ def test_flask_inspect_command_prints_what_the_page_shows():
 # Django --------------------------------------------------------------------
 
 
-@pytest.mark.urls("configuration.django_app.urls")
-def test_django_view_reads_settings_with_app_defaults(client):
-    assert client.get("/").json() == {"debug": False, "greeting": "Hello", "items_per_page": 20}
+def test_django_view_reads_settings_with_app_defaults(django_site):
+    assert django_site.client().get(django_site.url("")).json() == {
+        "debug": False,
+        "greeting": "Hello",
+        "items_per_page": 20,
+    }
 
 
-@pytest.mark.urls("configuration.django_app.urls")
-def test_django_view_sees_changed_settings(client, settings):
+def test_django_view_sees_changed_settings(django_site, settings):
     settings.GREETING = "Howdy"
     settings.ITEMS_PER_PAGE = 5
-    assert client.get("/").json() == {"debug": False, "greeting": "Howdy", "items_per_page": 5}
+    assert django_site.client().get(django_site.url("")).json() == {
+        "debug": False,
+        "greeting": "Howdy",
+        "items_per_page": 5,
+    }
 
 
 def load_production_settings():

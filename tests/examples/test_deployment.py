@@ -1,4 +1,8 @@
-"""Production settings: they refuse to start without secrets, pass `check --deploy`, and gunicorn serves them."""
+"""Production settings: they refuse to start without secrets, pass `check --deploy`, and gunicorn serves them.
+
+The page's commands run from an empty folder in tests/examples/test_run_it.py; a Flask app
+that starts without its key is the attack suite's secrets rule (tests/attacks/test_secrets.py).
+"""
 
 from __future__ import annotations
 
@@ -14,8 +18,7 @@ from django.core.management.utils import get_random_secret_key
 
 import project.settings as development
 from deployment.flask_app import create_app
-from tests.conftest import free_port
-from tests.examples.conftest import EXAMPLES, section
+from tests.examples.conftest import EXAMPLES
 from tests.examples.serving import reader_env
 
 PRODUCTION = "deployment.django_app.settings_production"
@@ -131,7 +134,6 @@ def test_django_check_deploy_flags_the_development_settings():
         call_command("check", deploy=True, fail_level="WARNING", stdout=io.StringIO(), stderr=io.StringIO())
 
 
-@pytest.mark.urls("hello.django_app.urls")
 def test_django_production_redirects_http_and_sends_hsts(production, client):
     plain = client.get("/", HTTP_HOST=HOST)
     assert plain.status_code == 301 and plain["Location"] == f"https://{HOST}/"
@@ -140,7 +142,6 @@ def test_django_production_redirects_http_and_sends_hsts(production, client):
     assert secure["Strict-Transport-Security"] == "max-age=3600; includeSubDomains"
 
 
-@pytest.mark.urls("hello.django_app.urls")
 def test_django_production_rejects_unknown_hosts(production, client):
     assert client.get("/", HTTP_HOST="evil.example", HTTP_X_FORWARDED_PROTO="https").status_code == 400
 
@@ -157,26 +158,3 @@ def test_manage_py_without_a_secret_key_stops_with_the_documented_error():
     assert proc.returncode != 0
     assert "ImproperlyConfigured: Set the DJANGO_SECRET_KEY environment variable." in proc.stderr
 
-
-# Run it: the page's commands run from an empty folder in tests/examples/test_run_it.py ---
-
-
-def test_flask_gunicorn_without_a_secret_key_does_not_start():
-    """The page's run lines with the key left out: the workers cannot boot, so gunicorn exits."""
-    lines = section("deployment/flask_commands.sh", "run")
-    lines = [line for line in lines if not line.startswith(("key=", "export FLASK_SECRET_KEY="))]
-    assert lines[-1].startswith("gunicorn "), lines
-    serve = "\n".join(lines)
-    port = free_port()
-    env = reader_env()
-    env.pop("FLASK_SECRET_KEY", None)
-    proc = subprocess.run(
-        ["bash", "-c", serve.replace("8000", str(port))],
-        cwd=EXAMPLES,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert proc.returncode != 0
-    assert "Set the FLASK_SECRET_KEY environment variable." in proc.stderr

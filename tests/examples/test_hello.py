@@ -13,23 +13,17 @@ import urllib.request
 
 import pytest
 
-from hello.flask_app import app
 from tests.conftest import free_port
+from tests.examples.browsing import body
 from tests.examples.conftest import EXAMPLES, ROOT, section
 from tests.examples.serving import reader_env, serving
 
 
-def test_flask_says_hello():
-    response = app.test_client().get("/")
+def test_both_say_hello_at_the_root(site):
+    """Flask's app and Django's URLs at the project's root, where the manifest mounts them."""
+    response = site.client().get("/")
     assert response.status_code == 200
-    assert response.text == "Hello from Flask!"
-
-
-@pytest.mark.urls("hello.django_app.urls")
-def test_django_says_hello(client):
-    response = client.get("/")
-    assert response.status_code == 200
-    assert response.content.decode() == "Hello from Django!"
+    assert body(response) == f"Hello from {site.framework.title()}!"
 
 
 # Reloading on save ------------------------------------------------------------

@@ -112,10 +112,8 @@ def test_flask_catalogue_commands_extract_update_and_compile(tmp_path):
 
 
 @pytest.fixture
-def languages(settings):
-    settings.LANGUAGE_CODE = topic.LANGUAGE_CODE
-    settings.LANGUAGES = topic.LANGUAGES
-    settings.MIDDLEWARE = topic.MIDDLEWARE
+def languages(django_site):
+    """The topic's LANGUAGES and MIDDLEWARE, applied by django_site (tests/examples/apps.py)."""
 
 
 @pytest.mark.urls(topic.ROOT_URLCONF)

@@ -11,13 +11,10 @@ import django
 import pytest
 from django.core import mail
 from django.test import Client
-from django.urls import include, path
 from django.utils.log import configure_logging
 
 from logs.django_app import settings as topic
 from logs.flask_app import create_app
-
-urlpatterns = [path("logs/", include("logs.django_app.urls"))]
 
 HEX_ID = re.compile(r"[0-9a-f]{32}")
 
@@ -101,7 +98,6 @@ def django_logging(settings, console):
     attach(console)
 
 
-@pytest.mark.urls(__name__)
 def test_django_every_line_carries_the_request_id_sent_back_in_the_header(client, django_logging, console):
     response = client.get("/logs/orders/7/")
     assert response.json() == {"id": 7}
@@ -110,7 +106,6 @@ def test_django_every_line_carries_the_request_id_sent_back_in_the_header(client
     assert f"INFO [{request_id}] logs.django_app.views: showing order 7" in console.getvalue()
 
 
-@pytest.mark.urls(__name__)
 def test_django_keeps_a_safe_incoming_id_and_replaces_an_unsafe_one(client, django_logging, console):
     kept = client.get("/logs/orders/7/", headers={"X-Request-ID": "from-the-proxy-42"})
     assert kept["X-Request-ID"] == "from-the-proxy-42"
@@ -119,7 +114,6 @@ def test_django_keeps_a_safe_incoming_id_and_replaces_an_unsafe_one(client, djan
     assert "admin" not in console.getvalue()
 
 
-@pytest.mark.urls(__name__)
 def test_django_500_logs_the_traceback_mails_it_and_shows_the_client_none(django_logging, settings, console, caplog):
     client = Client(raise_request_exception=False)  # answer as production does
     response = client.get("/logs/boom/", headers={"X-Request-ID": "from-the-proxy-42"})
@@ -143,7 +137,6 @@ def test_django_500_logs_the_traceback_mails_it_and_shows_the_client_none(django
     assert settings.SECRET_KEY not in email.body
 
 
-@pytest.mark.urls(__name__)
 def test_django_sends_no_mail_while_debug_is_on(django_logging, settings):
     settings.DEBUG = True
     Client(raise_request_exception=False).get("/logs/boom/")

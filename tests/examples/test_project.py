@@ -9,9 +9,8 @@ import pytest
 from django.core.management import call_command
 
 
-def test_root_urls_serve_hello_and_admin(client):
-    assert client.get("/").content.decode() == "Hello from Django!"
-    # The admin is mounted and asks an anonymous visitor to sign in.
+def test_root_urls_serve_the_admin(client):
+    """The admin is mounted and asks an anonymous visitor to sign in (hello at /: test_hello.py)."""
     response = client.get("/admin/")
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
 

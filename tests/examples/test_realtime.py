@@ -142,10 +142,10 @@ def connect(request, framework):
 
 
 def test_the_pages_load_their_websocket_client(flask_server, django_server):
-    # Socket.IO needs its own client library, pinned and checked by Subresource Integrity;
+    # Socket.IO needs its own client library, pinned (its integrity: the attack suite's cdn rule);
     # Channels speaks plain WebSocket, so the browser's own API is enough.
     assert "socket.io-client@4.8.4/dist/socket.io.min.js" in flask_server.page
-    assert 'integrity="sha384-' in flask_server.page and 'crossorigin="anonymous"' in flask_server.page
+    assert 'crossorigin="anonymous"' in flask_server.page
     assert "new WebSocket(" in django_server.page and "<script src" not in django_server.page
 
 

@@ -9,10 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from django.core.management import call_command
 
-from static.flask_app import create_app
 from tests.examples.conftest import EXAMPLES, section
 
 FLASK_CSS = EXAMPLES / "static" / "static" / "site.css"
@@ -25,8 +23,8 @@ def stylesheet_href(html: str) -> str:
     return match.group(1)
 
 
-def test_flask_page_links_the_css_file_and_serves_it():
-    client = create_app().test_client()
+def test_flask_page_links_the_css_file_and_serves_it(flask_site):
+    client = flask_site.client()
     page = client.get("/")
     assert page.status_code == 200
     href = stylesheet_href(page.text)
@@ -53,17 +51,12 @@ def test_flask_routes_lists_the_static_route():
     assert re.search(r"^static\s+GET\s+/static/<path:filename>", out, re.MULTILINE)
 
 
-@pytest.mark.urls("static.django_app.urls")
-def test_django_page_links_the_css_file_under_static_url(client, settings):
-    page = client.get("/")
+def test_django_page_links_the_css_file_under_static_url(django_site, settings):
+    """The page is at its mount (/static-demo/), outside STATIC_URL; its link points under it."""
+    page = django_site.client().get(django_site.url(""))
     assert page.status_code == 200
     href = stylesheet_href(page.content.decode())
     assert href == f"/{settings.STATIC_URL.strip('/')}/static/site.css"
-
-
-def test_django_page_is_mounted_outside_static_url(client):
-    page = client.get("/static-demo/")
-    assert page.status_code == 200 and "site.css" in page.content.decode()
 
 
 def test_collectstatic_copies_the_css_into_static_root(settings, tmp_path):

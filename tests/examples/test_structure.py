@@ -3,9 +3,9 @@ serve the same two pages, each part finds its own templates and reads the shared
 the tests that live beside each part pass (and fail when the part breaks), and the
 commands on the page run.
 
-Django is driven through this site's project URLs (/structure/...), where
-project/settings.py installs both apps; the bookshop's own settings module is
-checked separately, and its test command is run as a reader runs it.
+Both run as the `site` fixture (tests/examples/apps.py) serves them: Django through this
+site's project URLs (/structure/...), where project/settings.py installs both apps; the
+bookshop's own settings module is checked separately, and its test command is run as a reader runs it.
 """
 
 from __future__ import annotations
@@ -32,91 +32,71 @@ from structure.flask_shop import create_app
 from structure.flask_shop.catalog.models import Book
 from structure.flask_shop.extensions import db
 from structure.flask_shop.reviews.models import Review
+from tests.examples import apps
 from tests.examples.browsing import body, words
 from tests.examples.conftest import EXAMPLES, section
 
 pytestmark = pytest.mark.django_db
 
-PREFIX = {"flask": "", "django": "/structure"}
+
+def get(site, path):
+    return site.client().get(site.url(path))
 
 
-class Site:
-    def __init__(self, name, client, add_book):
-        self.name, self.client, self.add_book = name, client, add_book
-
-    def get(self, path):
-        return self.client.get(PREFIX[self.name] + path)
-
-
-def flask_site() -> Site:
-    app = create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://"})  # in memory, one per app
-
-    def add_book(title, author, reviews=()):
-        with app.app_context():
+def add_book(site, title, author, reviews=()):
+    if site.framework == "flask":
+        with site.context():
             book = Book(title=title, author=author)
             db.session.add_all([book, *(Review(book=book, rating=r, text=t) for r, t in reviews)])
             db.session.commit()
             return book.id
-
-    return Site("flask", app.test_client(), add_book)
-
-
-def django_site() -> Site:
-    def add_book(title, author, reviews=()):
-        book = DjangoBook.objects.create(title=title, author=author)
-        for rating, text in reviews:
-            book.reviews.create(rating=rating, text=text)
-        return book.pk
-
-    return Site("django", Client(), add_book)
-
-
-@pytest.fixture(params=["flask", "django"])
-def site(request):
-    return flask_site() if request.param == "flask" else django_site()
+    book = DjangoBook.objects.create(title=title, author=author)
+    for rating, text in reviews:
+        book.reviews.create(rating=rating, text=text)
+    return book.pk
 
 
 # The two parts, as a reader uses them ------------------------------------------------
 
 
 def test_the_catalog_links_each_book_to_its_reviews(site):
-    assert "No books yet." in words(site.get("/books/"))
-    pk = site.add_book("Kindred", "Octavia E. Butler", [(4, "Gripping."), (5, "A classic.")])
-    site.add_book("Dune", "Frank Herbert")
-    listed = site.get("/books/")
+    assert "No books yet." in words(get(site, "/books/"))
+    pk = add_book(site, "Kindred", "Octavia E. Butler", [(4, "Gripping."), (5, "A classic.")])
+    add_book(site, "Dune", "Frank Herbert")
+    listed = get(site, "/books/")
     assert "Books Dune, Frank Herbert Kindred, Octavia E. Butler" in words(listed)
     link = re.search(r'<a href="([^"]+)">Kindred</a>', body(listed)).group(1)
-    assert link == f"{PREFIX[site.name]}/books/{pk}/reviews/"
+    assert link == site.url(f"books/{pk}/reviews/")
 
-    reviews = words(site.client.get(link))
+    reviews = words(site.client().get(link))
     assert "Reviews of Kindred 5/5: A classic. 4/5: Gripping." in reviews
     assert "All books" in reviews
 
 
 def test_a_book_without_reviews_says_so(site):
-    pk = site.add_book("Dune", "Frank Herbert")
-    assert "No reviews yet." in words(site.get(f"/books/{pk}/reviews/"))
+    pk = add_book(site, "Dune", "Frank Herbert")
+    assert "No reviews yet." in words(get(site, f"/books/{pk}/reviews/"))
 
 
 @pytest.mark.parametrize("pk", ["99", "99999999999999999999999"])
 def test_the_reviews_of_a_missing_book_are_404(site, pk):
-    assert site.get(f"/books/{pk}/reviews/").status_code == 404
+    assert get(site, f"/books/{pk}/reviews/").status_code == 404
 
 
 @pytest.mark.parametrize("path", ["/books/abc/reviews/", "/books/-1/reviews/", "/books/1/reviews/x"])
 def test_paths_that_are_not_pages_are_404(site, path):
-    assert site.get(path).status_code == 404
+    assert get(site, path).status_code == 404
 
 
-def test_each_part_reads_the_shared_settings(site, monkeypatch, settings):
+def test_each_part_reads_the_shared_settings(site, monkeypatch, settings, tmp_path):
     """REVIEWS_PER_BOOK comes from config.py (a FLASK_* variable overrides it) or from the Django settings."""
-    if site.name == "flask":
+    if site.framework == "flask":
         monkeypatch.setenv("FLASK_REVIEWS_PER_BOOK", "1")
-        site = flask_site()
+        site = apps.Site("structure", "flask", apps.build_flask("structure", tmp_path / "again"))
     else:
         settings.REVIEWS_PER_BOOK = 1
-    pk = site.add_book("Kindred", "Octavia E. Butler", [(4, "Gripping."), (5, "A classic.")])
-    shown = words(site.get(f"/books/{pk}/reviews/"))
+    pk = add_book(site, "Kindred", "Octavia E. Butler", [(4, "Gripping."), (5, "A classic.")])
+    shown = words(get(site, f"/books/{pk}/reviews/"))
     assert "A classic." in shown and "Gripping." not in shown
 
 

@@ -104,15 +104,6 @@ def test_flask_job_waits_in_redis_until_the_worker_runs_it(flask_client, redis_u
     assert done == {"status": "finished", "result": COUNTED}
 
 
-def test_flask_server_command_serves_the_form(redis_url):
-    run = run_section("tasks", "flask")
-    *_, server = run.steps
-    port = free_port()
-    env = reader_env(**{**run.exports, "REDIS_URL": redis_url})
-    with serving(as_typed(server, port), f"http://127.0.0.1:{port}/", env) as (status, _, body):
-        assert status == 200 and "Count in the background" in body
-
-
 @pytest.mark.parametrize("text", ["", "   ", "x" * 10_001])
 def test_flask_shows_the_form_again_for_empty_or_huge_text_and_enqueues_nothing(flask_client, redis_url, text):
     response = flask_post(flask_client, {"text": text})
@@ -156,7 +147,7 @@ class Browser:
 
 
 @pytest.fixture(scope="module")
-def django_site(tmp_path_factory):
+def django_server(tmp_path_factory):
     """The page's commands up to the server: a migrated scratch database and `runserver`."""
     run = run_section("tasks", "django")
     assert run.exports == {"DJANGO_SETTINGS_MODULE": "tasks.django_app.settings"}
@@ -171,8 +162,8 @@ def django_site(tmp_path_factory):
         yield Browser(f"http://127.0.0.1:{port}"), [*as_typed(worker, port), "--no-reload"], env
 
 
-def test_django_task_waits_in_the_database_until_db_worker_runs_it(django_site):
-    browser, worker, env = django_site
+def test_django_task_waits_in_the_database_until_db_worker_runs_it(django_server):
+    browser, worker, env = django_server
     status, status_url, body = browser.submit({"text": TEXT})
     assert status == 200 and re.search(r"/tasks/jobs/[0-9a-f-]{36}/$", status_url)
     assert json.loads(body) == {"status": "READY", "result": None}
@@ -188,17 +179,17 @@ def test_django_task_waits_in_the_database_until_db_worker_runs_it(django_site):
 
 
 @pytest.mark.parametrize("text", ["", "   ", "x" * 10_001])
-def test_django_shows_the_form_again_for_empty_or_huge_text(django_site, text):
-    browser, _, _ = django_site
+def test_django_shows_the_form_again_for_empty_or_huge_text(django_server, text):
+    browser, _, _ = django_server
     status, _, body = browser.submit({"text": text})
     assert status == 200 and "<form" in body
 
 
-def test_django_stops_enqueueing_past_the_cap(django_site):
+def test_django_stops_enqueueing_past_the_cap(django_server):
     """MAX_WAITING tasks at most wait for the worker; the worker then drains them all."""
     from tasks.django_app.views import MAX_WAITING
 
-    browser, worker, env = django_site
+    browser, worker, env = django_server
     try:
         statuses = [browser.submit({"text": TEXT})[0] for _ in range(MAX_WAITING + 1)]
         assert statuses[-1] == 503 and statuses.count(200) <= MAX_WAITING
@@ -209,8 +200,8 @@ def test_django_stops_enqueueing_past_the_cap(django_site):
 
 
 @pytest.mark.parametrize("path", ["/tasks/jobs/3f2b8c1e-9d4a-4e7b-8a61-0c5d2e7f9b13/", "/tasks/jobs/no-such-task/"])
-def test_django_unknown_task_is_a_404(django_site, path):
-    browser, _, _ = django_site
+def test_django_unknown_task_is_a_404(django_server, path):
+    browser, _, _ = django_server
     assert browser.open(path)[0] == 404
 
 

@@ -3,8 +3,8 @@
 The checks are on what a reader's browser receives: the child's blocks inside
 the base layout, one list item per book, the empty-list text, the custom
 filter's stars, and a value holding <script> arriving as harmless text.
-Django is requested through the project's URLs (/templates/...), as
-`runserver` serves it, so the `{% url %}` tag's namespace resolves.
+Both apps are the `site` fixture's (tests/examples/apps.py); Django's is requested through
+the project's URLs (/templates/...), so the `{% url %}` tag's namespace resolves.
 """
 
 from __future__ import annotations
@@ -14,9 +14,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from templates.flask_app import create_app
-
-DJANGO = "/templates"  # where project/urls.py includes templates.django_app.urls
+from tests.examples.browsing import body
 
 
 class Page(HTMLParser):
@@ -47,24 +45,16 @@ class Page(HTMLParser):
         return [" ".join(t.split()) for t in self.texts.get(tag, [])]
 
 
-@pytest.fixture(params=["flask", "django"])
-def get(request, client):
-    """GET a page from either framework; returns (html, path of the home page)."""
-    if request.param == "flask":
-        flask_client = create_app().test_client()
+@pytest.fixture
+def get(site):
+    """GET a page from either framework (the `site` fixture); returns (html, path of the home page)."""
+    client = site.client()
 
-        def fetch(path):
-            response = flask_client.get(path)
-            assert response.status_code == 200
-            assert response.mimetype == "text/html"
-            return response.text, "/"
-    else:
-
-        def fetch(path):
-            response = client.get(DJANGO + path)
-            assert response.status_code == 200
-            assert response["Content-Type"].startswith("text/html")
-            return response.content.decode(), f"{DJANGO}/"
+    def fetch(path):
+        response = client.get(site.url(path))
+        assert response.status_code == 200
+        assert response.headers["Content-Type"].startswith("text/html")
+        return body(response), site.url("")
 
     return fetch
 
@@ -111,6 +101,5 @@ def test_script_in_a_value_is_escaped_not_run(get):
     assert re.search(r"&lt;script&gt;alert\((&#39;|&#x27;)hi(&#39;|&#x27;)\)&lt;/script&gt;", html)
 
 
-def test_other_methods_are_405(client):
-    assert create_app().test_client().post("/").status_code == 405
-    assert client.put(DJANGO + "/").status_code == 405
+def test_other_methods_are_405(site):
+    assert site.client(csrf=False).put(site.url("")).status_code == 405
