@@ -170,43 +170,26 @@ class IndexView(View):
 # --8<-- [end:view]
 ''',
     "tests/examples/test_{name}.py": '''\
-"""{title}: both apps answer as the page says, and refuse what they do not handle."""
+"""{title}: both apps answer as the page says, and refuse what they do not handle.
+
+`site` is this topic's app once under each framework, built from its manifest
+(tests/examples/apps.py); `site.url()` gives the page's paths, under the
+manifest's mount on Django. The page's Run it is followed by test_run_it.py.
+"""
 
 from __future__ import annotations
 
-import pytest
-
-from {name}.flask_app import create_app
-from tests.examples.conftest import section
-
-DJANGO = "/{name}"  # where examples/project/urls.py mounts it: `mount:` in examples/{name}/topic.yml
+from tests.examples.browsing import body
 
 
-@pytest.fixture
-def flask_client():
-    return create_app({{"TESTING": True}}).test_client()
-
-
-def test_flask_answers(flask_client):
-    response = flask_client.get("/")
+def test_both_answer_on_the_pages_address(site):
+    response = site.client().get(site.url(""))
     assert response.status_code == 200
-    assert response.text == "{title} in Flask"
+    assert body(response) == f"{title} in {{site.framework.title()}}"
 
 
-def test_django_answers(client):
-    response = client.get(f"{{DJANGO}}/")
-    assert response.status_code == 200
-    assert response.content.decode() == "{title} in Django"
-
-
-def test_a_post_is_refused_in_both(flask_client, client):
-    assert flask_client.post("/").status_code == 405
-    assert client.post(f"{{DJANGO}}/").status_code == 405
-
-
-def test_the_run_commands_start_this_topic():
-    assert section("{name}/flask_commands.sh", "run") == ["flask --app {name}.flask_app run --port 8000"]
-    assert section("{name}/django_commands.sh", "run")[-1] == "DJANGO_DEBUG=1 python manage.py runserver 8000"
+def test_a_post_is_refused_in_both(site):
+    assert site.client(csrf=False).post(site.url("")).status_code == 405
 ''',
 }
 
