@@ -250,6 +250,7 @@ def forms_of(resp: Resp) -> list[dict]:
 
 # --- the topic under attack ----------------------------------------------
 
+
 @pytest.fixture(scope="session")
 def django_routes():
     return django_endpoints()

@@ -157,4 +157,3 @@ def test_manage_py_without_a_secret_key_stops_with_the_documented_error():
     )
     assert proc.returncode != 0
     assert "ImproperlyConfigured: Set the DJANGO_SECRET_KEY environment variable." in proc.stderr
-
