@@ -7,7 +7,6 @@ import functools
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ import pytest
 
 from tests.attacks import matrix
 from tools import bench
+from tools.processes import free_port  # noqa: F401 - the tests import it from here
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -301,9 +301,3 @@ def pytest_collection_modifyitems(config, items):
             or SLOW_FIXTURES & set(item.fixturenames)
         ):
             item.add_marker(slow)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]

@@ -37,14 +37,9 @@ import json
 import os
 import re
 import secrets
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,7 +48,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as `python tools/screenshots.py`
     sys.path.insert(0, str(ROOT))
 
-from tools import chromium  # noqa: E402 - after the path fix
+from tools import chromium, processes  # noqa: E402 - after the path fix
 
 EXAMPLES = ROOT / "examples"
 SCREENS_DIR = ROOT / "docs" / "assets" / "screens"
@@ -202,12 +197,6 @@ def stale() -> list[str]:
 # Starting the apps -----------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def run(command: list[str], env: dict[str, str]) -> None:
     result = subprocess.run(command, cwd=EXAMPLES, env=env, capture_output=True, text=True, timeout=120)
     if result.returncode:
@@ -216,42 +205,12 @@ def run(command: list[str], env: dict[str, str]) -> None:
 
 @contextlib.contextmanager
 def serving(command: list[str], url: str, env: dict[str, str]) -> Iterator[None]:
-    """Run a server in examples/ until the `with` block ends; wait (30 s at most) until `url` answers."""
-    proc = subprocess.Popen(
-        command,
-        cwd=EXAMPLES,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,
-    )
+    """Run a server in examples/ until the `with` block ends, once `url` answers (tools/processes.py)."""
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                urllib.request.urlopen(url, timeout=5).close()
-                break
-            except urllib.error.HTTPError:
-                break  # it answers; 401 and 302 are answers
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    if proc.poll() is None:
-                        os.killpg(proc.pid, signal.SIGTERM)
-                    sys.exit(
-                        f"tools/screenshots.py: {' '.join(command)} did not serve {url}:\n"
-                        f"{proc.communicate(timeout=15)[0]}"
-                    )
-                time.sleep(0.3)
-        yield
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGTERM)
-            try:
-                proc.communicate(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.communicate(timeout=5)
+        with processes.serving(command, url, env, EXAMPLES):
+            yield
+    except processes.NoAnswer as exc:
+        sys.exit(f"tools/screenshots.py: {exc}")
 
 
 def base_env(scratch: Path) -> dict[str, str]:
@@ -300,7 +259,7 @@ def django_server(scratch: Path) -> Iterator[str]:
         {**env, "DJANGO_SUPERUSER_PASSWORD": PASSWORD},
     )
     run([python, "manage.py", "shell", "-c", DJANGO_ROWS.format(rows=ARTICLES, body=BODY)], env)
-    port = free_port()
+    port = processes.free_port()
     # DJANGO_DEBUG=1, as the admin page's Run it says: runserver then serves the admin's CSS.
     command = [python, "manage.py", "runserver", str(port), "--noreload"]
     with serving(command, f"http://127.0.0.1:{port}/admin/login/", {**env, "DJANGO_DEBUG": "1"}):
@@ -321,7 +280,7 @@ def flask_server(scratch: Path, module: str, rows: bool) -> Iterator[str]:
     if rows:
         run([flask, "--app", module, "init-db"], env)
         run([sys.executable, "-c", FLASK_ROWS.format(rows=ARTICLES, body=BODY)], env)
-    port = free_port()
+    port = processes.free_port()
     with serving([flask, "--app", module, "run", "--port", str(port)], f"http://127.0.0.1:{port}/", env):
         yield f"http://127.0.0.1:{port}"
 

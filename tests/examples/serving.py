@@ -9,19 +9,15 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import signal
-import subprocess
 import sys
 import tempfile
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.examples.conftest import EXAMPLES
+from tools import processes
 
 # A server the tests start may open the project's SQLite database; point it at
 # a scratch file so no test leaves examples/db.sqlite3 behind.
@@ -65,33 +61,10 @@ def serving(
     timeout: float = 30,
     cwd: Path = EXAMPLES,
 ) -> Iterator[tuple[int, dict[str, str], str]]:
-    """Run ``command`` in ``cwd``, yield (status, headers, body) of the first answer from ``url``."""
-    proc = subprocess.Popen(
-        command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True
-    )
+    """Run ``command`` in ``cwd``, yield (status, headers, body) of the first answer from ``url``
+    (tools/processes.py); a server that never answers fails the test with what it printed."""
     try:
-        deadline = time.monotonic() + timeout
-        while True:
-            request = urllib.request.Request(url, headers=headers or {})
-            try:
-                with urllib.request.urlopen(request, timeout=5) as resp:
-                    answer = (resp.status, dict(resp.headers), resp.read().decode())
-                break
-            except urllib.error.HTTPError as err:
-                answer = (err.code, dict(err.headers), err.read().decode())
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    if proc.poll() is None:
-                        os.killpg(proc.pid, signal.SIGTERM)
-                    pytest.fail(f"{' '.join(command)} did not serve {url}:\n{proc.communicate(timeout=15)[0]}")
-                time.sleep(0.3)
-        yield answer
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGTERM)
-            try:
-                proc.communicate(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.communicate(timeout=5)
+        with processes.serving(command, url, env, cwd, headers, timeout) as answer:
+            yield answer
+    except processes.NoAnswer as exc:
+        pytest.fail(str(exc), pytrace=False)
