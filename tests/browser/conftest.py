@@ -162,13 +162,16 @@ def kind_of(url: str, resource_type: str) -> str:
     return "other"
 
 
-def record_load(context, site_url: str, path: str) -> tuple[object, Load]:
+def record_load(context, site_url: str, path: str, idle: bool = True) -> tuple[object, Load]:
     """Open `url` in a new tab with the HTTP cache bypassed and record every request it makes.
 
     The page stays open (the caller closes it). Routing every request through
     Playwright turns the browser cache off, so each load is a first visit;
     requests to any host but the local server are recorded and aborted, so none
-    leaves the machine.
+    leaves the machine. The requests and bytes are the load's: those made
+    until the page has loaded (with ``idle``, until the network has been quiet
+    for half a second), not those a reader's acts cause later; foreign
+    requests and console errors are recorded until the page closes.
     """
     origin = urlsplit(site_url).netloc
     url = site_url + path
@@ -183,15 +186,21 @@ def record_load(context, site_url: str, path: str) -> tuple[object, Load]:
         else:
             route.continue_()
 
+    loaded: list[bool] = []
+
+    def on_request(request):
+        if not loaded:
+            load.requests.append(request.url)
+
     def on_response(response):
         length = response.headers.get("content-length")
-        if length is not None and response.status < 300:
+        if length is not None and response.status < 300 and not loaded:
             kind = kind_of(response.url, response.request.resource_type)
             load.bytes_by_kind[kind] = load.bytes_by_kind.get(kind, 0) + int(length)
             load.bytes_by_url[response.url] = load.bytes_by_url.get(response.url, 0) + int(length)
 
     page.route("**/*", route)
-    page.on("request", lambda request: load.requests.append(request.url))
+    page.on("request", on_request)
     page.on("response", on_response)
     page.on(
         "console",
@@ -200,5 +209,24 @@ def record_load(context, site_url: str, path: str) -> tuple[object, Load]:
     page.on("pageerror", lambda exc: load.console_errors.append(f"uncaught: {exc}"))
     page.goto(url)
     wait_ready(page)
-    page.wait_for_load_state("networkidle")
+    if idle:
+        page.wait_for_load_state("networkidle")
+    loaded.append(True)
     return page, load
+
+
+def axe_violations(page, include: list[str] | None = None) -> list[dict]:
+    """axe-core's violations on the page as it is now, or only in the elements ``include``
+    selects. axe (570 KB) is put into the page once, not once per run as Axe().run() does:
+    the runs that follow on the same page reuse it, which saves seconds over the sweep."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    if not page.evaluate("() => typeof axe !== 'undefined'"):
+        page.evaluate(Axe().axe_script)
+    return page.evaluate(
+        "include => axe.run(include ? { include } : document, { resultTypes: ['violations'] })", include
+    )["violations"]
+
+
+def describe(violations: list[dict]) -> list[str]:
+    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for v in violations]

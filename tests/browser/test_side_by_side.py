@@ -5,9 +5,10 @@ sees both frameworks at once in every tab set of every page: both panels
 shown, next to each other, each a group named after its framework, with no
 tab radio left in the tab order. The choice holds on every page they open
 next, and across a reload. Pressed again, the tab sets are tabs. A phone
-shows tabs and no toggle, whatever was chosen. axe finds nothing in either
-mode, in either colour scheme. (The toggle lives in docs/assets/javascripts/
-site.js and extra.css; overrides/main.html applies the stored choice.)
+shows tabs and no toggle, whatever was chosen. (axe in either mode and
+either colour scheme: test_layout.py's sweep. The toggle lives in
+docs/assets/javascripts/site.js and extra.css; overrides/main.html applies
+the stored choice.)
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.conftest import open_folds, wait_ready
-from tests.browser.test_pages import axe_violations, describe
 
 pytestmark = pytest.mark.browser
 
@@ -112,32 +112,6 @@ def test_a_phone_shows_tabs_and_no_toggle_whatever_was_chosen(new_context, visit
     assert not page.locator(TOGGLE).is_visible()
     sets = tab_sets(page)
     assert sets and all(s["shown"] == 1 for s in sets), sets
-
-
-# What side by side changes: the tab sets, and the header's toggle. The whole page, in
-# tabs, is axe's in tests/browser/test_pages.py's sweep, in both schemes.
-SIDE_BY_SIDE_PARTS = ["article .tabbed-set", ".sbs-toggle"]
-
-
-def test_axe_finds_nothing_side_by_side_in_either_scheme(new_context, visited_pages):
-    page = new_context(viewport=WIDE, color_scheme="light").new_page()
-    page.goto(visited_pages[0])
-    wait_ready(page)
-    page.evaluate("() => __md_set('__sbs', true)")
-    found = {}
-    for path in visited_pages:
-        page.goto(path)
-        wait_ready(page)
-        if not page.locator("article .tabbed-set").count():
-            continue
-        for scheme, name in (("light", "default"), ("dark", "slate")):
-            page.emulate_media(color_scheme=scheme)
-            page.wait_for_function("s => document.body.dataset.mdColorScheme === s", arg=name)
-            violations = describe(axe_violations(page, SIDE_BY_SIDE_PARTS))
-            if violations:
-                found[f"{path} {scheme}"] = violations
-        page.emulate_media(color_scheme="light")
-    assert found == {}
 
 
 def test_a_page_without_tab_sets_keeps_its_layout_side_by_side(new_context, visited_pages):

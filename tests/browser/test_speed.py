@@ -1,7 +1,7 @@
 """Speed and resources in Chromium: the charts fit a 375 px screen and read in the light and the dark scheme.
 
 axe-core, the transfer budget and the text alternatives of every page (this
-one included) are checked by test_pages.py; this file checks what axe cannot
+one included) are checked by test_layout.py; this file checks what axe cannot
 see in an SVG chart: its size on a phone and the contrast of its bars.
 """
 

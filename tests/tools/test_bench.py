@@ -1,6 +1,6 @@
 """tools/bench.py's reference page: bare Material with the site's light and dark palette.
 
-The page-weight budget (tests/browser/test_pages.py) and `make bench` measure
+The page-weight budget (tests/browser/test_layout.py) and `make bench` measure
 against it, so a site that must read in dark mode is not charged for Material's
 own palette stylesheet.
 """
