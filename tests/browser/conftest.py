@@ -129,6 +129,16 @@ def wait_ready(page) -> None:
     page.wait_for_function("() => typeof document$ !== 'undefined'")
 
 
+# The header's side-by-side toggle (docs/assets/javascripts/site.js): a button, aria-pressed.
+TOGGLE = "button.sbs-toggle"
+
+
+def press_toggle(page, expect: str) -> None:
+    """Press the side-by-side toggle with the keyboard and wait until it says ``expect`` ("true", "false")."""
+    page.locator(TOGGLE).press("Enter")
+    page.wait_for_function(f"() => document.querySelector('{TOGGLE}').getAttribute('aria-pressed') === '{expect}'")
+
+
 def open_folds(page) -> None:
     """Open every folded part of the article (``???`` blocks), as a reader does to read it."""
     page.evaluate("document.querySelectorAll('article details:not([open])').forEach(d => d.open = true)")

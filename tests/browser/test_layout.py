@@ -17,7 +17,8 @@ preference switched, which Material follows):
   a shadow at the edge that has more and takes the keyboard (and, for a
   table, has a name); no text spills out of its table cell; every diagram's
   text renders at 11 px or more, inside its box, on a background that follows
-  the colour scheme with readable contrast; no abbreviation is underlined in
+  the colour scheme with readable contrast; every chart stays inside the
+  article and its bars keep 3:1 contrast; no abbreviation is underlined in
   a heading; code fits its box at 1280 px; the first code pair and the first
   chart open the page; focusing any control a keyboard reaches draws an
   outline or a box shadow.
@@ -41,7 +42,17 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import INDEX_FILE, Load, axe_violations, describe, kind_of, record_load, wait_ready
+from tests.browser.conftest import (
+    INDEX_FILE,
+    TOGGLE,
+    Load,
+    axe_violations,
+    describe,
+    kind_of,
+    press_toggle,
+    record_load,
+    wait_ready,
+)
 from tests.conftest import ROOT, ZENSICAL_ASSETS, build_zensical, mkdocs_only
 from tools import bench, serve
 
@@ -82,7 +93,6 @@ EXTRA_REQUESTS = 5
 
 # What side by side changes (the header's toggle, site.js): the tab sets and the toggle.
 SIDE_BY_SIDE_PARTS = ["article .tabbed-set", ".sbs-toggle"]
-TOGGLE = "button.sbs-toggle"
 
 IMAGES_WITHOUT_ALT = """() => [...document.querySelectorAll('img, svg[role="img"], [role="img"]')]
   .filter(el => el.tagName === 'IMG' ? !el.hasAttribute('alt')
@@ -116,11 +126,6 @@ def shot_name(path: str, view: str) -> str:
 def set_scheme(page, scheme: str) -> None:
     page.emulate_media(color_scheme=scheme)
     page.wait_for_function("s => document.body.dataset.mdColorScheme === s", arg=SCHEMES[scheme])
-
-
-def press_toggle(page, expect: str) -> None:
-    page.locator(TOGGLE).press("Enter")
-    page.wait_for_function(f"() => document.querySelector('{TOGGLE}').getAttribute('aria-pressed') === '{expect}'")
 
 
 def read_axe(page, scheme: str) -> dict[str, list[dict]]:
@@ -339,11 +344,11 @@ def test_diagram_text_renders_at_11_px_or_more(sweep):
     assert problems(sweep, "diagramText") == {}
 
 
-def test_diagram_text_stays_inside_its_box(sweep):
+def test_diagram_text_stays_inside_its_box_and_each_chart_inside_the_article(sweep):
     assert problems(sweep, "diagramClip") == {}
 
 
-def test_diagrams_follow_the_colour_scheme(sweep):
+def test_diagrams_follow_the_colour_scheme_with_readable_text_and_bars(sweep):
     assert problems(sweep, "diagramScheme") == {}
 
 

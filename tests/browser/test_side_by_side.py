@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import open_folds, wait_ready
+from tests.browser.conftest import TOGGLE, open_folds, press_toggle, wait_ready
 
 pytestmark = pytest.mark.browser
 
 WIDE = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 812}
-TOGGLE = "button.sbs-toggle"
 
 # For every tab set in the article: how many panels show, whether the shown
 # ones sit side by side (same top, the second starting right of the first),
@@ -50,11 +49,6 @@ def tab_sets(page) -> list[dict]:
     return page.evaluate(TAB_SETS)
 
 
-def press(page, expect: str) -> None:
-    page.locator(TOGGLE).press("Enter")
-    page.wait_for_function(f"() => document.querySelector('{TOGGLE}').getAttribute('aria-pressed') === '{expect}'")
-
-
 def test_the_toggle_shows_both_frameworks_at_once_in_every_tab_set_and_back(new_context, visited_pages):
     page = new_context(viewport=WIDE, color_scheme="light").new_page()
     problems: list[str] = []
@@ -72,7 +66,7 @@ def test_the_toggle_shows_both_frameworks_at_once_in_every_tab_set_and_back(new_
                 problems.append(f"{path}: the toggle shows on a page with no tab set")
             continue
         if page.locator(TOGGLE).get_attribute("aria-pressed") == "false":
-            press(page, "true")
+            press_toggle(page, "true")
             sets = tab_sets(page)
         sets_seen += len(sets)
         for n, s in enumerate(sets, 1):
@@ -90,7 +84,7 @@ def test_the_toggle_shows_both_frameworks_at_once_in_every_tab_set_and_back(new_
     page.reload()
     wait_ready(page)
     assert page.locator(TOGGLE).get_attribute("aria-pressed") == "true"
-    press(page, "false")
+    press_toggle(page, "false")
     for s in tab_sets(page):
         if s["shown"] != 1:
             problems.append(f"off: a tab set {s['labels']} shows {s['shown']} panels, not one tab")
@@ -105,7 +99,7 @@ def test_a_phone_shows_tabs_and_no_toggle_whatever_was_chosen(new_context, visit
         wait_ready(page)
         if page.locator("article .tabbed-set").count():
             break
-    press(page, "true")
+    press_toggle(page, "true")
     page.set_viewport_size(PHONE)
     page.reload()
     wait_ready(page)
