@@ -177,7 +177,7 @@ async ({ chrome = true } = {}) => {
   }
 
   // 6. Focus is visible on every control a keyboard reaches: focusing it draws an
-  //    outline or a box shadow (on the control, or on the label that stands for a hidden radio).
+  //    outline (3:1 against the page) or a box shadow (on the control, or on the label that stands for a hidden radio).
   // A radio group is one tab stop: its checked radio, or its first when none is (arrow keys move within it).
   const stop = el => {
     if (el.type !== "radio" || !el.name) return true
@@ -186,7 +186,7 @@ async ({ chrome = true } = {}) => {
   }
   const controls = [...document.querySelectorAll(`${chrome ? "" : ".md-content "}:is(a[href], button, input, select, textarea, summary, [tabindex])`)]
     .filter(el => el.tabIndex >= 0 && !el.disabled && !(el.type === "hidden") && stop(el) && rendered(el))
-  const mark = el => { const s = getComputedStyle(el); return { outline: s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0 ? `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}` : "", shadow: s.boxShadow } }
+  const mark = el => { const s = getComputedStyle(el); return { outline: s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0 ? `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}` : "", colour: s.outlineColor, shadow: s.boxShadow } }
   for (const el of controls) {
     const hidden = el.matches("input") && (el.getBoundingClientRect().width < 2 || getComputedStyle(el).opacity === "0")
     // A hidden radio shows its focus on its label, or (Material's palette toggle) on the label after it.
@@ -205,6 +205,11 @@ async ({ chrome = true } = {}) => {
     const drawn = after.some((m, i) => (opaque(m) && (shows === el || m.outline !== before[i].outline)) ||
                                        (m.shadow !== "none" && m.shadow !== before[i].shadow))
     if (!drawn || !el.matches(":focus-visible")) out.focus.push(`${name(el)}${shows !== el ? ` (shown on ${name(shows)})` : ""}`)
+    // An outline drawn for focus stands out from the page: 3:1 (WCAG 1.4.11).
+    for (const [i, m] of after.entries()) {
+      const ratio = contrast(over(rgb(m.colour), pageBg), pageBg)
+      if (opaque(m) && (shows === el || m.outline !== before[i].outline) && ratio < 3) out.focus.push(`${name(el)}: its focus outline has contrast ${ratio.toFixed(2)} (${scheme})`)
+    }
   }
   if (document.activeElement) document.activeElement.blur()
   return out
