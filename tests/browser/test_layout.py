@@ -33,10 +33,9 @@ repository), which the checks workflow uploads as an artifact for reviewers.
 from __future__ import annotations
 
 import gzip
+import io
 import os
 import shutil
-import struct
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -411,46 +410,14 @@ def test_missing_page_answers_404_with_the_site_404_page(browser, site_url):
 # A table too wide for a phone --------------------------------------------------
 
 
-def png_rows(png: bytes) -> list[list[tuple[int, ...]]]:
-    """Pixels of an 8-bit RGB or RGBA PNG, as Chromium writes screenshots (no palette, no interlace)."""
-    assert png[:8] == b"\x89PNG\r\n\x1a\n"
-    pos, idat, width = 8, b"", 0
-    while pos < len(png):
-        length, kind = struct.unpack(">I4s", png[pos : pos + 8])
-        data = png[pos + 8 : pos + 8 + length]
-        if kind == b"IHDR":
-            width, height, depth, colour = struct.unpack(">IIBB", data[:10])
-            assert depth == 8 and colour in (2, 6), (depth, colour)
-            step = 3 if colour == 2 else 4
-        elif kind == b"IDAT":
-            idat += data
-        pos += 12 + length
-    raw, stride, rows, prev = zlib.decompress(idat), width * step, [], bytearray(width * step)
-    for y in range(height):
-        kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
-        for i in range(stride):
-            left = line[i - step] if i >= step else 0
-            up, corner = prev[i], prev[i - step] if i >= step else 0
-            if kind == 1:
-                line[i] = (line[i] + left) & 255
-            elif kind == 2:
-                line[i] = (line[i] + up) & 255
-            elif kind == 3:
-                line[i] = (line[i] + (left + up) // 2) & 255
-            elif kind == 4:
-                p = left + up - corner
-                pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
-                line[i] = (line[i] + (left if pa <= pb and pa <= pc else up if pb <= pc else corner)) & 255
-        rows.append([tuple(line[x : x + 3]) for x in range(0, stride, step)])
-        prev = line
-    return rows
-
-
 def edge_brightness(page, selector: str) -> tuple[float, float]:
     """Mean brightness (0-255) of the leftmost and rightmost 4 px of the element, as drawn."""
-    rows = png_rows(page.locator(selector).screenshot(type="png"))
-    mean = lambda cols: sum(sum(px) / 3 for row in rows for px in row[cols]) / (len(rows) * 4)  # noqa: E731
-    return mean(slice(0, 4)), mean(slice(-4, None))
+    from PIL import Image, ImageStat
+
+    image = Image.open(io.BytesIO(page.locator(selector).screenshot(type="png"))).convert("RGB")
+    width, height = image.size
+    mean = lambda box: sum(ImageStat.Stat(image.crop(box)).mean) / 3  # noqa: E731
+    return mean((0, 0, 4, height)), mean((width - 4, 0, width, height))
 
 
 WIDE = "article .md-typeset__scrollwrap"
