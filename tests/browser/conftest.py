@@ -139,6 +139,33 @@ def press_toggle(page, expect: str) -> None:
     page.wait_for_function(f"() => document.querySelector('{TOGGLE}').getAttribute('aria-pressed') === '{expect}'")
 
 
+# For every tab set in the article: how many panels show, whether the shown
+# ones sit side by side (same top, the second starting right of the first),
+# each panel's group name and its label's text, each shown code block's
+# width against its box, and how many tab radios a keyboard still reaches.
+TAB_SETS = """() => [...document.querySelectorAll('article .tabbed-set')].map(set => {
+  const blocks = [...set.querySelectorAll(':scope > .tabbed-content > .tabbed-block')]
+  const shown = blocks.filter(b => b.checkVisibility())
+  const boxes = shown.map(b => b.getBoundingClientRect())
+  const labels = [...set.querySelectorAll(':scope > .tabbed-labels > label')].map(l => l.textContent.trim())
+  return {
+    labels,
+    shown: shown.length,
+    beside: boxes.length === 2 && Math.abs(boxes[0].top - boxes[1].top) < 2 && boxes[1].left >= boxes[0].right,
+    names: blocks.map(b => b.getAttribute('role') === 'group' ? b.getAttribute('aria-label') : null),
+    wide: shown.flatMap(b => [...b.querySelectorAll('pre > code')])
+      .filter(c => c.scrollWidth > c.clientWidth + 1)
+      .map(c => c.closest('.highlight')?.querySelector('.filename')?.textContent),
+    radios: [...set.querySelectorAll(':scope > input')]
+      .filter(i => i.checkVisibility() || getComputedStyle(i).display !== 'none').length,
+  }
+})"""
+
+
+def tab_sets(page) -> list[dict]:
+    return page.evaluate(TAB_SETS)
+
+
 def open_folds(page) -> None:
     """Open every folded part of the article (``???`` blocks), as a reader does to read it."""
     page.evaluate("document.querySelectorAll('article details:not([open])').forEach(d => d.open = true)")

@@ -11,7 +11,8 @@ preference switched, which Material follows):
   built from the same theme version and measured the same way;
 - at 1280 px, axe-core in both schemes, with the tab sets and the header's
   toggle also side by side (the rest of the page is the same in both
-  modes), and a text alternative on every image;
+  modes), a text alternative on every image, and side by side itself: every
+  tab set shows both frameworks beside each other, each a named group;
 - one script, layout.js: nothing reaches past the page's edges unless a
   scroll container holds it, and every container that scrolls sideways shows
   a shadow at the edge that has more and takes the keyboard (and, for a
@@ -48,8 +49,10 @@ from tests.browser.conftest import (
     axe_violations,
     describe,
     kind_of,
+    open_folds,
     press_toggle,
     record_load,
+    tab_sets,
     wait_ready,
 )
 from tests.conftest import ROOT, ZENSICAL_ASSETS, build_zensical, mkdocs_only
@@ -109,6 +112,7 @@ class Sweep:
     article_gzip: dict[str, int] = field(default_factory=dict)
     article_images: dict[str, int] = field(default_factory=dict)
     images_without_alt: dict[str, list[str]] = field(default_factory=dict)
+    side_by_side: dict[str, list[str]] = field(default_factory=dict)  # page -> what is amiss side by side
 
 
 def screenshots_dir() -> Path:
@@ -134,6 +138,32 @@ def read_axe(page, scheme: str) -> dict[str, list[dict]]:
         press_toggle(page, "true")
         found[f"{scheme} side by side"] = axe_violations(page, SIDE_BY_SIDE_PARTS)
         press_toggle(page, "false")
+    return found
+
+
+def side_by_side(page) -> list[str]:
+    """What is amiss with the page's tab sets once the toggle is pressed (folds opened: a tab set may sit in one):
+    each shows both panels beside each other, named after their frameworks, no radio in the tab order, no code
+    scrolling sideways; and the toggle shows where there are tab sets, and only there."""
+    sets = page.locator("article .tabbed-set").count()
+    if not page.locator(TOGGLE).is_visible():
+        return [f"{sets} tab set(s) and no side-by-side toggle"] if sets else []
+    if not sets:
+        return ["the toggle shows on a page with no tab set"]
+    open_folds(page)
+    press_toggle(page, "true")
+    found = []
+    for n, s in enumerate(tab_sets(page), 1):
+        where = f"tab set {n} {s['labels']}"
+        if s["shown"] != 2 or not s["beside"]:
+            found.append(f"{where}: side by side shows {s['shown']} panel(s), beside: {s['beside']}")
+        if s["names"] != s["labels"]:
+            found.append(f"{where}: the columns are named {s['names']}")
+        if s["radios"]:
+            found.append(f"{where}: {s['radios']} tab radio(s) still in the tab order")
+        if s["wide"]:
+            found.append(f"{where}: code scrolls sideways in {s['wide']}")
+    press_toggle(page, "false")
     return found
 
 
@@ -171,6 +201,7 @@ def sweep(browser, site_url, site_pages, visited_pages, built_site) -> Sweep:
                     found.images_without_alt[where] = page.evaluate(IMAGES_WITHOUT_ALT)
                     found.article_gzip[where] = len(gzip.compress(page.evaluate(ARTICLE_HTML).encode(), 9))
                     found.article_images[where] = page.locator("article.md-content__inner img").count()
+                    found.side_by_side[where] = side_by_side(page)  # last: it opens the folds
                 page.close()
         finally:
             context.close()
@@ -256,6 +287,10 @@ def test_no_page_downloads_the_search_index_before_search_is_opened(sweep, site_
 def test_axe_finds_nothing_in_either_scheme_in_tabs_or_side_by_side(sweep):
     found = {f"{path} {how}": describe(v) for path, runs in sweep.axe.items() for how, v in runs.items() if v}
     assert found == {}
+
+
+def test_the_toggle_shows_both_frameworks_beside_in_every_tab_set(sweep):
+    assert {path: found for path, found in sweep.side_by_side.items() if found} == {}
 
 
 def test_every_image_has_a_text_alternative(sweep):
