@@ -199,33 +199,32 @@ def kind_of(url: str, resource_type: str) -> str:
     return "other"
 
 
-def record_load(context, site_url: str, path: str, idle: bool = True) -> tuple[object, Load]:
-    """Open `url` in a new tab with the HTTP cache bypassed and record every request it makes.
+def record_load(context, site_url: str, path: str, cold: bool = True) -> tuple[object, Load]:
+    """Open `url` in a new tab and record every request it makes; the page stays open (the caller closes it).
 
-    The page stays open (the caller closes it). Routing every request through
-    Playwright turns the browser cache off, so each load is a first visit;
-    requests to any host but the local server are recorded and aborted, so none
-    leaves the machine. The requests and bytes are the load's: those made
-    until the page has loaded (with ``idle``, until the network has been quiet
-    for half a second), not those a reader's acts cause later; foreign
-    requests and console errors are recorded until the page closes.
+    With ``cold``, a reader's first visit: every request goes through
+    Playwright, which turns the browser cache off, requests to any host but
+    the local server are aborted, so none leaves the machine, and it waits
+    until the network has been quiet for half a second. Without, the cache
+    serves what earlier pages of the context fetched (the server gzips each
+    response anew, which a sweep pays for on every page otherwise), and a
+    request to another host is recorded but not stopped. The requests and
+    bytes are the load's: those made until the page has loaded, not those a
+    reader's acts cause later; foreign requests and console errors are
+    recorded until the page closes.
     """
     origin = urlsplit(site_url).netloc
     url = site_url + path
     load = Load(url)
     page = context.new_page()
-
-    def route(route):
-        request_url = route.request.url
-        if urlsplit(request_url).netloc != origin and not request_url.startswith(("data:", "blob:")):
-            load.foreign.append(request_url)
-            route.abort()
-        else:
-            route.continue_()
-
     loaded: list[bool] = []
 
+    def foreign(request_url: str) -> bool:
+        return urlsplit(request_url).netloc != origin and not request_url.startswith(("data:", "blob:"))
+
     def on_request(request):
+        if foreign(request.url):
+            load.foreign.append(request.url)
         if not loaded:
             load.requests.append(request.url)
 
@@ -236,7 +235,8 @@ def record_load(context, site_url: str, path: str, idle: bool = True) -> tuple[o
             load.bytes_by_kind[kind] = load.bytes_by_kind.get(kind, 0) + int(length)
             load.bytes_by_url[response.url] = load.bytes_by_url.get(response.url, 0) + int(length)
 
-    page.route("**/*", route)
+    if cold:
+        page.route("**/*", lambda route: route.abort() if foreign(route.request.url) else route.continue_())
     page.on("request", on_request)
     page.on("response", on_response)
     page.on(
@@ -246,7 +246,7 @@ def record_load(context, site_url: str, path: str, idle: bool = True) -> tuple[o
     page.on("pageerror", lambda exc: load.console_errors.append(f"uncaught: {exc}"))
     page.goto(url)
     wait_ready(page)
-    if idle:
+    if cold:
         page.wait_for_load_state("networkidle")
     loaded.append(True)
     return page, load

@@ -1,10 +1,10 @@
 """Every page of the built site, as a reader sees it on a phone (375 px) and a desktop (1280 px), light and dark.
 
 One browser context per width visits every page of the sitemap, each in a new
-tab with the HTTP cache bypassed, so each load is a reader's first visit
-(conftest.py's record_load), and everything the tests below assert is read
-from that one load, once in the light scheme and once in the dark (the system
-preference switched, which Material follows):
+tab (conftest.py's record_load; at 1280 px, on the pages axe reads, with the
+HTTP cache bypassed, so each load is a reader's first visit), and everything
+the tests below assert is read from that one load, once in the light scheme
+and once in the dark (the system preference switched, which Material follows):
 
 - the load: no console error and no request to another host; at 1280 px, the
   bytes and requests it took, within the budgets set by a bare Material page
@@ -184,7 +184,7 @@ def sweep(browser, site_url, site_pages, visited_pages, built_site) -> Sweep:
             for n, path in enumerate(site_pages):
                 where = path or "(home)"
                 read_all = width_name == "desktop" and path in visited_pages
-                page, loads[where] = record_load(context, site_url, path, idle=read_all)
+                page, loads[where] = record_load(context, site_url, path, cold=read_all)
                 # A key press first: focus moved by script after it shows as keyboard focus (:focus-visible).
                 page.keyboard.press("Tab")
                 for scheme in SCHEMES:
