@@ -5,7 +5,7 @@ explain themselves at length, which is right for the source and wasted on
 every reader: the comments are most of their bytes. After each build,
 :func:`minify` rewrites the copies in the built site (never the sources)
 without comments and runs of whitespace, which halves what a first visit
-downloads beyond Material itself (tests/browser/test_pages.py holds that to
+downloads beyond Material itself (tests/browser/test_layout.py holds that to
 4 KiB: SITE_ALLOWANCE). MkDocs runs it from the ``on_post_build`` hook; Zensical 0.0.73 runs
 no such hook, so ``make build-zensical`` (and tools/bench.py's Zensical
 build) runs ``python -m macros.assets SITE`` after the build instead.

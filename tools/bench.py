@@ -36,7 +36,7 @@ The helpers are importable: the browser tests build their reference page with
 `write_bare_project` and `build`.
 
 Each section prints its target in its heading. Two are held by tests as
-well: the transfer per page (tests/browser/test_pages.py, whose comments give
+well: the transfer per page (tests/browser/test_layout.py, whose comments give
 the allowances) and the search index (tests/site/test_search_index.py). Run
 the bench before and after a change that might make pages heavier or builds
 slower. How to read a miss:
@@ -602,7 +602,7 @@ def bench_weight(site: Path, bare: Path) -> None:
             )
         print(
             "  'over' includes a page's own stylesheet or script (home.css, decision.js); "
-            "tests/browser/test_pages.py holds CSS and JS to 3 KiB over"
+            "tests/browser/test_layout.py holds CSS and JS to 3 KiB over"
         )
 
 

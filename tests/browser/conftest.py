@@ -129,6 +129,43 @@ def wait_ready(page) -> None:
     page.wait_for_function("() => typeof document$ !== 'undefined'")
 
 
+# The header's side-by-side toggle (docs/assets/javascripts/site.js): a button, aria-pressed.
+TOGGLE = "button.sbs-toggle"
+
+
+def press_toggle(page, expect: str) -> None:
+    """Press the side-by-side toggle with the keyboard and wait until it says ``expect`` ("true", "false")."""
+    page.locator(TOGGLE).press("Enter")
+    page.wait_for_function(f"() => document.querySelector('{TOGGLE}').getAttribute('aria-pressed') === '{expect}'")
+
+
+# For every tab set in the article: how many panels show, whether the shown
+# ones sit side by side (same top, the second starting right of the first),
+# each panel's group name and its label's text, each shown code block's
+# width against its box, and how many tab radios a keyboard still reaches.
+TAB_SETS = """() => [...document.querySelectorAll('article .tabbed-set')].map(set => {
+  const blocks = [...set.querySelectorAll(':scope > .tabbed-content > .tabbed-block')]
+  const shown = blocks.filter(b => b.checkVisibility())
+  const boxes = shown.map(b => b.getBoundingClientRect())
+  const labels = [...set.querySelectorAll(':scope > .tabbed-labels > label')].map(l => l.textContent.trim())
+  return {
+    labels,
+    shown: shown.length,
+    beside: boxes.length === 2 && Math.abs(boxes[0].top - boxes[1].top) < 2 && boxes[1].left >= boxes[0].right,
+    names: blocks.map(b => b.getAttribute('role') === 'group' ? b.getAttribute('aria-label') : null),
+    wide: shown.flatMap(b => [...b.querySelectorAll('pre > code')])
+      .filter(c => c.scrollWidth > c.clientWidth + 1)
+      .map(c => c.closest('.highlight')?.querySelector('.filename')?.textContent),
+    radios: [...set.querySelectorAll(':scope > input')]
+      .filter(i => i.checkVisibility() || getComputedStyle(i).display !== 'none').length,
+  }
+})"""
+
+
+def tab_sets(page) -> list[dict]:
+    return page.evaluate(TAB_SETS)
+
+
 def open_folds(page) -> None:
     """Open every folded part of the article (``???`` blocks), as a reader does to read it."""
     page.evaluate("document.querySelectorAll('article details:not([open])').forEach(d => d.open = true)")
@@ -162,36 +199,45 @@ def kind_of(url: str, resource_type: str) -> str:
     return "other"
 
 
-def record_load(context, site_url: str, path: str) -> tuple[object, Load]:
-    """Open `url` in a new tab with the HTTP cache bypassed and record every request it makes.
+def record_load(context, site_url: str, path: str, cold: bool = True) -> tuple[object, Load]:
+    """Open `url` in a new tab and record every request it makes; the page stays open (the caller closes it).
 
-    The page stays open (the caller closes it). Routing every request through
-    Playwright turns the browser cache off, so each load is a first visit;
-    requests to any host but the local server are recorded and aborted, so none
-    leaves the machine.
+    With ``cold``, a reader's first visit: every request goes through
+    Playwright, which turns the browser cache off, requests to any host but
+    the local server are aborted, so none leaves the machine, and it waits
+    until the network has been quiet for half a second. Without, the cache
+    serves what earlier pages of the context fetched (the server gzips each
+    response anew, which a sweep pays for on every page otherwise), and a
+    request to another host is recorded but not stopped. The requests and
+    bytes are the load's: those made until the page has loaded, not those a
+    reader's acts cause later; foreign requests and console errors are
+    recorded until the page closes.
     """
     origin = urlsplit(site_url).netloc
     url = site_url + path
     load = Load(url)
     page = context.new_page()
+    loaded: list[bool] = []
 
-    def route(route):
-        request_url = route.request.url
-        if urlsplit(request_url).netloc != origin and not request_url.startswith(("data:", "blob:")):
-            load.foreign.append(request_url)
-            route.abort()
-        else:
-            route.continue_()
+    def foreign(request_url: str) -> bool:
+        return urlsplit(request_url).netloc != origin and not request_url.startswith(("data:", "blob:"))
+
+    def on_request(request):
+        if foreign(request.url):
+            load.foreign.append(request.url)
+        if not loaded:
+            load.requests.append(request.url)
 
     def on_response(response):
         length = response.headers.get("content-length")
-        if length is not None and response.status < 300:
+        if length is not None and response.status < 300 and not loaded:
             kind = kind_of(response.url, response.request.resource_type)
             load.bytes_by_kind[kind] = load.bytes_by_kind.get(kind, 0) + int(length)
             load.bytes_by_url[response.url] = load.bytes_by_url.get(response.url, 0) + int(length)
 
-    page.route("**/*", route)
-    page.on("request", lambda request: load.requests.append(request.url))
+    if cold:
+        page.route("**/*", lambda route: route.abort() if foreign(route.request.url) else route.continue_())
+    page.on("request", on_request)
     page.on("response", on_response)
     page.on(
         "console",
@@ -200,5 +246,24 @@ def record_load(context, site_url: str, path: str) -> tuple[object, Load]:
     page.on("pageerror", lambda exc: load.console_errors.append(f"uncaught: {exc}"))
     page.goto(url)
     wait_ready(page)
-    page.wait_for_load_state("networkidle")
+    if cold:
+        page.wait_for_load_state("networkidle")
+    loaded.append(True)
     return page, load
+
+
+def axe_violations(page, include: list[str] | None = None) -> list[dict]:
+    """axe-core's violations on the page as it is now, or only in the elements ``include``
+    selects. axe (570 KB) is put into the page once, not once per run as Axe().run() does:
+    the runs that follow on the same page reuse it, which saves seconds over the sweep."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    if not page.evaluate("() => typeof axe !== 'undefined'"):
+        page.evaluate(Axe().axe_script)
+    return page.evaluate(
+        "include => axe.run(include ? { include } : document, { resultTypes: ['violations'] })", include
+    )["violations"]
+
+
+def describe(violations: list[dict]) -> list[str]:
+    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for v in violations]

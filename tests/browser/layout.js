@@ -62,7 +62,8 @@ async ({ chrome = true } = {}) => {
   }
 
   // 4. Diagrams: text 11 px or more on screen, inside its box and the drawing,
-  //    and a background that follows the colour scheme with readable text on it.
+  //    and a background that follows the colour scheme with readable text on it;
+  //    a chart inside the article, its bars 3:1 against the background.
   // A computed colour as [r, g, b, alpha] (0-255, alpha 0-1): rgb(), rgba() or color(srgb r g b / a).
   const rgb = c => {
     const n = (c.match(/[\d.]+/g) || []).map(Number)
@@ -81,6 +82,10 @@ async ({ chrome = true } = {}) => {
     if (!rendered(svg)) continue
     out.counts.diagrams++
     const label = svg.closest("figure").id || name(svg)
+    const isChart = svg.closest("figure.chart"), box = svg.getBoundingClientRect(), article = svg.closest("article").getBoundingClientRect()
+    if (isChart && (box.left < article.left - 1 || box.right > article.right + 1)) {
+      out.diagramClip.push(`${label}: the chart reaches ${Math.round(box.left)}..${Math.round(box.right)} px, past the article's ${Math.round(article.left)}..${Math.round(article.right)}`)
+    }
     const vb = svg.viewBox.baseVal
     const rects = [...svg.querySelectorAll("rect")].map(r => ({ el: r, box: r.getBBox() }))
     const panel = rects.find(r => r.box.width * r.box.height >= 0.9 * vb.width * vb.height)
@@ -90,6 +95,12 @@ async ({ chrome = true } = {}) => {
     if (panelFill) {
       const dark = luminance(panelFill) < 0.2, pageDark = luminance(pageBg) < 0.2
       if (dark !== pageDark) out.diagramScheme.push(`${label}: a ${dark ? "dark" : "light"} panel on a ${pageDark ? "dark" : "light"} page (${scheme})`)
+    }
+    // A chart's bars are graphical objects: 3:1 against what is behind them (WCAG 1.4.11), in their fill or, unfilled, their outline.
+    for (const bar of svg.querySelectorAll("rect.bar")) {
+      const s = getComputedStyle(bar), paint = /^(rgb|color)/.test(s.fill) && rgb(s.fill)[3] > 0 ? s.fill : s.stroke
+      const ratio = contrast(over(rgb(paint), background), background)
+      if (ratio < 3) out.diagramScheme.push(`${label}: a bar has contrast ${ratio.toFixed(2)} (${scheme})`)
     }
     for (const text of svg.querySelectorAll("text")) {
       const m = text.getScreenCTM()
@@ -166,7 +177,7 @@ async ({ chrome = true } = {}) => {
   }
 
   // 6. Focus is visible on every control a keyboard reaches: focusing it draws an
-  //    outline or a box shadow (on the control, or on the label that stands for a hidden radio).
+  //    outline (3:1 against the page) or a box shadow (on the control, or on the label that stands for a hidden radio).
   // A radio group is one tab stop: its checked radio, or its first when none is (arrow keys move within it).
   const stop = el => {
     if (el.type !== "radio" || !el.name) return true
@@ -175,7 +186,7 @@ async ({ chrome = true } = {}) => {
   }
   const controls = [...document.querySelectorAll(`${chrome ? "" : ".md-content "}:is(a[href], button, input, select, textarea, summary, [tabindex])`)]
     .filter(el => el.tabIndex >= 0 && !el.disabled && !(el.type === "hidden") && stop(el) && rendered(el))
-  const mark = el => { const s = getComputedStyle(el); return { outline: s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0 ? `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}` : "", shadow: s.boxShadow } }
+  const mark = el => { const s = getComputedStyle(el); return { outline: s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0 ? `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}` : "", colour: s.outlineColor, shadow: s.boxShadow } }
   for (const el of controls) {
     const hidden = el.matches("input") && (el.getBoundingClientRect().width < 2 || getComputedStyle(el).opacity === "0")
     // A hidden radio shows its focus on its label, or (Material's palette toggle) on the label after it.
@@ -194,6 +205,11 @@ async ({ chrome = true } = {}) => {
     const drawn = after.some((m, i) => (opaque(m) && (shows === el || m.outline !== before[i].outline)) ||
                                        (m.shadow !== "none" && m.shadow !== before[i].shadow))
     if (!drawn || !el.matches(":focus-visible")) out.focus.push(`${name(el)}${shows !== el ? ` (shown on ${name(shows)})` : ""}`)
+    // An outline drawn for focus stands out from the page: 3:1 (WCAG 1.4.11).
+    for (const [i, m] of after.entries()) {
+      const ratio = contrast(over(rgb(m.colour), pageBg), pageBg)
+      if (opaque(m) && (shows === el || m.outline !== before[i].outline) && ratio < 3) out.focus.push(`${name(el)}: its focus outline has contrast ${ratio.toFixed(2)} (${scheme})`)
+    }
   }
   if (document.activeElement) document.activeElement.blur()
   return out

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import itertools
 import random
-import re
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -245,39 +244,16 @@ def test_the_result_is_scrolled_into_view_and_announced_on_a_phone(new_context, 
     assert box["y"] + box["height"] <= PHONE["height"], "the whole verdict is on the screen"
 
 
-def rgba(css_colour: str) -> tuple[float, float, float, float]:
-    """A computed `rgb(...)` or `rgba(...)` colour as channels from 0 to 1, alpha last."""
-    values = [float(v) for v in re.findall(r"[\d.]+", css_colour)]
-    return values[0] / 255, values[1] / 255, values[2] / 255, values[3] if len(values) > 3 else 1.0
-
-
-def luminance(r: float, g: float, b: float) -> float:
-    """Relative luminance (WCAG 2)."""
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast(colour: str, background: str) -> float:
-    """WCAG contrast of ``colour`` drawn over an opaque ``background``, its transparency blended in."""
-    *fg, alpha = rgba(colour)
-    bg = rgba(background)[:3]
-    seen = [alpha * f + (1 - alpha) * b for f, b in zip(fg, bg, strict=True)]
-    high, low = sorted((luminance(*seen), luminance(*bg)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
+# How the focus ring looks, and that it stands out from the page, is layout.js's (every control, every page).
 FOCUSED = """() => {
-  const e = document.activeElement, s = getComputedStyle(e)
-  return {id: e.id, text: e.textContent.trim(), visible: e.matches(':focus-visible'), outline: s.outlineStyle,
-          width: parseFloat(s.outlineWidth), colour: s.outlineColor, shadow: s.boxShadow,
-          page: getComputedStyle(document.body).backgroundColor}
+  const e = document.activeElement
+  return {id: e.id, text: e.textContent.trim(), outline: getComputedStyle(e).outlineStyle}
 }"""
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_keyboard_reaches_the_first_answer_in_a_few_presses_and_sees_where_it_is(new_context, site_url, scheme):
+def test_the_keyboard_reaches_the_first_answer_in_a_few_presses_and_sees_where_it_is(new_context, site_url):
     """From the top of the page: Tab ("Skip to content"), Tab ("Go to the questions"), Enter: the first radio."""
-    page = new_context(color_scheme=scheme).new_page()
+    page = new_context().new_page()
     page.goto(site_url + PAGE)
     wait_ready(page)
     page.keyboard.press("Tab")
@@ -290,10 +266,6 @@ def test_the_keyboard_reaches_the_first_answer_in_a_few_presses_and_sees_where_i
     first = D.questions[0]
     assert focused["id"] == f"q-{first.id}-{first.answers[0].id}", focused
     assert page.get_by_role("group", name=text.plain(first.ask)).is_visible()
-    # A focus ring, drawn by the outline or a shadow, that stands out from the page (WCAG 1.4.11: 3:1).
-    assert focused["visible"]
-    assert (focused["outline"] != "none" and focused["width"] >= 1) or focused["shadow"] != "none", focused
-    assert contrast(focused["colour"], focused["page"]) >= 3, focused
     # The arrow keys move within the question, and the ring follows.
     page.keyboard.press("ArrowDown")
     assert page.evaluate(FOCUSED)["id"] == f"q-{first.id}-{first.answers[1].id}"

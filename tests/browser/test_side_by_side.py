@@ -5,139 +5,59 @@ sees both frameworks at once in every tab set of every page: both panels
 shown, next to each other, each a group named after its framework, with no
 tab radio left in the tab order. The choice holds on every page they open
 next, and across a reload. Pressed again, the tab sets are tabs. A phone
-shows tabs and no toggle, whatever was chosen. axe finds nothing in either
-mode, in either colour scheme. (The toggle lives in docs/assets/javascripts/
-site.js and extra.css; overrides/main.html applies the stored choice.)
+shows tabs and no toggle, whatever was chosen. (Every tab set of every
+page side by side, and axe in either mode and either colour scheme, are
+read by test_layout.py's sweep. The toggle lives in
+docs/assets/javascripts/site.js and extra.css; overrides/main.html applies
+the stored choice.)
 """
 
 from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import open_folds, wait_ready
-from tests.browser.test_pages import axe_violations, describe
+from tests.browser.conftest import TOGGLE, open_folds, press_toggle, tab_sets, wait_ready
+from tests.browser.test_interactions import pages_with_tabs
 
 pytestmark = pytest.mark.browser
 
 WIDE = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 812}
-TOGGLE = "button.sbs-toggle"
-
-# For every tab set in the article: how many panels show, whether the shown
-# ones sit side by side (same top, the second starting right of the first),
-# each panel's group name and its label's text, each shown code block's
-# width against its box, and how many tab radios a keyboard still reaches.
-TAB_SETS = """() => [...document.querySelectorAll('article .tabbed-set')].map(set => {
-  const blocks = [...set.querySelectorAll(':scope > .tabbed-content > .tabbed-block')]
-  const shown = blocks.filter(b => b.checkVisibility())
-  const boxes = shown.map(b => b.getBoundingClientRect())
-  const labels = [...set.querySelectorAll(':scope > .tabbed-labels > label')].map(l => l.textContent.trim())
-  return {
-    labels,
-    shown: shown.length,
-    beside: boxes.length === 2 && Math.abs(boxes[0].top - boxes[1].top) < 2 && boxes[1].left >= boxes[0].right,
-    names: blocks.map(b => b.getAttribute('role') === 'group' ? b.getAttribute('aria-label') : null),
-    wide: shown.flatMap(b => [...b.querySelectorAll('pre > code')])
-      .filter(c => c.scrollWidth > c.clientWidth + 1)
-      .map(c => c.closest('.highlight')?.querySelector('.filename')?.textContent),
-    radios: [...set.querySelectorAll(':scope > input')]
-      .filter(i => i.checkVisibility() || getComputedStyle(i).display !== 'none').length,
-  }
-})"""
 
 
-def tab_sets(page) -> list[dict]:
-    return page.evaluate(TAB_SETS)
-
-
-def press(page, expect: str) -> None:
-    page.locator(TOGGLE).press("Enter")
-    page.wait_for_function(f"() => document.querySelector('{TOGGLE}').getAttribute('aria-pressed') === '{expect}'")
-
-
-def test_the_toggle_shows_both_frameworks_at_once_in_every_tab_set_and_back(new_context, visited_pages):
-    page = new_context(viewport=WIDE, color_scheme="light").new_page()
-    problems: list[str] = []
-    sets_seen = 0
-    page.goto(visited_pages[0])
+def test_the_choice_holds_on_the_next_page_and_a_reload_and_pressed_again_gives_tabs(
+    new_context, built_site, visited_pages
+):
+    """What side by side shows in every tab set of every page is read by test_layout.py's sweep."""
+    first, following = pages_with_tabs(built_site.site, visited_pages)[:2]
+    page = new_context(viewport=WIDE).new_page()
+    page.goto(first)
     wait_ready(page)
-    for path in visited_pages:
-        page.goto(path)
+    press_toggle(page, "true")
+    page.goto(following)
+    for how in ("opened next", "reloaded"):
+        if how == "reloaded":
+            page.reload()
         wait_ready(page)
         open_folds(page)
-        sets = tab_sets(page)
-        toggle = page.locator(TOGGLE)
-        if not sets:
-            if toggle.is_visible():
-                problems.append(f"{path}: the toggle shows on a page with no tab set")
-            continue
-        if page.locator(TOGGLE).get_attribute("aria-pressed") == "false":
-            press(page, "true")
-            sets = tab_sets(page)
-        sets_seen += len(sets)
-        for n, s in enumerate(sets, 1):
-            where = f"{path or '(home)'} tab set {n} {s['labels']}"
-            if s["shown"] != 2 or not s["beside"]:
-                problems.append(f"{where}: side by side shows {s['shown']} panel(s), beside: {s['beside']}")
-            if s["names"] != s["labels"]:
-                problems.append(f"{where}: the columns are named {s['names']}")
-            if s["radios"]:
-                problems.append(f"{where}: {s['radios']} tab radio(s) still in the tab order")
-            if s["wide"]:
-                problems.append(f"{where}: code scrolls sideways in {s['wide']}")
-    assert sets_seen, "no tab sets were found to check"
-    # The choice is kept: after a reload, still on; turned off, every set is tabs again.
-    page.reload()
+        assert page.locator(TOGGLE).get_attribute("aria-pressed") == "true", f"{following} {how}: not kept"
+        assert all(s["shown"] == 2 for s in tab_sets(page)), f"{following} {how}: not side by side"
+    press_toggle(page, "false")
+    sets = tab_sets(page)
+    assert sets and all(s["shown"] == 1 for s in sets), f"{following}: pressed again, not every tab set is tabs: {sets}"
+
+
+def test_a_phone_shows_tabs_and_no_toggle_whatever_was_chosen(new_context, built_site, visited_pages):
+    page = new_context(viewport=WIDE).new_page()
+    page.goto(pages_with_tabs(built_site.site, visited_pages)[0])
     wait_ready(page)
-    assert page.locator(TOGGLE).get_attribute("aria-pressed") == "true"
-    press(page, "false")
-    for s in tab_sets(page):
-        if s["shown"] != 1:
-            problems.append(f"off: a tab set {s['labels']} shows {s['shown']} panels, not one tab")
-    assert problems == []
-
-
-def test_a_phone_shows_tabs_and_no_toggle_whatever_was_chosen(new_context, visited_pages):
-    context = new_context(viewport=WIDE)
-    page = context.new_page()
-    for path in visited_pages:
-        page.goto(path)
-        wait_ready(page)
-        if page.locator("article .tabbed-set").count():
-            break
-    press(page, "true")
+    press_toggle(page, "true")
     page.set_viewport_size(PHONE)
     page.reload()
     wait_ready(page)
     assert not page.locator(TOGGLE).is_visible()
     sets = tab_sets(page)
     assert sets and all(s["shown"] == 1 for s in sets), sets
-
-
-# What side by side changes: the tab sets, and the header's toggle. The whole page, in
-# tabs, is axe's in tests/browser/test_pages.py's sweep, in both schemes.
-SIDE_BY_SIDE_PARTS = ["article .tabbed-set", ".sbs-toggle"]
-
-
-def test_axe_finds_nothing_side_by_side_in_either_scheme(new_context, visited_pages):
-    page = new_context(viewport=WIDE, color_scheme="light").new_page()
-    page.goto(visited_pages[0])
-    wait_ready(page)
-    page.evaluate("() => __md_set('__sbs', true)")
-    found = {}
-    for path in visited_pages:
-        page.goto(path)
-        wait_ready(page)
-        if not page.locator("article .tabbed-set").count():
-            continue
-        for scheme, name in (("light", "default"), ("dark", "slate")):
-            page.emulate_media(color_scheme=scheme)
-            page.wait_for_function("s => document.body.dataset.mdColorScheme === s", arg=name)
-            violations = describe(axe_violations(page, SIDE_BY_SIDE_PARTS))
-            if violations:
-                found[f"{path} {scheme}"] = violations
-        page.emulate_media(color_scheme="light")
-    assert found == {}
 
 
 def test_a_page_without_tab_sets_keeps_its_layout_side_by_side(new_context, visited_pages):

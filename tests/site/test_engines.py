@@ -346,17 +346,3 @@ def test_a_page_mistake_stops_zensicals_strict_build_naming_file_and_line(zensic
     result = build_zensical(project)
     assert result.returncode != 0, result.output
     assert f"BuildError: {rel}, line {line}: {message}" in result.output, result.output[-3000:]
-
-
-def test_make_bench_prints_both_engines_cold_and_warm(zensical_site, tmp_path, capsys):
-    """`make bench`'s engine section (tools/bench.py), on one run of each instead of the best of three."""
-    from tools import bench
-
-    bench.bench_engines(tmp_path, runs=1)
-    out = capsys.readouterr().out
-    rows = {
-        m[1]: (float(m[2]), float(m[3]))
-        for m in re.finditer(r"^  (MkDocs|Zensical) .*?(\d+\.\d\d) s +(\d+\.\d\d) s$", out, re.M)
-    }
-    assert set(rows) == {"MkDocs", "Zensical"}, out
-    assert all(0 < seconds < 300 for pair in rows.values() for seconds in pair), out

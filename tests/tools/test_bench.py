@@ -1,11 +1,13 @@
 """tools/bench.py's reference page: bare Material with the site's light and dark palette.
 
-The page-weight budget (tests/browser/test_pages.py) and `make bench` measure
+The page-weight budget (tests/browser/test_layout.py) and `make bench` measure
 against it, so a site that must read in dark mode is not charged for Material's
 own palette stylesheet.
 """
 
 from __future__ import annotations
+
+import re
 
 import pytest
 import yaml
@@ -73,3 +75,20 @@ def test_a_first_visit_weighs_the_search_index_with_the_html_css_and_js(tmp_path
     # A page without the search worker (bare HTML) downloads no index.
     (tmp_path / "plain.html").write_text("<p>plain</p>")
     assert bench.page_weight(tmp_path, "plain.html", prefix="/").index == 0
+
+
+def test_make_bench_prints_both_engines_cold_and_warm(zensical_site, tmp_path, capsys, monkeypatch):
+    """`make bench`'s engine section, on one run of each. Zensical builds for real, cold then
+    warm (the only warm Zensical build the tests make); MkDocs keeps no cache, bench.build runs
+    for real in the browser tests' bare page, and the same strict build of the same source is
+    tests/site/test_build.py's, so its two timed builds are stood in for here."""
+    built = []
+    monkeypatch.setattr(bench, "build", lambda project, dest, strict=False: built.append(strict) or 1.0)
+    bench.bench_engines(tmp_path, runs=1)
+    out = capsys.readouterr().out
+    rows = {
+        m[1]: (float(m[2]), float(m[3]))
+        for m in re.finditer(r"^  (MkDocs|Zensical) .*?(\d+\.\d\d) s +(\d+\.\d\d) s$", out, re.M)
+    }
+    assert set(rows) == {"MkDocs", "Zensical"} and built == [True, True], out
+    assert all(0 < seconds < 300 for pair in rows.values() for seconds in pair), out
