@@ -144,7 +144,7 @@ test: $(VENV)/.installed $(VENV_LTS)/.installed $(VENV_ZENSICAL)/.installed $(AC
 	$(MAKE) --no-print-directory -j2 --output-sync=target test-main test-lts LTS_JOBS=1
 
 test-main:
-	$(BIN)/pytest -q $(XDIST)
+	$(BIN)/pytest -q $(XDIST) --durations=12
 
 bench: $(VENV)/.installed $(VENV_ZENSICAL)/.installed
 	$(BIN)/python tools/bench.py
