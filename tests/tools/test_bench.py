@@ -58,6 +58,19 @@ def test_the_cpu_slowdown_is_calibrated_from_the_hosts_benchmark_index(index, sl
     assert bench.calibrated_slowdown(index) == slowdown
 
 
+def test_a_run_whose_own_index_calls_for_another_slowdown_is_measured_again():
+    # The host got busy during the second run (index 1,200: 2x, not the probe's 8x); a third run is quiet again.
+    indexes = iter([3_900, 1_200, 4_000, 3_800])
+    runs = [{"benchmark_index": next(indexes)} for _ in range(4)]
+    queue = iter(runs)
+    results, again = bench.calibrated_runs(lambda: next(queue), 3, slowdown=8)
+    assert [r["benchmark_index"] for r in results] == [3_900, 4_000, 3_800] and again == 1
+    # At the default 4x nothing is calibrated, so nothing is measured again.
+    queue = iter(runs)
+    results, again = bench.calibrated_runs(lambda: next(queue), 2, slowdown=None)
+    assert [r["benchmark_index"] for r in results] == [3_900, 1_200] and again == 0
+
+
 def test_a_first_visit_weighs_the_search_index_with_the_html_css_and_js(tmp_path):
     (tmp_path / "search").mkdir()
     (tmp_path / "search" / "search_index.json").write_text('{"docs": [' + '{"text": "word"},' * 200 + "{}]}")
