@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import quote_plus, urlsplit
+from urllib.parse import quote_plus, urljoin, urlsplit
 
 import pytest
 
@@ -332,31 +332,43 @@ def test_copy_button_copies_the_code_alone(new_context, site_url):
 # Navigation drawer on a phone ------------------------------------------------
 
 
-def test_drawer_on_a_phone_reaches_every_page(new_context, site_url, site_pages):
+def drawer_links(site: Path, path: str) -> set[str]:
+    """The pages the phone drawer of `path` links to: its primary nav, without the table of contents."""
+    html = (site / path / "index.html").read_text(encoding="utf-8")
+    nav = html.split('md-nav--primary', 1)[1].split('md-sidebar--secondary', 1)[0]
+    nav = re.sub(r'<nav class="md-nav md-nav--secondary".*?</nav>', "", nav, flags=re.S)
+    here = urlsplit(f"http://x{SUBPATH}{path}")
+    return {page_path(urljoin(here.geturl(), href)) for href in re.findall(r'<a href="([^"#]*)"[^>]*class="md-nav__link', nav)}
+
+
+def test_drawer_on_a_phone_reaches_every_page(new_context, site_url, site_pages, built_site):
+    """With navigation.prune a page's drawer holds its own section's pages and a link to each other
+    section, so every page is a tap or two from any other: walk the drawers from the home page."""
+    seen, todo = {""}, [""]
+    while todo:
+        for target in drawer_links(built_site.site, todo.pop()) - seen:
+            seen.add(target)
+            todo.append(target)
+    assert seen == set(site_pages), f"no drawer path from the home page to {sorted(set(site_pages) - seen)}"
+
+    # On a phone the drawer opens; a section's link opens it, and its groups slide in when tapped.
     context = new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     page = open_page(context, site_url, "")
     hamburger = page.locator('label.md-header__button[for="__drawer"]')
     assert hamburger.is_visible()
     hamburger.click()
-    drawer = page.locator("nav.md-nav--primary")
-    drawer.wait_for(state="visible")
-    hrefs = drawer.evaluate("""nav => [...nav.querySelectorAll('a.md-nav__link')]
-        .filter(a => !a.closest('.md-nav--secondary')).map(a => a.href)""")
-    reachable = {page_path(h) for h in hrefs}
-    assert reachable == set(site_pages)
-
-    # Each section slides in when its label is tapped, and its pages show.
-    sections = page.locator("nav.md-nav--primary > ul > li.md-nav__item--nested")
-    for i in range(sections.count()):
-        item = sections.nth(i)
-        opener = item.locator(":scope > label.md-nav__link, :scope > .md-nav__container > label.md-nav__link").first
-        opener.click()
-        # Its pages, or (in the cookbook) its groups of pages.
-        links = item.locator(":scope > nav > ul > li > :is(a, label, .md-nav__container > a).md-nav__link")
+    page.locator("nav.md-nav--primary").get_by_role("link", name="Cookbook", exact=True).click()
+    page.wait_for_url(site_url + "cookbook/")
+    wait_ready(page)
+    hamburger.click()
+    groups = page.locator("nav.md-nav--primary li.md-nav__item--active > nav > ul > li.md-nav__item--nested")
+    assert groups.count() >= 2
+    for i in range(groups.count()):
+        group = groups.nth(i)
+        group.locator(":scope > label.md-nav__link").click()
+        links = group.locator(":scope > nav > ul > li > a.md-nav__link")
         links.first.wait_for(state="visible")
-        assert links.count() >= 1
-        item.locator(":scope > nav > label.md-nav__title").click()  # back to the top level
-        opener.wait_for(state="visible")
+        group.locator(":scope > nav > label.md-nav__title").click()  # back to the section
 
 
 # Keyboard ------------------------------------------------------------------
