@@ -75,8 +75,7 @@
 (function () {
   const heading = wrap => [...document.querySelectorAll("article :is(h1, h2, h3)")]
     .filter(h => h.compareDocumentPosition(wrap) & Node.DOCUMENT_POSITION_FOLLOWING).pop();
-  const update = wrap => {
-    const scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+  const update = ([wrap, scrolls]) => {
     if (scrolls === (wrap.getAttribute("role") === "region")) return;
     if (scrolls) {
       // The heading's text, less Material's permalink sign.
@@ -89,7 +88,11 @@
     }
   };
   // The wrapper and the table's own box: either changing size can start or stop the scrolling.
-  const sizes = new ResizeObserver(entries => entries.forEach(e => update(e.target.closest(".md-typeset__scrollwrap"))));
+  // Every size is read before any attribute is written (one layout, not one per table).
+  const sizes = new ResizeObserver(entries => {
+    const wraps = new Set(entries.map(e => e.target.closest(".md-typeset__scrollwrap")).filter(Boolean));
+    [...wraps].map(wrap => [wrap, wrap.scrollWidth > wrap.clientWidth + 1]).forEach(update);
+  });
   const mount = () => {
     sizes.disconnect();
     document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset__table").forEach(el => sizes.observe(el));
@@ -100,31 +103,34 @@
 })();
 
 (function () {
-  // A region's name is unique on the page: the second block from one file is "(2)".
-  const name = code => {
-    const title = code.closest(".highlight")?.querySelector(".filename")?.textContent.trim();
-    const base = `Code${title ? `: ${title}` : ""}`;
+  const file = code => code.closest(".highlight")?.querySelector(".filename")?.textContent.trim();
+  // Every size is read before any attribute is written: a write between two
+  // reads would make the browser lay the page out again for the next read.
+  const update = codes => {
+    const read = codes.map(code => [code, code.scrollWidth > code.clientWidth + 1]);
+    // A region's name is unique on the page: the second block from one file is "(2)".
     const taken = new Set([...document.querySelectorAll('[role="region"][aria-label]')]
-      .filter(el => el !== code).map(el => el.getAttribute("aria-label")));
-    let label = `${base}, scrolls sideways`;
-    for (let n = 2; taken.has(label); n++) label = `${base} (${n}), scrolls sideways`;
-    return label;
-  };
-  const update = code => {
-    if (!code) return;
-    if (code.scrollWidth > code.clientWidth + 1) {
-      if (code.getAttribute("tabindex") !== "0") code.setAttribute("tabindex", "0");
-      if (code.getAttribute("role") !== "region") {
-        code.setAttribute("role", "region");
-        code.setAttribute("aria-label", name(code));
+      .map(el => el.getAttribute("aria-label")));
+    for (const [code, scrolls] of read) {
+      if (scrolls) {
+        if (code.getAttribute("tabindex") !== "0") code.setAttribute("tabindex", "0");
+        if (code.getAttribute("role") !== "region") {
+          const base = `Code${file(code) ? `: ${file(code)}` : ""}`;
+          let label = `${base}, scrolls sideways`;
+          for (let n = 2; taken.has(label); n++) label = `${base} (${n}), scrolls sideways`;
+          taken.add(label);
+          code.setAttribute("role", "region");
+          code.setAttribute("aria-label", label);
+        }
+      } else if (code.getAttribute("role") === "region") {
+        taken.delete(code.getAttribute("aria-label"));
+        ["role", "aria-label", "tabindex"].forEach(attribute => code.removeAttribute(attribute));
       }
-    } else if (code.getAttribute("role") === "region") {
-      ["role", "aria-label", "tabindex"].forEach(attribute => code.removeAttribute(attribute));
     }
   };
-  const sizes = new ResizeObserver(entries => entries.forEach(e => update(e.target)));
+  const sizes = new ResizeObserver(entries => update(entries.map(e => e.target)));
   // Material's own set-up of a block adds or removes its tab stop.
-  const stops = new MutationObserver(changes => changes.forEach(c => update(c.target)));
+  const stops = new MutationObserver(changes => update([...new Set(changes.map(c => c.target))]));
   const mount = () => {
     sizes.disconnect();
     stops.disconnect();
