@@ -97,15 +97,11 @@ def test_the_list_shows_five_books_a_page_with_authors_and_tags(books):
 
     second = get(books, "/books/?page=2")
     assert "Previous Page 2 of 3 Next" in words(second)
+    assert 'href="?page=1" rel="prev"' in body(second) and 'href="?page=3" rel="next"' in body(second)
     assert re.findall(r"Book \d\d", words(second)) == [f"Book {n:02}" for n in range(6, 11)]
     last = words(get(books, "/books/?page=3"))
     assert re.findall(r"Book \d\d", last) == ["Book 11", "Book 12"]
     assert "Previous Page 3 of 3" in last and "Next" not in last
-
-
-def test_the_page_links_lead_to_the_neighbouring_pages(books):
-    html = body(get(books, "/books/?page=2"))
-    assert 'href="?page=1" rel="prev"' in html and 'href="?page=3" rel="next"' in html
 
 
 def test_an_empty_list_is_one_empty_page(books):
