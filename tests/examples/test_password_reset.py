@@ -130,6 +130,8 @@ def test_reset_by_the_emailed_link_then_sign_in_with_the_new_password(alice):
     host = {"flask": "http://localhost", "django": "http://testserver"}[alice.framework]
     assert link.startswith(host + alice.url("reset/"))
     page = set_password_page(alice, browser, link)
+    if alice.framework == "flask":  # the token is in the form's URL: no page it links to may see it
+        assert browser.get(page).headers["Referrer-Policy"] == "no-referrer"
     response = browser.submit(page, NEW_PASSWORD[alice.framework])
     done = alice.url("login/" if alice.framework == "flask" else "reset/done/")
     assert response.status_code == 302 and response.headers["Location"] == done
@@ -142,12 +144,6 @@ def test_reset_by_the_emailed_link_then_sign_in_with_the_new_password(alice):
     signed_in = browser.submit(alice.url("login/"), {field: name, "password": NEW})
     assert signed_in.headers["Location"] == alice.url("account/")
     assert "Signed in as alice@example.com." in body(browser.get(alice.url("account/")))
-
-
-def test_flask_the_form_behind_the_link_sends_no_referrer(flask_alice):
-    page = flask_alice.client().get(request_link(flask_alice, flask_alice.browser()))
-    assert page.status_code == 200 and "Choose a new password" in page.text
-    assert page.headers["Referrer-Policy"] == "no-referrer"
 
 
 def test_a_link_works_once(alice):
