@@ -109,6 +109,14 @@ def test_keeps_a_hostile_name_inside_the_folder(upload, site, filename):
     assert ".." not in file.relative_to(upload.folder).parts
 
 
+def test_refuses_a_file_over_the_limit_with_the_pages_message(upload, site):
+    response = upload(BIG, "big.png")
+    # Flask stops reading at MAX_CONTENT_LENGTH; Django reads the body, then the form refuses the file.
+    assert response.status_code == {"flask": 413, "django": 200}[site.framework]
+    assert "Files up to 1024 KiB." in body(response) and stored(upload.folder) == []
+    assert site.framework == "flask" or not Document.objects.exists()
+
+
 def test_refuses_a_post_without_the_file(upload, site):
     empty = upload.client.post(site.url(""), data=upload.token)
     assert empty.status_code == 200 and "This field is required." in body(empty)
@@ -132,13 +140,6 @@ def test_flask_stores_a_png_under_a_clean_unique_name_and_serves_it_back(flask_a
     with flask_post.client.get(response.headers["Location"]) as download:
         assert download.data == PNG
         assert download.headers["Content-Disposition"] == f"attachment; filename={name}"
-
-
-def test_flask_answers_413_to_a_body_over_max_content_length(flask_app, flask_post):
-    response = flask_post(BIG, "big.png")
-    assert response.status_code == 413
-    assert "Files up to 1024 KiB." in response.text
-    assert stored(Path(flask_app.config["UPLOAD_FOLDER"])) == []
 
 
 @pytest.mark.parametrize("name", ["..%2Fflask_app.py", "..%2F..%2Fuploads%2Fflask_app.py", "nope.png"])
@@ -184,13 +185,6 @@ def test_django_storage_adds_a_suffix_instead_of_overwriting(django_post):
     django_post(PNG, "same.png")
     first, second = (Path(d.file.name).name for d in Document.objects.order_by("pk"))
     assert first == "same.png" and re.fullmatch(r"same_[A-Za-z0-9]{7}\.png", second)
-
-
-def test_django_reads_a_file_over_the_limit_then_the_form_refuses_it(django_post, media):
-    response = django_post(BIG, "big.png")
-    assert response.status_code == 200
-    assert "Files up to 1024 KiB." in response.content.decode()
-    assert not Document.objects.exists() and stored(media) == []
 
 
 def test_django_answers_400_to_too_many_files_and_to_long_fields(django_post, settings):
