@@ -10,11 +10,9 @@ driven through the project's URLs (/api_frameworks/...), the paths on the page
 
 from __future__ import annotations
 
-import itertools
 import json
 import re
 import shlex
-from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import pytest
@@ -24,38 +22,18 @@ from tests.examples.browsing import body
 from tests.examples.conftest import section
 
 
-@dataclass
-class Exchange:
-    command: list[str]
-    path: str
-    body: str | None
-    status_line: str
-    json_text: str
-
-
-def exchanges(script: str) -> list[Exchange]:
-    """The curl commands of the page's `requests` section, each with the answer printed under it.
-
-    A command may go on with ` \\`; a body too long for the page goes on over more `# ` lines
-    (joined as they are, so a line that goes on after a space starts with `#  `)."""
-    lines = logical([line for line in section(script, "requests") if line.strip()])
-    found = []
-    for i, line in enumerate(lines):
+def exchanges(script: str) -> list[tuple[list[str], str, str]]:
+    """The curl commands of the page's `requests` section, each with the status line and the JSON
+    printed under it. A command may go on with ` \\`; a body too long for the page goes on over
+    more `# ` lines (joined as they are, so a line that goes on after a space starts with `#  `)."""
+    found: list[tuple[list[str], list[str]]] = []
+    for line in logical([line for line in section(script, "requests") if line.strip()]):
         if line.startswith("curl "):
-            command = shlex.split(line)
-            sent = command[command.index("--json") + 1] if "--json" in command else None
-            shown = list(itertools.takewhile(lambda out: out.startswith("# "), lines[i + 1 :]))
-            found.append(
-                Exchange(
-                    command,
-                    urlsplit(command[-1]).path,
-                    sent,
-                    shown[0].removeprefix("# "),
-                    "".join(out.removeprefix("# ") for out in shown[1:]),
-                )
-            )
+            found.append((shlex.split(line), []))
+        else:
+            found[-1][1].append(line.removeprefix("# "))
     assert len(found) == 5, "the page shows create, fetch, missing, invalid and malformed requests"
-    return found
+    return [(command, shown[0], "".join(shown[1:])) for command, shown in found]
 
 
 class Api:
@@ -97,13 +75,14 @@ def api(site):
 
 
 def test_every_request_on_the_page_is_answered_exactly_as_shown(api):
-    for ex in exchanges(f"api_frameworks/{api.name}_commands.sh"):
-        path = ex.path.removeprefix(api.url())
-        response = api.get(path) if ex.body is None else api.post(path, ex.body)
-        assert api.status_line(response) == ex.status_line, ex.command
+    for command, status_line, json_text in exchanges(f"api_frameworks/{api.name}_commands.sh"):
+        path = urlsplit(command[-1]).path.removeprefix(api.url())
+        sent = command[command.index("--json") + 1] if "--json" in command else None
+        response = api.get(path) if sent is None else api.post(path, sent)
+        assert api.status_line(response) == status_line, command
         assert response.headers["Content-Type"].split(";")[0] == "application/json"
-        assert body(response).rstrip("\n") == ex.json_text, ex.command
-        assert json.loads(body(response)) == json.loads(ex.json_text)
+        assert body(response).rstrip("\n") == json_text, command
+        assert json.loads(body(response)) == json.loads(json_text)
 
 
 def test_the_id_is_never_read_from_the_body(api):
