@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import re
 import socket
-import subprocess
 import sys
 import time
 from datetime import datetime, timedelta
@@ -32,6 +31,7 @@ from password_reset.flask_models import User, db
 from tests.conftest import free_port
 from tests.examples.browsing import body
 from tests.examples.conftest import section
+from tests.examples.services import running, wait_for
 
 OLD, NEW = "correct horse battery staple", "a new and longer passphrase"
 LINK = re.compile(r"https?://\S+")
@@ -287,28 +287,18 @@ def test_the_smtp_server_the_page_starts_prints_the_message(flask_alice):
     assert (plain.config["MAIL_SERVER"], plain.config["MAIL_PORT"]) == ("localhost", 8025)
     assert (topic.SMTP["host"], topic.SMTP["port"]) == ("localhost", 8025)
     port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{port}"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
-    try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                assert server.poll() is None and time.monotonic() < deadline, "aiosmtpd did not start"
-                time.sleep(0.2)
+    command = [sys.executable, "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{port}"]
+    with running(command, {**os.environ, "PYTHONUNBUFFERED": "1"}) as server:
+        wait_for(lambda: listening(port), "aiosmtpd", 20, server)
         flask_alice.app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=port)
         ask_for_a_link(flask_alice)
-    finally:
-        server.terminate()
-        output = server.communicate(timeout=15)[0]
-    assert "Subject: Reset your password" in output and "To: alice@example.com" in output
+        wait_for(lambda: "To: alice@example.com" in server.output(), "the printed message", 15, server)
+        assert "Subject: Reset your password" in server.output()
+
+
+def listening(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
 
 
 # Django: the example's own SMTP settings ---------------------------------------------------
