@@ -50,8 +50,4 @@ def query_variants(name: str) -> dict[str, str]:
     }
 
 
-def is_client_error(status: int) -> bool:
-    return 400 <= status < 500
-
-
-__all__ = ["HUGE", "NOT_UTF8", "form_body", "form_variants", "query_variants", "is_client_error"]
+__all__ = ["HUGE", "NOT_UTF8", "form_body", "form_variants", "query_variants"]

@@ -10,53 +10,30 @@ driven through the project's URLs (/api_frameworks/...), the paths on the page
 
 from __future__ import annotations
 
-import itertools
 import json
 import re
 import shlex
-from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import pytest
 
-from api_frameworks.django_app.models import Book as DjangoBook
 from macros.run_it import logical
 from tests.examples.browsing import body
 from tests.examples.conftest import section
 
 
-@dataclass
-class Exchange:
-    command: list[str]
-    path: str
-    body: str | None
-    status_line: str
-    json_text: str
-
-
-def exchanges(script: str) -> list[Exchange]:
-    """The curl commands of the page's `requests` section, each with the answer printed under it.
-
-    A command may go on with ` \\`; a body too long for the page goes on over more `# ` lines
-    (joined as they are, so a line that goes on after a space starts with `#  `)."""
-    lines = logical([line for line in section(script, "requests") if line.strip()])
-    found = []
-    for i, line in enumerate(lines):
+def exchanges(script: str) -> list[tuple[list[str], str, str]]:
+    """The curl commands of the page's `requests` section, each with the status line and the JSON
+    printed under it. A command may go on with ` \\`; a body too long for the page goes on over
+    more `# ` lines (joined as they are, so a line that goes on after a space starts with `#  `)."""
+    found: list[tuple[list[str], list[str]]] = []
+    for line in logical([line for line in section(script, "requests") if line.strip()]):
         if line.startswith("curl "):
-            command = shlex.split(line)
-            sent = command[command.index("--json") + 1] if "--json" in command else None
-            shown = list(itertools.takewhile(lambda out: out.startswith("# "), lines[i + 1 :]))
-            found.append(
-                Exchange(
-                    command,
-                    urlsplit(command[-1]).path,
-                    sent,
-                    shown[0].removeprefix("# "),
-                    "".join(out.removeprefix("# ") for out in shown[1:]),
-                )
-            )
+            found.append((shlex.split(line), []))
+        else:
+            found[-1][1].append(line.removeprefix("# "))
     assert len(found) == 5, "the page shows create, fetch, missing, invalid and malformed requests"
-    return found
+    return [(command, shown[0], "".join(shown[1:])) for command, shown in found]
 
 
 class Api:
@@ -89,7 +66,8 @@ class Api:
 
 @pytest.fixture
 def api(site):
-    # CSRF checks on, as for a browser: Django Ninja checks them only for cookie-based auth.
+    # CSRF checks on, as for a browser: Django Ninja checks them only for cookie-based auth,
+    # so a script's POST needs no token (every POST below sends none).
     return Api(site)
 
 
@@ -97,21 +75,14 @@ def api(site):
 
 
 def test_every_request_on_the_page_is_answered_exactly_as_shown(api):
-    for ex in exchanges(f"api_frameworks/{api.name}_commands.sh"):
-        path = ex.path.removeprefix(api.url())
-        response = api.get(path) if ex.body is None else api.post(path, ex.body)
-        assert api.status_line(response) == ex.status_line, ex.command
+    for command, status_line, json_text in exchanges(f"api_frameworks/{api.name}_commands.sh"):
+        path = urlsplit(command[-1]).path.removeprefix(api.url())
+        sent = command[command.index("--json") + 1] if "--json" in command else None
+        response = api.get(path) if sent is None else api.post(path, sent)
+        assert api.status_line(response) == status_line, command
         assert response.headers["Content-Type"].split(";")[0] == "application/json"
-        assert body(response).rstrip("\n") == ex.json_text, ex.command
-        assert json.loads(body(response)) == json.loads(ex.json_text)
-
-
-def test_the_list_returns_what_was_created_in_order(api):
-    for title, year in [("Dune", 1965), ("Kindred", 1979)]:
-        assert api.post("/books/", json.dumps({"title": title, "year": year})).status_code == 201
-    listed = api.books()
-    assert [(b["title"], b["year"]) for b in listed] == [("Dune", 1965), ("Kindred", 1979)]
-    assert all(isinstance(b["id"], int) for b in listed)
+        assert body(response).rstrip("\n") == json_text, command
+        assert json.loads(body(response)) == json.loads(json_text)
 
 
 def test_the_id_is_never_read_from_the_body(api):
@@ -177,15 +148,6 @@ def test_an_unsupported_method_is_405(api):
     assert api.client.delete(api.url("/books/")).status_code == 405
 
 
-def test_a_post_needs_no_csrf_token_without_cookie_auth(django_site):
-    """Ninja exempts its views from Django's CSRF middleware and checks CSRF only for cookie-based auth."""
-    response = django_site.client().post(
-        "/api_frameworks/api/books/", data={"title": "Dune", "year": 1965}, content_type="application/json"
-    )
-    assert response.status_code == 201
-    assert DjangoBook.objects.get().title == "Dune"
-
-
 # The OpenAPI document describes the endpoints -----------------------------------------------
 
 
@@ -244,11 +206,10 @@ def test_the_docs_page_loads_swagger_ui_on_the_openapi_document(api):
     assert "swagger-ui" in html
     assert "openapi.json" in html
     if api.name == "flask":
-        # From the CDN, but each file with its hash: a changed file is not run.
+        # From the CDN, at the pinned version (each with its hash: the attack suite's cdn rule).
         for name in ("swagger-ui.css", "swagger-ui-bundle.js", "swagger-ui-standalone-preset.js"):
             tag = re.search(rf'<(?:script|link)[^>]*swagger-ui-dist@5\.36\.0/{re.escape(name)}"[^>]*>', html)
-            assert tag and re.search(r'integrity="sha384-[A-Za-z0-9+/]{64}"', tag.group()), name
-            assert 'crossorigin="anonymous"' in tag.group(), name
+            assert tag and 'crossorigin="anonymous"' in tag.group(), name
         assert len(re.findall(r"https://", html)) == 3, "nothing else from another host"
     else:
         # "ninja" in INSTALLED_APPS: the copy inside the package, from this site's static files.
@@ -301,10 +262,12 @@ def test_each_add_on_brings_the_packages_the_page_counts():
 # Limits ------------------------------------------------------------------------------
 
 
-def test_the_list_is_paged_and_a_client_cannot_ask_for_everything(api):
+def test_the_list_is_paged_in_order_and_a_client_cannot_ask_for_everything(api):
     for n in range(12):
         assert api.post("/books/", json.dumps({"title": f"Book {n}", "year": 1900 + n})).status_code == 201
-    assert [b["title"] for b in api.books()] == [f"Book {n}" for n in range(10)]
+    first = api.books()
+    assert [(b["title"], b["year"]) for b in first] == [(f"Book {n}", 1900 + n) for n in range(10)]
+    assert all(isinstance(b["id"], int) for b in first)
     assert [b["title"] for b in api.books("?page=2")] == ["Book 10", "Book 11"]
     huge = api.get("/books/?page_size=1000000")  # flask-smorest refuses it (422), Ninja caps it at 100
     assert huge.status_code == 422 if api.name == "flask" else len(json.loads(body(huge))["items"]) == 12
@@ -321,10 +284,3 @@ def test_flask_refuses_a_body_over_one_mebibyte_before_parsing_it(api):
     response = api.post("/books/", json.dumps({"title": "x" * 1_100_000, "year": 1965}))
     assert response.status_code == 413
     assert response.headers["Content-Type"] == "application/json"
-
-
-def test_a_body_that_is_not_sent_as_json_is_refused(api):
-    """A text/plain POST needs no CORS preflight, so any web page could send one: both refuse it."""
-    response = api.client.post(api.url("/books/"), data='{"title": "Dune", "year": 1965}', content_type="text/plain")
-    assert 400 <= response.status_code < 500
-    assert api.books() == []

@@ -1,10 +1,12 @@
 """A front end on another origin (CORS): the listed front end may read and post, no other origin may.
 
 Both apps are driven through their test clients with the origins the page's
-Run it exports, then started as the page starts them and asked over HTTP by
-the page's own requests: what a browser reads is the headers, so those are
-what these tests look at. The rule over every route of every example is the
-attack suite's (tests/attacks/test_cors.py).
+Run it exports, and once in a real browser: what a browser reads is the
+headers, so those are what these tests look at. That no other origin is let in,
+on every route of every example, is the attack suite's cors rule
+(tests/attacks/test_cors.py); that the page's own requests, sent to the servers
+its Run it starts, get the answers it shows is its Run-it walk
+(tests/examples/test_run_it.py).
 """
 
 from __future__ import annotations
@@ -121,17 +123,6 @@ def test_the_listed_front_end_reads_the_list_with_its_cookies(app):
     assert headers["access-control-allow-credentials"] == "true"
 
 
-@pytest.mark.parametrize("origin", FOREIGN)
-def test_another_origin_gets_no_cors_header(app, origin):
-    for method, headers in (
-        ("GET", {"Origin": origin}),
-        ("OPTIONS", {"Origin": origin, "Access-Control-Request-Method": "POST"}),
-        ("POST", {"Origin": origin}),
-    ):
-        status, found, _ = app.send(method, headers, {"title": "Forged"} if method == "POST" else None)
-        assert found == {}, f"{method} from {origin} answered {status} with {found}"
-
-
 def test_the_preflight_allows_the_json_post_and_nothing_more(app):
     ask = {"Origin": FRONT, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type"}
     status, headers, _ = app.send("OPTIONS", ask)
@@ -212,71 +203,6 @@ def test_django_checks_the_settings_the_page_shows(monkeypatch, settings):
     # An origin with a path is a mistake the page warns about: the check names it.
     settings.CORS_ALLOWED_ORIGINS = [f"{FRONT}/"]
     assert [m.id for m in run_checks() if m.id.startswith("corsheaders")] == ["corsheaders.E014"]
-
-
-# The page's requests, sent to the servers its Run it starts -----------------
-
-
-def requests_of(script: str) -> list[tuple[list[str], list[str]]]:
-    """Each curl command of the page's expected output (continuations joined), with the lines under it."""
-    from macros.run_it import logical
-
-    found: list[tuple[list[str], list[str]]] = []
-    for line in logical(section(script, "expect")):
-        if line.startswith("curl "):
-            found.append((shlex.split(line), []))
-        elif line.startswith("# "):
-            found[-1][1].append(line[2:])
-    return found
-
-
-def as_request(command: list[str], port: int) -> urllib.request.Request:
-    headers, method, data = {}, "GET", None
-    args = iter(command[1:])
-    for arg in args:
-        if arg == "-H":
-            name, _, value = next(args).partition(": ")
-            headers[name] = value
-        elif arg == "-X":
-            method = next(args)
-        elif arg == "--json":
-            data, method = next(args).encode(), "POST"
-            headers["Content-Type"] = "application/json"
-        elif arg.startswith("http"):
-            url = arg.replace("8000", str(port))
-    return urllib.request.Request(url, data=data, headers=headers, method=method)
-
-
-@pytest.mark.parametrize("framework", ["flask", "django"])
-def test_the_pages_requests_get_the_pages_answers_from_a_real_server(framework, tmp_path):
-    script = f"cors/{framework}_commands.sh"
-    *_, server = [line for line in section(script, "run") if not line.startswith(("#", "export "))]
-    port = free_port()
-    env = reader_env(**exports(script), DJANGO_DB=str(tmp_path / "db.sqlite3"))
-    pairs = requests_of(script)
-    assert len(pairs) == 4, f"{script}: the page shows a GET, a foreign GET, a preflight and a POST"
-    first = as_request(pairs[0][0], port)
-    with serving(as_typed(shlex.split(server), port), first.full_url, env, headers=dict(first.header_items())):
-        for command, shown in pairs:
-            request = as_request(command, port)
-            with urllib.request.urlopen(request, timeout=10) as response:
-                headers = acl(response.headers)
-                body = response.read().decode()
-            wanted = {k.lower(): v for k, _, v in (line.partition(": ") for line in shown) if k.lower() in ACL_NAMES}
-            assert {k: headers.get(k) for k in wanted} == wanted, f"{script}: {shlex.join(command)}"
-            if request.get_header("Origin") != FRONT:
-                assert headers == {}, f"{script}: {shlex.join(command)} let {request.get_header('Origin')} in"
-            if shown[-1].startswith("{") and "..." not in shown[-1]:
-                assert body.strip() == shown[-1]
-
-
-ACL_NAMES = {
-    "access-control-allow-origin",
-    "access-control-allow-credentials",
-    "access-control-allow-headers",
-    "access-control-allow-methods",
-    "access-control-max-age",
-}
 
 
 # A real browser, the front end on one origin and the API on another ---------

@@ -11,8 +11,6 @@ import re
 
 import pytest
 
-from crud.flask_app import create_app
-from crud.flask_models import db as flask_db
 from tests.examples.browsing import Inputs, body, words
 
 # The paths inside the app; Django's end in a slash and sit under the mount (/crud/).
@@ -81,12 +79,6 @@ def test_the_list_shows_20_books_a_page_and_links_the_next(site):
     assert browser.get(url(site, "list") + "?page=abc").status_code == 404
 
 
-def test_the_new_form_is_empty(site):
-    page = site.browser().get(url(site, "new"))
-    assert page.status_code == 200
-    assert "New book" in words(page)
-
-
 # Bad input: the form again with the messages, 404 for a missing row, never 500
 
 MESSAGES = {
@@ -103,50 +95,36 @@ MESSAGES = {
 }
 
 
-@pytest.mark.parametrize(
-    ("change", "message"),
-    [
-        ({"title": ""}, "required"),
-        ({"title": "   "}, "required"),
-        ({"year": "nineteen"}, "number"),
-        ({"year": "5000"}, "range"),
-    ],
-)
-def test_an_invalid_book_is_shown_again_with_the_message(site, change, message):
-    browser = site.browser()
-    response = browser.submit(url(site, "new"), {**DUNE, **change})
-    assert response.status_code == 200  # the same in both, each framework's default
-    assert MESSAGES[site.framework][message] in words(response)
-    assert site.count("book") == 0
-
-
-GARBAGE = [
-    {"year": "9" * 40},
-    {"year": "-1"},
-    {"year": "1e3"},
-    {"year": "0x7f"},
-    {"year": "١٩٦٥" + "9" * 30},
-    {"title": "x" * 5000},
-    {"author": ""},
-    {"title": "\x00"},
-    {"title": "<script>alert(1)</script>", "year": "-" * 3},
+# Each row: what the reader typed over Dune (None: the field left out), and the message shown;
+# None for garbage, where the form again (never a 500) is what counts.
+INVALID = [
+    ({"title": ""}, "required"),
+    ({"title": "   "}, "required"),
+    ({"year": "nineteen"}, "number"),
+    ({"year": "5000"}, "range"),
+    ({"author": None, "year": None}, None),
+    ({"year": "9" * 40}, None),
+    ({"year": "-1"}, None),
+    ({"year": "1e3"}, None),
+    ({"year": "0x7f"}, None),
+    ({"year": "١٩٦٥" + "9" * 30}, None),
+    ({"title": "x" * 5000}, None),
+    ({"author": ""}, None),
+    ({"title": "\x00"}, None),
+    ({"title": "<script>alert(1)</script>", "year": "-" * 3}, None),
 ]
 
 
-@pytest.mark.parametrize("change", GARBAGE, ids=range(len(GARBAGE)))
-def test_garbage_in_the_form_gets_the_form_again_never_a_500(site, change):
-    response = site.browser().submit(url(site, "new"), {**DUNE, **change})
-    assert response.status_code == 200 and "New book" in words(response)
+@pytest.mark.parametrize(("change", "message"), INVALID, ids=range(len(INVALID)))
+def test_an_invalid_book_is_shown_again_with_the_message(site, change, message):
+    sent = {name: value for name, value in {**DUNE, **change}.items() if value is not None}
+    response = site.browser().submit(url(site, "new"), sent)
+    assert response.status_code == 200 and "New book" in words(response)  # each framework's default
+    assert message is None or MESSAGES[site.framework][message] in words(response)
     assert site.count("book") == 0
 
 
-def test_missing_fields_show_the_form_again(site):
-    browser = site.browser()
-    assert browser.submit(url(site, "new"), {"title": "Dune"}).status_code == 200
-    assert site.count("book") == 0
-
-
-@pytest.mark.parametrize("pk", ["999", "99999999999999999999999"])
+@pytest.mark.parametrize("pk", ["999", "99999999999999999999999", "abc", "-1", "1.5"])
 @pytest.mark.parametrize("key", ["edit", "delete"])
 def test_a_missing_book_is_404_on_get_and_post(site, key, pk):
     browser = site.browser()
@@ -158,11 +136,6 @@ def test_a_missing_book_is_404_on_get_and_post(site, key, pk):
 
 def token_of(browser, path) -> dict[str, str]:
     return Inputs(body(browser.get(path))).hidden()
-
-
-@pytest.mark.parametrize("path", ["/books/abc/edit", "/books/-1/delete", "/books/1.5/edit"])
-def test_an_id_that_is_not_a_number_is_404(site, path):
-    assert site.browser().get(site.url(path if site.framework == "flask" else path + "/")).status_code == 404
 
 
 def test_other_methods_are_405(site):
@@ -185,14 +158,3 @@ def test_a_forged_cross_site_post_with_another_visitors_token_is_refused(site):
     assert site.count("book") == 1
     assert victim.submit(url(site, "delete", pk)).status_code == 302
     assert site.count("book") == 0
-
-
-# Set-up that the page states ---------------------------------------------------
-
-
-def test_flask_reads_the_secret_key_from_the_environment(monkeypatch, tmp_path):
-    monkeypatch.setenv("FLASK_SECRET_KEY", "from-the-environment")
-    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'crud.sqlite3'}"})
-    assert app.config["SECRET_KEY"] == "from-the-environment"
-    with app.app_context():
-        flask_db.engine.dispose()

@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import re
 import socket
-import subprocess
 import sys
 import time
 from datetime import datetime, timedelta
@@ -32,6 +31,7 @@ from password_reset.flask_models import User, db
 from tests.conftest import free_port
 from tests.examples.browsing import body
 from tests.examples.conftest import section
+from tests.examples.services import running, wait_for
 
 OLD, NEW = "correct horse battery staple", "a new and longer passphrase"
 LINK = re.compile(r"https?://\S+")
@@ -68,6 +68,12 @@ def smtp():
 def alice(site, smtp, settings, django_user_model):
     """The site with alice@example.com: Flask mails through the test SMTP server, Django into its outbox."""
     return add_alice(site, smtp, settings, django_user_model)
+
+
+@pytest.fixture
+def flask_alice(flask_site, smtp, settings, django_user_model):
+    """The same, for what only Flask's example does (its mail settings, its commands)."""
+    return add_alice(flask_site, smtp, settings, django_user_model)
 
 
 @pytest.fixture
@@ -124,10 +130,13 @@ def test_reset_by_the_emailed_link_then_sign_in_with_the_new_password(alice):
     host = {"flask": "http://localhost", "django": "http://testserver"}[alice.framework]
     assert link.startswith(host + alice.url("reset/"))
     page = set_password_page(alice, browser, link)
+    if alice.framework == "flask":  # the token is in the form's URL: no page it links to may see it
+        assert browser.get(page).headers["Referrer-Policy"] == "no-referrer"
     response = browser.submit(page, NEW_PASSWORD[alice.framework])
     done = alice.url("login/" if alice.framework == "flask" else "reset/done/")
     assert response.status_code == 302 and response.headers["Location"] == done
     assert "Your password is set." in body(browser.get(done))
+    assert "login/?next=" in browser.get(alice.url("account/")).headers["Location"], "signed out"
     field = LOGIN[alice.framework]
     name = {"flask": "alice@example.com", "django": "alice"}[alice.framework]
     assert browser.submit(alice.url("login/"), {field: name, "password": OLD}).status_code == 200
@@ -135,13 +144,6 @@ def test_reset_by_the_emailed_link_then_sign_in_with_the_new_password(alice):
     signed_in = browser.submit(alice.url("login/"), {field: name, "password": NEW})
     assert signed_in.headers["Location"] == alice.url("account/")
     assert "Signed in as alice@example.com." in body(browser.get(alice.url("account/")))
-
-
-def test_flask_the_form_behind_the_link_sends_no_referrer(flask_app):
-    client = flask_app.test_client()
-    page = client.get(request_flask_link(flask_app, client))
-    assert page.status_code == 200 and "Choose a new password" in page.text
-    assert page.headers["Referrer-Policy"] == "no-referrer"
 
 
 def test_a_link_works_once(alice):
@@ -179,11 +181,10 @@ def test_a_forged_token_is_refused(alice):
         assert alice.client().get(alice.url(f"reset/{tail}")).status_code == 400, tail
 
 
-def test_flask_a_token_signed_with_another_key_is_refused(flask_app):
-    client = flask_app.test_client()
-    link = request_flask_link(flask_app, client)
-    flask_app.config["SECRET_KEY"] = "rotated"
-    assert client.get(link).status_code == 400
+def test_flask_a_token_signed_with_another_key_is_refused(flask_alice):
+    link = request_link(flask_alice, flask_alice.browser())
+    flask_alice.app.config["SECRET_KEY"] = "rotated"
+    assert flask_alice.client().get(link).status_code == 400
 
 
 def test_an_unknown_address_gets_the_same_answer_and_no_mail(alice):
@@ -204,54 +205,48 @@ def test_a_host_it_does_not_trust_gets_a_400_and_no_mail(alice):
     assert sent(alice) == []
 
 
-def test_django_refuses_a_mismatched_password(django_alice):
-    browser = django_alice.browser()
-    page = set_password_page(django_alice, browser, request_link(django_alice, browser))
-    response = browser.submit(page, {"new_password1": NEW, "new_password2": OLD})
-    assert response.status_code == 200  # the form again, with its error
-    assert "The two password fields didn" in body(response)
+# (the fields of the set-password form, what the page says when it refuses them)
+REFUSED = {
+    "flask": [
+        ({"password": "short", "confirm": "short"}, "Field must be between 12"),
+        ({"password": NEW, "confirm": OLD}, "The passwords differ."),
+    ],
+    "django": [({"new_password1": NEW, "new_password2": OLD}, "The two password fields didn")],
+}
+
+
+def test_a_short_or_mismatched_password_is_refused(alice):
+    browser = alice.browser()
+    page = set_password_page(alice, browser, request_link(alice, browser))
+    for fields, said in REFUSED[alice.framework]:
+        response = browser.submit(page, fields)
+        assert response.status_code == 200 and said in body(response)  # the form again, with its error
 
 
 # Flask: its own mail sending and commands -----------------------------------------------
 
 
-@pytest.fixture
-def flask_app(flask_site, smtp, settings, django_user_model):
-    """The Flask app with alice, for what only Flask's example does (its mail settings, its commands)."""
-    flask_site.app.inbox = add_alice(flask_site, smtp, settings, django_user_model).inbox
-    return flask_site.app
-
-
-def post_form(client, url: str, **fields):
-    from tests.examples.browsing import csrf_token
-
-    token = csrf_token(client.get(url).text)
-    return client.post(url, data={"csrf_token": token, **fields})
-
-
-def request_flask_link(app, client) -> str:
-    assert post_form(client, "/reset/", email="alice@example.com").status_code == 302
-    [message] = app.inbox.messages
-    return LINK.search(message.get_body().get_content()).group()
-
-
-def test_flask_a_mail_server_that_is_down_changes_nothing_for_the_visitor(flask_app, caplog):
-    flask_app.config["MAIL_PORT"] = free_port()  # nothing listens there
-    response = post_form(flask_app.test_client(), "/reset/", email="alice@example.com")
+def ask_for_a_link(site):
+    """The reset form, posted for alice: the visitor is sent on whether or not the mail left."""
+    response = site.browser().submit("/reset/", {"email": "alice@example.com"})
     assert response.headers["Location"] == "/reset/sent/"
+
+
+def test_flask_a_mail_server_that_is_down_changes_nothing_for_the_visitor(flask_alice, caplog):
+    flask_alice.app.config["MAIL_PORT"] = free_port()  # nothing listens there
+    ask_for_a_link(flask_alice)
     assert "Could not send the reset email to user 1" in caplog.text
 
 
-def test_flask_refuses_to_send_in_clear_when_told_to_use_tls(flask_app, caplog):
-    flask_app.config["MAIL_USE_TLS"] = True  # the test server offers no STARTTLS
-    response = post_form(flask_app.test_client(), "/reset/", email="alice@example.com")
-    assert response.headers["Location"] == "/reset/sent/"
-    assert flask_app.inbox.messages == []
+def test_flask_refuses_to_send_in_clear_when_told_to_use_tls(flask_alice, caplog):
+    flask_alice.app.config["MAIL_USE_TLS"] = True  # the test server offers no STARTTLS
+    ask_for_a_link(flask_alice)
+    assert flask_alice.inbox.messages == []
     assert "STARTTLS extension not supported by server" in caplog.text
 
 
 @pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")  # a local test server
-def test_flask_signs_in_to_a_mail_server_that_requires_it(flask_app):
+def test_flask_signs_in_to_a_mail_server_that_requires_it(flask_alice):
     def authenticator(server, session, envelope, mechanism, auth_data):
         return AuthResult(success=(auth_data.login, auth_data.password) == (b"mailer", b"s3cret"))
 
@@ -266,19 +261,12 @@ def test_flask_signs_in_to_a_mail_server_that_requires_it(flask_app):
     )
     controller.start()
     try:
-        flask_app.config.update(MAIL_PORT=controller.port, MAIL_USERNAME="mailer", MAIL_PASSWORD="s3cret")
-        post_form(flask_app.test_client(), "/reset/", email="alice@example.com")
+        flask_alice.app.config.update(MAIL_PORT=controller.port, MAIL_USERNAME="mailer", MAIL_PASSWORD="s3cret")
+        ask_for_a_link(flask_alice)
     finally:
         controller.stop()
     [message] = inbox.messages
     assert message["To"] == "alice@example.com"
-
-
-def test_flask_refuses_a_short_or_mismatched_password(flask_app):
-    client = flask_app.test_client()
-    link = request_flask_link(flask_app, client)
-    assert "Field must be between 12" in post_form(client, link, password="short", confirm="short").text
-    assert "The passwords differ." in post_form(client, link, password=NEW, confirm=OLD).text
 
 
 def test_flask_create_user_command_stores_a_hash(tmp_path):
@@ -291,7 +279,7 @@ def test_flask_create_user_command_stores_a_hash(tmp_path):
         db.engine.dispose()
 
 
-def test_the_smtp_server_the_page_starts_prints_the_message(flask_app):
+def test_the_smtp_server_the_page_starts_prints_the_message(flask_alice):
     for script in ("password_reset/flask_commands.sh", "password_reset/django_commands.sh"):
         [typed] = [line for line in section(script, "run") if "aiosmtpd" in line and "&" in line]
         assert typed.split("&")[0].split() == ["python", "-m", "aiosmtpd", "-n"]  # listens on localhost:8025
@@ -299,32 +287,18 @@ def test_the_smtp_server_the_page_starts_prints_the_message(flask_app):
     assert (plain.config["MAIL_SERVER"], plain.config["MAIL_PORT"]) == ("localhost", 8025)
     assert (topic.SMTP["host"], topic.SMTP["port"]) == ("localhost", 8025)
     port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{port}"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
-    try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                assert server.poll() is None and time.monotonic() < deadline, "aiosmtpd did not start"
-                time.sleep(0.2)
-        flask_app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=port)
-        post_form(flask_app.test_client(), "/reset/", email="alice@example.com")
-    finally:
-        server.terminate()
-        output = server.communicate(timeout=15)[0]
-    assert "Subject: Reset your password" in output and "To: alice@example.com" in output
+    command = [sys.executable, "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{port}"]
+    with running(command, {**os.environ, "PYTHONUNBUFFERED": "1"}) as server:
+        wait_for(lambda: listening(port), "aiosmtpd", 20, server)
+        flask_alice.app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=port)
+        ask_for_a_link(flask_alice)
+        wait_for(lambda: "To: alice@example.com" in server.output(), "the printed message", 15, server)
+        assert "Subject: Reset your password" in server.output()
 
 
-def test_flask_account_needs_a_signed_in_user(flask_app):
-    assert flask_app.test_client().get("/account/").headers["Location"].startswith("/login/")
+def listening(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
 
 
 # Django: the example's own SMTP settings ---------------------------------------------------
