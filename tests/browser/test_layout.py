@@ -367,43 +367,34 @@ def test_request_count_per_page_stays_within_budget(sweep, bare_load):
 
 # The layout (layout.js) ------------------------------------------------------------
 
-
-def test_nothing_overflows_the_page_sideways(sweep):
-    assert problems(sweep, "overflow") == {}
-
-
-def test_every_sideways_scroller_shows_it_scrolls_and_takes_the_keyboard(sweep):
-    assert problems(sweep, "scrollers") == {}
-
-
-def test_no_text_spills_out_of_a_table_cell(sweep):
-    assert problems(sweep, "cells") == {}
-
-
-def test_diagram_text_renders_at_11_px_or_more(sweep):
-    assert problems(sweep, "diagramText") == {}
+# Each rule of layout.js, read on every page in every view, and what it holds.
+LAYOUT_RULES = {
+    "overflow": "nothing overflows the page sideways",
+    "scrollers": "every sideways scroller shows it scrolls and takes the keyboard",
+    "cells": "no text spills out of a table cell",
+    "diagramText": "diagram text renders at 11 px or more",
+    "diagramClip": "diagram text stays inside its box, and each chart inside the article",
+    "diagramScheme": "diagrams follow the colour scheme with readable text and bars",
+    "abbr": "no abbreviation is underlined in a heading",
+    "title": "the header title is never cut",
+    "copy": "no copy button covers the code",
+    "focus": "focus is visible on every control",
+}
 
 
-def test_diagram_text_stays_inside_its_box_and_each_chart_inside_the_article(sweep):
-    assert problems(sweep, "diagramClip") == {}
+@pytest.mark.parametrize("rule", LAYOUT_RULES)
+def test_every_page_keeps_each_layout_rule(sweep, rule):
+    assert problems(sweep, rule) == {}, LAYOUT_RULES[rule]
 
 
-def test_diagrams_follow_the_colour_scheme_with_readable_text_and_bars(sweep):
-    assert problems(sweep, "diagramScheme") == {}
-
-
-def test_no_abbreviation_is_underlined_in_a_heading(sweep):
-    assert problems(sweep, "abbr") == {}
+def test_code_fits_its_box_in_tabs_at_1280_px(sweep):
+    assert problems(sweep, "codeTabs", ["desktop-light"]) == {}
 
 
 def test_code_fits_its_box_side_by_side_at_1280_px(sweep):
     """With Flask beside Django (the header's toggle), no code block scrolls sideways."""
     assert sum(r["counts"]["code"] for r in sweep.layout["desktop-light"].values()) > 100
     assert problems(sweep, "codeSideBySide", ["desktop-light"]) == {}
-
-
-def test_code_fits_its_box_in_tabs_at_1280_px(sweep):
-    assert problems(sweep, "codeTabs", ["desktop-light"]) == {}
 
 
 def test_every_cookbook_page_shows_its_code_pair_on_the_first_1280_px_screen(sweep):
@@ -421,18 +412,6 @@ def test_a_page_with_charts_shows_the_first_within_two_screens(sweep):
     """Answers first (issue 23): figures and charts open the page; the method follows."""
     assert sum(r["counts"]["charts"] for r in sweep.layout["phone-light"].values()) >= 5
     assert problems(sweep, "firstChart") == {}
-
-
-def test_the_header_title_is_never_cut(sweep):
-    assert problems(sweep, "title") == {}
-
-
-def test_no_copy_button_covers_the_code(sweep):
-    assert problems(sweep, "copy") == {}
-
-
-def test_focus_is_visible_on_every_control(sweep):
-    assert problems(sweep, "focus") == {}
 
 
 def test_missing_page_answers_404_with_the_site_404_page(browser, site_url):
