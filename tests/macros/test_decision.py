@@ -128,20 +128,6 @@ def test_a_memory_point_is_held_by_any_answer_that_needs_add_ons_and_says_which(
         assert speed.compare(SITE, "benchmark.memory_mib.full") in held.reads
 
 
-def test_no_reason_scores_for_a_side_its_own_figures_argue_against():
-    """Every answer that gives points: each figure its reason quotes favours that side, or neither, in the data."""
-    fws = list(SITE.frameworks)
-    checked = 0
-    for q in SITE.decision.questions:
-        for a in q.answers:
-            if not a.favours:
-                continue
-            for key in reasons.quoted(a.reason, fws):
-                checked += 1
-                assert speed.winner(SITE, key) in (a.favours, None), (q.id, a.id, key)
-    assert checked >= 2, "no scoring reason quotes a figure any more: is `quoted` still finding them?"
-
-
 def test_no_figure_is_typed_into_the_data():
     """Every number with a unit in a reason comes from a {figure}/{compare}/{fact} placeholder."""
     raw = SITE.decision
@@ -263,20 +249,7 @@ def test_the_form_has_one_radio_group_per_question_and_the_rules_as_json():
     # The verdict is announced; the script makes the skip link from the form's data-skip.
     assert '<div id="decision-status" role="status" aria-live="polite" aria-atomic="true"></div>' in page
     assert '<form id="decision-form" class="decision-form" data-skip="Go to the questions" hidden>' in page
-    assert '<script src="../../assets/javascripts/decision.js"></script>' in page
     assert html_lib.unescape(re.search(r"<legend>(.*?)</legend>", page).group(1)) == D.questions[0].ask
-
-
-@pytest.mark.parametrize(
-    ("page_url", "src"),
-    [
-        ("choosing/decision/", "../../assets/javascripts/decision.js"),  # the published site
-        ("choosing/decision.html", "../assets/javascripts/decision.js"),  # the offline edition
-        ("", "assets/javascripts/decision.js"),
-    ],
-)
-def test_the_script_is_reached_from_the_pages_own_folder(page_url, src):
-    assert f'<script src="{src}"></script>' in decision.form(D, NAMES, page_url)
 
 
 # Bad data is refused with file, key and line ---------------------------------------
