@@ -199,6 +199,7 @@ def test_compare_says_whatever_the_data_says(two_site, two):
 
 def test_benchmark_setup_names_machine_method_and_versions(two_site):
     table = speed.benchmark_setup(two_site)
+    assert "| Measured on | 2026-11-01, with `make measure` |" in table
     assert "| Processor | Test CPU, 2 cores (a virtual machine) |" in table
     assert "wrk 4.1.0, one thread, 8 connections, 5 s a run, on loopback" in table
     assert "Flask 1.0, Django 1.0, wrk 4.1.0" in table
