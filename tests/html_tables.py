@@ -1,8 +1,10 @@
-"""Read a built page as a reader sees it: its article, and each table cell's text content."""
+"""Read a built page as a reader sees it: its article, its tags' attributes, and each table cell's text."""
 
 from __future__ import annotations
 
 import functools
+import re
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -12,6 +14,18 @@ ROOT = Path(__file__).resolve().parent.parent
 def article(html: str) -> str:
     """The page's own content, inside Material's <article> (the theme around it left out)."""
     return html.split('<article class="md-content__inner', 1)[1].split("</article>", 1)[0]
+
+
+# A start tag's attributes: name="value", name='value' or name=value.
+ATTRIBUTE = re.compile(r"""\s([\w:-]+)=(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""")
+
+
+def start_tags(html: str, name: str = r"[A-Za-z][\w-]*") -> list[dict[str, str]]:
+    """The attributes of every start tag called ``name`` in ``html``, entities decoded."""
+    return [
+        {key: unescape(a or b or c) for key, a, b, c in ATTRIBUTE.findall(tag.group(1))}
+        for tag in re.finditer(rf"<(?:{name})\b([^>]*)>", html)
+    ]
 
 
 class _Tables(HTMLParser):

@@ -25,23 +25,11 @@ import pytest
 
 from tests.conftest import ROOT, SUBPATH, build_zensical, copy_project, search_index
 from tests.github.test_offline_edition import script_problems
-from tests.html_tables import article, squash, tables
+from tests.html_tables import article, squash, start_tags, tables
 from tests.site.test_assistants import nav_sources
 from tests.site.test_examples_shown import tab_sets
 
 DOCS = ROOT / "docs"
-
-
-# A start tag's attributes: name="value", name='value' or name=value.
-ATTRIBUTE = re.compile(r"""\s([\w:-]+)=(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""")
-
-
-def start_tags(html: str, name: str = r"[A-Za-z][\w-]*") -> list[dict[str, str]]:
-    """The attributes of every start tag called ``name`` in ``html``, entities decoded."""
-    return [
-        {key: unescape(a or b or c) for key, a, b, c in ATTRIBUTE.findall(tag.group(1))}
-        for tag in re.finditer(rf"<(?:{name})\b([^>]*)>", html)
-    ]
 
 
 def article_text(page: Path) -> str:
