@@ -28,6 +28,81 @@ def start_tags(html: str, name: str = r"[A-Za-z][\w-]*") -> list[dict[str, str]]
     ]
 
 
+class _CodeBlocks(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[dict] = []
+        self.stack: list[str] = []  # open divs' classes
+        self.label: str | None = None
+        self.labels: list[str] = []  # labels of the innermost tab set, in order
+        self.panel = -1
+        self.where: str | None = None  # "title", "code" or "label"
+        self.after_run_it = False
+        self.sets = 0
+        self.run_it_set: int | None = None  # the first tab set under the "Run it" heading
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        cls = (a.get("class") or "").split()
+        if tag == "h2" and a.get("id") == "run-it":
+            self.after_run_it = True
+        elif tag == "h2":
+            self.after_run_it = False
+        if tag == "div":
+            self.stack.append(" ".join(cls))
+            if "tabbed-set" in cls:
+                self.labels, self.panel = [], -1
+                self.sets += 1
+                if self.after_run_it and self.run_it_set is None:
+                    self.run_it_set = self.sets
+            elif "tabbed-block" in cls:
+                self.panel += 1
+            elif "highlight" in cls:
+                self.blocks.append(
+                    {
+                        "classes": cls,
+                        "title": "",
+                        "href": None,
+                        "code": "",
+                        "run_it": self.after_run_it and self.sets == self.run_it_set,
+                        "tab": self.labels[self.panel] if 0 <= self.panel < len(self.labels) else None,
+                    }
+                )
+        elif tag == "label" and self.stack and "tabbed-labels" in self.stack[-1]:
+            self.where = "label"
+            self.labels.append("")
+        elif tag == "span" and "filename" in cls and self.blocks:
+            self.where = "title"
+        elif tag == "a" and self.where == "title":
+            self.blocks[-1]["href"] = a.get("href")
+        elif tag == "code" and self.blocks and self.where is None and self.stack and "highlight" in self.stack[-1]:
+            self.where = "code"
+
+    def handle_endtag(self, tag):
+        if tag == "div" and self.stack:
+            self.stack.pop()
+        elif (
+            (tag == "span" and self.where == "title")
+            or (tag == "code" and self.where == "code")
+            or (tag == "label" and self.where == "label")
+        ):
+            self.where = None
+
+    def handle_data(self, data):
+        if self.where == "label":
+            self.labels[-1] += data
+        elif self.where in ("title", "code"):
+            self.blocks[-1][self.where] += data
+
+
+def code_blocks(html: str) -> list[dict]:
+    """The code blocks of a page, in order: classes, title text, title link, code text, tab label,
+    and whether the block is in the Run it's tab set."""
+    parser = _CodeBlocks()
+    parser.feed(html)
+    return parser.blocks
+
+
 class _Tables(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
