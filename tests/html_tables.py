@@ -28,79 +28,101 @@ def start_tags(html: str, name: str = r"[A-Za-z][\w-]*") -> list[dict[str, str]]
     ]
 
 
-class _CodeBlocks(HTMLParser):
+class _Tabs(HTMLParser):
+    """A page's tab sets and code blocks, in order (see tab_sets and code_blocks)."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
+        self.sets: list[dict] = []
         self.blocks: list[dict] = []
-        self.stack: list[str] = []  # open divs' classes
-        self.label: str | None = None
-        self.labels: list[str] = []  # labels of the innermost tab set, in order
-        self.panel = -1
-        self.where: str | None = None  # "title", "code" or "label"
+        self.divs: list[str] = []  # open divs' classes
+        self.tabs: list[int] = []  # the set of each open tab (tabbed-block), innermost last
+        self.panel = -1  # the newest set's tab
+        self.where: str | None = None  # in a "label", or a code block's "title" or "code"
+        self.example = False  # in an example's code, in a tab
+        self.tables = 0  # <table> elements open
+        self.after_pre = False
         self.after_run_it = False
-        self.sets = 0
         self.run_it_set: int | None = None  # the first tab set under the "Run it" heading
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         cls = (a.get("class") or "").split()
-        if tag == "h2" and a.get("id") == "run-it":
-            self.after_run_it = True
-        elif tag == "h2":
-            self.after_run_it = False
+        if tag == "h2":
+            self.after_run_it = a.get("id") == "run-it"
+        labels = self.sets[-1]["labels"] if self.sets else []
         if tag == "div":
-            self.stack.append(" ".join(cls))
+            self.divs.append(" ".join(cls))
             if "tabbed-set" in cls:
-                self.labels, self.panel = [], -1
-                self.sets += 1
+                self.sets.append({"labels": [], "code": [], "tables": []})
+                self.panel = -1
                 if self.after_run_it and self.run_it_set is None:
-                    self.run_it_set = self.sets
-            elif "tabbed-block" in cls:
+                    self.run_it_set = len(self.sets)
+            elif "tabbed-block" in cls and self.sets:
                 self.panel += 1
+                self.sets[-1]["code"].append([])
+                self.sets[-1]["tables"].append("")
+                self.tabs.append(len(self.sets) - 1)
             elif "highlight" in cls:
-                self.blocks.append(
-                    {
-                        "classes": cls,
-                        "title": "",
-                        "href": None,
-                        "code": "",
-                        "run_it": self.after_run_it and self.sets == self.run_it_set,
-                        "tab": self.labels[self.panel] if 0 <= self.panel < len(self.labels) else None,
-                    }
-                )
-        elif tag == "label" and self.stack and "tabbed-labels" in self.stack[-1]:
+                run_it = self.after_run_it and len(self.sets) == self.run_it_set
+                tab = labels[self.panel] if 0 <= self.panel < len(labels) else None
+                block = {"classes": cls, "title": "", "href": None, "code": ""}
+                self.blocks.append({**block, "run_it": run_it, "tab": tab})
+        elif tag == "table":
+            self.tables += 1
+        elif tag == "label" and self.divs and "tabbed-labels" in self.divs[-1]:
             self.where = "label"
-            self.labels.append("")
+            labels.append("")
         elif tag == "span" and "filename" in cls and self.blocks:
             self.where = "title"
         elif tag == "a" and self.where == "title":
             self.blocks[-1]["href"] = a.get("href")
-        elif tag == "code" and self.blocks and self.where is None and self.stack and "highlight" in self.stack[-1]:
-            self.where = "code"
+        elif tag == "code":
+            if self.blocks and self.where is None and self.divs and "highlight" in self.divs[-1]:
+                self.where = "code"
+            # A Run it's built blocks (class run-it) are not an example's code.
+            if self.sets and self.sets[-1]["code"] and self.after_pre and "run-it" not in " ".join(self.divs).split():
+                self.example = True
+                self.sets[-1]["code"][-1].append("")
+        self.after_pre = tag == "pre" or (tag == "span" and self.after_pre)
 
     def handle_endtag(self, tag):
-        if tag == "div" and self.stack:
-            self.stack.pop()
-        elif (
-            (tag == "span" and self.where == "title")
-            or (tag == "code" and self.where == "code")
-            or (tag == "label" and self.where == "label")
-        ):
+        if tag == "div" and self.divs:
+            if "tabbed-block" in self.divs.pop().split() and self.tabs:
+                self.tabs.pop()
+        elif tag == "table":
+            self.tables -= 1
+        elif tag == "code":
+            self.example = False
+        if (tag, self.where) in (("span", "title"), ("code", "code"), ("label", "label")):
             self.where = None
 
     def handle_data(self, data):
         if self.where == "label":
-            self.labels[-1] += data
+            self.sets[-1]["labels"][-1] += data
         elif self.where in ("title", "code"):
             self.blocks[-1][self.where] += data
+        if self.example:
+            self.sets[-1]["code"][-1][-1] += data
+        if self.tables and self.tabs:
+            self.sets[self.tabs[-1]]["tables"][-1] += data
+
+
+def _tabs(html: str) -> _Tabs:
+    parser = _Tabs()
+    parser.feed(html)
+    return parser
+
+
+def tab_sets(html: str) -> list[dict]:
+    """Every tab set of a page: its labels, and each tab's example code (a list of texts) and table text."""
+    return _tabs(html).sets
 
 
 def code_blocks(html: str) -> list[dict]:
     """The code blocks of a page, in order: classes, title text, title link, code text, tab label,
     and whether the block is in the Run it's tab set."""
-    parser = _CodeBlocks()
-    parser.feed(html)
-    return parser.blocks
+    return _tabs(html).blocks
 
 
 class _Tables(HTMLParser):

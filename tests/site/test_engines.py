@@ -25,9 +25,8 @@ import pytest
 
 from tests.conftest import ROOT, SUBPATH, build_zensical, copy_project, search_index
 from tests.github.test_offline_edition import script_problems
-from tests.html_tables import article, squash, start_tags, tables
+from tests.html_tables import article, squash, start_tags, tab_sets, tables
 from tests.site.test_assistants import nav_sources
-from tests.site.test_examples_shown import tab_sets
 
 DOCS = ROOT / "docs"
 
