@@ -18,6 +18,7 @@ from macros.examples import (
 )
 from tests.conftest import site_data
 from tests.html_tables import tab_sets
+from tests.site.test_assistants import html_of
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -117,9 +118,8 @@ def test_every_example_call_gives_a_tab_set_of_its_own(built_site):
         calls = len(CALL.findall(md.read_text(encoding="utf-8")))
         if not calls:
             continue
-        rel = md.relative_to(ROOT / "docs").with_suffix("")
-        html = built_site.site / (rel.parent if rel.name == "index" else rel) / "index.html"
-        found = sum(1 for t in tab_sets(html.read_text(encoding="utf-8")) if set(t["labels"]) & set(NAMES))
+        html = html_of(built_site.site, md.relative_to(ROOT / "docs").as_posix()).read_text(encoding="utf-8")
+        found = sum(1 for t in tab_sets(html) if set(t["labels"]) & set(NAMES))
         if found < calls:
             short.append(f"docs/{md.relative_to(ROOT / 'docs')}: {calls} example() calls, {found} tab sets")
     assert short == []
