@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
-
 import pytest
 
 from tests.conftest import ROOT
+from tests.site.test_page_dates import git
 from tools import preview_summary as summary
 
 
@@ -70,23 +69,15 @@ def test_the_markdown_says_how_to_open_the_preview_and_lists_each_page(tmp_path)
 
 
 def test_changes_come_from_git_with_renames_as_remove_and_add(tmp_path):
-    def git(*args):
-        subprocess.run(
-            ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args],
-            cwd=tmp_path,
-            check=True,
-            capture_output=True,
-        )
-
-    git("init", "-q")
+    git(tmp_path, "init", "-q")
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "a.md").write_text("# A\n" * 20, encoding="utf-8")
     (tmp_path / "docs" / "b.md").write_text("# B\n", encoding="utf-8")
-    git("add", ".")
-    git("commit", "-q", "-m", "one")
-    git("mv", "docs/a.md", "docs/c.md")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-q", "-m", "one")
+    git(tmp_path, "mv", "docs/a.md", "docs/c.md")
     (tmp_path / "docs" / "b.md").write_text("# B, better\n", encoding="utf-8")
-    git("commit", "-q", "-am", "two")
+    git(tmp_path, "commit", "-q", "-am", "two")
     assert sorted(summary.changed_files("HEAD^1", cwd=tmp_path)) == [
         ("A", "docs/c.md"),
         ("D", "docs/a.md"),
@@ -99,12 +90,8 @@ def test_changes_come_from_git_with_renames_as_remove_and_add(tmp_path):
 def test_a_first_commit_has_nothing_to_compare_with_and_still_gets_a_summary(tmp_path, monkeypatch, capsys):
     # The first push to a new repository: HEAD^1 does not exist, and the
     # summary step must not fail the job for it.
-    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
-    subprocess.run(
-        ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "--allow-empty", "-m", "first"],
-        cwd=tmp_path,
-        check=True,
-    )
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "commit", "-q", "--allow-empty", "-m", "first")
     assert summary.has_commit("HEAD", cwd=tmp_path) and not summary.has_commit("HEAD^1", cwd=tmp_path)
     monkeypatch.setattr(summary, "ROOT", tmp_path)
     assert summary.main(["--site", str(tmp_path), "--base", "HEAD^1"]) == 0

@@ -52,13 +52,6 @@ def test_bar_lengths_are_proportional_to_the_values():
     assert {float(r.get("x")) for r in rects(figure)} == {LABEL}
 
 
-def test_doubling_a_value_doubles_its_bar_and_nothing_else():
-    before = {r.get("data-value"): float(r.get("width")) for r in rects(parse(bar_chart("c", "T", GROUPS[:1], "ms")))}
-    changed = (Group("Plain text", (Bar("Flask", 100, 90, 120), Bar("Django", 100, 90, 110))),)
-    after = [float(r.get("width")) for r in rects(parse(bar_chart("c", "T", changed, "ms")))]
-    assert after == [before["100"], before["100"]] and after[1] == pytest.approx(2 * before["50"], abs=0.1)
-
-
 def test_range_lines_run_from_the_lowest_to_the_highest_run():
     figure = parse(bar_chart("c", "T", GROUPS[:1], "ms"))
     paths = [p for p in svg_of(figure).iter(f"{SVG}path") if p.get("class") == "range"]

@@ -69,13 +69,8 @@ def test_swapped_flask_and_django_cells(project):
 
 def test_a_front_matter_title_that_differs_from_the_h1(project):
     edit(project, "docs/choosing/size.md", "---\n", "---\ntitle: Sizes\n")
-    line = 1 + (project / "docs/choosing/size.md").read_text(encoding="utf-8").splitlines().index(
-        next(
-            x
-            for x in (project / "docs/choosing/size.md").read_text(encoding="utf-8").splitlines()
-            if x.startswith("# ")
-        )
-    )
+    lines = (project / "docs/choosing/size.md").read_text(encoding="utf-8").splitlines()
+    line = 1 + next(i for i, x in enumerate(lines) if x.startswith("# "))
     assert only(project).startswith(f"docs/choosing/size.md, line {line}: the `# ")
     assert "differs from the front matter's `title: Sizes`" in only(project)
 

@@ -9,6 +9,7 @@ facts it names, and the reasons never contradict the verdict.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import random
 import re
@@ -126,20 +127,6 @@ def test_a_memory_point_is_held_by_any_answer_that_needs_add_ons_and_says_which(
         assert held.kind == "held" and held.points == 0 and many.totals["flask"] == 0, (qid, aid)
         assert held.reads.startswith(f"For neither, because of your answer to “{text.plain(QUESTIONS[qid].ask)}”")
         assert speed.compare(SITE, "benchmark.memory_mib.full") in held.reads
-
-
-def test_no_reason_scores_for_a_side_its_own_figures_argue_against():
-    """Every answer that gives points: each figure its reason quotes favours that side, or neither, in the data."""
-    fws = list(SITE.frameworks)
-    checked = 0
-    for q in SITE.decision.questions:
-        for a in q.answers:
-            if not a.favours:
-                continue
-            for key in reasons.quoted(a.reason, fws):
-                checked += 1
-                assert speed.winner(SITE, key) in (a.favours, None), (q.id, a.id, key)
-    assert checked >= 2, "no scoring reason quotes a figure any more: is `quoted` still finding them?"
 
 
 def test_no_figure_is_typed_into_the_data():
@@ -263,20 +250,7 @@ def test_the_form_has_one_radio_group_per_question_and_the_rules_as_json():
     # The verdict is announced; the script makes the skip link from the form's data-skip.
     assert '<div id="decision-status" role="status" aria-live="polite" aria-atomic="true"></div>' in page
     assert '<form id="decision-form" class="decision-form" data-skip="Go to the questions" hidden>' in page
-    assert '<script src="../../assets/javascripts/decision.js"></script>' in page
     assert html_lib.unescape(re.search(r"<legend>(.*?)</legend>", page).group(1)) == D.questions[0].ask
-
-
-@pytest.mark.parametrize(
-    ("page_url", "src"),
-    [
-        ("choosing/decision/", "../../assets/javascripts/decision.js"),  # the published site
-        ("choosing/decision.html", "../assets/javascripts/decision.js"),  # the offline edition
-        ("", "assets/javascripts/decision.js"),
-    ],
-)
-def test_the_script_is_reached_from_the_pages_own_folder(page_url, src):
-    assert f'<script src="{src}"></script>' in decision.form(D, NAMES, page_url)
 
 
 # Bad data is refused with file, key and line ---------------------------------------
@@ -308,120 +282,108 @@ def broken(tmp_path, change=None, measured=None) -> str:
     return "\n".join(found)
 
 
-def where(qid: str, aid: str) -> str:
-    """The key path of an answer in decision.yml, as error messages write it."""
+def at(qid: str, aid: str) -> tuple:
+    """The key path of an answer in decision.yml."""
     qi = next(i for i, q in enumerate(SITE.decision.questions) if q.id == qid)
-    ai = next(i for i, a in enumerate(SITE.decision.questions[qi].answers) if a.id == aid)
-    return rf"questions\.{qi}\.answers\.{ai}"
+    return ("questions", qi, "answers", next(i for i, a in enumerate(D.questions[qi].answers) if a.id == aid))
 
 
-def the_answer(d: dict, qid: str, aid: str) -> dict:
-    return next(a for q in d["questions"] if q["id"] == qid for a in q["answers"] if a["id"] == aid)
+def where(qid: str, aid: str) -> str:
+    """The key path of an answer, as error messages write it (a regex)."""
+    return re.escape(".".join(map(str, at(qid, aid))))
 
 
-@pytest.mark.parametrize(
-    ("change", "message"),
-    [
-        (
-            lambda d: d["questions"][0]["answers"][1].update(favours="rails"),
-            r"questions\.0\.answers\.1\.favours: unknown framework 'rails'",
-        ),
-        (
-            lambda d: d["questions"][0]["answers"][1].update(fact="nope"),
-            r"questions\.0\.answers\.1\.fact: unknown fact 'nope'",
-        ),
-        (
-            lambda d: d["questions"][0]["answers"][1].pop("fact"),
-            r"questions\.0\.answers\.1: an answer that favours a framework names the `fact`",
-        ),
-        (
-            lambda d: d["questions"][0]["answers"][2].update(fact="one_layout"),
-            r"questions\.0\.answers\.2\.favours: fact 'one_layout' favours 'django' in another answer",
-        ),
-        (
-            lambda d: d["questions"][0]["answers"][1].update(page="elsewhere"),
-            r"questions\.0\.answers\.1\.page: unknown page 'elsewhere'",
-        ),
-        (lambda d: d["say"].update(firm="Go {winner}"), r"say\.firm: unknown placeholder\(s\) \['winner'\]"),
-        (lambda d: d["next"].update(pick="Open it in {leader}"), r"next\.pick: unknown placeholder\(s\) \['leader'\]"),
-        (lambda d: d["next"].update(page="shop"), r"next\.page: unknown page 'shop'"),
-        (lambda d: d["rules"].update(facts=1), r"rules\.facts: input should be greater than or equal to 2"),
-        (
-            lambda d: d["questions"][1]["answers"][0].update(id=True),
-            r"questions\.1\.answers\.0\.id: YAML read true as true/false \(True\), but this is text; put it in quotes",
-        ),
-        (
-            lambda d: d["pages"]["memory"].update(file="choosing/speed.md#"),
-            r"pages\.memory\.file: string should match pattern",
-        ),
-        # `unless`: known facts, no chains, and the `otherwise` reason that goes with it.
-        (
-            lambda d: the_answer(d, "hosting", "memory")["unless"].append("nope"),
-            where("hosting", "memory") + r"\.unless\.3: unknown fact 'nope'",
-        ),
-        (
-            lambda d: the_answer(d, "hosting", "memory")["unless"].append("small_footprint"),
-            where("hosting", "memory")
-            + r"\.unless\.3: fact 'small_footprint' is named by an answer that has `unless` itself",
-        ),
-        (
-            lambda d: the_answer(d, "hosting", "memory").pop("otherwise"),
-            where("hosting", "memory")
-            + r": an answer with `unless` favours a framework and gives the `otherwise` reason",
-        ),
-        (
-            lambda d: the_answer(d, "traffic", "modest").update(otherwise="Why not."),
-            where("traffic", "modest") + r"\.otherwise: `otherwise` is shown only when `unless` holds the points",
-        ),
-        # Measured figures: a key the data does not have, in a reason or in `measured`.
-        (
-            lambda d: the_answer(d, "traffic", "high").update(
-                reason="It takes {figure benchmark.requests.rpc.cpu_ms.flask}."
-            ),
-            where("traffic", "high") + r"\.reason: figure 'benchmark\.requests\.rpc\.cpu_ms\.flask': no 'rpc' here",
-        ),
-        (
-            lambda d: the_answer(d, "hosting", "memory")["measured"].update({"benchmark.memory_mib.huge": "flask"}),
-            where("hosting", "memory")
-            + r"\.measured\.benchmark\.memory_mib\.huge: figure 'benchmark\.memory_mib\.huge': no 'huge' here",
-        ),
-        (
-            lambda d: the_answer(d, "hosting", "memory")["measured"].update({"benchmark.memory_mib.full": "rails"}),
-            where("hosting", "memory") + r"\.measured\.benchmark\.memory_mib\.full: 'rails' is neither a framework",
-        ),
-        (
-            lambda d: the_answer(d, "hosting", "memory").update(measured={"benchmark.memory_mib.full": "django"}),
-            where("hosting", "memory")
-            + r"\.measured: the answer gives Flask points, but none of its figures clearly favours it",
-        ),
-        # A reason counted for a side never quotes a figure that favours the other (issue 23).
-        (
-            lambda d: the_answer(d, "hosting", "memory").update(
-                reason="For the smallest app, {compare benchmark.memory_mib"
-                ".smallest}; with the usual parts loaded it turns "
-                "around: {compare benchmark.memory_mib.full}."
-            ),
-            where("hosting", "memory") + r"\.reason: the reason is counted for Flask \(\+1\), but it quotes "
-            r"benchmark\.memory_mib\.full, which clearly favours Django \(`measured`\); "
-            r"a reason may not score for a side its own figures argue against",
-        ),
-        (
-            lambda d: the_answer(d, "hosting", "capped").update(reason="Django installs {figure project.size.django}."),
-            where("hosting", "capped") + r"\.reason: .* quotes project\.size, which clearly favours Django",
-        ),
-        (
-            lambda d: the_answer(d, "hosting", "memory").update(
-                reason="It starts in {compare benchmark.startup_ms.smallest}."
-            ),
-            where("hosting", "memory")
-            + r"\.reason: the reason is counted for Flask and quotes benchmark\.startup_ms\.smallest, "
-            r"but `measured` does not say which framework that figure favours",
-        ),
-    ],
-)
-def test_bad_questionnaire_data_names_file_key_and_line(tmp_path, change, message):
-    error = broken(tmp_path, change)
-    assert re.search(r"data/decision\.yml, line \d+: " + message, error), error
+DROP = object()  # the key removed
+MEMORY, CAPPED = at("hosting", "memory"), at("hosting", "capped")
+Q0 = ("questions", 0, "answers")
+ARGUES = "a reason may not score for a side its own figures argue against"
+# (the key changed, the value written there (or DROP; one past a list's end appends),
+#  what the message says after the path of the key's parent, as a regex)
+DATA_MISTAKES = [
+    ((*Q0, 1, "favours"), "rails", r"\.favours: unknown framework 'rails'"),
+    ((*Q0, 1, "fact"), "nope", r"\.fact: unknown fact 'nope'"),
+    ((*Q0, 1, "fact"), DROP, r": an answer that favours a framework names the `fact`"),
+    ((*Q0, 2, "fact"), "one_layout", r"\.favours: fact 'one_layout' favours 'django' in another answer"),
+    ((*Q0, 1, "page"), "elsewhere", r"\.page: unknown page 'elsewhere'"),
+    (("say", "firm"), "Go {winner}", r"\.firm: unknown placeholder\(s\) \['winner'\]"),
+    (("next", "pick"), "Open it in {leader}", r"\.pick: unknown placeholder\(s\) \['leader'\]"),
+    (("next", "page"), "shop", r"\.page: unknown page 'shop'"),
+    (("rules", "facts"), 1, r"\.facts: input should be greater than or equal to 2"),
+    (
+        ("questions", 1, "answers", 0, "id"),
+        True,
+        r"\.id: YAML read true as true/false \(True\), but this is text; put it in quotes",
+    ),
+    (("pages", "memory", "file"), "choosing/speed.md#", r"\.file: string should match pattern"),
+    # `unless`: known facts, no chains, and the `otherwise` reason that goes with it.
+    ((*MEMORY, "unless", 3), "nope", r"\.3: unknown fact 'nope'"),
+    ((*MEMORY, "unless", 3), "small_footprint", r"\.3: fact 'small_footprint' is named by an answer that has `unless`"),
+    ((*MEMORY, "otherwise"), DROP, r": an answer with `unless` favours a framework and gives the `otherwise` reason"),
+    (
+        (*at("traffic", "modest"), "otherwise"),
+        "Why not.",
+        r"\.otherwise: `otherwise` is shown only when `unless` holds the points",
+    ),
+    # Measured figures: a key the data does not have, in a reason or in `measured`.
+    (
+        (*at("traffic", "high"), "reason"),
+        "It takes {figure benchmark.requests.rpc.cpu_ms.flask}.",
+        r"\.reason: figure 'benchmark\.requests\.rpc\.cpu_ms\.flask': no 'rpc' here",
+    ),
+    (
+        (*MEMORY, "measured", "benchmark.memory_mib.huge"),
+        "flask",
+        r"\.benchmark\.memory_mib\.huge: figure 'benchmark\.memory_mib\.huge': no 'huge' here",
+    ),
+    ((*MEMORY, "measured", "benchmark.memory_mib.full"), "rails", r"\.benchmark\.memory_mib\.full: 'rails' is neither"),
+    (
+        (*MEMORY, "measured"),
+        {"benchmark.memory_mib.full": "django"},
+        r"\.measured: the answer gives Flask points, but none of its figures clearly favours it",
+    ),
+    # A reason counted for a side never quotes a figure that favours the other (issue 23).
+    (
+        (*MEMORY, "reason"),
+        "For the smallest app, {compare benchmark.memory_mib.smallest}; with the usual parts loaded it turns "
+        "around: {compare benchmark.memory_mib.full}.",
+        r"\.reason: the reason is counted for Flask \(\+1\), but it quotes benchmark\.memory_mib\.full, which "
+        rf"clearly favours Django \(`measured`\); {ARGUES}",
+    ),
+    (
+        (*CAPPED, "reason"),
+        "Django installs {figure project.size.django}.",
+        r"\.reason: .* quotes project\.size, which clearly favours Django",
+    ),
+    (
+        (*MEMORY, "reason"),
+        "It starts in {compare benchmark.startup_ms.smallest}.",
+        r"\.reason: the reason is counted for Flask and quotes benchmark\.startup_ms\.smallest, "
+        r"but `measured` does not say which framework that figure favours",
+    ),
+]
+
+
+def write_at(path: tuple, value):
+    """A change to decision.yml's content: ``value`` at ``path``."""
+
+    def change(d: dict) -> None:
+        *parents, last = path
+        node = functools.reduce(lambda n, k: n[k], parents, d)
+        if value is DROP:
+            del node[last]
+        elif isinstance(node, list) and last == len(node):
+            node.append(value)
+        else:
+            node[last] = value
+
+    return change
+
+
+@pytest.mark.parametrize(("path", "value", "says"), DATA_MISTAKES, ids=lambda v: None)
+def test_bad_questionnaire_data_names_file_key_and_line(tmp_path, path, value, says):
+    error = broken(tmp_path, write_at(path, value))
+    parent = re.escape(".".join(map(str, path[:-1])))
+    assert re.search(rf"data/decision\.yml, line \d+: {parent}{says}", error), error
 
 
 # The measurements behind the answers ------------------------------------------------

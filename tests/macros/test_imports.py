@@ -8,6 +8,7 @@ it. Imports under ``if TYPE_CHECKING:`` are for annotations only and do not coun
 from __future__ import annotations
 
 import ast
+from graphlib import CycleError, TopologicalSorter
 from pathlib import Path
 
 from tests.conftest import ROOT
@@ -43,22 +44,12 @@ def graph() -> dict[str, dict[str, int]]:
 
 
 def cycle(edges: dict[str, dict[str, int]]) -> list[str] | None:
-    """One import cycle as a path of module names, or None."""
-    state: dict[str, int] = {}
-
-    def visit(node: str, trail: list[str]) -> list[str] | None:
-        state[node] = 1
-        for nxt in edges.get(node, {}):
-            if state.get(nxt) == 1:
-                return trail[trail.index(nxt) :] + [nxt] if nxt in trail else [node, nxt]
-            if nxt not in state and (found := visit(nxt, [*trail, nxt])):
-                return found
-        state[node] = 2
-        return None
-
-    for start in sorted(edges):
-        if start not in state and (found := visit(start, [start])):
-            return found
+    """One import cycle as a path of module names, each importing the next, or None."""
+    try:
+        # graphlib reads edges as "depends on" and reports the cycle the other way round.
+        TopologicalSorter(edges).prepare()
+    except CycleError as err:
+        return err.args[1][::-1]
     return None
 
 

@@ -29,6 +29,9 @@ http://example.com/ inside code is not a link
 ```
 
 {{ example("hello", "app") }}
+
+The right framework, right away; the table below; turn left at `left: 0`.
+Then open <http://localhost:5000/> and `http://example.com/` (in code).
 """
 
 
@@ -38,6 +41,7 @@ def mistake(old: str, new: str) -> str:
 
 
 def test_a_good_page_has_no_problem():
+    # Right and below in their other senses, local addresses and code may stay http.
     assert pages.page_problems(PAGE, GOOD) == []
 
 
@@ -150,16 +154,6 @@ def test_a_page_mistake_gives_one_message_naming_page_and_line(text, expected):
     problems = pages.page_problems(PAGE, text)
     assert len(problems) == 1, problems
     assert re.match(expected, problems[0]), problems[0]
-
-
-def test_right_and_below_in_their_other_senses_are_fine():
-    text = GOOD + "\nThe right framework, right away; the table below; turn left at `left: 0`.\n"
-    assert pages.page_problems(PAGE, text) == []
-
-
-def test_local_addresses_and_code_may_stay_http():
-    text = GOOD + "\nThen open <http://localhost:5000/> and `http://example.com/` (in code).\n"
-    assert pages.page_problems(PAGE, text) == []
 
 
 NAV = [

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -104,6 +103,8 @@ def test_every_chart_states_its_numbers(two_site, what):
     assert chart.startswith(f'<figure class="chart" id="chart-{what}">') and 'role="img"' in chart
     desc = re.search(r"<desc[^>]*>(.*?)</desc>", chart).group(1)
     assert "Flask" in desc and "Django" in desc and re.search(r"\d", desc)
+    if what == "requests":  # the figures of the data it is given
+        assert "JSON: Flask 1,000 req/s" in desc
 
 
 def test_unknown_figures_are_refused_with_the_choices(two_site):
@@ -111,24 +112,6 @@ def test_unknown_figures_are_refused_with_the_choices(two_site):
         speed.speed_table(two_site, "speed")
     with pytest.raises(MacroError, match="unknown figure"):
         speed.speed_chart(two_site, "speed")
-
-
-def test_editing_a_number_in_the_data_changes_the_table_and_the_chart(tmp_path):
-    """The real data file, copied; one median changed by hand; the page's table and chart follow."""
-    folder = tmp_path / "data"
-    shutil.copytree(ROOT / "data", folder)
-    before = data.load(folder)
-    old = before.benchmark.requests["json"].rps["flask"]
-    new = round(old.max * 3)
-    edit(folder, lambda d: d["benchmark"]["requests"]["json"]["rps"]["flask"].update(median=new, max=new))
-    after = data.load(folder)
-    table_before, table_after = speed.speed_table(before, "requests"), speed.speed_table(after, "requests")
-    assert f"{new:,} requests/s" in table_after and f"{new:,} requests/s" not in table_before
-    chart_before, chart_after = speed.speed_chart(before, "requests"), speed.speed_chart(after, "requests")
-    assert f'data-value="{float(new)}"' in chart_after and f'data-value="{float(new)}"' not in chart_before
-    assert f"JSON: Flask {new:,} req/s" in chart_after
-    widths = lambda chart: [float(w) for w in re.findall(r'<rect [^>]*width="([\d.]+)"', chart)]  # noqa: E731
-    assert widths(chart_after) != widths(chart_before)
 
 
 # Figures for prose ---------------------------------------------------------------
@@ -199,6 +182,7 @@ def test_compare_says_whatever_the_data_says(two_site, two):
 
 def test_benchmark_setup_names_machine_method_and_versions(two_site):
     table = speed.benchmark_setup(two_site)
+    assert "| Measured on | 2026-11-01, with `make measure` |" in table
     assert "| Processor | Test CPU, 2 cores (a virtual machine) |" in table
     assert "wrk 4.1.0, one thread, 8 connections, 5 s a run, on loopback" in table
     assert "Flask 1.0, Django 1.0, wrk 4.1.0" in table

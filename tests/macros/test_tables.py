@@ -99,7 +99,9 @@ def test_cli_table_lists_usage_and_purpose(site):
     assert table[0] == ["Framework", "Command", "What it does"]
     assert ["Django", "django run", "Runs django."] in table
     assert "<code>django run</code>" in to_html(tables.cli_table(site))
-    assert len(rows(tables.cli_table(site, framework="flask"))) == 2
+    # For one framework, without the framework column.
+    one = rows(tables.cli_table(site, framework="django"))
+    assert one == [["Command", "What it does"], ["django run", "Runs django."]]
 
 
 def test_addon_table_pairs_builtins_with_addons(site):
@@ -117,12 +119,6 @@ def test_addon_table_names_the_package_first_when_how_does_not(site):
     assert rows(tables.addon_table(changed))[1][2] == "Flask-SQLAlchemy: db.Model classes"
 
 
-def test_cli_table_for_one_framework_drops_the_framework_column(site):
-    table = rows(tables.cli_table(site, framework="django"))
-    assert table[0] == ["Command", "What it does"]
-    assert ["django run", "Runs django."] in table
-
-
 def test_cli_table_links_each_command_to_its_cookbook_page(site):
     markdown = tables.cli_table(site, pages=True, here="choosing/tooling.md", titles={"hello": "Hello world"})
     table = rows(markdown)
@@ -137,11 +133,6 @@ def test_code_in_cells_may_wrap_after_dots_but_reads_whole(site):
     html = to_html(tables.feature_matrix(changed))
     assert "<code>django&#46;<wbr>db&#46;<wbr>models</code>" in html
     assert next(r for r in rows(tables.feature_matrix(changed)) if r[0] == "ORM")[2] == "Built in: django.db.models"
-
-
-def test_tables_stay_out_of_the_search_index(site):
-    # Material's search plugin skips an element that has the attribute, whatever its value.
-    assert to_html(tables.feature_matrix(site)).startswith("<div data-search-exclude")
 
 
 def test_at_a_glance_derives_sizes_from_measurements(site):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from html.parser import HTMLParser
+from html import unescape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -19,11 +19,13 @@ import yaml
 
 from macros import topics
 from tests.conftest import ROOT, SUBPATH
-from tests.html_tables import article, squash, tables
+from tests.html_tables import article, code_blocks, squash, tables
 
 EXAMPLES_BLOB = re.compile(r"/blob/[^/]+/examples/([^\"#?]+)")
 FENCE = re.compile(r"^(`{3,})([^\n`]*)\n(.*?)\n\1$", re.M | re.S)
 HEADING_MD = re.compile(r"^(#{1,6}) (.+)$", re.M)
+HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1>", re.S)
+PERMALINK = re.compile(r'<a\b[^>]*\bclass="headerlink"[^>]*>.*?</a>', re.S)
 
 
 def nav_sources() -> list[tuple[str, str]]:
@@ -61,56 +63,18 @@ def article_html(path: Path) -> str:
     return article(path.read_text(encoding="utf-8"))
 
 
-class _Blocks(HTMLParser):
-    """Headings (text, without the permalink) and code blocks (file-name link, text) of an article."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.headings: list[str] = []
-        self.codes: list[tuple[str | None, str]] = []
-        self.heading: list[str] | None = None
-        self.code: list[str] | None = None
-        self.skip = 0
-        self.file: str | None = None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if re.fullmatch(r"h[1-6]", tag):
-            self.heading = []
-        elif tag == "a" and "headerlink" in (attrs.get("class") or ""):
-            self.skip += 1
-        elif tag == "a" and self.heading is None and self.code is None:
-            match = EXAMPLES_BLOB.search(attrs.get("href") or "")
-            self.file = match.group(1) if match and "github.com" in attrs.get("href", "") else self.file
-        elif tag == "span" and attrs.get("class") == "filename":
-            self.file = None
-        elif tag == "pre":
-            self.code = []
-
-    def handle_endtag(self, tag):
-        if re.fullmatch(r"h[1-6]", tag) and self.heading is not None:
-            self.headings.append(squash("".join(self.heading)))
-            self.heading = None
-        elif tag == "a" and self.skip:
-            self.skip -= 1
-        elif tag == "pre" and self.code is not None:
-            self.codes.append((self.file, "".join(self.code)))
-            self.code, self.file = None, None
-
-    def handle_data(self, data):
-        if self.skip:
-            return
-        if self.heading is not None:
-            self.heading.append(data)
-        if self.code is not None:
-            self.code.append(data)
+def headings(article: str) -> list[str]:
+    """The text of every heading, without its permalink."""
+    return [squash(unescape(re.sub(r"<[^>]+>", "", PERMALINK.sub("", h)))) for _, h in HEADING.findall(article)]
 
 
-def blocks(article: str) -> _Blocks:
-    parser = _Blocks()
-    parser.feed(article)
-    parser.close()
-    return parser
+def codes(article: str) -> list[tuple[str | None, str]]:
+    """(the example file its title links to, or None; its text) of every code block."""
+    found = []
+    for block in code_blocks(article):
+        link = EXAMPLES_BLOB.search(block["href"] or "")
+        found.append((link.group(1) if link and "github.com" in block["href"] else None, block["code"]))
+    return found
 
 
 def without_code(md: str) -> str:
@@ -210,14 +174,14 @@ def test_llms_full_txt_holds_every_page_copy_with_links_made_absolute(built_site
 
 def test_every_copy_has_the_pages_headings(pages):
     for src, html, md in pages:
-        shown = blocks(article_html(html)).headings
+        shown = headings(article_html(html))
         copied = [plain(text) for _, text in HEADING_MD.findall(FENCE.sub("", md.read_text(encoding="utf-8")))]
         assert copied == shown, f"{md}: headings differ from {src}'s page"
 
 
 def test_every_copy_has_the_pages_code_blocks_byte_for_byte_each_under_its_file(pages):
     for _, html, md in pages:
-        shown = blocks(article_html(html)).codes
+        shown = codes(article_html(html))
         copy = md.read_text(encoding="utf-8")
         fenced = [(m.start(), m.group(3)) for m in FENCE.finditer(copy)]
         assert [text.removesuffix("\n") for _, text in shown] == [text for _, text in fenced], (

@@ -147,28 +147,14 @@ def test_serve_shows_a_half_written_page_and_stops_cleanly(mkdocs_site, tmp_path
     assert "Traceback" not in output, output
 
 
+# Run inside the namespace: tools/processes.py starts `make serve`, waits for its answer and stops it.
 OFFLINE_SERVE = """
-import os, signal, subprocess, sys, time, urllib.request
+import os, sys
+from tools.processes import serving
 port = sys.argv[1]
-proc = subprocess.Popen(["make", "--no-print-directory", "serve", f"ADDR=127.0.0.1:{port}"],
-                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
-deadline = time.monotonic() + 90
-try:
-    while True:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as resp:
-                print(resp.read().decode())
-            break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                sys.exit("make serve did not answer: " + proc.communicate()[0])
-            time.sleep(0.5)
-finally:
-    try:
-        os.killpg(proc.pid, signal.SIGINT)
-    except ProcessLookupError:
-        pass
-    proc.communicate(timeout=30)
+command = ["make", "--no-print-directory", "serve", f"ADDR=127.0.0.1:{port}"]
+with serving(command, f"http://127.0.0.1:{port}/", dict(os.environ), ".", timeout=90) as (_, _, body):
+    print(body)
 """
 
 

@@ -17,7 +17,7 @@ import difflib
 import re
 import shutil
 import subprocess
-from html.parser import HTMLParser
+from html import unescape
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -25,44 +25,18 @@ import pytest
 
 from tests.conftest import ROOT, SUBPATH, build_zensical, copy_project, search_index
 from tests.github.test_offline_edition import script_problems
-from tests.html_tables import squash, tables
+from tests.html_tables import article, squash, start_tags, tab_sets, tables
 from tests.site.test_assistants import nav_sources
-from tests.site.test_examples_shown import tab_sets
 
 DOCS = ROOT / "docs"
 
 
-class _Article(HTMLParser):
-    """The page's own content: the text and the HTML inside <article>, scripts left out."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.depth = self.skip = 0
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "article":
-            self.depth += 1
-        # The aside under the page holds its "Last changed" date, which comes from git history
-        # (macros/dates.py): the Zensical fixture builds a copy outside git, so it has none.
-        elif self.depth and tag in ("script", "style", "aside"):
-            self.skip += 1
-
-    def handle_endtag(self, tag):
-        if tag == "article":
-            self.depth -= 1
-        elif self.depth and tag in ("script", "style", "aside"):
-            self.skip -= 1
-
-    def handle_data(self, data):
-        if self.depth and not self.skip:
-            self.text.append(data)
-
-
 def article_text(page: Path) -> str:
-    parser = _Article()
-    parser.feed(page.read_text(encoding="utf-8"))
-    return squash("".join(parser.text))
+    """The text inside <article>, scripts left out, and the aside under the page, which holds its
+    "Last changed" date from git history (macros/dates.py): the Zensical fixture builds a copy outside git."""
+    body = article(page.read_text(encoding="utf-8")).split(">", 1)[1]
+    body = re.sub(r"<(script|style|aside)\b.*?</\1>", "", body, flags=re.S)
+    return squash(unescape(re.sub(r"<[^>]+>", "", body)))
 
 
 def html_pages(site: Path) -> list[str]:
@@ -133,17 +107,6 @@ def test_search_finds_the_same_sections_on_both(mkdocs_site, zensical_site):
 # What MkDocs validates and Zensical does not --------------------------------
 
 
-class _Addresses(HTMLParser):
-    """Every address a page's elements carry (href, src), not text that merely looks like one."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.urls: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.urls += [value for name, value in attrs if name in ("href", "src") and value]
-
-
 def test_no_page_links_from_the_server_root(built_site):
     """A link from the server's root (`/cookbook/x/`) breaks under the Pages sub-path and in the
     offline edition. MkDocs warns on one written in a page (validation.absolute_links); Zensical
@@ -152,10 +115,10 @@ def test_no_page_links_from_the_server_root(built_site):
     for rel in html_pages(built_site.site):
         if rel == "404.html":
             continue
-        parser = _Addresses()
-        parser.feed((built_site.site / rel).read_text(encoding="utf-8"))
-        seen += len(parser.urls)
-        rooted += [f"{rel}: {url}" for url in parser.urls if url.startswith("/") and not url.startswith("//")]
+        tags = start_tags((built_site.site / rel).read_text(encoding="utf-8"))
+        urls = [value for tag in tags for key, value in tag.items() if key in ("href", "src") and value]
+        seen += len(urls)
+        rooted += [f"{rel}: {url}" for url in urls if url.startswith("/") and not url.startswith("//")]
     assert seen > 1000
     assert rooted == []
 
@@ -213,29 +176,16 @@ def test_the_link_check_catches_what_zensical_lets_through(tmp_path):
     ]
 
 
-class _ActiveLinks(HTMLParser):
-    """The addresses of the links the primary nav marks as the current page."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.active: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "a" and "md-nav__link--active" in (a.get("class") or "").split():
-            self.active.append(a.get("href") or "")
-
-
 def test_the_nav_highlights_the_page_itself(built_site):
     """Material's nav-item.html compared nav items with `==`, never true on Zensical: no page was highlighted."""
     wrong = []
     for rel in html_pages(built_site.site):
         if not rel.endswith("index.html"):
             continue
-        parser = _ActiveLinks()
-        parser.feed((built_site.site / rel).read_text(encoding="utf-8"))
+        links = start_tags((built_site.site / rel).read_text(encoding="utf-8"), "a")
+        active = [a.get("href", "") for a in links if "md-nav__link--active" in a.get("class", "").split()]
         here = urljoin(SUBPATH, rel.removesuffix("index.html"))
-        targets = {urlsplit(urljoin(SUBPATH + rel, href)).path.removesuffix("index.html") for href in parser.active}
+        targets = {urlsplit(urljoin(SUBPATH + rel, href)).path.removesuffix("index.html") for href in active}
         if targets != {here}:
             wrong.append(f"{rel}: highlighted {sorted(targets) or 'nothing'}")
     assert wrong == []

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -18,6 +17,8 @@ from macros.examples import (
     sections_of,
 )
 from tests.conftest import site_data
+from tests.html_tables import tab_sets
+from tests.site.test_assistants import html_of
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -32,67 +33,6 @@ RUN_IT = re.compile(r"""\{\{\s*run_it\(\s*["']([\w-]+)["']""")
 # Django boilerplate that no page needs to show: package markers, app configs, generated migrations;
 # and compiled message catalogues (.mo), binary files built from the .po files a page shows.
 UNSHOWN = re.compile(r"(^|/)(__init__\.py|apps\.py)$|/migrations/|\.mo$")
-
-
-class TabSets(HTMLParser):
-    """Collect every tabbed set of a page: its labels, and the code text and table text of each tab."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.sets: list[dict] = []
-        self.divs: list[str] = []
-        self.in_label = self.in_code = False
-        self.tables = 0  # <table> elements open
-        self.blocks: list[int] = []  # the set of each tab (tabbed-block) open, innermost last
-
-    def handle_starttag(self, tag, attrs):
-        cls = dict(attrs).get("class") or ""
-        if tag == "div":
-            self.divs.append(cls)
-            if "tabbed-set" in cls.split():
-                self.sets.append({"labels": [], "code": [], "tables": []})
-            elif "tabbed-block" in cls.split() and self.sets:
-                self.sets[-1]["code"].append([])
-                self.sets[-1]["tables"].append("")
-                self.blocks.append(len(self.sets) - 1)
-        elif tag == "table":
-            self.tables += 1
-        elif tag == "label" and self.divs and "tabbed-labels" in self.divs[-1]:
-            self.in_label = True
-            self.sets[-1]["labels"].append("")
-        elif tag == "code" and self.sets and self.sets[-1]["code"] and self.lasttag_pre and not self.built():
-            self.in_code = True
-            self.sets[-1]["code"][-1].append("")
-        self.lasttag_pre = tag == "pre" or (tag == "span" and getattr(self, "lasttag_pre", False))
-
-    def built(self) -> bool:
-        """Inside a block a Run it builds (class run-it), not an example's section."""
-        return any("run-it" in cls.split() for cls in self.divs)
-
-    def handle_endtag(self, tag):
-        if tag == "div" and self.divs and "tabbed-block" in self.divs.pop().split() and self.blocks:
-            self.blocks.pop()
-        elif tag == "label":
-            self.in_label = False
-        elif tag == "code":
-            self.in_code = False
-        elif tag == "table":
-            self.tables -= 1
-
-    def handle_data(self, text):
-        if self.in_label:
-            self.sets[-1]["labels"][-1] += text
-        elif self.in_code:
-            self.sets[-1]["code"][-1][-1] += text
-        if self.tables and self.blocks:
-            self.sets[self.blocks[-1]]["tables"][-1] += text
-
-
-def tab_sets(html: str) -> list[dict]:
-    parser = TabSets()
-    parser.lasttag_pre = False
-    parser.feed(html)
-    return parser.sets
 
 
 def normalise(text: str) -> str:
@@ -178,9 +118,8 @@ def test_every_example_call_gives_a_tab_set_of_its_own(built_site):
         calls = len(CALL.findall(md.read_text(encoding="utf-8")))
         if not calls:
             continue
-        rel = md.relative_to(ROOT / "docs").with_suffix("")
-        html = built_site.site / (rel.parent if rel.name == "index" else rel) / "index.html"
-        found = sum(1 for t in tab_sets(html.read_text(encoding="utf-8")) if set(t["labels"]) & set(NAMES))
+        html = html_of(built_site.site, md.relative_to(ROOT / "docs").as_posix()).read_text(encoding="utf-8")
+        found = sum(1 for t in tab_sets(html) if set(t["labels"]) & set(NAMES))
         if found < calls:
             short.append(f"docs/{md.relative_to(ROOT / 'docs')}: {calls} example() calls, {found} tab sets")
     assert short == []

@@ -10,10 +10,10 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-from html.parser import HTMLParser
 from pathlib import Path
 
 from tests.conftest import ROOT, SUBPATH, build_site, copy_project
+from tests.html_tables import start_tags
 from tests.site.test_assistants import front_description, html_of, nav_sources
 
 DATE = re.compile(r'Last changed <time datetime="(\d{4}-\d\d-\d\d)">\1</time>')
@@ -92,22 +92,13 @@ def test_deploy_fetches_the_history_the_dates_need():
     assert checkout["with"].get("fetch-depth") == 0, "deploy.yml's checkout must fetch the whole history"
 
 
-class _Meta(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.meta: dict[str, list[str]] = {}
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        key = attrs.get("property") or attrs.get("name")
-        if tag == "meta" and key:
-            self.meta.setdefault(key, []).append(attrs.get("content") or "")
-
-
 def meta_of(html: str) -> dict[str, list[str]]:
-    parser = _Meta()
-    parser.feed(html.split("</head>", 1)[0])
-    return parser.meta
+    """The content of each <meta> in the head, by its property or name."""
+    meta: dict[str, list[str]] = {}
+    for tag in start_tags(html.split("</head>", 1)[0], "meta"):
+        if key := tag.get("property") or tag.get("name"):
+            meta.setdefault(key, []).append(tag.get("content") or "")
+    return meta
 
 
 def test_every_page_has_link_preview_tags(built_site):

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 import shlex
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -24,6 +23,7 @@ from packaging.utils import canonicalize_name
 from macros import topics
 from macros.run_it import logical, read_pins
 from tests.conftest import ROOT
+from tests.html_tables import code_blocks
 
 EXAMPLES = ROOT / "examples"
 TOPICS = list(topics.load(EXAMPLES))  # every topic, by its manifest (macros/topics.py)
@@ -45,79 +45,8 @@ CURRENT = read_pins(ROOT / "requirements-test.txt") | read_pins(ROOT / "examples
 LTS = read_pins(ROOT / "requirements-test.txt") | read_pins(ROOT / "examples/requirements-lts.txt")
 
 
-class Blocks(HTMLParser):
-    """The code blocks of a page, in order: classes, title text, title link, code text, tab label."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.blocks: list[dict] = []
-        self.stack: list[str] = []  # open divs' classes
-        self.label: str | None = None
-        self.labels: list[str] = []  # labels of the innermost tab set, in order
-        self.panel = -1
-        self.where: str | None = None  # "title", "code" or "label"
-        self.after_run_it = False
-        self.sets = 0
-        self.run_it_set: int | None = None  # the first tab set under the "Run it" heading
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        cls = (a.get("class") or "").split()
-        if tag == "h2" and a.get("id") == "run-it":
-            self.after_run_it = True
-        elif tag == "h2":
-            self.after_run_it = False
-        if tag == "div":
-            self.stack.append(" ".join(cls))
-            if "tabbed-set" in cls:
-                self.labels, self.panel = [], -1
-                self.sets += 1
-                if self.after_run_it and self.run_it_set is None:
-                    self.run_it_set = self.sets
-            elif "tabbed-block" in cls:
-                self.panel += 1
-            elif "highlight" in cls:
-                self.blocks.append(
-                    {
-                        "classes": cls,
-                        "title": "",
-                        "href": None,
-                        "code": "",
-                        "run_it": self.after_run_it and self.sets == self.run_it_set,
-                        "tab": self.labels[self.panel] if 0 <= self.panel < len(self.labels) else None,
-                    }
-                )
-        elif tag == "label" and self.stack and "tabbed-labels" in self.stack[-1]:
-            self.where = "label"
-            self.labels.append("")
-        elif tag == "span" and "filename" in cls and self.blocks:
-            self.where = "title"
-        elif tag == "a" and self.where == "title":
-            self.blocks[-1]["href"] = a.get("href")
-        elif tag == "code" and self.blocks and self.where is None and self.stack and "highlight" in self.stack[-1]:
-            self.where = "code"
-
-    def handle_endtag(self, tag):
-        if tag == "div" and self.stack:
-            self.stack.pop()
-        elif (
-            (tag == "span" and self.where == "title")
-            or (tag == "code" and self.where == "code")
-            or (tag == "label" and self.where == "label")
-        ):
-            self.where = None
-
-    def handle_data(self, data):
-        if self.where == "label":
-            self.labels[-1] += data
-        elif self.where in ("title", "code"):
-            self.blocks[-1][self.where] += data
-
-
 def blocks_of(site: Path, page: str) -> list[dict]:
-    parser = Blocks()
-    parser.feed((site / page / "index.html").read_text(encoding="utf-8"))
-    return parser.blocks
+    return code_blocks((site / page / "index.html").read_text(encoding="utf-8"))
 
 
 def install_line(setup: str) -> list[Requirement]:

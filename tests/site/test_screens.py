@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import posixpath
 import struct
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from tests.conftest import ROOT
+from tests.html_tables import article, start_tags
 from tools import screenshots
 
 SCHEME_FRAGMENTS = ("only-light", "only-dark")
@@ -23,25 +23,6 @@ SCHEME_FRAGMENTS = ("only-light", "only-dark")
 def test_screens_were_taken_from_the_examples_as_they_are_now():
     problems = screenshots.stale()
     assert not problems, "\n".join(f"{line}: run make screenshots" for line in problems)
-
-
-class _Images(HTMLParser):
-    """The attributes of every <img> inside the page's <article>."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.depth = 0
-        self.images: list[dict[str, str | None]] = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "article":
-            self.depth += 1
-        elif tag == "img" and self.depth:
-            self.images.append(dict(attrs))
-
-    def handle_endtag(self, tag):
-        if tag == "article":
-            self.depth -= 1
 
 
 def png_size(path: Path) -> tuple[int, int] | None:
@@ -66,9 +47,7 @@ def shown_images(site: Path):
     for html in sorted(site.rglob("*.html")):
         page = html.relative_to(site).as_posix()
         source = source_of(page)
-        parser = _Images()
-        parser.feed(html.read_text(encoding="utf-8"))
-        for img in parser.images:
+        for img in start_tags(article(html.read_text(encoding="utf-8")), "img"):
             src = urlsplit(img.get("src") or "")
             target = None
             if not src.scheme and src.path:

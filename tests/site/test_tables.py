@@ -18,6 +18,7 @@ from macros import data, tables, topics
 from tests.conftest import ROOT
 from tests.html_tables import squash
 from tests.html_tables import tables as html_tables
+from tests.site.test_assistants import html_of
 
 DOCS = ROOT / "docs"
 SITE = data.load(ROOT / "data")
@@ -45,11 +46,6 @@ def grouped_tables(frameworks=None, level=3) -> list:
     return [table for _, table in tables.feature_groups_cells(SITE, GROUPS, frameworks)]
 
 
-def built_page(site, md):
-    rel = md.relative_to(DOCS).with_suffix("")
-    return site / (rel.parent if rel.name == "index" else rel) / "index.html"
-
-
 def test_every_table_cell_shows_its_data_text_whole(built_site):
     problems, cells, pages = [], 0, 0
     for md in sorted(DOCS.rglob("*.md")):
@@ -58,7 +54,7 @@ def test_every_table_cell_shows_its_data_text_whole(built_site):
             continue
         pages += 1
         where = f"docs/{md.relative_to(DOCS)}"
-        shown = html_tables(built_page(built_site.site, md).read_text(encoding="utf-8"))
+        shown = html_tables(html_of(built_site.site, md.relative_to(DOCS).as_posix()).read_text(encoding="utf-8"))
         # One entry per table shown: a feature_groups() call shows one per group.
         expected = [
             (name, args, kwargs, grouped)
