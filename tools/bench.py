@@ -684,7 +684,7 @@ def bench_lighthouse(
                 if s not in done:
                     try:
                         done[s], retried = calibrated_runs(
-                            lambda s=s: lighthouse(address, exe, chrome, tmp / "lighthouse.json", s),
+                            lambda s=s, address=address: lighthouse(address, exe, chrome, tmp / "lighthouse.json", s),
                             runs_per_page,
                             s if s == slowdown and probe else None,
                         )
@@ -692,7 +692,9 @@ def bench_lighthouse(
                         done[s], retried = [], 0
                         notes.append(f"{s}x: {exc}")
                     if retried:
-                        notes.append(f"{s}x: {retried} run(s) measured again: their own benchmarkIndex called for another slowdown")
+                        notes.append(
+                            f"{s}x: {retried} run(s) measured again: its benchmarkIndex called for another slowdown"
+                        )
                     results = done[s]
                     indexes += [r["benchmark_index"] for r in results if r["benchmark_index"]]
                     if results:

@@ -335,10 +335,11 @@ def test_copy_button_copies_the_code_alone(new_context, site_url):
 def drawer_links(site: Path, path: str) -> set[str]:
     """The pages the phone drawer of `path` links to: its primary nav, without the table of contents."""
     html = (site / path / "index.html").read_text(encoding="utf-8")
-    nav = html.split('md-nav--primary', 1)[1].split('md-sidebar--secondary', 1)[0]
+    nav = html.split("md-nav--primary", 1)[1].split("md-sidebar--secondary", 1)[0]
     nav = re.sub(r'<nav class="md-nav md-nav--secondary".*?</nav>', "", nav, flags=re.S)
-    here = urlsplit(f"http://x{SUBPATH}{path}")
-    return {page_path(urljoin(here.geturl(), href)) for href in re.findall(r'<a href="([^"#]*)"[^>]*class="md-nav__link', nav)}
+    here = f"http://x{SUBPATH}{path}"
+    hrefs = re.findall(r'<a href="([^"#]*)"[^>]*class="md-nav__link', nav)
+    return {page_path(urljoin(here, href)) for href in hrefs}
 
 
 def test_drawer_on_a_phone_reaches_every_page(new_context, site_url, site_pages, built_site):
