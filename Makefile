@@ -148,18 +148,21 @@ test-lts: $(VENV_LTS)/.installed
 # `make test`: the other slow ones (project copies broken on purpose to test the build's
 # own messages, engine parity, the offline edition) and the browser suite, whose sweep
 # opens every page in both engines (minutes) and whose tests each hold for the whole site.
+NEED_TOPIC = $(if $(TOPIC),,$(error name the topic, as its folder of examples/: make test-topic TOPIC=paging))
 test-topic: $(VENV)/.installed $(VENV_LTS)/.installed $(VENV_ZENSICAL)/.installed $(ACTIONLINT)
-	@test -n "$(TOPIC)" || { echo "error: name the topic, as its folder of examples/: make test-topic TOPIC=paging" >&2; exit 1; }
+	@: $(NEED_TOPIC)
 	@tools/ensure-tools
 	$(MAKE) --no-print-directory -j2 --output-sync=target test-topic-main test-topic-lts
 
 test-topic-main:
+	@: $(NEED_TOPIC)
 	$(BIN)/python -m macros.check
 	SOURCE_DATE_EPOCH=1767225600 SITE_URL=http://127.0.0.1$(SITE_PREFIX) $(BIN)/mkdocs build --strict --clean -d $(CHECKED_SITE)
 	CHECKED_SITE=$(CHECKED_SITE) $(BIN)/pytest -q $(XDIST) --topic $(TOPIC) -m "topic or not (slow or browser)" \
 		-o addopts="$(NO_COV_OPTS)" --cov=examples/$(TOPIC) --cov-report=term-missing:skip-covered --cov-fail-under=95
 
 test-topic-lts:
+	@: $(NEED_TOPIC)
 	$(BIN_LTS)/pytest tests/examples tests/attacks -q --topic $(TOPIC) -m topic -o addopts="$(NO_COV_OPTS)"
 
 # The LTS run goes beside the main one, in one worker: the main run waits on servers,
