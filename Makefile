@@ -3,6 +3,7 @@
 #   make serve   the site with live reload on http://127.0.0.1:8000/ (offline)
 #   make test    every test: unit, examples on Django 6.1 and 5.2 LTS, build, links, browser
 #   make check   the fast loop (~1 min): the checker, unit tests, one build and its checks, changed topics' tests
+#   make test-topic TOPIC=x  topic x's share of make test (its attacks, Run-it walks, page checks; Django 6.1 and 5.2 LTS)
 #   make build   the site into site/
 #   make build-zensical  the same site built by Zensical into site-zensical/
 #   make offline the offline edition (read from file://, no server) and its zip
@@ -46,7 +47,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 REQS := requirements.txt requirements-test.txt examples/requirements.txt examples/requirements-common.txt
 REQS_LTS := examples/requirements-lts.txt examples/requirements-common.txt requirements-test.txt requirements.txt
 
-.PHONY: help serve build build-zensical offline check test test-main test-lts bench measure screenshots new-topic clean
+.PHONY: help serve build build-zensical offline check test test-main test-lts test-topic test-topic-main test-topic-lts bench measure screenshots new-topic clean
 
 help:
 	@sed -n 's/^#   \(make \)/\1/p' Makefile
@@ -127,12 +128,42 @@ check: $(VENV)/.installed $(ACTIONLINT)
 		$(FAST) $$($(BIN)/python tools/changed_tests.py --base $(BASE))
 	@$(BIN)/python -m tools.claims
 
+# pyproject.toml's addopts without the coverage of every example.
+NO_COV_OPTS := --import-mode=importlib -p no:cacheprovider --strict-markers -p tests.env
+
 # Examples and the attack suite again, on Django's LTS line.
 LTS_JOBS ?= $(JOBS)
 test-lts: $(VENV_LTS)/.installed
 	@tools/ensure-tools
-	$(BIN_LTS)/pytest tests/examples tests/attacks -q -n $(LTS_JOBS) --dist loadfile \
-		-o addopts="--import-mode=importlib -p no:cacheprovider --strict-markers -p tests.env"
+	$(BIN_LTS)/pytest tests/examples tests/attacks -q -n $(LTS_JOBS) --dist loadfile -o addopts="$(NO_COV_OPTS)"
+
+# One topic's share of `make test`: make test-topic TOPIC=paging (after `make new-topic`).
+# `--topic` (tests/conftest.py) makes every test parametrised over the manifests' topics
+# run for that topic alone, and marks it `topic`: the topic's own tests, the attack suite's
+# cells, the Run-it walks from an empty folder, the shown-code checks on both engines'
+# builds and its page's shape. They all run, slow or not, on Django 6.1 with coverage of
+# examples/$(TOPIC), and beside that run again on 5.2 LTS. Around them: the checker, one
+# strict build, and every site-wide test that is neither slow nor a browser's (those of
+# `make check`, on every page, the new one too, and the shared example tests). Left to
+# `make test`: the other slow ones (project copies broken on purpose to test the build's
+# own messages, engine parity, the offline edition) and the browser suite, whose sweep
+# opens every page in both engines (minutes) and whose tests each hold for the whole site.
+NEED_TOPIC = $(if $(TOPIC),,$(error name the topic, as its folder of examples/: make test-topic TOPIC=paging))
+test-topic: $(VENV)/.installed $(VENV_LTS)/.installed $(VENV_ZENSICAL)/.installed $(ACTIONLINT)
+	@: $(NEED_TOPIC)
+	@tools/ensure-tools
+	$(MAKE) --no-print-directory -j2 --output-sync=target test-topic-main test-topic-lts
+
+test-topic-main:
+	@: $(NEED_TOPIC)
+	$(BIN)/python -m macros.check
+	SOURCE_DATE_EPOCH=1767225600 SITE_URL=http://127.0.0.1$(SITE_PREFIX) $(BIN)/mkdocs build --strict --clean -d $(CHECKED_SITE)
+	CHECKED_SITE=$(CHECKED_SITE) $(BIN)/pytest -q $(XDIST) --topic $(TOPIC) -m "topic or not (slow or browser)" \
+		-o addopts="$(NO_COV_OPTS)" --cov=examples/$(TOPIC) --cov-report=term-missing:skip-covered --cov-fail-under=95
+
+test-topic-lts:
+	@: $(NEED_TOPIC)
+	$(BIN_LTS)/pytest tests/examples tests/attacks -q --topic $(TOPIC) -m topic -o addopts="$(NO_COV_OPTS)"
 
 # The LTS run goes beside the main one, in one worker: the main run waits on servers,
 # browsers and builds about half the time, so two cores still finish both sooner.

