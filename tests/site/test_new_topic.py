@@ -65,7 +65,9 @@ MAKE_TEST_TOPIC = [
 
 
 def run(cmd: list[str], cwd: Path, timeout: int = 300) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST", "COV"))}
+    # Nothing of the outer run: its pytest and coverage settings, and the site it checks
+    # (CHECKED_SITE), which the copy's own build would otherwise overwrite.
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST", "COV", "CHECKED_SITE"))}
     env["NO_MKDOCS_2_WARNING"] = "1"
     return subprocess.run(
         cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=timeout
