@@ -15,11 +15,9 @@ import re
 import shlex
 import subprocess
 import sys
-import unittest
 
 import pytest
 from click.testing import CliRunner
-from django.conf import settings as django_settings
 from django.test import Client
 from flask.cli import cli as flask_cli
 
@@ -35,6 +33,7 @@ from structure.flask_shop.reviews.models import Review
 from tests.examples import apps
 from tests.examples.browsing import body, words
 from tests.examples.conftest import EXAMPLES, section
+from tests.examples.shown_tests import failing, pytest_outcomes, unittest_outcomes
 
 pytestmark = pytest.mark.django_db
 
@@ -124,78 +123,40 @@ def test_flask_finds_each_template_in_its_own_blueprint():
 FLASK_TESTS = EXAMPLES / "structure" / "flask_tests"
 
 
-class Outcomes:
-    """A pytest plugin that records each test's outcome by name."""
-
-    def __init__(self):
-        self.by_test: dict[str, str] = {}
-
-    def pytest_runtest_logreport(self, report):
-        if report.failed or report.when == "call":
-            self.by_test.setdefault(report.nodeid.rpartition("::")[2], report.outcome)
-
-
-def run_flask_tests(monkeypatch) -> dict[str, str]:
-    for name in [m for m in sys.modules if m.startswith("structure.flask_tests")]:
-        monkeypatch.delitem(sys.modules, name)
-    outcomes = Outcomes()
-    pytest.main(
-        [str(FLASK_TESTS), "-q", "-p", "no:django", "-p", "no:pytest_cov", "-p", "no:cacheprovider"], plugins=[outcomes]
-    )
-    assert len(outcomes.by_test) == 3
-    return outcomes.by_test
+def failing_tests_beside(framework: str, monkeypatch) -> set[str]:
+    """The tests beside the parts that fail: flask_tests/ with pytest, each Django app's tests.py with unittest."""
+    if framework == "flask":
+        outcomes = pytest_outcomes(FLASK_TESTS, "structure.flask_tests", monkeypatch)
+    else:
+        outcomes = unittest_outcomes(catalog_tests.BookListTests, reviews_tests.ReviewListTests)
+    assert len(outcomes) == 3
+    return failing(outcomes)
 
 
-def run_django_tests() -> unittest.TestResult:
-    loader = unittest.defaultTestLoader
-    suite = unittest.TestSuite(
-        [
-            loader.loadTestsFromTestCase(catalog_tests.BookListTests),
-            loader.loadTestsFromTestCase(reviews_tests.ReviewListTests),
-        ]
-    )
-    result = unittest.TestResult()
-    suite.run(result)
-    assert result.testsRun == 3
-    return result
+def flask_worst_first(template, **context):
+    context["reviews"] = sorted(context["reviews"], key=lambda r: r.rating)
+    return REAL["flask"](template, **context)
 
 
-def test_the_flask_tests_beside_the_package_pass(monkeypatch):
-    assert set(run_flask_tests(monkeypatch).values()) == {"passed"}
+REAL = {"flask": flask_reviews.render_template, "django": django_reviews.ReviewListView.get_queryset}
+WORST_FIRST = {
+    "flask": (flask_reviews, "render_template", flask_worst_first),
+    "django": (
+        django_reviews.ReviewListView,
+        "get_queryset",
+        lambda self: sorted(REAL["django"](self), key=lambda r: r.rating),
+    ),
+}
 
 
-def test_the_flask_tests_catch_reviews_in_the_wrong_order(monkeypatch):
-    real = flask_reviews.render_template
-
-    def worst_first(template, **context):
-        context["reviews"] = sorted(context["reviews"], key=lambda r: r.rating)
-        return real(template, **context)
-
-    monkeypatch.setattr(flask_reviews, "render_template", worst_first)
-    outcomes = run_flask_tests(monkeypatch)
-    assert {name for name, outcome in outcomes.items() if outcome != "passed"} == {"test_reviews_are_listed_best_first"}
-
-
-def test_the_django_tests_in_each_app_pass():
-    result = run_django_tests()
-    assert result.wasSuccessful(), result.failures + result.errors
-
-
-def test_the_django_tests_catch_reviews_in_the_wrong_order(monkeypatch):
-    real = django_reviews.ReviewListView.get_queryset
-    monkeypatch.setattr(
-        django_reviews.ReviewListView, "get_queryset", lambda self: sorted(real(self), key=lambda r: r.rating)
-    )
-    result = run_django_tests()
-    assert [test._testMethodName for test, _ in result.failures] == ["test_reviews_are_listed_best_first"]
+@pytest.mark.parametrize("framework", apps.FRAMEWORKS)
+def test_the_tests_beside_each_part_pass_and_catch_reviews_in_the_wrong_order(framework, monkeypatch):
+    assert failing_tests_beside(framework, monkeypatch) == set()
+    monkeypatch.setattr(*WORST_FIRST[framework])
+    assert failing_tests_beside(framework, monkeypatch) == {"test_reviews_are_listed_best_first"}
 
 
 # Settings, URLs and commands ------------------------------------------------------------
-
-
-def test_this_sites_project_installs_both_apps_and_mounts_their_urls():
-    assert {"structure.django_app.catalog", "structure.django_app.reviews"} <= set(django_settings.INSTALLED_APPS)
-    assert Client().get("/structure/books/").status_code == 200
 
 
 def test_the_flask_routes_command_lists_each_blueprints_endpoints(monkeypatch):
