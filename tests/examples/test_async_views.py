@@ -9,6 +9,7 @@ import importlib.util
 import inspect
 import json
 import sys
+import threading
 
 import pytest
 
@@ -48,13 +49,9 @@ def test_the_checksum_runs_the_blocking_code(site):
     assert json.loads(response.content if site.framework == "django" else response.data) == CHECKSUM
 
 
-def test_django_dashboard_under_the_asgi_client(async_client):
-    response = asyncio.run(async_client.get("/async_views/dashboard/"))
-    assert response.status_code == 200
-    assert json.loads(response.content) == DASHBOARD
-
-
-def test_django_checksum_runs_under_the_asgi_client(async_client):
+def test_django_answers_alike_under_the_asgi_client(async_client):
+    dashboard = asyncio.run(async_client.get("/async_views/dashboard/"))
+    assert dashboard.status_code == 200 and json.loads(dashboard.content) == DASHBOARD
     assert json.loads(asyncio.run(async_client.get("/async_views/checksum/hello")).content) == CHECKSUM
 
 
@@ -78,8 +75,6 @@ def test_odd_paths_never_cause_a_server_error(site, text):
 def test_flask_runs_each_async_view_in_a_new_event_loop_on_another_thread():
     """Flask hands the view to asgiref's async_to_sync, which runs asyncio.run() in a
     separate thread while the thread that took the request waits."""
-    import threading
-
     from flask import Flask, g
 
     probe, loops = Flask("probe"), []
@@ -101,7 +96,6 @@ def test_flask_runs_each_async_view_in_a_new_event_loop_on_another_thread():
 
 def where_django_runs(settings) -> list[tuple[int, asyncio.AbstractEventLoop]]:
     """Route / to an async view that records its thread and event loop."""
-    import threading
     import types
 
     from django.http import HttpResponse
@@ -120,8 +114,6 @@ def where_django_runs(settings) -> list[tuple[int, asyncio.AbstractEventLoop]]:
 
 
 def test_django_under_wsgi_runs_an_async_view_in_a_new_loop_on_another_thread(settings, client):
-    import threading
-
     seen = where_django_runs(settings)
     assert client.get("/").status_code == 200  # the test client is Django's WSGI-style handler
     thread, loop = seen[0]
@@ -129,8 +121,6 @@ def test_django_under_wsgi_runs_an_async_view_in_a_new_loop_on_another_thread(se
 
 
 def test_django_under_asgi_runs_an_async_view_on_the_servers_own_loop(settings, async_client):
-    import threading
-
     seen = where_django_runs(settings)
 
     async def request():

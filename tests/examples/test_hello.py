@@ -79,12 +79,6 @@ def page_command(script: str) -> list[str]:
     return ["env", *command] if re.match(r"^[A-Z_][A-Z0-9_]*=", command[0]) else command
 
 
-def test_the_pages_flask_command_turns_the_reloader_on():
-    assert "--debug" in page_command("hello/flask_commands.sh"), (
-        "the page says Flask reloads: its command needs --debug"
-    )
-
-
 @pytest.mark.parametrize("debug", [True, False], ids=["with --debug", "without --debug"])
 def test_flask_reloads_on_save_only_in_debug_mode(examples_copy, debug):
     command = page_command("hello/flask_commands.sh")
@@ -116,8 +110,6 @@ def test_django_runserver_reloads_on_save(examples_copy):
 
 def test_the_versions_the_page_names_for_the_reloader_are_the_pinned_ones():
     """hello.md names Werkzeug 3.1 and watchdog 6: the pins that the reload tests above ran on."""
-    import re
-
     page = (ROOT / "docs" / "cookbook" / "hello.md").read_text(encoding="utf-8")
     pins = {}
     for name in ("requirements.txt", "examples/requirements-common.txt"):

@@ -3,7 +3,9 @@
 Each app is started exactly as its page's "Run it" section types it (gunicorn
 for Flask-SocketIO, uvicorn for Channels), on a free port, against a
 `redis-server` of the test's own. Flask is driven with python-socketio's
-client, Django with websocket-client; both speak to the server over TCP.
+client, Django with websocket-client; both speak to the server over TCP. A message over the
+size limit the page sets closes the connection: the attack suite's websocket rule
+(tests/attacks/test_websockets.py).
 """
 
 from __future__ import annotations
@@ -217,15 +219,4 @@ def test_django_handshake_with_a_session_cookie_works_after_the_pages_migrate(dj
     )
     ws.send(json.dumps({"text": "hello"}))
     assert json.loads(ws.recv()) == {"user": "anonymous", "text": "hello"}
-    ws.close()
-
-
-def test_django_closes_a_connection_that_sends_a_message_over_the_size_limit(django_server):
-    """uvicorn's --ws-max-size on the page: 64 KiB, where the default would parse 16 MiB."""
-    ws = websocket.create_connection(
-        f"ws://127.0.0.1:{django_server.port}/ws/chat/", origin="http://127.0.0.1", timeout=10
-    )
-    ws.send(json.dumps({"text": "x" * 100_000}))
-    opcode, data = ws.recv_data(control_frame=True)  # no answer from the consumer: the server closes
-    assert opcode == websocket.ABNF.OPCODE_CLOSE and int.from_bytes(data[:2], "big") == 1009  # message too big
     ws.close()
