@@ -17,7 +17,6 @@ import contextlib
 import os
 import shlex
 import shutil
-import signal
 import socket
 import subprocess
 import tempfile
@@ -32,6 +31,7 @@ import pytest
 from macros.run_it import LONG_RUNNING
 from tests.conftest import free_port
 from tests.examples.conftest import EXAMPLES
+from tools.processes import stop
 
 INSTALL_REDIS = "sudo apt-get install redis-server"
 T = TypeVar("T")
@@ -82,19 +82,6 @@ def redis_server(timeout: float = 10) -> Iterator[str]:
         with running(command, env=dict(os.environ), cwd=Path(workdir)) as redis:
             wait_for(lambda: _answers_ping(port), f"redis-server to answer on port {port}", timeout, redis, 0.05)
             yield f"redis://127.0.0.1:{port}/0"
-
-
-def stop(proc: subprocess.Popen, timeout: float = 15) -> None:
-    """SIGTERM the process group (it may have children), SIGKILL it if it lingers."""
-    if proc.poll() is None:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGTERM)
-    try:
-        proc.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGKILL)
-        proc.communicate(timeout=5)
 
 
 class Running:

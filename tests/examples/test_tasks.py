@@ -23,6 +23,7 @@ import redis
 
 from tasks.flask_app import create_app
 from tests.conftest import free_port
+from tests.examples.browsing import Browser, Inputs
 from tests.examples.conftest import EXAMPLES, section
 from tests.examples.empty_folder import plan_of
 from tests.examples.services import RunSection, redis_server, running, wait_for
@@ -31,16 +32,7 @@ from tests.examples.serving import as_typed, reader_env, serving
 TEXT = "the cat saw the dog and the dog saw a bird"
 # Counted by hand: 11 words; "the" three times, then "saw" and "dog" twice each.
 COUNTED = {"words": 11, "top": [["the", 3], ["saw", 2], ["dog", 2]]}
-TOKEN = re.compile(
-    r'name="(csrf_token|csrfmiddlewaretoken)"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="(csrf_token|csrfmiddlewaretoken)"'
-)
 WORKER_TIMEOUT = 20  # seconds for a started worker to finish one tiny job
-
-
-def token(html: str) -> dict[str, str]:
-    match = TOKEN.search(html)
-    assert match, "the form has no CSRF token"
-    return {match.group(1) or match.group(4): match.group(2) or match.group(3)}
 
 
 def run_section(topic: str, framework: str) -> RunSection:
@@ -73,9 +65,9 @@ def flask_client(redis_url, monkeypatch):
     return create_app({"SECRET_KEY": "test-only"}).test_client()
 
 
-def flask_post(client, data: dict[str, str], with_token: bool = True):
-    form = token(client.get("/").get_data(as_text=True)) if with_token else {}
-    return client.post("/", data={**form, **data})
+def flask_post(client, data: dict[str, str]):
+    """The form loaded, then posted back with its CSRF token (tests/examples/browsing.py)."""
+    return Browser(client).submit("/", data)
 
 
 def test_flask_job_waits_in_redis_until_the_worker_runs_it(flask_client, redis_url):
@@ -126,7 +118,7 @@ def test_flask_stops_enqueueing_past_the_cap(flask_client, redis_url, monkeypatc
 # Django ---------------------------------------------------------------------
 
 
-class Browser:
+class Visitor:
     """urllib with a cookie jar: GETs the form, posts it back with its CSRF token, follows redirects."""
 
     def __init__(self, base: str):
@@ -141,9 +133,8 @@ class Browser:
         except urllib.error.HTTPError as err:
             return err.code, err.geturl(), err.read().decode()
 
-    def submit(self, data: dict[str, str], with_token: bool = True) -> tuple[int, str, str]:
-        form = token(self.open("/tasks/")[2]) if with_token else {}
-        return self.open("/tasks/", {**form, **data})
+    def submit(self, data: dict[str, str]) -> tuple[int, str, str]:
+        return self.open("/tasks/", {**Inputs(self.open("/tasks/")[2]).hidden(), **data})
 
 
 @pytest.fixture(scope="module")
@@ -159,7 +150,7 @@ def django_server(tmp_path_factory):
     with serving(as_typed(server, port), f"http://127.0.0.1:{port}/tasks/", env) as (status, _, body):
         assert status == 200 and "Count in the background" in body
         # The worker as typed, without its autoreloader (on by default under DEBUG).
-        yield Browser(f"http://127.0.0.1:{port}"), [*as_typed(worker, port), "--no-reload"], env
+        yield Visitor(f"http://127.0.0.1:{port}"), [*as_typed(worker, port), "--no-reload"], env
 
 
 def test_django_task_waits_in_the_database_until_db_worker_runs_it(django_server):
