@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shlex
 import shutil
 import socket
@@ -145,7 +146,7 @@ class RunSection:
 
     @classmethod
     def parse(cls, lines: list[str]) -> RunSection:
-        run = cls()
+        run, variables = cls(), {}
         for line in lines:
             if not line.strip() or line.lstrip().startswith("#"):
                 continue
@@ -154,9 +155,11 @@ class RunSection:
                 words = words[:-1]
             if words[0] == "redis-server":
                 run.redis = words
-            elif words[0] == "export":
-                name, value = words[1].split("=", 1)
-                run.exports[name] = value
+            elif words[0] == "export" or (len(words) == 1 and re.fullmatch(r"[a-z_]\w*=.*", words[0], re.S)):
+                # A shell variable (key="$(python -c ...)") is no step: an export that names it gets its value.
+                name, value = words[-1].split("=", 1)
+                value = re.sub(r"\$(\w+)", lambda m: variables.get(m.group(1), m.group(0)), value)
+                (run.exports if words[0] == "export" else variables)[name] = value
             elif words[0] == "curl":
                 run.urls.append(words[-1])
             else:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import re
 import subprocess
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -51,8 +50,7 @@ def started(framework: str, path: str, redis_url: str) -> Iterator[Server]:
     run = RunSection.parse(section(f"realtime/{framework}_commands.sh", "run"))
     assert run.redis[:3] == ["redis-server", "--port", "6379"]
     assert run.exports.pop("REDIS_URL") == "redis://127.0.0.1:6379/0"
-    # A shell variable the next export reads (key="$(python ...)") is no step of its own.
-    *setup, server = [step for step in run.steps if not re.fullmatch(r"\w+=.*", step[0])]
+    *setup, server = run.steps
     assert RunSection.long_running(server)
     port = free_port()
     env = reader_env(REDIS_URL=redis_url, **run.exports)

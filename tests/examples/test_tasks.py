@@ -35,18 +35,8 @@ COUNTED = {"words": 11, "top": [["the", 3], ["saw", 2], ["dog", 2]]}
 WORKER_TIMEOUT = 20  # seconds for a started worker to finish one tiny job
 
 
-def run_section(topic: str, framework: str) -> RunSection:
-    run = RunSection.parse(section(f"{topic}/{framework}_commands.sh", "run"))
-    # A shell variable set on a line of its own (key="$(python -c ...)") is no
-    # step: the export that names it gets its value, as bash would expand it.
-    names = {}
-    for step in [s for s in run.steps if len(s) == 1 and re.fullmatch(r"[a-z_]\w*=.*", s[0], re.S)]:
-        run.steps.remove(step)
-        name, value = step[0].split("=", 1)
-        names[name] = value
-    for name, value in run.exports.items():
-        run.exports[name] = re.sub(r"\$(\w+)", lambda m: names.get(m.group(1), m.group(0)), value)
-    return run
+def run_section(framework: str) -> RunSection:
+    return RunSection.parse(section(f"tasks/{framework}_commands.sh", "run"))
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +61,7 @@ def flask_post(client, data: dict[str, str]):
 
 
 def test_flask_job_waits_in_redis_until_the_worker_runs_it(flask_client, redis_url):
-    run = run_section("tasks", "flask")
+    run = run_section("flask")
     assert run.redis[:3] == ["redis-server", "--port", "6379"]
     assert run.exports.pop("REDIS_URL") == "redis://127.0.0.1:6379/0"
     assert "secrets.token_hex" in run.exports["FLASK_SECRET_KEY"]  # typed: a fresh random key
@@ -140,7 +130,7 @@ class Visitor:
 @pytest.fixture(scope="module")
 def django_server(tmp_path_factory):
     """The page's commands up to the server: a migrated scratch database and `runserver`."""
-    run = run_section("tasks", "django")
+    run = run_section("django")
     assert run.exports == {"DJANGO_SETTINGS_MODULE": "tasks.django_app.settings"}
     migrate, worker, server = run.steps
     assert migrate[-1] == "migrate" and worker[-1] == "db_worker" and server[-2] == "runserver"
