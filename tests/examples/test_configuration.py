@@ -12,7 +12,8 @@ from django.core.exceptions import ImproperlyConfigured
 
 from configuration.flask_app import create_app
 from tests.examples.conftest import EXAMPLES, section
-from tests.examples.empty_folder import check_shown, reader_env
+from tests.examples.empty_folder import check_shown
+from tests.examples.serving import reader_env
 
 PRODUCTION = "configuration.django_app.settings_production"
 

@@ -14,8 +14,9 @@ import pytest
 
 from tests.examples.browsing import body
 from tests.examples.conftest import EXAMPLES, section
-from tests.examples.empty_folder import bash, reader_env
+from tests.examples.empty_folder import bash
 from tests.examples.garbage import NOT_UTF8, form_body
+from tests.examples.serving import reader_env
 
 
 @pytest.fixture(autouse=True)
@@ -125,7 +126,7 @@ def test_flask_routes_lists_every_rule():
     upto = next(
         i for i, line in enumerate(lines) if line.split()[:4] == ["flask", "--app", "routing.flask_app", "routes"]
     )
-    out = bash(lines[: upto + 1], EXAMPLES, reader_env())  # no FLASK_SECRET_KEY: the page's lines set it
+    out = bash(lines[: upto + 1], EXAMPLES, reader_env())
     for rule in ("/books/<int:book_id>/", "/tags/<slug:tag>/", "/files/<path:name>"):
         assert rule in out
     listed = [line.split() for line in out.splitlines() if line.startswith(("shop.book_create", "shop.book_list"))]

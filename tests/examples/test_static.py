@@ -9,7 +9,8 @@ import shlex
 from django.core.management import call_command
 
 from tests.examples.conftest import EXAMPLES, section
-from tests.examples.empty_folder import bash, reader_env
+from tests.examples.empty_folder import bash
+from tests.examples.serving import reader_env
 
 FLASK_CSS = EXAMPLES / "static" / "static" / "site.css"
 DJANGO_CSS = EXAMPLES / "static" / "django_app" / "static" / "static" / "site.css"

@@ -29,7 +29,8 @@ from structure.flask_shop.reviews.models import Review
 from tests.examples import apps
 from tests.examples.browsing import body, words
 from tests.examples.conftest import EXAMPLES, section
-from tests.examples.empty_folder import bash, reader_env
+from tests.examples.empty_folder import bash
+from tests.examples.serving import reader_env
 from tests.examples.shown_tests import failing, pytest_outcomes, unittest_outcomes
 
 pytestmark = pytest.mark.django_db
