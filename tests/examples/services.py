@@ -65,21 +65,9 @@ def redis_server(timeout: float = 10) -> Iterator[str]:
     binary = redis_binary()
     port = free_port()
     with tempfile.TemporaryDirectory(prefix="redis-") as workdir:
-        command = [
-            binary,
-            "--port",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--dir",
-            workdir,
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-            "--daemonize",
-            "no",
-        ]
+        # Persistence off: no RDB snapshots, no append-only file.
+        flags = ["--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no"]
+        command = [binary, "--port", str(port), "--dir", workdir, *flags]
         with running(command, env=dict(os.environ), cwd=Path(workdir)) as redis:
             wait_for(lambda: _answers_ping(port), f"redis-server to answer on port {port}", timeout, redis, 0.05)
             yield f"redis://127.0.0.1:{port}/0"
@@ -141,7 +129,6 @@ class RunSection:
 
     exports: dict[str, str] = field(default_factory=dict)  # `export NAME=value`, in order
     steps: list[list[str]] = field(default_factory=list)  # every other command, in order
-    urls: list[str] = field(default_factory=list)  # what `curl` fetches
     redis: list[str] = field(default_factory=list)  # the `redis-server` line
 
     @classmethod
@@ -160,8 +147,6 @@ class RunSection:
                 name, value = words[-1].split("=", 1)
                 value = re.sub(r"\$(\w+)", lambda m: variables.get(m.group(1), m.group(0)), value)
                 (run.exports if words[0] == "export" else variables)[name] = value
-            elif words[0] == "curl":
-                run.urls.append(words[-1])
             else:
                 run.steps.append(words)
         return run
