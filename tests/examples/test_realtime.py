@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import subprocess
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -21,10 +20,9 @@ import redis
 import socketio
 import websocket
 
-from tests.conftest import free_port
-from tests.examples.conftest import EXAMPLES, section
+from tests.examples.conftest import section
 from tests.examples.services import RunSection, redis_server
-from tests.examples.serving import as_typed, reader_env, serving
+from tests.examples.serving import page_server
 
 HELLO = {"user": "anonymous", "text": "hello, room"}
 ERROR = "Send {'text': ...} with 1 to 500 characters."
@@ -49,16 +47,10 @@ def started(framework: str, path: str, redis_url: str) -> Iterator[Server]:
     """The page's server command, as typed, on a free port; yields once the chat page at `path` answers."""
     run = RunSection.parse(section(f"realtime/{framework}_commands.sh", "run"))
     assert run.redis[:3] == ["redis-server", "--port", "6379"]
-    assert run.exports.pop("REDIS_URL") == "redis://127.0.0.1:6379/0"
-    *setup, server = run.steps
-    assert RunSection.long_running(server)
-    port = free_port()
-    env = reader_env(REDIS_URL=redis_url, **run.exports)
-    for step in setup:  # Django's migrate, on the scratch database
-        subprocess.run(as_typed(step, port), cwd=EXAMPLES, env=env, check=True, timeout=120, capture_output=True)
-    with serving(as_typed(server, port), f"http://127.0.0.1:{port}{path}", env) as (status, _, body):
-        assert status == 200 and 'id="messages"' in body
-        yield Server(port, body)
+    assert run.exports["REDIS_URL"] == "redis://127.0.0.1:6379/0"
+    with page_server(f"realtime/{framework}_commands.sh", path, REDIS_URL=redis_url) as (port, page, _, _):
+        assert 'id="messages"' in page
+        yield Server(port, page)
 
 
 @pytest.fixture(scope="module")

@@ -10,24 +10,20 @@ still waiting until the worker starts, so the result can only come from it.
 
 from __future__ import annotations
 
-import http.cookiejar
 import json
 import re
 import subprocess
-import urllib.error
-import urllib.parse
-import urllib.request
 
 import pytest
 import redis
+import requests
 
 from tasks.flask_app import create_app
-from tests.conftest import free_port
 from tests.examples.browsing import Browser, Inputs
 from tests.examples.conftest import EXAMPLES, section
 from tests.examples.empty_folder import plan_of
 from tests.examples.services import RunSection, redis_server, running, wait_for
-from tests.examples.serving import as_typed, reader_env, serving
+from tests.examples.serving import as_typed, page_server, reader_env
 
 TEXT = "the cat saw the dog and the dog saw a bird"
 # Counted by hand: 11 words; "the" three times, then "saw" and "dog" twice each.
@@ -109,19 +105,16 @@ def test_flask_stops_enqueueing_past_the_cap(flask_client, redis_url, monkeypatc
 
 
 class Visitor:
-    """urllib with a cookie jar: GETs the form, posts it back with its CSRF token, follows redirects."""
+    """A browser over HTTP (a requests session: cookies kept, redirects followed): GETs the form, posts it
+    back with its CSRF token."""
 
     def __init__(self, base: str):
         self.base = base
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+        self.session = requests.Session()
 
     def open(self, path: str, data: dict[str, str] | None = None) -> tuple[int, str, str]:
-        body = urllib.parse.urlencode(data).encode() if data is not None else None
-        try:
-            with self.opener.open(self.base + path, data=body, timeout=10) as response:
-                return response.status, response.geturl(), response.read().decode()
-        except urllib.error.HTTPError as err:
-            return err.code, err.geturl(), err.read().decode()
+        answer = self.session.request("GET" if data is None else "POST", self.base + path, data=data, timeout=10)
+        return answer.status_code, answer.url, answer.text
 
     def submit(self, data: dict[str, str]) -> tuple[int, str, str]:
         return self.open("/tasks/", {**Inputs(self.open("/tasks/")[2]).hidden(), **data})
@@ -129,16 +122,10 @@ class Visitor:
 
 @pytest.fixture(scope="module")
 def django_server(tmp_path_factory):
-    """The page's commands up to the server: a migrated scratch database and `runserver`."""
-    run = run_section("django")
-    assert run.exports == {"DJANGO_SETTINGS_MODULE": "tasks.django_app.settings"}
-    migrate, worker, server = run.steps
-    assert migrate[-1] == "migrate" and worker[-1] == "db_worker" and server[-2] == "runserver"
-    env = reader_env(DJANGO_DB=str(tmp_path_factory.mktemp("tasks") / "db.sqlite3"), **run.exports)
-    subprocess.run(as_typed(migrate, 0), cwd=EXAMPLES, env=env, check=True, timeout=120, capture_output=True)
-    port = free_port()
-    with serving(as_typed(server, port), f"http://127.0.0.1:{port}/tasks/", env) as (status, _, body):
-        assert status == 200 and "Count in the background" in body
+    """The page's commands up to the server (a migrated scratch database, `runserver`); its worker, not started."""
+    db = str(tmp_path_factory.mktemp("tasks") / "db.sqlite3")
+    with page_server("tasks/django_commands.sh", "/tasks/", DJANGO_DB=db) as (port, page, [worker], env):
+        assert "Count in the background" in page
         # The worker as typed, without its autoreloader (on by default under DEBUG).
         yield Visitor(f"http://127.0.0.1:{port}"), [*as_typed(worker, port), "--no-reload"], env
 
