@@ -125,12 +125,3 @@ def test_the_cli_test_runner_captures_print_as_well_as_click_echo():
 
     result = probe.test_cli_runner().invoke(args=["both"])
     assert result.output == "from print\nfrom click.echo\n"
-
-
-def test_the_click_version_the_page_names_is_the_pinned_one():
-    import re
-
-    from tests.examples.conftest import ROOT
-
-    pin = re.search(r"(?m)^click==(\d+\.\d+)", (ROOT / "examples/requirements-common.txt").read_text()).group(1)
-    assert re.search(rf"\(Click\s+{re.escape(pin)}\)", (ROOT / "docs/cookbook/cli.md").read_text(encoding="utf-8"))
