@@ -11,12 +11,6 @@ from django.core.management.base import CommandError
 
 from cli.flask_app import create_app
 
-
-@pytest.fixture
-def runner():
-    return create_app().test_cli_runner()
-
-
 FRAMEWORKS = ["flask", "django"]
 
 
@@ -61,16 +55,14 @@ def test_an_unknown_setting_is_refused(framework):
     assert not ok and "no setting named NOPE" in said
 
 
-def test_flask_help_lists_the_custom_commands(runner):
-    result = runner.invoke(args=["--help"])
-    assert "greet" in result.output and "site" in result.output
-    group = runner.invoke(args=["site", "--help"])
-    assert "info" in group.output and "setting" in group.output
+def test_flask_help_lists_the_custom_commands():
+    assert all(name in run("flask", "--help")[1] for name in ("greet", "site"))
+    assert all(name in run("flask", "site", "--help")[1] for name in ("info", "setting"))
 
 
-def test_flask_group_commands_see_the_app_config(runner):
-    assert runner.invoke(args=["site", "info"]).output == "Example Site (debug: False)\n"
-    assert runner.invoke(args=["site", "setting", "SITE_NAME"]).output == "Example Site\n"
+def test_flask_group_commands_see_the_app_config():
+    assert run("flask", "site", "info") == (True, "Example Site (debug: False)\n")
+    assert run("flask", "site", "setting", "SITE_NAME") == (True, "Example Site\n")
 
 
 def test_django_sub_commands_read_settings(settings):
