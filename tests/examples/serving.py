@@ -7,6 +7,7 @@ Used by the tests of the cookbook pages whose "Run it" section starts a server
 from __future__ import annotations
 
 import contextlib
+import importlib
 import os
 import re
 import subprocess
@@ -34,6 +35,17 @@ def reader_env(**extra: str) -> dict[str, str]:
     env.setdefault("DJANGO_DB", str(SCRATCH_DB))
     env.update(extra)
     return env
+
+
+def fresh_settings(module: str, monkeypatch, **env: str):
+    """Settings module ``module`` imported afresh under ``env``, as a new process would: no other
+    DJANGO_* variable of the test run (DJANGO_SETTINGS_MODULE aside) reaches it."""
+    for name in [name for name in os.environ if name.startswith("DJANGO_") and name != "DJANGO_SETTINGS_MODULE"]:
+        monkeypatch.delenv(name)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delitem(sys.modules, module, raising=False)
+    return importlib.import_module(module)
 
 
 def as_typed(command: list[str], port: int) -> list[str]:

@@ -7,11 +7,9 @@ correct, as readers would see it. The speed itself is never asserted here.
 from __future__ import annotations
 
 import asyncio
-import importlib
 import io
 import json
 import re
-import sys
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -19,6 +17,7 @@ from django.core.management import CommandError, call_command
 from django.test import AsyncClient
 
 from tests.examples.browsing import body
+from tests.examples.serving import fresh_settings
 
 PASSWORD = "a long staff passphrase"
 NUMBERS = list(range(1, 11))
@@ -116,19 +115,11 @@ def test_django_seed_replaces_the_rows_and_refuses_zero(django_site):
 # The settings the benchmark serves Django with ---------------------------------
 
 
-def load(module: str, monkeypatch, **env: str):
-    monkeypatch.delenv("DJANGO_SECRET_KEY", raising=False)
-    for name, value in env.items():
-        monkeypatch.setenv(name, value)
-    monkeypatch.delitem(sys.modules, module, raising=False)
-    return importlib.import_module(module)
-
-
 def test_django_settings_run_without_debug_with_the_usual_parts(monkeypatch):
-    full = load("bench.django_app.settings", monkeypatch, DJANGO_SECRET_KEY="from-the-environment")
+    full = fresh_settings("bench.django_app.settings", monkeypatch, DJANGO_SECRET_KEY="from-the-environment")
     assert full.DEBUG is False and full.SECRET_KEY == "from-the-environment"
     assert {"django.contrib.admin", "django.contrib.sessions", "bench.django_app"} <= set(full.INSTALLED_APPS)
     assert "django.middleware.csrf.CsrfViewMiddleware" in full.MIDDLEWARE
-    small = load("bench.django_app.settings_small", monkeypatch, DJANGO_SECRET_KEY="from-the-environment")
+    small = fresh_settings("bench.django_app.settings_small", monkeypatch, DJANGO_SECRET_KEY="from-the-environment")
     assert small.DEBUG is False and small.INSTALLED_APPS == [] and small.MIDDLEWARE == []
     assert small.ROOT_URLCONF == "hello.django_app.urls"

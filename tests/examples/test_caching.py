@@ -11,8 +11,6 @@ Run-it walk (tests/examples/test_run_it.py).
 
 from __future__ import annotations
 
-import importlib
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -26,6 +24,7 @@ from caching import flask_app
 from tests.examples import apps
 from tests.examples.browsing import Inputs, body
 from tests.examples.services import redis_server
+from tests.examples.serving import fresh_settings
 
 # Every test may reach Django's test database: the parametrized `shop` fixture
 # asks for it at run time, which pytest-django only honours with the mark.
@@ -100,8 +99,7 @@ def shop(request, store, redis_url, monkeypatch, tmp_path):
     from caching.django_app.models import Product
 
     # The page's settings module, read afresh as a new process would, pointing at this test's Redis.
-    monkeypatch.delitem(sys.modules, "caching.django_app.settings", raising=False)
-    request.getfixturevalue("settings").CACHES = importlib.import_module("caching.django_app.settings").CACHES
+    request.getfixturevalue("settings").CACHES = fresh_settings("caching.django_app.settings", monkeypatch).CACHES
     Product.objects.create(name="Teapot", stock=12)
     Product.objects.create(name="Kettle", stock=3)
     with CaptureQueriesContext(connection) as captured:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import importlib
 import os
-import sys
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
@@ -13,7 +12,7 @@ from django.core.exceptions import ImproperlyConfigured
 from configuration.flask_app import create_app
 from tests.examples.conftest import EXAMPLES, section
 from tests.examples.empty_folder import check_shown
-from tests.examples.serving import reader_env
+from tests.examples.serving import fresh_settings, reader_env
 
 PRODUCTION = "configuration.django_app.settings_production"
 
@@ -82,16 +81,9 @@ def test_django_view_reads_its_settings_with_app_defaults(django_site, settings)
     assert shown() == {"debug": False, "greeting": "Howdy", "items_per_page": 5}
 
 
-def load_production_settings():
-    sys.modules.pop(PRODUCTION, None)
-    return importlib.import_module(PRODUCTION)
-
-
 def test_django_production_settings_read_the_environment(monkeypatch):
-    monkeypatch.setenv("DJANGO_SECRET_KEY", "from-the-environment")
-    monkeypatch.setenv("DJANGO_ALLOWED_HOSTS", "example.com,www.example.com")
-    monkeypatch.setenv("DJANGO_ITEMS_PER_PAGE", "30")
-    prod = load_production_settings()
+    env = {"DJANGO_SECRET_KEY": "from-the-environment", "DJANGO_ALLOWED_HOSTS": "example.com,www.example.com"}
+    prod = fresh_settings(PRODUCTION, monkeypatch, **env, DJANGO_ITEMS_PER_PAGE="30")
     assert prod.DEBUG is False
     assert prod.SECRET_KEY == "from-the-environment"
     assert prod.ALLOWED_HOSTS == ["example.com", "www.example.com"]
@@ -102,9 +94,6 @@ def test_django_production_settings_read_the_environment(monkeypatch):
 
 @pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS"])
 def test_django_production_settings_refuse_to_start_without_a_required_variable(monkeypatch, missing):
-    for name in ("DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS"):
-        if name != missing:
-            monkeypatch.setenv(name, "set")
+    env = {name: "set" for name in ("DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS") if name != missing}
     with pytest.raises(ImproperlyConfigured, match=missing):
-        load_production_settings()
-    sys.modules.pop(PRODUCTION, None)
+        fresh_settings(PRODUCTION, monkeypatch, **env)

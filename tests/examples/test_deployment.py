@@ -7,9 +7,7 @@ gunicorn stop), is the attack suite's secrets rule (tests/attacks/test_secrets.p
 
 from __future__ import annotations
 
-import importlib
 import io
-import sys
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
@@ -18,6 +16,7 @@ from django.core.management.utils import get_random_secret_key
 
 import project.settings as development
 from deployment.flask_app import create_app
+from tests.examples.serving import fresh_settings
 
 PRODUCTION = "deployment.django_app.settings_production"
 HOST = "www.example.com"
@@ -86,28 +85,19 @@ def test_flask_rotates_its_secret_key_with_fallbacks_from_the_environment(monkey
 # Django ---------------------------------------------------------------------
 
 
-def load_production(monkeypatch, **env: str):
-    """Import the production settings module afresh under ``env``, as a new process would."""
-    for name in ("DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DJANGO_HSTS_SECONDS", "DJANGO_STATIC_ROOT"):
-        monkeypatch.delenv(name, raising=False)
-    for name, value in env.items():
-        monkeypatch.setenv(name, value)
-    monkeypatch.delitem(sys.modules, PRODUCTION, raising=False)
-    return importlib.import_module(PRODUCTION)
-
-
 @pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS"])
 def test_django_production_settings_refuse_to_load_without_secrets(monkeypatch, missing):
     env = {"DJANGO_SECRET_KEY": get_random_secret_key(), "DJANGO_ALLOWED_HOSTS": HOST}
     del env[missing]
     with pytest.raises(ImproperlyConfigured, match=f"Set the {missing} environment variable"):
-        load_production(monkeypatch, **env)
+        fresh_settings(PRODUCTION, monkeypatch, **env)
 
 
 @pytest.fixture
 def production(monkeypatch, settings, tmp_path):
     """The production settings in force: every value that differs from the development settings."""
-    module = load_production(
+    module = fresh_settings(
+        PRODUCTION,
         monkeypatch,
         DJANGO_SECRET_KEY=get_random_secret_key(),
         DJANGO_ALLOWED_HOSTS=HOST,
