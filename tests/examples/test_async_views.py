@@ -94,8 +94,10 @@ def test_flask_runs_each_async_view_in_a_new_event_loop_on_another_thread():
     assert loops[0] is not loops[1] and loops[0].is_closed()
 
 
-def where_django_runs(settings) -> list[tuple[int, asyncio.AbstractEventLoop]]:
-    """Route / to an async view that records its thread and event loop."""
+def test_django_runs_an_async_view_in_a_new_loop_under_wsgi_and_on_the_servers_loop_under_asgi(
+    settings, client, async_client
+):
+    """Route / to an async view that records its thread and event loop; ask it through either handler."""
     import types
 
     from django.http import HttpResponse
@@ -107,21 +109,11 @@ def where_django_runs(settings) -> list[tuple[int, asyncio.AbstractEventLoop]]:
         seen.append((threading.get_ident(), asyncio.get_running_loop()))
         return HttpResponse("ok")
 
-    urls = types.ModuleType("where_urls")
-    urls.urlpatterns = [path("", where)]
-    settings.ROOT_URLCONF = urls
-    return seen
-
-
-def test_django_under_wsgi_runs_an_async_view_in_a_new_loop_on_another_thread(settings, client):
-    seen = where_django_runs(settings)
+    settings.ROOT_URLCONF = types.ModuleType("where_urls")
+    settings.ROOT_URLCONF.urlpatterns = [path("", where)]
     assert client.get("/").status_code == 200  # the test client is Django's WSGI-style handler
-    thread, loop = seen[0]
+    thread, loop = seen.pop()
     assert thread != threading.get_ident() and loop.is_closed()
-
-
-def test_django_under_asgi_runs_an_async_view_on_the_servers_own_loop(settings, async_client):
-    seen = where_django_runs(settings)
 
     async def request():
         response = await async_client.get("/")
