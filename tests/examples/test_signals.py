@@ -7,8 +7,9 @@ import logging
 import pytest
 
 from signals.django_app.models import Order as DjangoOrder
-from signals.flask_app import create_app, order_placed
+from signals.flask_app import order_placed
 from signals.flask_models import Order, db
+from tests.examples import apps
 from tests.examples.browsing import Inputs, body
 
 
@@ -53,9 +54,7 @@ def test_flask_teardown_sees_the_error_and_after_request_still_runs(flask_app, c
 
 
 def test_flask_receivers_connected_to_one_app_ignore_another(flask_app, tmp_path, caplog):
-    other = create_app(
-        {"SECRET_KEY": "test-only", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'other.sqlite3'}"}
-    )
+    other = apps.build_flask("signals", tmp_path / "other")  # a second app, built as the first
     received = []
 
     def record(sender, **extra):
@@ -68,8 +67,7 @@ def test_flask_receivers_connected_to_one_app_ignore_another(flask_app, tmp_path
         with flask_app.app_context():
             order_placed.send(flask_app, order=Order(id=7, item="x"))
         assert received == [flask_app]
-    with other.app_context():
-        db.engine.dispose()
+    apps.dispose(other)
 
 
 # What each framework logs for one POST that adds an order: Flask's request hooks, Django's
