@@ -85,7 +85,7 @@ PORTS = ("8000", "6379")
 def typed(line: str, ports: dict[str, int]) -> str:
     """A line as the test types it: each port of ``ports`` swapped; `runserver` stays one process."""
     # One pass, so a free port that happens to contain "6379" is never replaced again.
-    line = re.sub("|".join(map(re.escape, ports)), lambda m: str(ports[m.group(0)]), line)
+    line = line if not ports else re.sub("|".join(map(re.escape, ports)), lambda m: str(ports[m.group(0)]), line)
     code, sep, comment = line.partition("  #")
     if "runserver" in code.split():
         line = code.rstrip() + " --noreload" + (sep + comment if sep else "")
@@ -176,11 +176,11 @@ def run(
         stop(proc)
 
 
-def expectations(p: Plan) -> list[tuple[str, list[str]]]:
-    """Section "expect" as (command, the output lines shown under it); a command the page
-    continues on the next line with a backslash is one command, as bash reads it."""
+def expectations(lines: list[str]) -> list[tuple[str, list[str]]]:
+    """A section in the shape of "expect" as (command, the output lines shown under it); a command
+    the page continues on the next line with a backslash is one command, as bash reads it."""
     pairs: list[tuple[str, list[str]]] = []
-    for line in logical(p.expect):
+    for line in logical(lines):
         if not line.strip():
             continue
         if line.startswith("#"):
@@ -215,16 +215,16 @@ def missing_lines(shown: list[str], output: str) -> list[str]:
     return []
 
 
-def check_expect(p: Plan, folder: Path, env: dict[str, str], ports: dict[str, int], server: Running | None) -> int:
-    """Step 4: every command of "expect" prints the lines the page shows under it. Returns how many ran."""
-    checked = 0
-    for command, shown in expectations(p):
+def check_shown(lines: list[str], where: str, folder: Path, env: dict[str, str], ports=None, server=None) -> int:
+    """Every command of ``lines`` (shaped as section "expect") prints the lines shown under it, ``ports``
+    swapped. Returns how many ran; a failure names ``where`` (the commands file) and shows ``server``'s output."""
+    ports, checked = ports or {}, 0
+    for command, shown in expectations(lines):
         output = bash([typed(command, ports)], folder, env, timeout=60)
         missing = missing_lines([typed(line, ports) for line in shown], output)
         log = f"\n--- server output ---\n{server.output()}" if server else ""
         assert missing == [], (
-            f"{p.commands.relative_to(EXAMPLES)}: `{command}` printed\n{output}\n"
-            f"without the line(s) the page shows: {missing}{log}"
+            f"{where}: `{command}` printed\n{output}\nwithout the line(s) the page shows: {missing}{log}"
         )
         checked += 1
     return checked
@@ -240,4 +240,4 @@ def follow(topic: str, framework: str, folder: Path, answers: str = "") -> int:
     lay_out(p, folder, env)
     ports = {page: free_port() for page in PORTS}
     with run(p, folder, env, ports, answers) as server:
-        return check_expect(p, folder, env, ports, server)
+        return check_shown(p.expect, str(p.commands.relative_to(EXAMPLES)), folder, env, ports, server)

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shlex
 import shutil
-import signal
 import socket
 import subprocess
 import tempfile
@@ -32,6 +32,7 @@ import pytest
 from macros.run_it import LONG_RUNNING
 from tests.conftest import free_port
 from tests.examples.conftest import EXAMPLES
+from tools.processes import stop
 
 INSTALL_REDIS = "sudo apt-get install redis-server"
 T = TypeVar("T")
@@ -64,37 +65,12 @@ def redis_server(timeout: float = 10) -> Iterator[str]:
     binary = redis_binary()
     port = free_port()
     with tempfile.TemporaryDirectory(prefix="redis-") as workdir:
-        command = [
-            binary,
-            "--port",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--dir",
-            workdir,
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-            "--daemonize",
-            "no",
-        ]
+        # Persistence off: no RDB snapshots, no append-only file.
+        flags = ["--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no"]
+        command = [binary, "--port", str(port), "--dir", workdir, *flags]
         with running(command, env=dict(os.environ), cwd=Path(workdir)) as redis:
             wait_for(lambda: _answers_ping(port), f"redis-server to answer on port {port}", timeout, redis, 0.05)
             yield f"redis://127.0.0.1:{port}/0"
-
-
-def stop(proc: subprocess.Popen, timeout: float = 15) -> None:
-    """SIGTERM the process group (it may have children), SIGKILL it if it lingers."""
-    if proc.poll() is None:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGTERM)
-    try:
-        proc.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGKILL)
-        proc.communicate(timeout=5)
 
 
 class Running:
@@ -153,12 +129,11 @@ class RunSection:
 
     exports: dict[str, str] = field(default_factory=dict)  # `export NAME=value`, in order
     steps: list[list[str]] = field(default_factory=list)  # every other command, in order
-    urls: list[str] = field(default_factory=list)  # what `curl` fetches
     redis: list[str] = field(default_factory=list)  # the `redis-server` line
 
     @classmethod
     def parse(cls, lines: list[str]) -> RunSection:
-        run = cls()
+        run, variables = cls(), {}
         for line in lines:
             if not line.strip() or line.lstrip().startswith("#"):
                 continue
@@ -167,11 +142,11 @@ class RunSection:
                 words = words[:-1]
             if words[0] == "redis-server":
                 run.redis = words
-            elif words[0] == "export":
-                name, value = words[1].split("=", 1)
-                run.exports[name] = value
-            elif words[0] == "curl":
-                run.urls.append(words[-1])
+            elif words[0] == "export" or (len(words) == 1 and re.fullmatch(r"[a-z_]\w*=.*", words[0], re.S)):
+                # A shell variable (key="$(python -c ...)") is no step: an export that names it gets its value.
+                name, value = words[-1].split("=", 1)
+                value = re.sub(r"\$(\w+)", lambda m: variables.get(m.group(1), m.group(0)), value)
+                (run.exports if words[0] == "export" else variables)[name] = value
             else:
                 run.steps.append(words)
         return run

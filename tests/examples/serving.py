@@ -1,14 +1,16 @@
 """Start a server the way a page tells the reader to, wait for it to answer, stop it.
 
 Used by the tests of the cookbook pages whose "Run it" section starts a server
-(security, async_views, deployment). Every wait is bounded.
+(realtime, tasks, hello, cors) and by the attack suite's websocket rule. Every wait is bounded.
 """
 
 from __future__ import annotations
 
 import contextlib
+import importlib
 import os
 import re
+import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -16,7 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.examples.conftest import EXAMPLES
+from tests.conftest import free_port
+from tests.examples.conftest import EXAMPLES, section
+from tests.examples.services import RunSection
 from tools import processes
 
 # A server the tests start may open the project's SQLite database; point it at
@@ -31,6 +35,17 @@ def reader_env(**extra: str) -> dict[str, str]:
     env.setdefault("DJANGO_DB", str(SCRATCH_DB))
     env.update(extra)
     return env
+
+
+def fresh_settings(module: str, monkeypatch, **env: str):
+    """Settings module ``module`` imported afresh under ``env``, as a new process would: no other
+    DJANGO_* variable of the test run (DJANGO_SETTINGS_MODULE aside) reaches it."""
+    for name in [name for name in os.environ if name.startswith("DJANGO_") and name != "DJANGO_SETTINGS_MODULE"]:
+        monkeypatch.delenv(name)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delitem(sys.modules, module, raising=False)
+    return importlib.import_module(module)
 
 
 def as_typed(command: list[str], port: int) -> list[str]:
@@ -68,3 +83,19 @@ def serving(
             yield answer
     except processes.NoAnswer as exc:
         pytest.fail(str(exc), pytrace=False)
+
+
+@contextlib.contextmanager
+def page_server(script: str, path: str, **env: str) -> Iterator[tuple[int, str, list[list[str]], dict[str, str]]]:
+    """Section "run" of examples/``script`` as typed, on a free port: its set-up steps (migrate) run,
+    its server answers ``path`` with 200. Yields (port, that page, the steps the page starts in the
+    background (a worker), not started, the environment); ``env`` overrides the page's exports."""
+    run = RunSection.parse(section(script, "run"))
+    *steps, server = run.steps
+    env = reader_env(**{**run.exports, **env})
+    port = free_port()
+    for step in [step for step in steps if not RunSection.long_running(step)]:
+        subprocess.run(as_typed(step, port), cwd=EXAMPLES, env=env, check=True, timeout=120, capture_output=True)
+    with serving(as_typed(server, port), f"http://127.0.0.1:{port}{path}", env) as (status, _, body):
+        assert status == 200, f"{script}: the server answered {path} with {status}:\n{body}"
+        yield port, body, [step for step in steps if RunSection.long_running(step)], env

@@ -9,6 +9,7 @@ import importlib.util
 import inspect
 import json
 import sys
+import threading
 
 import pytest
 
@@ -48,13 +49,9 @@ def test_the_checksum_runs_the_blocking_code(site):
     assert json.loads(response.content if site.framework == "django" else response.data) == CHECKSUM
 
 
-def test_django_dashboard_under_the_asgi_client(async_client):
-    response = asyncio.run(async_client.get("/async_views/dashboard/"))
-    assert response.status_code == 200
-    assert json.loads(response.content) == DASHBOARD
-
-
-def test_django_checksum_runs_under_the_asgi_client(async_client):
+def test_django_answers_alike_under_the_asgi_client(async_client):
+    dashboard = asyncio.run(async_client.get("/async_views/dashboard/"))
+    assert dashboard.status_code == 200 and json.loads(dashboard.content) == DASHBOARD
     assert json.loads(asyncio.run(async_client.get("/async_views/checksum/hello")).content) == CHECKSUM
 
 
@@ -78,8 +75,6 @@ def test_odd_paths_never_cause_a_server_error(site, text):
 def test_flask_runs_each_async_view_in_a_new_event_loop_on_another_thread():
     """Flask hands the view to asgiref's async_to_sync, which runs asyncio.run() in a
     separate thread while the thread that took the request waits."""
-    import threading
-
     from flask import Flask, g
 
     probe, loops = Flask("probe"), []
@@ -99,9 +94,10 @@ def test_flask_runs_each_async_view_in_a_new_event_loop_on_another_thread():
     assert loops[0] is not loops[1] and loops[0].is_closed()
 
 
-def where_django_runs(settings) -> list[tuple[int, asyncio.AbstractEventLoop]]:
-    """Route / to an async view that records its thread and event loop."""
-    import threading
+def test_django_runs_an_async_view_in_a_new_loop_under_wsgi_and_on_the_servers_loop_under_asgi(
+    settings, client, async_client
+):
+    """Route / to an async view that records its thread and event loop; ask it through either handler."""
     import types
 
     from django.http import HttpResponse
@@ -113,25 +109,11 @@ def where_django_runs(settings) -> list[tuple[int, asyncio.AbstractEventLoop]]:
         seen.append((threading.get_ident(), asyncio.get_running_loop()))
         return HttpResponse("ok")
 
-    urls = types.ModuleType("where_urls")
-    urls.urlpatterns = [path("", where)]
-    settings.ROOT_URLCONF = urls
-    return seen
-
-
-def test_django_under_wsgi_runs_an_async_view_in_a_new_loop_on_another_thread(settings, client):
-    import threading
-
-    seen = where_django_runs(settings)
+    settings.ROOT_URLCONF = types.ModuleType("where_urls")
+    settings.ROOT_URLCONF.urlpatterns = [path("", where)]
     assert client.get("/").status_code == 200  # the test client is Django's WSGI-style handler
-    thread, loop = seen[0]
+    thread, loop = seen.pop()
     assert thread != threading.get_ident() and loop.is_closed()
-
-
-def test_django_under_asgi_runs_an_async_view_on_the_servers_own_loop(settings, async_client):
-    import threading
-
-    seen = where_django_runs(settings)
 
     async def request():
         response = await async_client.get("/")

@@ -11,29 +11,24 @@ Run-it walk (tests/examples/test_run_it.py).
 
 from __future__ import annotations
 
-import importlib
-import re
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
 import redis
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from sqlalchemy import event
 
 from caching import flask_app
+from tests.examples import apps
+from tests.examples.browsing import Inputs, body
 from tests.examples.services import redis_server
+from tests.examples.serving import fresh_settings
 
-FRAMEWORKS = ["flask", "django"]
 # Every test may reach Django's test database: the parametrized `shop` fixture
 # asks for it at run time, which pytest-django only honours with the mark.
 pytestmark = pytest.mark.django_db
-TOKEN = re.compile(
-    r'name="(csrf_token|csrfmiddlewaretoken)"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="(csrf_token|csrfmiddlewaretoken)"'
-)
 
 
 @pytest.fixture(scope="module")
@@ -55,108 +50,61 @@ def store(redis_url):
 class Shop:
     """Either app, with two products, driven the way a browser would."""
 
-    client: object
-    count_queries: Callable[[Callable[[], object]], tuple[object, int]]
-    stock_of: Callable[[int], int]
-    list_url: str
-    detail_url: str  # with {id}
+    site: apps.Site
+    queries: Callable[[], int]  # how many SQL queries the app has run so far
+    product: type  # the model
     product_key: str  # the low-level cache key of product 1, as stored in Redis
     view_key: str  # a substring of the per-view cache key
+    list_url: str = ""
+    detail_url: str = ""  # with {id}
+
+    def __post_init__(self):
+        self.client = self.site.client()
+        self.list_url, self.detail_url = self.site.url("products/"), self.site.url("products/{id}/")
 
     def get(self, url: str):
-        response, queries = self.count_queries(lambda: self.client.get(url))
-        return (
-            response.status_code,
-            response.get_data(as_text=True) if hasattr(response, "get_data") else response.content.decode(),
-            queries,
-        )
-
-    def token(self) -> dict[str, str]:
-        """The CSRF field of product 1's form, read from the page as a browser would."""
-        _, html, _ = self.get(self.detail_url.format(id=1))
-        match = TOKEN.search(html)
-        assert match, "the form has no CSRF token"
-        return {match.group(1) or match.group(4): match.group(2) or match.group(3)}
+        before = self.queries()
+        response = self.client.get(url)
+        return response.status_code, body(response), self.queries() - before
 
     def post(self, url: str, data: dict[str, str]):
-        """With the form's token (without it: the attack suite's csrf rule, tests/attacks/test_writes.py)."""
-        response = self.client.post(url, data={**self.token(), **data})
-        body = response.get_data(as_text=True) if hasattr(response, "get_data") else response.content.decode()
-        return response.status_code, response.headers.get("Location"), body
+        """With product 1's form token (without it: the attack suite's csrf rule, tests/attacks/test_writes.py)."""
+        token = Inputs(self.get(self.detail_url.format(id=1))[1]).hidden()
+        response = self.client.post(url, data={**token, **data})
+        return response.status_code, response.headers.get("Location"), body(response)
+
+    def stock_of(self, product_id: int) -> int:
+        with self.site.context():
+            if self.site.framework == "flask":
+                return flask_app.db.session.get(self.product, product_id).stock
+            return self.product.objects.get(pk=product_id).stock
 
 
-@pytest.fixture
-def flask_shop(store, redis_url, monkeypatch, tmp_path):
-    from caching.flask_views import Product
-
+@pytest.fixture(params=apps.FRAMEWORKS)
+def shop(request, store, redis_url, monkeypatch, tmp_path):
+    """Either app (tests/examples/apps.py), its cache in this test's Redis, its SQL queries counted."""
     monkeypatch.setenv("REDIS_URL", redis_url)
-    app = flask_app.create_app(
-        {"SECRET_KEY": "test-only", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'shop.sqlite3'}"}
-    )
-    queries: list[str] = []
-    with app.app_context():
-        flask_app.db.session.add_all([Product(name="Teapot", stock=12), Product(name="Kettle", stock=3)])
-        flask_app.db.session.commit()
-        event.listen(flask_app.db.engine, "before_cursor_execute", lambda conn, cursor, sql, *rest: queries.append(sql))
+    if request.param == "flask":
+        from caching.flask_views import Product
 
-    def count(request):
-        before = len(queries)
-        return request(), len(queries) - before
-
-    def stock_of(product_id):
-        with app.app_context():
-            return flask_app.db.session.get(Product, product_id).stock
-
-    shop = Shop(
-        app.test_client(),
-        count,
-        stock_of,
-        "/products/",
-        "/products/{id}/",
-        "shop:product:1",
-        "shop:view//products/",
-    )
-    shop.app = app
-    yield shop
-    with app.app_context():
-        flask_app.db.engine.dispose()
-
-
-@pytest.fixture
-def django_shop(store, redis_url, monkeypatch, settings):
+        site = apps.Site("caching", "flask", apps.build_flask("caching", tmp_path, {"REDIS_URL": redis_url}))
+        sql: list[str] = []
+        with site.context():
+            flask_app.db.session.add_all([Product(name="Teapot", stock=12), Product(name="Kettle", stock=3)])
+            flask_app.db.session.commit()
+            event.listen(flask_app.db.engine, "before_cursor_execute", lambda *args: sql.append(args[2]))
+        yield Shop(site, sql.__len__, Product, "shop:product:1", "shop:view//products/")
+        apps.dispose(site.app)
+        return
     from caching.django_app.models import Product
 
     # The page's settings module, read afresh as a new process would, pointing at this test's Redis.
-    monkeypatch.setenv("REDIS_URL", redis_url)
-    monkeypatch.delitem(sys.modules, "caching.django_app.settings", raising=False)
-    settings.CACHES = importlib.import_module("caching.django_app.settings").CACHES
+    request.getfixturevalue("settings").CACHES = fresh_settings("caching.django_app.settings", monkeypatch).CACHES
     Product.objects.create(name="Teapot", stock=12)
     Product.objects.create(name="Kettle", stock=3)
-
-    def count(request):
-        with CaptureQueriesContext(connection) as ctx:
-            response = request()
-        return response, len(ctx.captured_queries)
-
-    return Shop(
-        Client(enforce_csrf_checks=True),
-        count,
-        lambda pk: Product.objects.get(pk=pk).stock,
-        "/caching/products/",
-        "/caching/products/{id}/",
-        "shop:1:product:1",
-        "cache_page",
-    )
-
-
-@pytest.fixture(params=FRAMEWORKS)
-def framework(request) -> str:
-    return request.param
-
-
-@pytest.fixture
-def shop(request, framework) -> Shop:
-    return request.getfixturevalue(f"{framework}_shop")
+    with CaptureQueriesContext(connection) as captured:
+        site = apps.Site("caching", "django")
+        yield Shop(site, lambda: len(captured.captured_queries), Product, "shop:1:product:1", "cache_page")
 
 
 def test_the_second_request_for_the_list_is_answered_from_redis(shop, store):
@@ -170,7 +118,8 @@ def test_the_second_request_for_the_list_is_answered_from_redis(shop, store):
     assert all(0 < store.ttl(key) <= 60 for key in view_keys)  # the timeout the page names
 
 
-def test_what_each_per_view_cache_keys_on_and_tells_the_browser(shop, framework):
+def test_what_each_per_view_cache_keys_on_and_tells_the_browser(shop):
+    framework = shop.site.framework
     shop.get(shop.list_url)
     # Flask-Caching keys on the path alone: a query string reuses the entry.
     # Django keys on the whole URL, so the query string makes a new entry.
@@ -240,10 +189,8 @@ def test_an_unknown_product_is_a_404_and_nothing_is_cached(shop, store):
     assert not [key for key in store.keys("*") if key.endswith("product:999")]
 
 
-def test_flask_cli_adds_a_product(flask_shop):
-    from caching.flask_views import Product
-
-    result = flask_shop.app.test_cli_runner().invoke(args=["shop", "add", "Mug", "4"])
+@pytest.mark.parametrize("shop", ["flask"], indirect=True)
+def test_flask_cli_adds_a_product(shop):
+    result = shop.site.app.test_cli_runner().invoke(args=["shop", "add", "Mug", "4"])
     assert result.exit_code == 0, result.output
-    with flask_shop.app.app_context():
-        assert flask_app.db.session.scalars(flask_app.db.select(Product).where(Product.name == "Mug")).one().stock == 4
+    assert shop.stock_of(3) == 4

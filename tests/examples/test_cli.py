@@ -11,12 +11,6 @@ from django.core.management.base import CommandError
 
 from cli.flask_app import create_app
 
-
-@pytest.fixture
-def runner():
-    return create_app().test_cli_runner()
-
-
 FRAMEWORKS = ["flask", "django"]
 
 
@@ -61,16 +55,14 @@ def test_an_unknown_setting_is_refused(framework):
     assert not ok and "no setting named NOPE" in said
 
 
-def test_flask_help_lists_the_custom_commands(runner):
-    result = runner.invoke(args=["--help"])
-    assert "greet" in result.output and "site" in result.output
-    group = runner.invoke(args=["site", "--help"])
-    assert "info" in group.output and "setting" in group.output
+def test_flask_help_lists_the_custom_commands():
+    assert all(name in run("flask", "--help")[1] for name in ("greet", "site"))
+    assert all(name in run("flask", "site", "--help")[1] for name in ("info", "setting"))
 
 
-def test_flask_group_commands_see_the_app_config(runner):
-    assert runner.invoke(args=["site", "info"]).output == "Example Site (debug: False)\n"
-    assert runner.invoke(args=["site", "setting", "SITE_NAME"]).output == "Example Site\n"
+def test_flask_group_commands_see_the_app_config():
+    assert run("flask", "site", "info") == (True, "Example Site (debug: False)\n")
+    assert run("flask", "site", "setting", "SITE_NAME") == (True, "Example Site\n")
 
 
 def test_django_sub_commands_read_settings(settings):
@@ -125,12 +117,3 @@ def test_the_cli_test_runner_captures_print_as_well_as_click_echo():
 
     result = probe.test_cli_runner().invoke(args=["both"])
     assert result.output == "from print\nfrom click.echo\n"
-
-
-def test_the_click_version_the_page_names_is_the_pinned_one():
-    import re
-
-    from tests.examples.conftest import ROOT
-
-    pin = re.search(r"(?m)^click==(\d+\.\d+)", (ROOT / "examples/requirements-common.txt").read_text()).group(1)
-    assert re.search(rf"\(Click\s+{re.escape(pin)}\)", (ROOT / "docs/cookbook/cli.md").read_text(encoding="utf-8"))

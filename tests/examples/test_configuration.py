@@ -5,18 +5,14 @@ from __future__ import annotations
 
 import importlib
 import os
-import re
-import shlex
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from configuration.flask_app import create_app
 from tests.examples.conftest import EXAMPLES, section
-from tests.examples.serving import SCRATCH_DB
+from tests.examples.empty_folder import check_shown
+from tests.examples.serving import fresh_settings, reader_env
 
 PRODUCTION = "configuration.django_app.settings_production"
 
@@ -27,27 +23,6 @@ def clean_environment(monkeypatch):
     for name in list(os.environ):
         if name.startswith(("FLASK_", "DJANGO_")) and name != "DJANGO_SETTINGS_MODULE" or name == "APP_ENV":
             monkeypatch.delenv(name)
-
-
-def command_and_output(script: str, name: str) -> tuple[dict[str, str], list[str], list[str]]:
-    """The page's command in section `name`: its env, argv and printed lines."""
-    lines = section(script, name)
-    text = "\n".join(line for line in lines if not line.startswith("#")).replace("\\\n", " ")
-    words = shlex.split(text)
-    env = {}
-    while re.match(r"^[A-Z_][A-Z0-9_]*=", words[0]):
-        key, _, value = words.pop(0).partition("=")
-        env[key] = value
-    if words[0] == "python":
-        words[0] = sys.executable
-    printed = [line.removeprefix("# ") for line in lines if line.startswith("# ")]
-    return env, words, printed
-
-
-def run_env(extra: dict[str, str]) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("FLASK_", "DJANGO_")) and k != "APP_ENV"}
-    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env['PATH']}"
-    return {**env, "DJANGO_DB": str(SCRATCH_DB), **extra}
 
 
 # Flask ---------------------------------------------------------------------
@@ -86,43 +61,29 @@ def test_flask_production_needs_a_secret_key_from_the_environment(monkeypatch, a
     assert app.config["ITEMS_PER_PAGE"] == 50
 
 
-def test_flask_inspect_command_prints_what_the_page_shows():
-    env, argv, printed = command_and_output("configuration/flask_commands.sh", "inspect")
-    out = subprocess.run(argv, cwd=EXAMPLES, env=run_env(env), capture_output=True, text=True, check=True)
-    assert out.stdout.splitlines() == printed
+@pytest.mark.parametrize("framework", ["flask", "django"])
+def test_the_inspect_commands_print_what_the_page_shows(framework):
+    """Flask asks the app itself; Django's diffsettings prints a few of the lines the page shows."""
+    script = f"configuration/{framework}_commands.sh"
+    assert check_shown(section(script, "inspect"), f"examples/{script}", EXAMPLES, reader_env()) == 1
 
 
 # Django --------------------------------------------------------------------
 
 
-def test_django_view_reads_settings_with_app_defaults(django_site):
-    assert django_site.client().get(django_site.url("")).json() == {
-        "debug": False,
-        "greeting": "Hello",
-        "items_per_page": 20,
-    }
+def test_django_view_reads_its_settings_with_app_defaults(django_site, settings):
+    def shown():
+        return django_site.client().get(django_site.url("")).json()
 
-
-def test_django_view_sees_changed_settings(django_site, settings):
+    assert shown() == {"debug": False, "greeting": "Hello", "items_per_page": 20}
     settings.GREETING = "Howdy"
     settings.ITEMS_PER_PAGE = 5
-    assert django_site.client().get(django_site.url("")).json() == {
-        "debug": False,
-        "greeting": "Howdy",
-        "items_per_page": 5,
-    }
-
-
-def load_production_settings():
-    sys.modules.pop(PRODUCTION, None)
-    return importlib.import_module(PRODUCTION)
+    assert shown() == {"debug": False, "greeting": "Howdy", "items_per_page": 5}
 
 
 def test_django_production_settings_read_the_environment(monkeypatch):
-    monkeypatch.setenv("DJANGO_SECRET_KEY", "from-the-environment")
-    monkeypatch.setenv("DJANGO_ALLOWED_HOSTS", "example.com,www.example.com")
-    monkeypatch.setenv("DJANGO_ITEMS_PER_PAGE", "30")
-    prod = load_production_settings()
+    env = {"DJANGO_SECRET_KEY": "from-the-environment", "DJANGO_ALLOWED_HOSTS": "example.com,www.example.com"}
+    prod = fresh_settings(PRODUCTION, monkeypatch, **env, DJANGO_ITEMS_PER_PAGE="30")
     assert prod.DEBUG is False
     assert prod.SECRET_KEY == "from-the-environment"
     assert prod.ALLOWED_HOSTS == ["example.com", "www.example.com"]
@@ -133,19 +94,6 @@ def test_django_production_settings_read_the_environment(monkeypatch):
 
 @pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS"])
 def test_django_production_settings_refuse_to_start_without_a_required_variable(monkeypatch, missing):
-    for name in ("DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS"):
-        if name != missing:
-            monkeypatch.setenv(name, "set")
+    env = {name: "set" for name in ("DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS") if name != missing}
     with pytest.raises(ImproperlyConfigured, match=missing):
-        load_production_settings()
-    sys.modules.pop(PRODUCTION, None)
-
-
-def test_diffsettings_prints_the_lines_on_the_page():
-    env, argv, printed = command_and_output("configuration/django_commands.sh", "inspect")
-    assert "diffsettings" in argv
-    out = subprocess.run(argv, cwd=EXAMPLES, env=run_env(env), capture_output=True, text=True, check=True)
-    lines = out.stdout.splitlines()
-    assert printed, "the page shows some of the output"
-    for line in printed:
-        assert line in lines
+        fresh_settings(PRODUCTION, monkeypatch, **env)

@@ -79,45 +79,30 @@ def page_command(script: str) -> list[str]:
     return ["env", *command] if re.match(r"^[A-Z_][A-Z0-9_]*=", command[0]) else command
 
 
-def test_the_pages_flask_command_turns_the_reloader_on():
-    assert "--debug" in page_command("hello/flask_commands.sh"), (
-        "the page says Flask reloads: its command needs --debug"
-    )
+# (framework, a word taken out of the page's command, whether the server then reloads)
+RELOADS = {
+    "flask run --debug": ("flask", None, True),
+    "flask run without --debug": ("flask", "--debug", False),
+    "django runserver": ("django", None, True),
+}
+VIEWS = {"flask": "hello/flask_app.py", "django": "hello/django_app/views.py"}
 
 
-@pytest.mark.parametrize("debug", [True, False], ids=["with --debug", "without --debug"])
-def test_flask_reloads_on_save_only_in_debug_mode(examples_copy, debug):
-    command = page_command("hello/flask_commands.sh")
-    if not debug:
-        command.remove("--debug")
-    shown = answer_after_saving(
-        command,
-        examples_copy,
-        examples_copy / "hello" / "flask_app.py",
-        "Hello from Flask!",
-        "Hello again from Flask!",
-        wait=RELOADS_WITHIN if debug else QUIET_FOR,
-    )
-    assert shown == ("Hello again from Flask!" if debug else "Hello from Flask!")
-
-
-def test_django_runserver_reloads_on_save(examples_copy):
-    command = page_command("hello/django_commands.sh")
-    assert "--noreload" not in command
-    shown = answer_after_saving(
-        command,
-        examples_copy,
-        examples_copy / "hello" / "django_app" / "views.py",
-        "Hello from Django!",
-        "Hello again from Django!",
-    )
-    assert shown == "Hello again from Django!"
+@pytest.mark.parametrize("case", RELOADS)
+def test_the_server_reloads_on_save_as_the_page_says(examples_copy, case):
+    framework, taken_out, reloads = RELOADS[case]
+    command = page_command(f"hello/{framework}_commands.sh")
+    if taken_out:
+        command.remove(taken_out)
+    old = f"Hello from {framework.title()}!"
+    new = old.replace("Hello", "Hello again")
+    wait = RELOADS_WITHIN if reloads else QUIET_FOR
+    shown = answer_after_saving(command, examples_copy, examples_copy / VIEWS[framework], old, new, wait)
+    assert shown == (new if reloads else old)
 
 
 def test_the_versions_the_page_names_for_the_reloader_are_the_pinned_ones():
     """hello.md names Werkzeug 3.1 and watchdog 6: the pins that the reload tests above ran on."""
-    import re
-
     page = (ROOT / "docs" / "cookbook" / "hello.md").read_text(encoding="utf-8")
     pins = {}
     for name in ("requirements.txt", "examples/requirements-common.txt"):

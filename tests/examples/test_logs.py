@@ -15,6 +15,7 @@ from django.utils.log import configure_logging
 
 from logs.django_app import settings as topic
 from logs.flask_app import create_app
+from tests.examples.browsing import body
 
 HEX_ID = re.compile(r"[0-9a-f]{32}")
 
@@ -37,55 +38,6 @@ def attach(stream: io.StringIO) -> None:
             handler.setStream(stream)
 
 
-# Flask ---------------------------------------------------------------------
-
-
-@pytest.fixture
-def flask_app(console):
-    app = create_app()
-    attach(console)
-    return app
-
-
-def test_flask_every_line_carries_the_request_id_sent_back_in_the_header(flask_app, console):
-    response = flask_app.test_client().get("/orders/7")
-    assert response.status_code == 200
-    request_id = response.headers["X-Request-ID"]
-    assert HEX_ID.fullmatch(request_id)
-    assert f"INFO [{request_id}] logs.flask_app: showing order 7" in console.getvalue()
-
-
-def test_flask_keeps_a_safe_incoming_id_and_replaces_an_unsafe_one(flask_app, console):
-    client = flask_app.test_client()
-    kept = client.get("/orders/7", headers={"X-Request-ID": "from-the-proxy-42"})
-    assert kept.headers["X-Request-ID"] == "from-the-proxy-42"
-    forged = client.get("/orders/7", headers={"X-Request-ID": "x] ERROR [admin"})
-    assert HEX_ID.fullmatch(forged.headers["X-Request-ID"])
-    assert "admin" not in console.getvalue()
-
-
-def test_flask_500_logs_the_traceback_and_shows_the_client_none(flask_app, console, caplog):
-    response = flask_app.test_client().get("/boom", headers={"X-Request-ID": "from-the-proxy-42"})
-    assert response.status_code == 500
-    assert response.headers["X-Request-ID"] == "from-the-proxy-42"
-    assert "Traceback" not in response.text and "ZeroDivisionError" not in response.text
-    [record] = [r for r in caplog.records if r.levelno == logging.ERROR]
-    assert record.name == "logs.flask_app" and record.getMessage() == "Exception on /boom [GET]"
-    assert record.exc_info[0] is ZeroDivisionError
-    logged = console.getvalue()
-    assert "INFO [from-the-proxy-42] logs.flask_app: about to fail" in logged
-    assert "ERROR [from-the-proxy-42] logs.flask_app: Exception on /boom [GET]\nTraceback" in logged
-    assert "ZeroDivisionError: division by zero" in logged
-
-
-def test_flask_lines_outside_a_request_get_a_dash(flask_app, console):
-    logging.getLogger("logs.startup").warning("starting")
-    assert "WARNING [-] logs.startup: starting" in console.getvalue()
-
-
-# Django --------------------------------------------------------------------
-
-
 @pytest.fixture
 def django_logging(settings, console):
     settings.MIDDLEWARE = topic.MIDDLEWARE
@@ -95,39 +47,78 @@ def django_logging(settings, console):
     if django.VERSION >= (6, 1):  # the mailer Django 6.1 wants configured, kept in memory by the tests
         settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
     configure_logging(settings.LOGGING_CONFIG, settings.LOGGING)  # as django.setup() does
+
+
+# Per framework: the order page and its logger; the failing page, who logs its error, and how.
+PATHS = {
+    "flask": ("/orders/7", "logs.flask_app", "/boom", "logs.flask_app", "Exception on /boom [GET]"),
+    "django": (
+        "/logs/orders/7/",
+        "logs.django_app.views",
+        "/logs/boom/",
+        "django.request",
+        "Internal Server Error: /logs/boom/",
+    ),
+}
+
+
+@pytest.fixture(params=list(PATHS))
+def logged(request, console):
+    """(framework, a client that answers a failing view with a 500 as production does) with the
+    topic's logging configured and its console handler writing to ``console``."""
+    if request.param == "flask":
+        client = create_app().test_client()
+    else:
+        request.getfixturevalue("django_logging")
+        client = Client(raise_request_exception=False)
     attach(console)
+    return request.param, client
 
 
-def test_django_every_line_carries_the_request_id_sent_back_in_the_header(client, django_logging, console):
-    response = client.get("/logs/orders/7/")
-    assert response.json() == {"id": 7}
-    request_id = response["X-Request-ID"]
+def test_every_line_carries_the_request_id_sent_back_in_the_header(logged, console):
+    framework, client = logged
+    order, logger, *_ = PATHS[framework]
+    response = client.get(order)
+    assert response.status_code == 200
+    request_id = response.headers["X-Request-ID"]
     assert HEX_ID.fullmatch(request_id)
-    assert f"INFO [{request_id}] logs.django_app.views: showing order 7" in console.getvalue()
+    assert f"INFO [{request_id}] {logger}: showing order 7" in console.getvalue()
 
 
-def test_django_keeps_a_safe_incoming_id_and_replaces_an_unsafe_one(client, django_logging, console):
-    kept = client.get("/logs/orders/7/", headers={"X-Request-ID": "from-the-proxy-42"})
-    assert kept["X-Request-ID"] == "from-the-proxy-42"
-    forged = client.get("/logs/orders/7/", headers={"X-Request-ID": "x] ERROR [admin"})
-    assert HEX_ID.fullmatch(forged["X-Request-ID"])
+def test_a_safe_incoming_id_is_kept_and_an_unsafe_one_replaced(logged, console):
+    framework, client = logged
+    kept = client.get(PATHS[framework][0], headers={"X-Request-ID": "from-the-proxy-42"})
+    assert kept.headers["X-Request-ID"] == "from-the-proxy-42"
+    forged = client.get(PATHS[framework][0], headers={"X-Request-ID": "x] ERROR [admin"})
+    assert HEX_ID.fullmatch(forged.headers["X-Request-ID"])
     assert "admin" not in console.getvalue()
 
 
-def test_django_500_logs_the_traceback_mails_it_and_shows_the_client_none(django_logging, settings, console, caplog):
-    client = Client(raise_request_exception=False)  # answer as production does
-    response = client.get("/logs/boom/", headers={"X-Request-ID": "from-the-proxy-42"})
+def test_a_500_logs_the_traceback_and_shows_the_client_none(logged, console, caplog):
+    framework, client = logged
+    _, logger, boom, error_logger, message = PATHS[framework]
+    response = client.get(boom, headers={"X-Request-ID": "from-the-proxy-42"})
     assert response.status_code == 500
-    assert response["X-Request-ID"] == "from-the-proxy-42"
-    body = response.content.decode()
-    assert "Traceback" not in body and "ZeroDivisionError" not in body
+    assert response.headers["X-Request-ID"] == "from-the-proxy-42"
+    assert "Traceback" not in body(response) and "ZeroDivisionError" not in body(response)
     [record] = [r for r in caplog.records if r.levelno == logging.ERROR]
-    assert record.name == "django.request" and record.getMessage() == "Internal Server Error: /logs/boom/"
+    assert record.name == error_logger and record.getMessage() == message
     assert record.exc_info[0] is ZeroDivisionError
-    logged = console.getvalue()
-    assert "INFO [from-the-proxy-42] logs.django_app.views: about to fail" in logged
-    assert "ERROR [from-the-proxy-42] django.request: Internal Server Error: /logs/boom/\nTraceback" in logged
-    assert "ZeroDivisionError: division by zero" in logged
+    printed = console.getvalue()
+    assert f"INFO [from-the-proxy-42] {logger}: about to fail" in printed
+    assert f"ERROR [from-the-proxy-42] {error_logger}: {message}\nTraceback" in printed
+    assert "ZeroDivisionError: division by zero" in printed
+
+
+def test_flask_lines_outside_a_request_get_a_dash(console):
+    create_app()
+    attach(console)
+    logging.getLogger("logs.startup").warning("starting")
+    assert "WARNING [-] logs.startup: starting" in console.getvalue()
+
+
+def test_django_mails_a_500_to_the_admins_with_its_secrets_masked(django_logging, settings):
+    Client(raise_request_exception=False).get("/logs/boom/")
     [email] = mail.outbox
     assert email.to == ["ops@example.com"]
     assert email.subject.endswith("Internal Server Error: /logs/boom/")

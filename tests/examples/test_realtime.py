@@ -3,15 +3,15 @@
 Each app is started exactly as its page's "Run it" section types it (gunicorn
 for Flask-SocketIO, uvicorn for Channels), on a free port, against a
 `redis-server` of the test's own. Flask is driven with python-socketio's
-client, Django with websocket-client; both speak to the server over TCP.
+client, Django with websocket-client; both speak to the server over TCP. A message over the
+size limit the page sets closes the connection: the attack suite's websocket rule
+(tests/attacks/test_websockets.py).
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
-import re
-import subprocess
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -20,10 +20,9 @@ import redis
 import socketio
 import websocket
 
-from tests.conftest import free_port
-from tests.examples.conftest import EXAMPLES, section
+from tests.examples.conftest import section
 from tests.examples.services import RunSection, redis_server
-from tests.examples.serving import as_typed, reader_env, serving
+from tests.examples.serving import page_server
 
 HELLO = {"user": "anonymous", "text": "hello, room"}
 ERROR = "Send {'text': ...} with 1 to 500 characters."
@@ -48,17 +47,10 @@ def started(framework: str, path: str, redis_url: str) -> Iterator[Server]:
     """The page's server command, as typed, on a free port; yields once the chat page at `path` answers."""
     run = RunSection.parse(section(f"realtime/{framework}_commands.sh", "run"))
     assert run.redis[:3] == ["redis-server", "--port", "6379"]
-    assert run.exports.pop("REDIS_URL") == "redis://127.0.0.1:6379/0"
-    # A shell variable the next export reads (key="$(python ...)") is no step of its own.
-    *setup, server = [step for step in run.steps if not re.fullmatch(r"\w+=.*", step[0])]
-    assert RunSection.long_running(server)
-    port = free_port()
-    env = reader_env(REDIS_URL=redis_url, **run.exports)
-    for step in setup:  # Django's migrate, on the scratch database
-        subprocess.run(as_typed(step, port), cwd=EXAMPLES, env=env, check=True, timeout=120, capture_output=True)
-    with serving(as_typed(server, port), f"http://127.0.0.1:{port}{path}", env) as (status, _, body):
-        assert status == 200 and 'id="messages"' in body
-        yield Server(port, body)
+    assert run.exports["REDIS_URL"] == "redis://127.0.0.1:6379/0"
+    with page_server(f"realtime/{framework}_commands.sh", path, REDIS_URL=redis_url) as (port, page, _, _):
+        assert 'id="messages"' in page
+        yield Server(port, page)
 
 
 @pytest.fixture(scope="module")
@@ -149,14 +141,7 @@ def test_the_pages_load_their_websocket_client(flask_server, django_server):
     assert "new WebSocket(" in django_server.page and "<script src" not in django_server.page
 
 
-def test_a_message_reaches_every_client_in_the_room(connect):
-    alice, bob = connect(), connect()
-    alice.send({"text": "  hello, room  "})
-    assert bob.receive(10) == HELLO
-    assert alice.receive(10) == HELLO  # the sender hears its own message too
-
-
-def test_the_broadcast_travels_through_redis(connect, framework, redis_url):
+def test_a_message_reaches_every_client_in_the_room_through_redis(connect, framework, redis_url):
     alice, bob = connect(), connect()
     store = redis.Redis.from_url(redis_url, decode_responses=True)
     if framework == "flask":
@@ -165,8 +150,9 @@ def test_the_broadcast_travels_through_redis(connect, framework, redis_url):
     else:
         # channels-redis keeps each group as a sorted set of channel names.
         assert store.zcard("asgi:group:lobby") >= 2
-    alice.send({"text": "hello, room"})
+    alice.send({"text": "  hello, room  "})
     assert bob.receive(10) == HELLO
+    assert alice.receive(10) == HELLO  # the sender hears its own message too
 
 
 @pytest.mark.parametrize(
@@ -217,15 +203,4 @@ def test_django_handshake_with_a_session_cookie_works_after_the_pages_migrate(dj
     )
     ws.send(json.dumps({"text": "hello"}))
     assert json.loads(ws.recv()) == {"user": "anonymous", "text": "hello"}
-    ws.close()
-
-
-def test_django_closes_a_connection_that_sends_a_message_over_the_size_limit(django_server):
-    """uvicorn's --ws-max-size on the page: 64 KiB, where the default would parse 16 MiB."""
-    ws = websocket.create_connection(
-        f"ws://127.0.0.1:{django_server.port}/ws/chat/", origin="http://127.0.0.1", timeout=10
-    )
-    ws.send(json.dumps({"text": "x" * 100_000}))
-    opcode, data = ws.recv_data(control_frame=True)  # no answer from the consumer: the server closes
-    assert opcode == websocket.ABNF.OPCODE_CLOSE and int.from_bytes(data[:2], "big") == 1009  # message too big
     ws.close()

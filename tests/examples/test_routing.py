@@ -10,16 +10,13 @@ csrf rule (tests/attacks/test_writes.py).
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
 from tests.examples.browsing import body
 from tests.examples.conftest import EXAMPLES, section
+from tests.examples.empty_folder import bash
 from tests.examples.garbage import NOT_UTF8, form_body
+from tests.examples.serving import reader_env
 
 
 @pytest.fixture(autouse=True)
@@ -129,17 +126,7 @@ def test_flask_routes_lists_every_rule():
     upto = next(
         i for i, line in enumerate(lines) if line.split()[:4] == ["flask", "--app", "routing.flask_app", "routes"]
     )
-    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
-    env.pop("FLASK_SECRET_KEY", None)  # the page's lines set it
-    out = subprocess.run(
-        ["bash", "-c", "set -e\n" + "\n".join(lines[: upto + 1])],
-        cwd=EXAMPLES,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    ).stdout
+    out = bash(lines[: upto + 1], EXAMPLES, reader_env())
     for rule in ("/books/<int:book_id>/", "/tags/<slug:tag>/", "/files/<path:name>"):
         assert rule in out
     listed = [line.split() for line in out.splitlines() if line.startswith(("shop.book_create", "shop.book_list"))]

@@ -89,13 +89,6 @@ def test_django_recommended_settings_make_both_cookies_secure(django_site, setti
     assert response["X-Frame-Options"] == "DENY"
 
 
-def test_flask_escapes_markup_templates_but_not_text_templates(flask_site):
-    app = flask_site.app
-    # The rule the page states: escaping follows the template's file name.
-    assert all(app.select_jinja_autoescape(f"page.{ext}") for ext in ("html", "htm", "xml", "xhtml", "svg"))
-    assert not app.select_jinja_autoescape("email.txt")
-
-
 # Bad input is the form again, never an error ---------------------------------------------
 
 

@@ -34,12 +34,12 @@ def test_run_sections_split_into_what_a_test_does_with_each_line():
             "# a comment",
             'redis-server --port 6379 --save "" &',
             "export REDIS_URL=redis://127.0.0.1:6379/0",
+            'key="$(python -c 1)"',
+            'export FLASK_SECRET_KEY="$key"',
             "flask --app x rq worker &  # the worker",
-            "curl http://127.0.0.1:8000/",
         ]
     )
     assert run.redis == ["redis-server", "--port", "6379", "--save", ""]
-    assert run.exports == {"REDIS_URL": "redis://127.0.0.1:6379/0"}
+    assert run.exports == {"REDIS_URL": "redis://127.0.0.1:6379/0", "FLASK_SECRET_KEY": "$(python -c 1)"}
     assert run.steps == [["flask", "--app", "x", "rq", "worker"]] and RunSection.long_running(run.steps[0])
-    assert run.urls == ["http://127.0.0.1:8000/"]
     assert not RunSection.long_running(["flask", "--app", "x", "shop", "add", "Teapot", "12"])

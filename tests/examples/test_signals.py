@@ -7,9 +7,10 @@ import logging
 import pytest
 
 from signals.django_app.models import Order as DjangoOrder
-from signals.flask_app import create_app, order_placed
+from signals.flask_app import order_placed
 from signals.flask_models import Order, db
-from tests.examples.browsing import Inputs, body, csrf_token
+from tests.examples import apps
+from tests.examples.browsing import Inputs, body
 
 
 def lines(caplog) -> list[str]:
@@ -23,25 +24,6 @@ def lines(caplog) -> list[str]:
 @pytest.fixture
 def flask_app(flask_site):
     return flask_site.app
-
-
-def test_flask_hooks_and_signals_run_in_request_order(flask_app, caplog):
-    client = flask_app.test_client()
-    token = csrf_token(client.get("/orders/").text)
-    caplog.clear()
-    caplog.set_level(logging.DEBUG, logger="signals")
-    response = client.post("/orders/", data={"item": "tea", "csrf_token": token})
-    assert response.status_code == 303 and response.headers["Location"] == "/orders/"
-    assert response.headers["Server-Timing"].startswith("app;dur=")
-    assert lines(caplog) == [
-        "request_started: POST /orders/",
-        "before_request",
-        "after_insert: order 1 (tea)",
-        "order_placed: confirm order 1",
-        "after_request",
-        "request_finished: 303",
-        "teardown_request (error: None)",
-    ]
 
 
 def test_flask_template_rendered_fires_for_the_page(flask_app, caplog):
@@ -72,9 +54,7 @@ def test_flask_teardown_sees_the_error_and_after_request_still_runs(flask_app, c
 
 
 def test_flask_receivers_connected_to_one_app_ignore_another(flask_app, tmp_path, caplog):
-    other = create_app(
-        {"SECRET_KEY": "test-only", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'other.sqlite3'}"}
-    )
+    other = apps.build_flask("signals", tmp_path / "other")  # a second app, built as the first
     received = []
 
     def record(sender, **extra):
@@ -87,8 +67,43 @@ def test_flask_receivers_connected_to_one_app_ignore_another(flask_app, tmp_path
         with flask_app.app_context():
             order_placed.send(flask_app, order=Order(id=7, item="x"))
         assert received == [flask_app]
-    with other.app_context():
-        db.engine.dispose()
+    apps.dispose(other)
+
+
+# What each framework logs for one POST that adds an order: Flask's request hooks, Django's
+# middleware (the topic's MIDDLEWARE, applied by django_site), each framework's model signal.
+ORDER_LOG = {
+    "flask": [
+        "request_started: POST /orders/",
+        "before_request",
+        "after_insert: order {pk} (tea)",
+        "order_placed: confirm order {pk}",
+        "after_request",
+        "request_finished: 303",
+        "teardown_request (error: None)",
+    ],
+    "django": [
+        "request_started",
+        "middleware: before the view",
+        "post_save: order {pk} (tea), created=True",
+        "order_placed: confirm order {pk}",
+        "middleware: after the view",
+        "request_finished",
+    ],
+}
+
+
+def test_hooks_and_signals_run_in_request_order(site, caplog):
+    browser, url = site.browser(), site.url("orders/")
+    token = Inputs(body(browser.get(url))).hidden()
+    caplog.clear()
+    caplog.set_level(logging.DEBUG, logger="signals")
+    response = browser.client.post(url, data={"item": "tea", **token})
+    assert response.status_code == {"flask": 303, "django": 302}[site.framework]
+    assert response.headers["Location"] == url
+    assert response.headers["Server-Timing"].startswith("app;dur=")
+    pk = 1 if site.framework == "flask" else DjangoOrder.objects.get().pk  # Flask's database is the test's own
+    assert lines(caplog) == [line.format(pk=pk) for line in ORDER_LOG[site.framework]]
 
 
 @pytest.mark.parametrize("item", ["", "  ", "x" * 101])
@@ -113,26 +128,6 @@ def test_the_page_lists_the_50_newest_orders_only(site):
 
 
 # Django --------------------------------------------------------------------
-
-
-def test_django_middleware_and_signals_run_in_request_order(django_site, caplog):
-    """With the topic's MIDDLEWARE (its settings module, applied by django_site)."""
-    browser = django_site.browser()
-    token = Inputs(body(browser.get("/signals/orders/"))).hidden()
-    caplog.clear()
-    caplog.set_level(logging.DEBUG, logger="signals")
-    response = browser.client.post("/signals/orders/", {"item": "tea", **token})
-    assert response.status_code == 302 and response["Location"] == "/signals/orders/"
-    assert response["Server-Timing"].startswith("app;dur=")
-    order = DjangoOrder.objects.get()
-    assert lines(caplog) == [
-        "request_started",
-        "middleware: before the view",
-        f"post_save: order {order.pk} (tea), created=True",
-        f"order_placed: confirm order {order.pk}",
-        "middleware: after the view",
-        "request_finished",
-    ]
 
 
 def test_django_post_save_fires_on_every_save_not_only_creation(db, caplog):

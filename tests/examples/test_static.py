@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import re
 import shlex
-import subprocess
-import sys
-from pathlib import Path
 
 from django.core.management import call_command
 
 from tests.examples.conftest import EXAMPLES, section
+from tests.examples.empty_folder import bash
+from tests.examples.serving import reader_env
 
 FLASK_CSS = EXAMPLES / "static" / "static" / "site.css"
 DJANGO_CSS = EXAMPLES / "static" / "django_app" / "static" / "static" / "site.css"
@@ -39,15 +38,7 @@ def test_flask_page_links_the_css_file_and_serves_it(flask_site):
 
 
 def test_flask_routes_lists_the_static_route():
-    lines = section("static/flask_commands.sh", "collect")
-    argv = shlex.split(lines[0])
-    out = subprocess.run(
-        [str(Path(sys.executable).parent / argv[0]), *argv[1:]],
-        cwd=EXAMPLES,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    out = bash(section("static/flask_commands.sh", "collect")[:1], EXAMPLES, reader_env())
     assert re.search(r"^static\s+GET\s+/static/<path:filename>", out, re.MULTILINE)
 
 

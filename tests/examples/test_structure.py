@@ -10,31 +10,26 @@ bookshop's own settings module is checked separately, and its test command is ru
 
 from __future__ import annotations
 
-import os
 import re
 import shlex
-import subprocess
-import sys
-import unittest
 
 import pytest
-from click.testing import CliRunner
-from django.conf import settings as django_settings
-from django.test import Client
-from flask.cli import cli as flask_cli
+from django.template.loader import get_template
 
 import structure.flask_shop.reviews.views as flask_reviews
 from structure.django_app.catalog import tests as catalog_tests
 from structure.django_app.catalog.models import Book as DjangoBook
 from structure.django_app.reviews import tests as reviews_tests
 from structure.django_app.reviews import views as django_reviews
-from structure.flask_shop import create_app
 from structure.flask_shop.catalog.models import Book
 from structure.flask_shop.extensions import db
 from structure.flask_shop.reviews.models import Review
 from tests.examples import apps
 from tests.examples.browsing import body, words
 from tests.examples.conftest import EXAMPLES, section
+from tests.examples.empty_folder import bash
+from tests.examples.serving import reader_env
+from tests.examples.shown_tests import failing, pytest_outcomes, unittest_outcomes
 
 pytestmark = pytest.mark.django_db
 
@@ -100,23 +95,18 @@ def test_each_part_reads_the_shared_settings(site, monkeypatch, settings, tmp_pa
     assert "A classic." in shown and "Gripping." not in shown
 
 
-def test_django_finds_each_template_in_its_own_app():
-    pk = DjangoBook.objects.create(title="Dune", author="Frank Herbert").pk
-    client = Client()
-    assert [t.name for t in client.get("/structure/books/").templates] == ["catalog/book_list.html"]
-    used = client.get(f"/structure/books/{pk}/reviews/").templates
-    assert used[0].origin.name.endswith("structure/django_app/reviews/templates/reviews/review_list.html")
+def template_file(site, name: str) -> str:
+    """The file the part's template loader finds for ``name``: Flask's blueprint folders, Django's app folders."""
+    if site.framework == "flask":
+        with site.context():
+            return site.app.jinja_env.get_template(name).filename
+    return get_template(name).origin.name
 
 
-def test_flask_finds_each_template_in_its_own_blueprint():
-    app = create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://"})
-    with app.app_context():
-        found = {
-            name: app.jinja_env.get_template(name).filename
-            for name in ("catalog/book_list.html", "reviews/review_list.html")
-        }
-    assert found["catalog/book_list.html"].endswith("flask_shop/catalog/templates/catalog/book_list.html")
-    assert found["reviews/review_list.html"].endswith("flask_shop/reviews/templates/reviews/review_list.html")
+@pytest.mark.parametrize("name", ["catalog/book_list.html", "reviews/review_list.html"])
+def test_each_part_finds_its_template_in_its_own_folder(site, name):
+    part = name.split("/")[0]
+    assert template_file(site, name).endswith(f"/{part}/templates/{name}")
 
 
 # The tests that live beside the parts pass, and catch a broken part ----------------------
@@ -124,110 +114,57 @@ def test_flask_finds_each_template_in_its_own_blueprint():
 FLASK_TESTS = EXAMPLES / "structure" / "flask_tests"
 
 
-class Outcomes:
-    """A pytest plugin that records each test's outcome by name."""
-
-    def __init__(self):
-        self.by_test: dict[str, str] = {}
-
-    def pytest_runtest_logreport(self, report):
-        if report.failed or report.when == "call":
-            self.by_test.setdefault(report.nodeid.rpartition("::")[2], report.outcome)
-
-
-def run_flask_tests(monkeypatch) -> dict[str, str]:
-    for name in [m for m in sys.modules if m.startswith("structure.flask_tests")]:
-        monkeypatch.delitem(sys.modules, name)
-    outcomes = Outcomes()
-    pytest.main(
-        [str(FLASK_TESTS), "-q", "-p", "no:django", "-p", "no:pytest_cov", "-p", "no:cacheprovider"], plugins=[outcomes]
-    )
-    assert len(outcomes.by_test) == 3
-    return outcomes.by_test
+def failing_tests_beside(framework: str, monkeypatch) -> set[str]:
+    """The tests beside the parts that fail: flask_tests/ with pytest, each Django app's tests.py with unittest."""
+    if framework == "flask":
+        outcomes = pytest_outcomes(FLASK_TESTS, "structure.flask_tests", monkeypatch)
+    else:
+        outcomes = unittest_outcomes(catalog_tests.BookListTests, reviews_tests.ReviewListTests)
+    assert len(outcomes) == 3
+    return failing(outcomes)
 
 
-def run_django_tests() -> unittest.TestResult:
-    loader = unittest.defaultTestLoader
-    suite = unittest.TestSuite(
-        [
-            loader.loadTestsFromTestCase(catalog_tests.BookListTests),
-            loader.loadTestsFromTestCase(reviews_tests.ReviewListTests),
-        ]
-    )
-    result = unittest.TestResult()
-    suite.run(result)
-    assert result.testsRun == 3
-    return result
+def flask_worst_first(template, **context):
+    context["reviews"] = sorted(context["reviews"], key=lambda r: r.rating)
+    return REAL["flask"](template, **context)
 
 
-def test_the_flask_tests_beside_the_package_pass(monkeypatch):
-    assert set(run_flask_tests(monkeypatch).values()) == {"passed"}
+REAL = {"flask": flask_reviews.render_template, "django": django_reviews.ReviewListView.get_queryset}
+WORST_FIRST = {
+    "flask": (flask_reviews, "render_template", flask_worst_first),
+    "django": (
+        django_reviews.ReviewListView,
+        "get_queryset",
+        lambda self: sorted(REAL["django"](self), key=lambda r: r.rating),
+    ),
+}
 
 
-def test_the_flask_tests_catch_reviews_in_the_wrong_order(monkeypatch):
-    real = flask_reviews.render_template
-
-    def worst_first(template, **context):
-        context["reviews"] = sorted(context["reviews"], key=lambda r: r.rating)
-        return real(template, **context)
-
-    monkeypatch.setattr(flask_reviews, "render_template", worst_first)
-    outcomes = run_flask_tests(monkeypatch)
-    assert {name for name, outcome in outcomes.items() if outcome != "passed"} == {"test_reviews_are_listed_best_first"}
-
-
-def test_the_django_tests_in_each_app_pass():
-    result = run_django_tests()
-    assert result.wasSuccessful(), result.failures + result.errors
-
-
-def test_the_django_tests_catch_reviews_in_the_wrong_order(monkeypatch):
-    real = django_reviews.ReviewListView.get_queryset
-    monkeypatch.setattr(
-        django_reviews.ReviewListView, "get_queryset", lambda self: sorted(real(self), key=lambda r: r.rating)
-    )
-    result = run_django_tests()
-    assert [test._testMethodName for test, _ in result.failures] == ["test_reviews_are_listed_best_first"]
+@pytest.mark.parametrize("framework", apps.FRAMEWORKS)
+def test_the_tests_beside_each_part_pass_and_catch_reviews_in_the_wrong_order(framework, monkeypatch):
+    assert failing_tests_beside(framework, monkeypatch) == set()
+    monkeypatch.setattr(*WORST_FIRST[framework])
+    assert failing_tests_beside(framework, monkeypatch) == {"test_reviews_are_listed_best_first"}
 
 
 # Settings, URLs and commands ------------------------------------------------------------
 
 
-def test_this_sites_project_installs_both_apps_and_mounts_their_urls():
-    assert {"structure.django_app.catalog", "structure.django_app.reviews"} <= set(django_settings.INSTALLED_APPS)
-    assert Client().get("/structure/books/").status_code == 200
-
-
-def test_the_flask_routes_command_lists_each_blueprints_endpoints(monkeypatch):
+def test_the_flask_routes_command_lists_each_blueprints_endpoints(tmp_path):
+    """--app names the package: `flask` finds create_app() in it and calls it."""
     line = next(line for line in section("structure/flask_commands.sh", "run") if line.endswith(" routes"))
-    argv = shlex.split(line)
-    assert argv[:3] == ["flask", "--app", "structure.flask_shop"]
-    monkeypatch.setenv("FLASK_SQLALCHEMY_DATABASE_URI", "sqlite://")  # not the reader's instance/ file
-    # The `flask` command itself, in-process: --app finds create_app() in the package and calls it.
-    out = CliRunner().invoke(flask_cli, argv[1:]).output
+    # Its database a scratch file, not the reader's instance/ file.
+    out = bash([line], EXAMPLES, reader_env(FLASK_SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'shop.sqlite3'}"))
     assert re.search(r"^catalog\.book_list\s+GET\s+/books/\s*$", out, re.M), out
     assert re.search(r"^reviews\.review_list\s+GET\s+/books/<int:book_id>/reviews/\s*$", out, re.M), out
 
 
 def test_the_django_test_command_on_the_page_runs_each_apps_tests(tmp_path):
-    """As a reader runs it: the bookshop's settings, a secret key, `manage.py test structure.django_app`."""
-    run = section("structure/django_commands.sh", "run")
-    exports = dict(re.fullmatch(r"export (\w+)=(.*)", line).groups() for line in run if line.startswith("export "))
-    assert exports["DJANGO_SETTINGS_MODULE"] == "structure.django_app.settings"
+    """As a reader types it: the page's exports (the bookshop's settings, a fresh secret key), then the test line."""
+    run = [line for line in section("structure/django_commands.sh", "run") if line.startswith(("export ", "key="))]
     [line] = section("structure/django_commands.sh", "test")
-    argv = shlex.split(line)
-    assert argv[:3] == ["python", "manage.py", "test"]
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": exports["DJANGO_SETTINGS_MODULE"],
-        "DJANGO_SECRET_KEY": "test-only",
-        "DJANGO_DB": str(tmp_path / "shop.sqlite3"),
-    }
-    proc = subprocess.run(
-        [sys.executable, *argv[1:]], cwd=EXAMPLES, env=env, capture_output=True, text=True, timeout=120
-    )
-    output = proc.stdout + proc.stderr
-    assert proc.returncode == 0, output
+    output = bash([*run, line], EXAMPLES, reader_env(DJANGO_DB=str(tmp_path / "shop.sqlite3")))
+    assert "structure.django_app.settings" in "\n".join(run)
     assert "Ran 3 tests" in output and "OK" in output
 
 

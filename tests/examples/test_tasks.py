@@ -1,60 +1,40 @@
 """Background tasks: the web app enqueues, a real worker process runs the task, the app reports the result.
 
-Flask: Flask-RQ on a real `redis-server` (tests/examples/services.py); the
-test posts through the app's test client and starts `flask rq worker` exactly
-as the page types it. Django: django.tasks with django-tasks-db; the test runs
-the page's commands (migrate, runserver, db_worker) against a scratch
-database and drives the form over HTTP as a browser would. In both, the job is
-still waiting until the worker starts, so the result can only come from it.
+Each app is started as its page's "Run it" types it (serving.page_server), on a free port:
+Flask with Flask-RQ against a `redis-server` of the test's own (tests/examples/services.py),
+Django with django-tasks-db on a migrated scratch database. The form is driven over HTTP as a
+browser would, and the worker is started as typed only when a test wants it: until then the
+job waits, so its result can only come from the worker.
 """
 
 from __future__ import annotations
 
-import http.cookiejar
 import json
 import re
+import sqlite3
 import subprocess
-import urllib.error
-import urllib.parse
-import urllib.request
+from dataclasses import dataclass
 
 import pytest
 import redis
+import requests
 
-from tasks.flask_app import create_app
-from tests.conftest import free_port
+from tests.examples.browsing import Inputs
 from tests.examples.conftest import EXAMPLES, section
 from tests.examples.empty_folder import plan_of
 from tests.examples.services import RunSection, redis_server, running, wait_for
-from tests.examples.serving import as_typed, reader_env, serving
+from tests.examples.serving import as_typed, page_server
 
 TEXT = "the cat saw the dog and the dog saw a bird"
 # Counted by hand: 11 words; "the" three times, then "saw" and "dog" twice each.
 COUNTED = {"words": 11, "top": [["the", 3], ["saw", 2], ["dog", 2]]}
-TOKEN = re.compile(
-    r'name="(csrf_token|csrfmiddlewaretoken)"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="(csrf_token|csrfmiddlewaretoken)"'
-)
 WORKER_TIMEOUT = 20  # seconds for a started worker to finish one tiny job
-
-
-def token(html: str) -> dict[str, str]:
-    match = TOKEN.search(html)
-    assert match, "the form has no CSRF token"
-    return {match.group(1) or match.group(4): match.group(2) or match.group(3)}
-
-
-def run_section(topic: str, framework: str) -> RunSection:
-    run = RunSection.parse(section(f"{topic}/{framework}_commands.sh", "run"))
-    # A shell variable set on a line of its own (key="$(python -c ...)") is no
-    # step: the export that names it gets its value, as bash would expand it.
-    names = {}
-    for step in [s for s in run.steps if len(s) == 1 and re.fullmatch(r"[a-z_]\w*=.*", s[0], re.S)]:
-        run.steps.remove(step)
-        name, value = step[0].split("=", 1)
-        names[name] = value
-    for name, value in run.exports.items():
-        run.exports[name] = re.sub(r"\$(\w+)", lambda m: names.get(m.group(1), m.group(0)), value)
-    return run
+MAX_WAITING = 100  # each app's cap on the jobs that wait for a worker (flask_views.py, django_app/views.py)
+# Per framework: the form's path, a job's status path, its status before and after the worker.
+SIDES = {
+    "flask": ("/", r"/jobs/[0-9a-f-]{36}", "queued", "finished"),
+    "django": ("/tasks/", r"/tasks/jobs/[0-9a-f-]{36}/", "READY", "SUCCESSFUL"),
+}
 
 
 @pytest.fixture(scope="module")
@@ -63,146 +43,104 @@ def redis_url():
         yield url
 
 
-# Flask ----------------------------------------------------------------------
+@dataclass
+class Tasks:
+    """One app as its page runs it: a visitor of the form, and its worker as typed, not started."""
+
+    framework: str
+    base: str
+    worker: list[str]
+    env: dict[str, str]
+    waiting: object  # () -> how many jobs wait for a worker, read from Redis or the database
+    drain: object  # () -> None: no job waits any more
+
+    def __post_init__(self):
+        self.session = requests.Session()  # a browser: cookies kept, redirects followed
+
+    def open(self, path: str, data: dict[str, str] | None = None) -> tuple[int, str, str]:
+        answer = self.session.request("GET" if data is None else "POST", self.base + path, data=data, timeout=10)
+        return answer.status_code, answer.url.removeprefix(self.base), answer.text
+
+    def submit(self, text: str) -> tuple[int, str, str]:
+        """The form loaded, then posted back with its CSRF token."""
+        form = SIDES[self.framework][0]
+        return self.open(form, {**Inputs(self.open(form)[2]).hidden(), "text": text})
 
 
-@pytest.fixture
-def flask_client(redis_url, monkeypatch):
-    redis.Redis.from_url(redis_url).flushdb()
-    monkeypatch.setenv("REDIS_URL", redis_url)
-    return create_app({"SECRET_KEY": "test-only"}).test_client()
+@pytest.fixture(scope="module", params=list(SIDES))
+def tasks(request, redis_url, tmp_path_factory):
+    framework = request.param
+    db = tmp_path_factory.mktemp("tasks") / "db.sqlite3"
+    script = f"tasks/{framework}_commands.sh"
+    run = RunSection.parse(section(script, "run"))
+    if framework == "flask":
+        assert run.redis[:3] == ["redis-server", "--port", "6379"]
+        assert run.exports["REDIS_URL"] == "redis://127.0.0.1:6379/0"
+        assert "secrets.token_hex" in run.exports["FLASK_SECRET_KEY"]  # typed: a fresh random key
+    queue = redis.Redis.from_url(redis_url)
+    ready = "SELECT COUNT(*) FROM django_tasks_database_dbtaskresult WHERE status = 'READY'"
+    services = {"REDIS_URL": redis_url, "DJANGO_DB": str(db)}
+    with page_server(script, SIDES[framework][0], **services) as (port, page, [worker], env):
+        assert "Count in the background" in page
+        # The worker as typed; Django's without its autoreloader (on by default under DEBUG).
+        worker = as_typed(worker, port) + (["--no-reload"] if framework == "django" else [])
+        if framework == "flask":
+            # RQ's worker forks for each job: emptying Redis is faster than running a hundred.
+            waiting, drain = (lambda: queue.llen("rq:queue:default")), queue.flushdb
+        else:
+
+            def waiting():
+                return sqlite3.connect(db).execute(ready).fetchone()[0]
+
+            def drain():  # the worker runs every waiting task, then stops
+                run = [*worker, "--batch"]
+                subprocess.run(run, cwd=EXAMPLES, env=env, check=True, timeout=300, capture_output=True)
+
+        yield Tasks(framework, f"http://127.0.0.1:{port}", worker, env, waiting, drain)
 
 
-def flask_post(client, data: dict[str, str], with_token: bool = True):
-    form = token(client.get("/").get_data(as_text=True)) if with_token else {}
-    return client.post("/", data={**form, **data})
+def test_a_job_waits_until_the_worker_runs_it(tasks):
+    _, job, before, after = SIDES[tasks.framework]
+    status, status_url, body = tasks.submit(TEXT)
+    assert status == 200 and re.fullmatch(job, status_url)
+    # No worker yet: the job waits, and nothing ran it.
+    assert json.loads(body) == {"status": before, "result": None}
+    assert tasks.waiting() == 1
 
+    def finished():
+        answer = json.loads(tasks.open(status_url)[2])
+        return answer if answer["status"] == after else None
 
-def test_flask_job_waits_in_redis_until_the_worker_runs_it(flask_client, redis_url):
-    run = run_section("tasks", "flask")
-    assert run.redis[:3] == ["redis-server", "--port", "6379"]
-    assert run.exports.pop("REDIS_URL") == "redis://127.0.0.1:6379/0"
-    assert "secrets.token_hex" in run.exports["FLASK_SECRET_KEY"]  # typed: a fresh random key
-    worker, server = run.steps
-    assert worker[-2:] == ["rq", "worker"] and RunSection.long_running(worker)
-
-    response = flask_post(flask_client, {"text": TEXT})
-    assert response.status_code == 302
-    status_url = response.headers["Location"]
-    assert re.fullmatch(r"/jobs/[0-9a-f-]{36}", status_url)
-    # No worker yet: the job is queued in Redis, and nothing ran it.
-    assert flask_client.get(status_url).json == {"status": "queued", "result": None}
-    assert redis.Redis.from_url(redis_url).llen("rq:queue:default") == 1
-
-    with running(as_typed(worker, 0), reader_env(REDIS_URL=redis_url, **run.exports)) as started:
-        done = wait_for(
-            lambda: flask_client.get(status_url).json["status"] == "finished" and flask_client.get(status_url).json,
-            "the RQ worker to finish the job",
-            WORKER_TIMEOUT,
-            started,
-        )
-    assert done == {"status": "finished", "result": COUNTED}
+    with running(tasks.worker, tasks.env) as started:
+        done = wait_for(finished, f"the {tasks.framework} worker to finish the job", WORKER_TIMEOUT, started)
+    assert done == {"status": after, "result": COUNTED}
 
 
 @pytest.mark.parametrize("text", ["", "   ", "x" * 10_001])
-def test_flask_shows_the_form_again_for_empty_or_huge_text_and_enqueues_nothing(flask_client, redis_url, text):
-    response = flask_post(flask_client, {"text": text})
-    assert response.status_code == 200 and "<form" in response.text
-    assert redis.Redis.from_url(redis_url).llen("rq:queue:default") == 0
+def test_empty_or_huge_text_shows_the_form_again_and_enqueues_nothing(tasks, text):
+    status, _, body = tasks.submit(text)
+    assert status == 200 and "<form" in body
+    assert tasks.waiting() == 0
+
+
+def test_enqueueing_stops_past_the_cap_and_starts_again_once_no_job_waits(tasks):
+    try:
+        statuses = [tasks.submit(TEXT)[0] for _ in range(MAX_WAITING + 1)]
+        assert statuses == [200] * MAX_WAITING + [503]
+        assert tasks.waiting() == MAX_WAITING
+        assert "Too many reports waiting" in tasks.submit(TEXT)[2]
+    finally:
+        tasks.drain()
+    assert tasks.waiting() == 0
+    assert tasks.submit(TEXT)[0] == 200
+    tasks.drain()
 
 
 @pytest.mark.parametrize("job_id", ["no-such-job", "3f2b8c1e-9d4a-4e7b-8a61-0c5d2e7f9b13", "a.b", "a%00b"])
-def test_flask_unknown_job_is_a_404(flask_client, job_id):
-    """Never a 500: RQ raises on an id with a dot or a NUL byte, so the URL takes UUIDs only."""
-    assert flask_client.get(f"/jobs/{job_id}").status_code == 404
-
-
-def test_flask_stops_enqueueing_past_the_cap(flask_client, redis_url, monkeypatch):
-    monkeypatch.setattr("tasks.flask_views.MAX_WAITING", 2)
-    assert [flask_post(flask_client, {"text": TEXT}).status_code for _ in range(3)] == [302, 302, 503]
-    assert redis.Redis.from_url(redis_url).llen("rq:queue:default") == 2
-
-
-# Django ---------------------------------------------------------------------
-
-
-class Browser:
-    """urllib with a cookie jar: GETs the form, posts it back with its CSRF token, follows redirects."""
-
-    def __init__(self, base: str):
-        self.base = base
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
-
-    def open(self, path: str, data: dict[str, str] | None = None) -> tuple[int, str, str]:
-        body = urllib.parse.urlencode(data).encode() if data is not None else None
-        try:
-            with self.opener.open(self.base + path, data=body, timeout=10) as response:
-                return response.status, response.geturl(), response.read().decode()
-        except urllib.error.HTTPError as err:
-            return err.code, err.geturl(), err.read().decode()
-
-    def submit(self, data: dict[str, str], with_token: bool = True) -> tuple[int, str, str]:
-        form = token(self.open("/tasks/")[2]) if with_token else {}
-        return self.open("/tasks/", {**form, **data})
-
-
-@pytest.fixture(scope="module")
-def django_server(tmp_path_factory):
-    """The page's commands up to the server: a migrated scratch database and `runserver`."""
-    run = run_section("tasks", "django")
-    assert run.exports == {"DJANGO_SETTINGS_MODULE": "tasks.django_app.settings"}
-    migrate, worker, server = run.steps
-    assert migrate[-1] == "migrate" and worker[-1] == "db_worker" and server[-2] == "runserver"
-    env = reader_env(DJANGO_DB=str(tmp_path_factory.mktemp("tasks") / "db.sqlite3"), **run.exports)
-    subprocess.run(as_typed(migrate, 0), cwd=EXAMPLES, env=env, check=True, timeout=120, capture_output=True)
-    port = free_port()
-    with serving(as_typed(server, port), f"http://127.0.0.1:{port}/tasks/", env) as (status, _, body):
-        assert status == 200 and "Count in the background" in body
-        # The worker as typed, without its autoreloader (on by default under DEBUG).
-        yield Browser(f"http://127.0.0.1:{port}"), [*as_typed(worker, port), "--no-reload"], env
-
-
-def test_django_task_waits_in_the_database_until_db_worker_runs_it(django_server):
-    browser, worker, env = django_server
-    status, status_url, body = browser.submit({"text": TEXT})
-    assert status == 200 and re.search(r"/tasks/jobs/[0-9a-f-]{36}/$", status_url)
-    assert json.loads(body) == {"status": "READY", "result": None}
-
-    with running(worker, env) as started:
-
-        def finished():
-            answer = json.loads(browser.open(status_url.removeprefix(browser.base))[2])
-            return answer if answer["status"] == "SUCCESSFUL" else None
-
-        done = wait_for(finished, "db_worker to finish the task", WORKER_TIMEOUT, started)
-    assert done == {"status": "SUCCESSFUL", "result": COUNTED}
-
-
-@pytest.mark.parametrize("text", ["", "   ", "x" * 10_001])
-def test_django_shows_the_form_again_for_empty_or_huge_text(django_server, text):
-    browser, _, _ = django_server
-    status, _, body = browser.submit({"text": text})
-    assert status == 200 and "<form" in body
-
-
-def test_django_stops_enqueueing_past_the_cap(django_server):
-    """MAX_WAITING tasks at most wait for the worker; the worker then drains them all."""
-    from tasks.django_app.views import MAX_WAITING
-
-    browser, worker, env = django_server
-    try:
-        statuses = [browser.submit({"text": TEXT})[0] for _ in range(MAX_WAITING + 1)]
-        assert statuses[-1] == 503 and statuses.count(200) <= MAX_WAITING
-        assert "Too many reports waiting" in browser.submit({"text": TEXT})[2]
-    finally:
-        subprocess.run([*worker, "--batch"], cwd=EXAMPLES, env=env, check=True, timeout=300, capture_output=True)
-    assert browser.submit({"text": TEXT})[0] == 200
-
-
-@pytest.mark.parametrize("path", ["/tasks/jobs/3f2b8c1e-9d4a-4e7b-8a61-0c5d2e7f9b13/", "/tasks/jobs/no-such-task/"])
-def test_django_unknown_task_is_a_404(django_server, path):
-    browser, _, _ = django_server
-    assert browser.open(path)[0] == 404
+def test_an_unknown_job_is_a_404(tasks, job_id):
+    """Never a 500: RQ raises on an id with a dot or a NUL byte, so each URL takes UUIDs only."""
+    path = SIDES[tasks.framework][1].replace("[0-9a-f-]{36}", job_id)
+    assert tasks.open(path)[0] == 404
 
 
 def test_the_page_installs_the_backport_on_the_lts_line_only():

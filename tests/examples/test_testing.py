@@ -3,13 +3,11 @@ against deliberately broken copies of them, and run with the page's commands.
 
 A test that still passes when the app is broken proves nothing, so each shown
 test file is also run against "mutants": the same app with one behaviour
-broken through monkeypatching, and the test that guards that behaviour must fail.
+broken through monkeypatching, and the test that guards that behaviour must fail
+(tests/examples/shown_tests.py runs them).
 """
 
 from __future__ import annotations
-
-import sys
-import unittest
 
 import pytest
 from flask import redirect as flask_redirect
@@ -17,147 +15,67 @@ from flask import render_template as flask_render
 
 import testing.flask_app as flask_app
 from testing.django_app import tests as django_tests
-from testing.django_app import views as django_views
 from testing.django_app.models import Note
+from testing.django_app.views import NoteForm, NotesView
 from tests.examples.conftest import EXAMPLES
+from tests.examples.shown_tests import failing, pytest_outcomes, unittest_outcomes
 
-FLASK_TESTS = EXAMPLES / "testing" / "flask_tests.py"
-ALL = {
-    "test_the_list_starts_empty",
-    "test_adding_a_note_redirects_to_the_list_that_shows_it",
-    "test_an_empty_note_is_refused",
-}
-
-
-class Outcomes:
-    """A pytest plugin that records each test's outcome by name."""
-
-    def __init__(self):
-        self.by_test: dict[str, str] = {}
-
-    def pytest_runtest_logreport(self, report):
-        name = report.nodeid.rpartition("::")[2]
-        if report.failed or report.when == "call":
-            self.by_test.setdefault(name, report.outcome)
+pytestmark = pytest.mark.django_db
+ADDED = "test_adding_a_note_redirects_to_the_list_that_shows_it"
+REFUSED = "test_an_empty_note_is_refused"
+ALL = {"test_the_list_starts_empty", ADDED, REFUSED}
 
 
-def run_flask_tests(monkeypatch) -> dict[str, str]:
-    """Run flask_tests.py with pytest in this process, against whatever testing.flask_app now is."""
-    monkeypatch.delitem(sys.modules, "testing.flask_tests", raising=False)
-    outcomes = Outcomes()
-    code = pytest.main(
-        [str(FLASK_TESTS), "-q", "-p", "no:django", "-p", "no:pytest_cov", "-p", "no:cacheprovider"], plugins=[outcomes]
-    )
-    assert set(outcomes.by_test) == ALL
-    assert (code == 0) == all(o == "passed" for o in outcomes.by_test.values())
-    return outcomes.by_test
+def failing_shown_tests(framework: str, monkeypatch) -> set[str]:
+    """The shown tests that fail against the app as it now is: flask_tests.py with pytest, tests.py's TestCase."""
+    if framework == "flask":
+        outcomes = pytest_outcomes(EXAMPLES / "testing" / "flask_tests.py", "testing.flask_tests", monkeypatch)
+    else:
+        outcomes = unittest_outcomes(django_tests.NoteTests)
+    assert set(outcomes) == ALL
+    return failing(outcomes)
 
 
-def run_django_tests() -> dict[str, str]:
-    """Run the TestCase from tests.py with unittest in this process, on pytest-django's test database."""
-    suite = unittest.defaultTestLoader.loadTestsFromTestCase(django_tests.NoteTests)
-    outcomes = {test._testMethodName: "passed" for test in suite}
-    result = unittest.TestResult()
-    suite.run(result)
-    for test, _ in result.failures + result.errors:
-        outcomes[test._testMethodName] = "failed"
-    assert set(outcomes) == ALL and result.testsRun == 3
-    return outcomes
+@pytest.mark.parametrize("framework", ["flask", "django"])
+def test_the_shown_tests_pass(framework, monkeypatch):
+    assert failing_shown_tests(framework, monkeypatch) == set()
 
 
-def failing(outcomes: dict[str, str]) -> set[str]:
-    return {name for name, outcome in outcomes.items() if outcome != "passed"}
-
-
-# The shown tests pass against the real apps ---------------------------------
-
-
-def test_the_flask_tests_pass(monkeypatch):
-    assert failing(run_flask_tests(monkeypatch)) == set()
-
-
-def test_the_django_tests_pass(db):
-    assert failing(run_django_tests()) == set()
-
-
-# ... and catch a broken app --------------------------------------------------
-
-
-def flask_render_without(key, value=None):
-    def render(template, **context):
-        if key in context:
-            context[key] = value
-        return flask_render(template, **context)
-
-    return render
-
-
-def flask_render_without_errors(template, **context):
-    context["form"] = flask_app.NoteForm(formdata=None)  # the same form, its errors forgotten
-    return flask_render(template, **context)
-
-
-FLASK_MUTANTS = {
-    "the list forgets added notes": (
-        "render_template",
-        flask_render_without("notes", []),
-        {"test_adding_a_note_redirects_to_the_list_that_shows_it"},
-    ),
-    "the error message is lost": ("render_template", flask_render_without_errors, {"test_an_empty_note_is_refused"}),
-    "adding redirects to the wrong page": (
-        "redirect",
-        lambda location: flask_redirect("/"),
-        {"test_adding_a_note_redirects_to_the_list_that_shows_it"},
-    ),
-}
-
-
-@pytest.mark.parametrize("mutant", FLASK_MUTANTS)
-def test_the_flask_tests_fail_when_the_app_is_broken(monkeypatch, mutant):
-    name, replacement, expected = FLASK_MUTANTS[mutant]
-    monkeypatch.setattr(flask_app, name, replacement)
-    assert failing(run_flask_tests(monkeypatch)) == expected
+def flask_render_with(**replaced):
+    """render_template with parts of the view's context replaced, each made when the page renders."""
+    return lambda template, **context: flask_render(template, **{**context, **{k: v() for k, v in replaced.items()}})
 
 
 def forget_notes(view, **kwargs):
-    context = ORIGINAL_CONTEXT(view, **kwargs)
-    context["notes"] = []
-    return context
+    return {**ORIGINAL_CONTEXT(view, **kwargs), "notes": []}
 
 
-ORIGINAL_CONTEXT = django_views.NotesView.get_context_data
-DJANGO_MUTANTS = {
-    "the list forgets added notes": (
-        django_views.NotesView,
-        "get_context_data",
-        forget_notes,
-        {"test_adding_a_note_redirects_to_the_list_that_shows_it"},
-    ),
-    "the error message is lost": (
-        django_views.NotesView,
-        "form_invalid",
-        lambda view, form: view.render_to_response(view.get_context_data(form=django_views.NoteForm())),
-        {"test_an_empty_note_is_refused"},
-    ),
-    "adding redirects to the wrong page": (
-        django_views.NotesView,
-        "success_url",
-        "/",
-        {"test_adding_a_note_redirects_to_the_list_that_shows_it"},
-    ),
+def blank_flask_form():
+    return flask_app.NoteForm(formdata=None)  # the same form, its errors forgotten
+
+
+def blank_django_form(view, form):
+    return view.render_to_response(view.get_context_data(form=NoteForm()))
+
+
+ORIGINAL_CONTEXT = NotesView.get_context_data
+# (framework, what is patched, its attribute, the broken replacement, the shown test that must fail)
+MUTANTS = {
+    "flask: notes forgotten": ("flask", flask_app, "render_template", flask_render_with(notes=list), ADDED),
+    "flask: error lost": ("flask", flask_app, "render_template", flask_render_with(form=blank_flask_form), REFUSED),
+    "flask: wrong redirect": ("flask", flask_app, "redirect", lambda to: flask_redirect("/"), ADDED),
+    "django: notes forgotten": ("django", NotesView, "get_context_data", forget_notes, ADDED),
+    "django: error lost": ("django", NotesView, "form_invalid", blank_django_form, REFUSED),
+    "django: wrong redirect": ("django", NotesView, "success_url", "/", ADDED),
+    "django: never saved": ("django", Note, "save", lambda self, *args, **kwargs: None, ADDED),
 }
 
 
-@pytest.mark.parametrize("mutant", DJANGO_MUTANTS)
-def test_the_django_tests_fail_when_the_app_is_broken(monkeypatch, db, mutant):
-    target, name, replacement, expected = DJANGO_MUTANTS[mutant]
+@pytest.mark.parametrize("mutant", MUTANTS)
+def test_the_shown_tests_fail_when_the_app_is_broken(monkeypatch, mutant):
+    framework, target, name, replacement, guard = MUTANTS[mutant]
     monkeypatch.setattr(target, name, replacement)
-    assert failing(run_django_tests()) == expected
-
-
-def test_the_django_tests_fail_when_notes_are_never_saved(monkeypatch, db):
-    monkeypatch.setattr(Note, "save", lambda self, *args, **kwargs: None)
-    assert failing(run_django_tests()) == {"test_adding_a_note_redirects_to_the_list_that_shows_it"}
+    assert failing_shown_tests(framework, monkeypatch) == {guard}
 
 
 # Bad input ---------------------------------------------------------------------------

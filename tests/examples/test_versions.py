@@ -26,7 +26,8 @@ def test_installed_version_is_listed_as_tested(key):
 
 @pytest.mark.parametrize("page", sorted((ROOT / "docs" / "cookbook").glob("*.md")), ids=lambda p: p.stem)
 def test_every_version_a_cookbook_page_names_is_pinned(page):
-    """Every "Flask-WTF 1.3.0" or "Django Ninja 1.7.1" a page names is a version the examples pin."""
+    """Every "Flask-WTF 1.3.0" or "Django Ninja 1.7.1" a page names is a version the examples pin, and so
+    is the release a page cites in brackets as the one it describes ("(Click 8.5)": 8.5.x is pinned)."""
     known = pins()
     text = re.sub(r"\s+", " ", page.read_text(encoding="utf-8"))
     named = {
@@ -35,5 +36,14 @@ def test_every_version_a_cookbook_page_names_is_pinned(page):
         for name, version in re.findall(pattern + r" (\d+\.\d+\.\d+)\b", text)
         if (key := canonical(name.replace(" ", "-"))) in known
     }
-    wrong = sorted(f"{key} {v} (pinned: {sorted(known[key])})" for key, v in named if v not in known[key])
+    named |= {
+        (key, release)
+        for name, release in re.findall(r"\(([A-Za-z][\w.-]*[A-Za-z0-9]) (\d+(?:\.\d+)?)\)", text)
+        if (key := canonical(name)) in known
+    }
+    wrong = sorted(
+        f"{key} {v} (pinned: {sorted(known[key])})"
+        for key, v in named
+        if not any(pin == v or pin.startswith(v + ".") for pin in known[key])
+    )
     assert not wrong, f"docs/cookbook/{page.name} names versions the examples do not pin: {wrong}"
