@@ -157,6 +157,23 @@ class Browser:
     def get(self, url, **kw) -> Resp:
         return self.send("GET", url, **kw)
 
+    def another(self, cookies=None, basic=False) -> Browser:
+        """Another browser on the same app, with only ``cookies`` and, if ``basic``, the HTTP Basic
+        credentials this one sends (a browser keeps those apart from any session)."""
+        if self.framework == "flask":
+            client = self.app.test_client()
+            for k, val in (cookies or {}).items():
+                client.set_cookie(k, val)
+            if basic and "HTTP_AUTHORIZATION" in self.client.environ_base:
+                client.environ_base["HTTP_AUTHORIZATION"] = self.client.environ_base["HTTP_AUTHORIZATION"]
+            return Browser("flask", client, self.app, self.endpoints)
+        from django.test import Client
+
+        client = Client(raise_request_exception=False, enforce_csrf_checks=True)
+        for k, val in (cookies or {}).items():
+            client.cookies[k] = val
+        return Browser("django", client, None, self.endpoints)
+
 
 def _multipart(data):
     from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
@@ -422,17 +439,22 @@ def matches(endpoint: Endpoint, path: str) -> bool:
     return re.fullmatch(pattern, path) is not None
 
 
-def write_targets(browser: Browser) -> list[tuple[Endpoint, str, str, dict | None]]:
-    """(endpoint, method, url, form fields or None for JSON) for every route that takes a write."""
+def posted_forms(browser: Browser) -> dict[str, dict]:
+    """{path a form posts to: its fields} over every page the topic serves."""
     from urllib.parse import urljoin, urlsplit
 
     forms: dict[str, dict] = {}
     for endpoint in browser.endpoints:
         if endpoint.allows("GET"):
             url = endpoint.url()
-            resp = browser.get(url)
-            for form in forms_of(resp):
+            for form in forms_of(browser.get(url)):
                 forms.setdefault(urlsplit(urljoin(url, form["action"])).path, form["fields"])
+    return forms
+
+
+def write_targets(browser: Browser) -> list[tuple[Endpoint, str, str, dict | None]]:
+    """(endpoint, method, url, form fields or None for JSON) for every route that takes a write."""
+    forms = posted_forms(browser)
     targets = []
     for endpoint in browser.endpoints:
         methods = sorted(endpoint.methods & {"POST", "PUT", "PATCH", "DELETE"}) if endpoint.methods else ["POST"]

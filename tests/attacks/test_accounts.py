@@ -91,23 +91,6 @@ def cookies(browser):
     return {k: m.value for k, m in browser.client.cookies.items()}
 
 
-def fresh(browser, jar):
-    """Another browser that replays the cookies ``jar``."""
-    from tests.attacks.conftest import Browser
-
-    if browser.framework == "flask":
-        client = browser.app.test_client()
-        for k, val in jar.items():
-            client.set_cookie(k, val)
-        return Browser("flask", client, browser.app, browser.endpoints)
-    from django.test import Client
-
-    client = Client(raise_request_exception=False)
-    for k, val in jar.items():
-        client.cookies[k] = val
-    return Browser("django", client, None, browser.endpoints)
-
-
 def signed_in(browser, private) -> bool:
     return browser.get(private.url()).status == 200
 
@@ -163,7 +146,7 @@ def test_a_session_ends_on_logout_and_on_a_password_change(topic, framework, att
                 continue
             v.check(
                 reset,
-                not signed_in(fresh(browser, jar), private[0]),
+                not signed_in(browser.another(jar), private[0]),
                 "a session cookie from before the password reset still signs in",
             )
     v.done()
@@ -263,7 +246,7 @@ def test_an_object_is_not_fetched_by_another_visitor_guessing_its_id(topic, fram
         location = made.location.split("?")[0]
         if made.status not in {301, 302, 303} or not re.search(r"/\d+/?$", location):
             continue
-        got = fresh(browser, {}).get(location)
+        got = browser.another().get(location)
         v.check(
             re.sub(r"/\d+(/?)$", r"/<id>\1", location),
             got.status != 200,

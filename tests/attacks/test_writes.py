@@ -1,12 +1,13 @@
 """Writes: refused without a CSRF token, and refused to anonymous visitors unless the page says why.
 
-The CSRF rule proves the refusal is the token's: each write goes twice from a signed-in browser
-(a Django superuser; HTTP Basic credentials an app keeps in its config), once without its token
-and once with it (Flask-WTF's check off, or Django's client that does not enforce it), and only
-the one without may be refused. A route is reached as a reader reaches it: a password reset's
-through the link it mails, Flask-Admin's edit through the page's link with ?id=. A JSON write must
-also refuse the same JSON sent as text/plain, a form or multipart (what another site's form or a
-no-preflight fetch sends) unless it needs a token.
+The CSRF rule proves the refusal is the token's: each form write goes three times from a signed-in
+browser (a Django superuser; HTTP Basic credentials an app keeps in its config): without its token,
+with a token another visitor's session rendered (what an attacker copies from their own browser),
+and with its own (Flask-WTF's check off, or Django's client that does not enforce it); the first
+two must be refused and change no data, the last only may be taken. A route is reached as a reader
+reaches it: a password reset's through the link it mails, Flask-Admin's edit through the page's
+link with ?id=. A JSON write must also refuse the same JSON sent as text/plain, a form or
+multipart (what another site's form or a no-preflight fetch sends) unless it needs a token.
 """
 
 import json
@@ -21,6 +22,7 @@ from tests.attacks.conftest import (
     json_fields,
     matches,
     named,
+    posted_forms,
     seed,
     snapshot,
     to_login,
@@ -193,22 +195,41 @@ def check_json_route(browser, topic, method, url, v, endpoint):
     )
 
 
-def pair(browser, topic, method, url, fields):
-    """The form sent without its token, then with one: the one without first, so a write the app wrongly
-    takes shows as changed data and not as a row the request with the token already deleted."""
+def strangers_token(browser) -> dict:
+    """The token fields another visitor's own session renders, as an attacker copies them from their
+    own browser (with the HTTP Basic credentials an app has one pair of). Flask-WTF and Django keep
+    one token per session, so any of the stranger's forms gives it."""
+    if not hasattr(browser, "strangers"):  # read once per test
+        forms = posted_forms(browser.another(basic=True)).values()
+        tokens = ({k: val for k, val in form.items() if "csrf" in k} for form in forms)
+        browser.strangers = next((token for token in tokens if token), {})
+    return browser.strangers
+
+
+def sends(browser, topic, method, url, fields):
+    """The form sent without its token, with another visitor's, then with its own: the forged ones first,
+    so a write the app wrongly takes shows as changed data and not as a row the control already deleted."""
     plain = {k: val for k, val in fields.items() if "csrf" not in k}
-    forged = sent(browser, topic, method, url, form=unique(plain, 1))
-    control = sent(browser, topic, method, url, form=unique(plain, 2), csrf=True)
+    stolen = strangers_token(browser)
+
+    def three(plain, n):
+        return (
+            sent(browser, topic, method, url, form=unique(plain, n)),
+            sent(browser, topic, method, url, form=unique({**plain, **stolen}, n + 1)) if stolen else None,
+            sent(browser, topic, method, url, form=unique(plain, n + 2), csrf=True),
+        )
+
+    forged, other, control = three(plain, 1)
     if not takes(*control) and (asked := fields_asked_for(control[0])):
-        plain = {**plain, **asked}  # a form no page shows: the fields its errors name
-        forged = sent(browser, topic, method, url, form=unique(plain, 3))
-        control = sent(browser, topic, method, url, form=unique(plain, 4), csrf=True)
-    return forged, control
+        # a form no page shows: the fields its errors name
+        forged, other, control = three({**plain, **asked}, 4)
+    return forged, other, control
 
 
 @pytest.mark.parametrize(("topic", "framework"), CELLS)
-def test_a_write_without_csrf_token_is_refused(topic, framework, attack, verdict):
-    """Each write is sent twice, alike but for the token: with it, the app takes it; without, it refuses.
+def test_a_write_without_its_own_csrf_token_is_refused(topic, framework, attack, verdict):
+    """Each write is sent alike but for the token: with its own, the app takes it; without one, or with
+    another visitor's, it refuses and changes nothing.
 
     A route the rule cannot make the app take (a body it cannot guess) is listed under the matrix as
     not tested, never counted as held. A JSON route (one that takes application/json with a token)
@@ -217,8 +238,9 @@ def test_a_write_without_csrf_token_is_refused(topic, framework, attack, verdict
     v = verdict("csrf", topic, framework)
     browser = attack(topic, framework)
     seed(browser, topic)
+    # signed in first, so the forms a visitor sees only then are found too
+    identity = sign_in_as_admin(browser) if browser else None
     targets = write_targets(browser) if browser else []
-    identity = sign_in_as_admin(browser) if targets else None
     # deleting, resetting the password and signing out last, so every other write finds its row
     # and the session a forged request rides on
     for endpoint, method, _, fields in sorted(
@@ -243,25 +265,27 @@ def test_a_write_without_csrf_token_is_refused(topic, framework, attack, verdict
             fields = GENERIC_FORM  # not JSON: a plain form post
             tried = f"as JSON {control[0].status}, as a form "
         logout = named(endpoint, "logout")
-        (forged, f_changed), (control, c_changed) = pair(browser, topic, method, url, fields)
-        if writes_nothing(v, method, url, read, control, c_changed):
+        forged, other, (control, c_changed) = sends(browser, topic, method, url, fields)
+        tries = [("without a token", forged)] + ([("with another visitor's token", other)] if other else [])
+        wrong = [
+            f"{how} answered {r.status}" + (" and changed data" if changed else "")
+            for how, (r, changed) in tries
+            if not refused(r, changed, logout)
+        ]
+        if not wrong and writes_nothing(v, method, url, read, control, c_changed):
             continue
-        if not refused(forged, f_changed, logout):
-            v.check(
-                endpoint,
-                False,
-                f"{method} {url} without a token answered {forged.status}"
-                + (" and changed data" if f_changed else "")
-                + f" (with one: {control.status})",
-            )
+        if other is None:
+            v.untested.append(f"{method} {url}: no page showed another visitor a token to send in its place")
+        if wrong:
+            v.check(endpoint, False, f"{method} {url} " + ", ".join(wrong) + f" (with its own: {control.status})")
         elif takes(control, c_changed, logout) or (
-            CSRF_REFUSAL.search(forged.text) and not CSRF_REFUSAL.search(control.text)
+            CSRF_REFUSAL.search(forged[0].text) and not CSRF_REFUSAL.search(control.text)
         ):
             v.check(endpoint, True)  # refused for the missing token, and for nothing else
         else:
             v.untested.append(
                 f"{method} {url}: with a token too it answered {tried}{control.status}, so the refusal"
-                f" without one ({forged.status}) may not be the token's"
+                f" without one ({forged[0].status}) may not be the token's"
             )
     v.done()
 

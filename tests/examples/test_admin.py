@@ -1,8 +1,9 @@
 """Admin: Django's generated admin and a Flask-Admin back office list, search and add rows; strangers are kept out.
 
 Flask's app is the manifest's (the `flask_site` fixture, tests/examples/apps.py); Django's
-admin is at /admin/ in the project's URLs. A write posted without its CSRF token is the attack
-suite's csrf rule (tests/attacks/test_writes.py), which signs in with the app's Basic credentials.
+admin is at /admin/ in the project's URLs. A write posted without its CSRF token, or with a token
+another session got, is the attack suite's csrf rule (tests/attacks/test_writes.py), which signs
+in with the app's Basic credentials.
 """
 
 from __future__ import annotations
@@ -107,21 +108,6 @@ def test_flask_admin_creates_a_row_from_the_form_and_finds_it(flask_app, signed_
 def rows(app) -> list[str]:
     with app.app_context():
         return list(db.session.scalars(db.select(FlaskArticle.title)))
-
-
-def test_flask_admin_refuses_a_token_from_another_session(flask_app, signed_in):
-    """Another site's form posts with the browser's cached Basic credentials; a token it got in
-    its own session is no better than none (none at all: the attack suite's csrf rule)."""
-    attacker = flask_app.test_client()
-    stolen = csrf_token(flask_app.test_client().get("/admin/article/new/", headers=signed_in).text)
-    assert (
-        attacker.post("/admin/article/new/", data={**ARTICLE, "csrf_token": stolen}, headers=signed_in).status_code
-        == 400
-    )
-    assert rows(flask_app) == []
-    # The same POST from the admin's own form, token included, goes through.
-    assert create_with_token(flask_app.test_client(), ARTICLE, signed_in).status_code == 302
-    assert rows(flask_app) == ["Flask in a weekend"]
 
 
 def test_flask_admin_factory_leaves_the_schema_to_the_init_db_command(tmp_path):
