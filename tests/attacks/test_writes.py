@@ -10,14 +10,17 @@ link with ?id=. A JSON write must also refuse the same JSON sent as text/plain, 
 multipart (what another site's form or a no-preflight fetch sends) unless it needs a token.
 """
 
+import contextlib
 import json
 import re
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 
 from tests.attacks.conftest import (
     CELLS,
     GENERIC_FORM,
+    Forms,
     forms_of,
     json_fields,
     matches,
@@ -28,11 +31,7 @@ from tests.attacks.conftest import (
     to_login,
     write_targets,
 )
-
-
-def body_for(browser, url, fields):
-    return {"form": fields} if fields is not None else {"json_body": json_fields(browser, url)}
-
+from tests.attacks.test_accounts import PASSWORD, login_routes, make_user, reset_link, resets, sign_in
 
 # What each framework answers when the token is missing: Flask-WTF's "The CSRF token is missing."
 # (CSRFProtect's 400 or a form's error), Django's "CSRF verification failed" page.
@@ -76,18 +75,16 @@ def fields_asked_for(resp) -> dict | None:
 def sent(browser, topic, method, url, **kwargs):
     """The response, and whether the topic's data changed; Django's writes are then undone (a savepoint),
     so a row a request with a token deleted is there for the next method of the same route."""
-    if browser.framework == "django":
-        from django.db import transaction
+    from django.db import transaction
 
-        with transaction.atomic():
-            before = snapshot(browser, topic)
-            resp = browser.send(method, url, **kwargs)
-            changed = snapshot(browser, topic) != before
+    django = browser.framework == "django"
+    with transaction.atomic() if django else contextlib.nullcontext():
+        before = snapshot(browser, topic)
+        resp = browser.send(method, url, **kwargs)
+        changed = snapshot(browser, topic) != before
+        if django:
             transaction.set_rollback(True)
-        return resp, changed
-    before = snapshot(browser, topic)
-    resp = browser.send(method, url, **kwargs)
-    return resp, snapshot(browser, topic) != before
+    return resp, changed
 
 
 def deletes(endpoint, method) -> bool:
@@ -96,7 +93,6 @@ def deletes(endpoint, method) -> bool:
 
 def sign_in_as_admin(browser) -> bool:
     """Forged requests ride on the victim's cookies: sign in (a Django superuser), if the app has accounts."""
-    from tests.attacks.test_accounts import PASSWORD, login_routes, make_user, sign_in
 
     if browser.framework == "flask":  # an app asking for HTTP Basic credentials it keeps in its config
         import base64
@@ -125,26 +121,10 @@ def sign_in_as_admin(browser) -> bool:
 def linked_url(browser, endpoint) -> str | None:
     """A link on one of the topic's pages to this route with a query string (Flask-Admin's
     /edit/?id=1), for a route that redirects when it is opened bare."""
-    from html.parser import HTMLParser
-    from urllib.parse import urljoin, urlsplit
-
-    class Links(HTMLParser):
-        def __init__(self):
-            super().__init__()
-            self.hrefs = []
-
-        def handle_starttag(self, tag, attrs):
-            if tag == "a" and dict(attrs).get("href"):
-                self.hrefs.append(dict(attrs)["href"])
-
     if not hasattr(browser, "linked"):  # every page read once per test
-        browser.linked = []
-        for page in [e for e in browser.endpoints if e.allows("GET") and not e.params]:
-            resp = browser.get(page.url())
-            if "html" in resp.content_type:
-                links = Links()
-                links.feed(resp.text)
-                browser.linked += [urlsplit(urljoin(page.url(), href)) for href in links.hrefs]
+        pages = [(e.url(), browser.get(e.url())) for e in browser.endpoints if e.allows("GET") and not e.params]
+        hrefs = [urljoin(url, href) for url, r in pages if "html" in r.content_type for href in Forms(r.text).links]
+        browser.linked = [urlsplit(href) for href in hrefs]
     return next((f"{p.path}?{p.query}" for p in browser.linked if p.query and matches(endpoint, p.path)), None)
 
 
@@ -155,27 +135,8 @@ def mailed(endpoint) -> bool:
 
 def mailed_link(browser, endpoint, identity) -> str | None:
     """The URL the reset form mails to ``identity`` for this route, as the reader's browser opens it."""
-    from urllib.parse import urlsplit
-
-    from tests.attacks.test_accounts import WHO, _link, _mail_count
-
-    email = identity if "@" in identity else f"{identity}@example.com"
-    for reset in [e for e in browser.endpoints if named(e, "reset") and not e.params and e.allows("POST")]:
-        page = forms_of(browser.get(reset.url()))
-        if not page:
-            continue
-        types = page[0]["types"]
-        fields = {
-            k: email if types.get(k) == "email" or (WHO.search(k) and types.get(k) != "hidden") else val
-            for k, val in page[0]["fields"].items()
-        }
-        before = _mail_count(browser.framework)
-        browser.send("POST", reset.url(), form=fields, csrf=True)
-        link = _link(browser.framework, before)
-        if link and matches(endpoint, urlsplit(link).path):
-            # Django's link redirects once, to a URL that keeps the token in the session
-            return browser.get(link).location or link
-    return None
+    links = (reset_link(browser, reset, identity) for reset in resets(browser))
+    return next((link for link in links if link and matches(endpoint, urlsplit(link).path)), None)
 
 
 def check_json_route(browser, topic, method, url, v, endpoint):
@@ -186,12 +147,12 @@ def check_json_route(browser, topic, method, url, v, endpoint):
         forged, changed = sent(browser, topic, method, url, raw=json.dumps(unique(body, n)), content_type=kind)
         if not refused(forged, changed):
             taken.append(f"as {kind} {forged.status}" + (" (data changed)" if changed else ""))
+    answers = ", ".join(taken)
     v.check(
         endpoint,
         not taken,
-        f"{method} {url}: the same JSON with no token, sent as another site can send it, answered "
-        + ", ".join(taken)
-        + ": refuse any body not sent as application/json, or require a CSRF token",
+        f"{method} {url}: the same JSON with no token, sent as another site can send it, "
+        f"answered {answers}: refuse any body not sent as application/json, or require a CSRF token",
     )
 
 
@@ -309,7 +270,10 @@ def test_a_write_needs_a_signed_in_user(topic, framework, attack, verdict):
         if named(endpoint, "login", "logout", "reset", "signup"):
             continue  # signing in, signing up and asking for a reset are what anonymous visitors do
         # the route's own form, or (no form on any page) JSON and then a plain form post
-        for body in [body_for(browser, url, fields)] + ([{"form": GENERIC_FORM}] if fields is None else []):
+        bodies = [{"form": fields}]
+        if fields is None:
+            bodies = [{"json_body": json_fields(browser, url)}, {"form": GENERIC_FORM}]
+        for body in bodies:
             before = snapshot(browser, topic)
             sent = browser.send(method, url, csrf=True, **body)
             if sent.status in {404, 405}:
