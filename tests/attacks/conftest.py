@@ -45,14 +45,13 @@ class Verdict:
     failed: list = field(default_factory=list)
     untested: list = field(default_factory=list)  # routes the rule could not try, each with why
 
-    def check(self, route, ok: bool, detail: str = "") -> bool:
+    def check(self, route, ok: bool, detail: str = ""):
         if ok:
             self.held.append(str(route))
         elif (d := declared(self.topic, self.rule, self.framework, str(route))) is not None:
             self.declared.append(f"{route} ({d.where})")
         else:
             self.failed.append(f"{route}: {detail}")
-        return ok
 
     def done(self):
         # a declared exception shows even beside routes that hold, so reviewers see every one
@@ -188,14 +187,8 @@ class Forms(HTMLParser):
         if tag == "a" and a.get("href"):
             self.links.append(a["href"])
         elif tag == "form":
-            self.forms.append(
-                {
-                    "action": a.get("action") or "",
-                    "method": (a.get("method") or "get").upper(),
-                    "fields": {},
-                    "types": {},
-                }
-            )
+            method = (a.get("method") or "get").upper()
+            self.forms.append({"action": a.get("action") or "", "method": method, "fields": {}, "types": {}})
         elif not self.forms:
             return
         elif tag in {"input", "textarea"} and a.get("name"):

@@ -58,15 +58,8 @@ class Endpoint:
         return self.route
 
 
-SAMPLES = {
-    "int": "1",
-    "string": "a",
-    "str": "a",
-    "slug": "a",
-    "path": "a.txt",
-    "uuid": "00000000-0000-4000-8000-000000000001",
-    "default": "a",
-}
+SAMPLES = dict.fromkeys(("string", "str", "slug", "default"), "a")
+SAMPLES |= {"int": "1", "path": "a.txt", "uuid": "00000000-0000-4000-8000-000000000001"}
 
 
 # --- Flask ---------------------------------------------------------------
