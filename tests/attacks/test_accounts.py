@@ -143,11 +143,9 @@ def test_a_session_ends_on_logout_and_on_a_password_change(topic, framework, att
 
 
 def _mail_count(framework):
-    if framework == "django":
-        from django.core import mail
+    from django.core import mail
 
-        return len(getattr(mail, "outbox", []))
-    return len(MAILBOX)
+    return len(getattr(mail, "outbox", [])) if framework == "django" else len(MAILBOX)
 
 
 def _link(framework, before):

@@ -87,13 +87,8 @@ def sent(browser, topic, method, url, **kwargs):
     return resp, changed
 
 
-def deletes(endpoint, method) -> bool:
-    return method == "DELETE" or named(endpoint, "delete")
-
-
-def sign_in_as_admin(browser) -> bool:
+def sign_in_as_admin(browser) -> str | None:
     """Forged requests ride on the victim's cookies: sign in (a Django superuser), if the app has accounts."""
-
     if browser.framework == "flask":  # an app asking for HTTP Basic credentials it keeps in its config
         import base64
 
@@ -109,7 +104,7 @@ def sign_in_as_admin(browser) -> bool:
     logins = login_routes(browser)
     identity = make_user(browser) if logins else None
     if identity is None:
-        return False
+        return None
     if browser.framework == "django":
         from django.contrib.auth import get_user_model
 
@@ -205,7 +200,7 @@ def test_a_write_without_its_own_csrf_token_is_refused(topic, framework, attack,
     # deleting, resetting the password and signing out last, so every other write finds its row
     # and the session a forged request rides on
     for endpoint, method, _, fields in sorted(
-        targets, key=lambda t: (named(t[0], "logout"), mailed(t[0]), deletes(*t[:2]))
+        targets, key=lambda t: (named(t[0], "logout"), mailed(t[0]), t[1] == "DELETE" or named(t[0], "delete"))
     ):
         # the first seeded row (Django's <path:object_id> would otherwise be a file name)
         url = endpoint.url(**{name: "1" for _, name in endpoint.params if name == "pk" or name.endswith("id")})
