@@ -9,9 +9,12 @@ endpoint is skipped only by a declaration in examples/<topic>/topic.yml
 
 from __future__ import annotations
 
+import base64
 import contextlib
+import datetime
 import io
 import json
+import uuid
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -42,14 +45,13 @@ class Verdict:
     failed: list = field(default_factory=list)
     untested: list = field(default_factory=list)  # routes the rule could not try, each with why
 
-    def check(self, route, ok: bool, detail: str = "") -> bool:
+    def check(self, route, ok: bool, detail: str = ""):
         if ok:
             self.held.append(str(route))
         elif (d := declared(self.topic, self.rule, self.framework, str(route))) is not None:
             self.declared.append(f"{route} ({d.where})")
         else:
             self.failed.append(f"{route}: {detail}")
-        return ok
 
     def done(self):
         # a declared exception shows even beside routes that hold, so reviewers see every one
@@ -97,40 +99,32 @@ class Browser:
     def __init__(self, framework, client, app=None, endpoints=()):
         self.framework, self.client, self.app, self.endpoints = framework, client, app, list(endpoints)
 
-    def send(
-        self, method, url, *, form=None, json_body=None, raw=None, content_type=None, headers=None, csrf=False
-    ) -> Resp:
-        headers = dict(headers or {})
+    def send(self, method, url, *, form=None, json_body=None, raw=None, content_type=None, headers=None, csrf=False):
+        """One request: a form (a file as (name, bytes)), a JSON body, or raw bytes of ``content_type``."""
+        if json_body is not None:
+            raw, content_type = json.dumps(json_body), "application/json"
+        content_type, headers = content_type or "application/octet-stream", dict(headers or {})
         with self.csrf_off() if csrf else contextlib.nullcontext():
             if self.framework == "flask":
-                kwargs = {"method": method, "headers": headers}
+                body = {"data": raw, "content_type": content_type} if raw is not None else {}
                 if form is not None:
-                    kwargs["data"] = {
-                        k: (io.BytesIO(v[1]), v[0]) if isinstance(v, tuple) else v for k, v in form.items()
-                    }
-                elif json_body is not None:
-                    kwargs["json"] = json_body
-                elif raw is not None:
-                    kwargs["data"], kwargs["content_type"] = raw, content_type or "application/octet-stream"
-                r = self.client.open(url, **kwargs)
-                body = r.get_data()
-                return Resp(r.status_code, r.content_type or "", body, r.headers.get("Location", ""), dict(r.headers))
+                    body = {"data": {k: (io.BytesIO(v[1]), v[0]) if type(v) is tuple else v for k, v in form.items()}}
+                r = self.client.open(url, method=method, headers=headers, **body)
+                where = r.headers.get("Location", "")
+                return Resp(r.status_code, r.content_type or "", r.get_data(), where, dict(r.headers))
             from django.core.files.uploadedfile import SimpleUploadedFile
+            from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 
-            client = self.client if not csrf else self.trusted
+            client = self.trusted if csrf else self.client
             if form is not None:
-                data = {k: SimpleUploadedFile(v[0], v[1]) if isinstance(v, tuple) else v for k, v in form.items()}
-                r = (
-                    client.generic(method, url, **_multipart(data))
-                    if method != "POST"
-                    else client.post(url, data, headers=headers)
-                )
-            elif json_body is not None:
-                r = client.generic(method, url, json.dumps(json_body), content_type="application/json", headers=headers)
+                data = {k: SimpleUploadedFile(*v) if isinstance(v, tuple) else v for k, v in form.items()}
+                if method == "POST":
+                    r = client.post(url, data, headers=headers)
+                else:
+                    data = encode_multipart(BOUNDARY, data)
+                    r = client.generic(method, url, data, MULTIPART_CONTENT, headers=headers)
             elif raw is not None:
-                r = client.generic(
-                    method, url, raw, content_type=content_type or "application/octet-stream", headers=headers
-                )
+                r = client.generic(method, url, raw, content_type, headers=headers)
             else:
                 r = client.generic(method, url, headers=headers)
             body = b"".join(r.streaming_content) if getattr(r, "streaming", False) else r.content
@@ -157,36 +151,44 @@ class Browser:
     def get(self, url, **kw) -> Resp:
         return self.send("GET", url, **kw)
 
+    def another(self, cookies=None, basic=False) -> Browser:
+        """Another browser on the same app, with only ``cookies`` and, if ``basic``, the HTTP Basic
+        credentials this one sends (a browser keeps those apart from any session)."""
+        if self.framework == "flask":
+            client = self.app.test_client()
+            for k, val in (cookies or {}).items():
+                client.set_cookie(k, val)
+            if basic and "HTTP_AUTHORIZATION" in self.client.environ_base:
+                client.environ_base["HTTP_AUTHORIZATION"] = self.client.environ_base["HTTP_AUTHORIZATION"]
+            return Browser("flask", client, self.app, self.endpoints)
+        from django.test import Client
 
-def _multipart(data):
-    from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
-
-    return {"data": encode_multipart(BOUNDARY, data), "content_type": MULTIPART_CONTENT}
+        client = Client(raise_request_exception=False, enforce_csrf_checks=True)
+        for k, val in (cookies or {}).items():
+            client.cookies[k] = val
+        return Browser("django", client, None, self.endpoints)
 
 
 # --- forms on the pages ---------------------------------------------------
 
 
 class Forms(HTMLParser):
-    """Every <form> of a page: action, method and its fields with a value a reader would type."""
+    """Every <form> of a page (action, method and its fields with a value a reader would type) and link."""
 
     def __init__(self, html: str):
         super().__init__()
         self.forms: list[dict] = []
+        self.links: list[str] = []
         self._select = None
         self.feed(html)
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
-        if tag == "form":
-            self.forms.append(
-                {
-                    "action": a.get("action") or "",
-                    "method": (a.get("method") or "get").upper(),
-                    "fields": {},
-                    "types": {},
-                }
-            )
+        if tag == "a" and a.get("href"):
+            self.links.append(a["href"])
+        elif tag == "form":
+            method = (a.get("method") or "get").upper()
+            self.forms.append({"action": a.get("action") or "", "method": method, "fields": {}, "types": {}})
         elif not self.forms:
             return
         elif tag in {"input", "textarea"} and a.get("name"):
@@ -211,29 +213,15 @@ class Forms(HTMLParser):
             self._select = None
 
 
-def _png() -> bytes:
-    """A valid 1x1 PNG: what an upload form that checks the file's type accepts."""
-    import struct
-    import zlib
-
-    def chunk(kind, data):
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
-        + chunk(b"IDAT", zlib.compress(b"\x00\x00"))
-        + chunk(b"IEND", b"")
-    )
-
-
+# a valid 1x1 PNG: what an upload form that checks the file's type accepts
+PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg==")
 SAMPLE_VALUES = {
     "email": "reader@example.com",
     "number": "3",
     "password": "Correct-Horse-Battery-9",
     "url": "https://example.com/",
     "date": "2024-01-02",
-    "file": ("note.png", _png()),
+    "file": ("note.png", PNG),
     "checkbox": "on",
     "textarea": "Plain words",
     "text": "Plain words",
@@ -254,9 +242,6 @@ def forms_of(resp: Resp) -> list[dict]:
 @pytest.fixture(scope="session")
 def django_routes():
     return django_endpoints()
-
-
-_flask_cache: dict[str, object] = {}
 
 
 @pytest.fixture(scope="module")
@@ -364,30 +349,19 @@ def attack(request, flask_apps, django_routes, tmp_path, services, monkeypatch, 
 def snapshot(browser: Browser, topic: str):
     """Everything a write could change: the topic's tables, its users, its stored files."""
     if browser.framework == "flask":
-        app = browser.app
-        rows = []
-        ext = app.extensions.get("sqlalchemy")
-        if ext is not None:
-            with app.app_context():
-                for table in ext.metadata.sorted_tables:
-                    rows.append(sorted(map(repr, ext.session.execute(table.select()).all())))
-        files = (
-            sorted(str(p) for p in Path(app.config.get("UPLOAD_FOLDER") or app.instance_path).rglob("*"))
-            if (app.config.get("UPLOAD_FOLDER") and Path(app.config["UPLOAD_FOLDER"]).exists())
-            else []
-        )
-        return rows, files
-    from django.apps import apps
-    from django.conf import settings
+        app, ext = browser.app, browser.app.extensions.get("sqlalchemy")
+        with app.app_context():
+            tables = ext.metadata.sorted_tables if ext else []
+            rows = [sorted(map(repr, ext.session.execute(table.select()).all())) for table in tables]
+        folder = app.config.get("UPLOAD_FOLDER")
+    else:
+        from django.apps import apps
+        from django.conf import settings
 
-    rows = []
-    for config in apps.get_app_configs():
-        if config.name.startswith(f"{topic}.") or config.name == "django.contrib.auth":
-            for model in config.get_models():
-                rows.append(sorted(map(repr, model.objects.values_list())))
-    media = Path(settings.MEDIA_ROOT) if settings.MEDIA_ROOT else None
-    files = sorted(map(str, media.rglob("*"))) if media and media.exists() else []
-    return rows, files
+        configs = [c for c in apps.get_app_configs() if c.name.startswith((f"{topic}.", "django.contrib.auth"))]
+        rows = [sorted(map(repr, model.objects.values_list())) for c in configs for model in c.get_models()]
+        folder = settings.MEDIA_ROOT
+    return rows, sorted(map(str, Path(folder).rglob("*"))) if folder and Path(folder).exists() else []
 
 
 def local(endpoint: Endpoint) -> str:
@@ -422,17 +396,22 @@ def matches(endpoint: Endpoint, path: str) -> bool:
     return re.fullmatch(pattern, path) is not None
 
 
-def write_targets(browser: Browser) -> list[tuple[Endpoint, str, str, dict | None]]:
-    """(endpoint, method, url, form fields or None for JSON) for every route that takes a write."""
+def posted_forms(browser: Browser) -> dict[str, dict]:
+    """{path a form posts to: its fields} over every page the topic serves."""
     from urllib.parse import urljoin, urlsplit
 
     forms: dict[str, dict] = {}
     for endpoint in browser.endpoints:
         if endpoint.allows("GET"):
             url = endpoint.url()
-            resp = browser.get(url)
-            for form in forms_of(resp):
+            for form in forms_of(browser.get(url)):
                 forms.setdefault(urlsplit(urljoin(url, form["action"])).path, form["fields"])
+    return forms
+
+
+def write_targets(browser: Browser) -> list[tuple[Endpoint, str, str, dict | None]]:
+    """(endpoint, method, url, form fields or None for JSON) for every route that takes a write."""
+    forms = posted_forms(browser)
     targets = []
     for endpoint in browser.endpoints:
         methods = sorted(endpoint.methods & {"POST", "PUT", "PATCH", "DELETE"}) if endpoint.methods else ["POST"]
@@ -447,36 +426,25 @@ def write_targets(browser: Browser) -> list[tuple[Endpoint, str, str, dict | Non
 
 def json_fields(browser: Browser, url: str) -> dict:
     """Keys a JSON endpoint takes: those of the items it lists, else the usual ones."""
-    resp = browser.get(url)
     try:
-        data = json.loads(resp.body)
+        data = json.loads(browser.get(url).body)
     except ValueError:
         data = None
     if isinstance(data, dict):  # {"books": [...]} or {"items": [...], "count": 2}: the list inside
         data = next((val for val in data.values() if isinstance(val, list) and val), data)
-    item = (
-        data[0]
-        if isinstance(data, list) and data and isinstance(data[0], dict)
-        else data
-        if isinstance(data, dict)
-        else {}
-    )
-    keys = {k: v for k, v in item.items() if k != "id"} or {
-        "title": "Plain words",
-        "year": 1999,
-        "name": "x",
-        "text": "Plain words",
-    }
+    if isinstance(data, list):
+        data = data[0] if data else None
+    keys = {k: v for k, v in data.items() if k != "id"} if isinstance(data, dict) else {}
+    keys = keys or {"title": "", "year": 1999, "name": "", "text": ""}
     return {k: (3 if isinstance(v, int) and not isinstance(v, bool) else "Plain words") for k, v in keys.items()}
 
 
 # --- rows in every table ---------------------------------------------------
 
 
-def _value(kind: str, i: int, length=None, marker="Row"):
-    import datetime
-
-    kind = kind.lower()
+def _value(typed, i: int, marker: str):
+    """A value for row i of a column (SQLAlchemy's type) or a field (Django's), by its class name."""
+    kind, length = type(typed).__name__.lower(), getattr(typed, "length", None) or getattr(typed, "max_length", None)
     if "bool" in kind:
         return False
     if "int" in kind or "autofield" in kind:
@@ -488,8 +456,6 @@ def _value(kind: str, i: int, length=None, marker="Row"):
     if "date" in kind:
         return datetime.date(2024, 1, 2)
     if "uuid" in kind:
-        import uuid
-
         return uuid.uuid4()
     if "email" in kind:
         return f"row{i}@example.com"
@@ -502,78 +468,59 @@ def _value(kind: str, i: int, length=None, marker="Row"):
 def seed(browser: Browser, topic: str, n: int = 1, marker: str = "Row") -> int:
     """n rows in each of the topic's tables (ids from 1), values any form would accept; returns how many tables."""
     seeded = 0
-    if browser is None:
-        return 0
-    if browser.framework == "flask":
-        app = browser.app
-        ext = app.extensions.get("sqlalchemy")
-        if ext is None:
-            return 0
-        with app.app_context():
+    if browser is not None and browser.framework == "flask" and (ext := browser.app.extensions.get("sqlalchemy")):
+        with browser.app.app_context():
             for table in ext.metadata.sorted_tables:
-                rows = []
-                for i in range(n):
-                    row = {}
-                    for col in table.columns:
-                        if col.foreign_keys:
-                            row[col.name] = 1
-                        elif col.primary_key and col.autoincrement in (True, "auto") and "INT" in str(col.type).upper():
-                            continue
-                        else:
-                            row[col.name] = _value(
-                                type(col.type).__name__, i, getattr(col.type, "length", None), marker
-                            )
-                    rows.append(row)
+                auto = {c.name for c in table.primary_key if c.autoincrement in (True, "auto")}
+                auto = {name for name in auto if "INT" in str(table.c[name].type).upper()}
+                rows = [
+                    {
+                        c.name: 1 if c.foreign_keys else _value(c.type, i, marker)
+                        for c in table.columns
+                        if c.foreign_keys or c.name not in auto
+                    }
+                    for i in range(n)
+                ]
                 try:
                     ext.session.execute(table.insert(), rows)
                     ext.session.commit()
                     seeded += 1
                 except Exception:  # noqa: BLE001  (a table the generic rows do not fit stays empty)
                     ext.session.rollback()
-        return seeded
-    from django.apps import apps
-    from django.db import IntegrityError, models, transaction
+    elif browser is not None and browser.framework == "django":
+        from django.apps import apps
+        from django.db import IntegrityError, transaction
 
-    for _ in range(2):  # twice: a foreign key finds the rows of a model seeded after it
-        for config in apps.get_app_configs():
-            if not config.name.startswith(f"{topic}."):
-                continue
-            for model in config.get_models():
-                if model.objects.exists():
-                    continue
-                objs = []
+        models = [m for c in apps.get_app_configs() if c.name.startswith(f"{topic}.") for m in c.get_models()]
+        for _ in range(2):  # twice: a foreign key finds the rows of a model seeded after it
+            for model in [m for m in models if not m.objects.exists()]:
                 try:
-                    for i in range(n):
-                        values = {}
-                        for f in model._meta.concrete_fields:
-                            if f.primary_key and isinstance(f, models.AutoField):
-                                continue
-                            if f.is_relation:
-                                target = (
-                                    f.related_model.objects.first()
-                                    if f.related_model._meta.app_label != "auth"
-                                    else _user()
-                                )
-                                if target is None and not f.null:
-                                    raise LookupError
-                                values[f.name] = target
-                            elif isinstance(f, models.FileField):
-                                values[f.name] = f"row{i}.txt"
-                            elif f.has_default() or f.null and f.blank:
-                                continue
-                            else:
-                                values[f.name] = _value(type(f).__name__, i, getattr(f, "max_length", None), marker)
-                        objs.append(model(**values))
                     with transaction.atomic():
-                        model.objects.bulk_create(objs)
+                        model.objects.bulk_create([_django_row(model, i, marker) for i in range(n)])
                     seeded += 1
                 except (LookupError, IntegrityError, ValueError, TypeError):
                     continue
     return seeded
 
 
-def _user():
+def _django_row(model, i: int, marker: str):
+    """Row i of a Django model: the first row of each model it points to, a value for each field that needs one."""
     from django.contrib.auth import get_user_model
+    from django.db import models
 
-    User = get_user_model()
-    return User.objects.first() or User.objects.create_user("owner", "owner@example.com", "Correct-Horse-Battery-9")
+    values = {}
+    for f in model._meta.concrete_fields:
+        if f.primary_key and isinstance(f, models.AutoField):
+            continue
+        if f.is_relation and f.related_model._meta.app_label == "auth":
+            users = get_user_model().objects
+            values[f.name] = users.first() or users.create_user("owner", "owner@example.com", "Correct-Horse-Battery-9")
+        elif f.is_relation:
+            values[f.name] = f.related_model.objects.first()
+            if values[f.name] is None and not f.null:
+                raise LookupError(f.name)
+        elif isinstance(f, models.FileField):
+            values[f.name] = f"row{i}.txt"
+        elif not (f.has_default() or f.null and f.blank):
+            values[f.name] = _value(f, i, marker)
+    return model(**values)

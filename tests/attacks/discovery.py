@@ -58,15 +58,8 @@ class Endpoint:
         return self.route
 
 
-SAMPLES = {
-    "int": "1",
-    "string": "a",
-    "str": "a",
-    "slug": "a",
-    "path": "a.txt",
-    "uuid": "00000000-0000-4000-8000-000000000001",
-    "default": "a",
-}
+SAMPLES = dict.fromkeys(("string", "str", "slug", "default"), "a")
+SAMPLES |= {"int": "1", "path": "a.txt", "uuid": "00000000-0000-4000-8000-000000000001"}
 
 
 # --- Flask ---------------------------------------------------------------
@@ -74,16 +67,11 @@ SAMPLES = {
 
 
 def flask_endpoints(topic: str, app) -> list[Endpoint]:
-    found = []
-    for rule in app.url_map.iter_rules():
-        if rule.endpoint == "static" or rule.endpoint.endswith(".static"):
-            continue
-        methods = frozenset(rule.methods - {"OPTIONS"})
-        found.append(Endpoint(topic, "flask", rule.rule, methods))
-    # one endpoint per route: merge GET and POST rules of the same path
+    """One endpoint per route, the methods of its rules merged (GET and POST rules of the same path)."""
     merged: dict[str, set] = {}
-    for e in found:
-        merged.setdefault(e.route, set()).update(e.methods)
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint != "static" and not rule.endpoint.endswith(".static"):
+            merged.setdefault(rule.rule, set()).update(rule.methods - {"OPTIONS"})
     return [Endpoint(topic, "flask", route, frozenset(m)) for route, m in sorted(merged.items())]
 
 
@@ -125,13 +113,11 @@ def django_endpoints() -> dict[str, list[Endpoint]]:
     for topic, urlconf in standalone_urlconfs().items():  # a project of its own: every route is the topic's
         by_topic.pop(topic, None)
         walk(get_resolver(urlconf), "", topic)
-    return {
-        t: [
-            Endpoint(t, "django", r, frozenset(m - {"?"}) if "?" not in m else frozenset())
-            for r, m in sorted(routes.items())
-        ]
-        for t, routes in by_topic.items()
-    }
+
+    def endpoint(t, route, methods):  # "?": a function view, which takes any method
+        return Endpoint(t, "django", route, frozenset(() if "?" in methods else methods))
+
+    return {t: [endpoint(t, *route) for route in sorted(routes.items())] for t, routes in by_topic.items()}
 
 
 def standalone_urlconfs() -> dict[str, str]:
@@ -153,7 +139,3 @@ def django_websockets() -> dict[str, list[str]]:
             module = importlib.import_module(f"{topic}.django_app.routing")
             found[topic] = [str(p.pattern) for p in getattr(module, "websocket_urlpatterns", [])]
     return found
-
-
-def cookbook_page(topic: str) -> Path:
-    return COOKBOOK / f"{topic}.md"

@@ -22,7 +22,7 @@ from functools import cache
 
 import yaml
 
-from tests.attacks.discovery import EXAMPLES, cookbook_page
+from tests.attacks.discovery import COOKBOOK, EXAMPLES
 
 RULES = {
     "secrets": "the app refuses to start without a key and holds no usable fallback",
@@ -82,7 +82,7 @@ def declarations(topic: str) -> tuple[Declaration, ...]:
         return ()
     if not isinstance(attacks, dict):
         raise ManifestError(f"{rel}: attacks: must map rule names to lists of declarations")
-    page = cookbook_page(topic)
+    page = COOKBOOK / f"{topic}.md"
     said = _plain(page.read_text(encoding="utf-8")) if page.exists() else ""
     found = []
     for rule, items in attacks.items():

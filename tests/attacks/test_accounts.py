@@ -16,6 +16,7 @@ from tests.attacks.conftest import CELLS, GENERIC_FORM, MAILBOX, forms_of, named
 
 PASSWORD = "Correct-Horse-Battery-9"
 NEW_PASSWORD = "Another-Horse-Battery-7"
+WRONG = "Wrong-Horse-Battery-1"
 WHO = re.compile(r"user|email|login|name", re.I)
 
 
@@ -28,29 +29,20 @@ def make_user(browser, who="reader"):
         if not users.filter(username=who).exists():
             users.create_user(who, f"{who}@example.com", PASSWORD)
         return who
-    app = browser.app
-    ext = app.extensions.get("sqlalchemy")
-    if ext is None:
-        return None
-    with app.app_context():
-        for mapper in ext.Model.registry.mappers:
-            cls = mapper.class_
-            if hasattr(cls, "set_password"):
-                columns = {c.key for c in mapper.columns}
-                user = cls(
-                    **{
-                        k: (f"{who}@example.com" if k == "email" else who)
-                        for k in columns
-                        if k in {"email", "username", "name"}
-                    }
-                )
-                user.set_password(PASSWORD)
-                ext.session.add(user)
-                try:
-                    ext.session.commit()
-                except Exception:  # noqa: BLE001  (made by an earlier test of this module)
-                    ext.session.rollback()
-                return f"{who}@example.com" if "email" in columns else who
+    app, ext = browser.app, browser.app.extensions.get("sqlalchemy")
+    mappers = ext.Model.registry.mappers if ext else ()
+    for mapper in [m for m in mappers if hasattr(m.class_, "set_password")][:1]:
+        columns = {c.key for c in mapper.columns}
+        email = f"{who}@example.com"
+        with app.app_context():
+            user = mapper.class_(**{k: email if k == "email" else who for k in columns & {"email", "username", "name"}})
+            user.set_password(PASSWORD)
+            ext.session.add(user)
+            try:
+                ext.session.commit()
+            except Exception:  # noqa: BLE001  (made by an earlier test of this module)
+                ext.session.rollback()
+        return email if "email" in columns else who
     return None
 
 
@@ -60,18 +52,38 @@ def login_routes(browser):
     ]
 
 
-def sign_in(browser, endpoint, identity, password=PASSWORD):
-    page = browser.get(endpoint.url())
-    forms = forms_of(page)
-    if not forms:
-        return None
-    fields = dict(forms[0]["fields"])
-    for name, kind in forms[0]["types"].items():
-        if kind == "password":
+def filled(form, who, password=None) -> dict:
+    """The form's fields, ``who`` in each box naming a user (an address where it asks for an email), and
+    ``password`` in each password box."""
+    fields = dict(form["fields"])
+    for name, kind in form["types"].items():
+        if kind == "password" and password:
             fields[name] = password
-        elif kind in {"text", "email"} and WHO.search(name):
-            fields[name] = identity
-    return browser.send("POST", endpoint.url(), form=fields)
+        elif who and (kind == "email" or kind == "text" and WHO.search(name)):
+            fields[name] = who if "@" in who or kind != "email" else f"{who}@example.com"
+    return fields
+
+
+def sign_in(browser, endpoint, identity, password=PASSWORD):
+    forms = forms_of(browser.get(endpoint.url()))
+    return browser.send("POST", endpoint.url(), form=filled(forms[0], identity, password)) if forms else None
+
+
+def resets(browser):
+    return [e for e in browser.endpoints if named(e, "reset") and not e.params and e.allows("POST")]
+
+
+def reset_link(browser, reset, identity) -> str | None:
+    """The reset form at ``reset`` sent for ``identity``: "" if it shows no form, None if no mail with a link
+    came, else the URL the link leads to (Django's redirects once, to a URL that keeps the token in the session)."""
+    page = forms_of(browser.get(reset.url()))
+    if not page:
+        return ""
+    before = _mail_count(browser.framework)
+    email = identity if "@" in identity else f"{identity}@example.com"
+    browser.send("POST", reset.url(), form=filled(page[0], email), csrf=True)
+    link = _link(browser.framework, before)
+    return link and (browser.get(link).location or link)
 
 
 def private_routes(browser):
@@ -89,23 +101,6 @@ def cookies(browser):
     if browser.framework == "flask":
         return {c.key: c.value for c in browser.client._cookies.values()}
     return {k: m.value for k, m in browser.client.cookies.items()}
-
-
-def fresh(browser, jar):
-    """Another browser that replays the cookies ``jar``."""
-    from tests.attacks.conftest import Browser
-
-    if browser.framework == "flask":
-        client = browser.app.test_client()
-        for k, val in jar.items():
-            client.set_cookie(k, val)
-        return Browser("flask", client, browser.app, browser.endpoints)
-    from django.test import Client
-
-    client = Client(raise_request_exception=False)
-    for k, val in jar.items():
-        client.cookies[k] = val
-    return Browser("django", client, None, browser.endpoints)
 
 
 def signed_in(browser, private) -> bool:
@@ -128,53 +123,29 @@ def test_a_session_ends_on_logout_and_on_a_password_change(topic, framework, att
             v.check(logout, not signed_in(browser, private[0]), f"still signed in after POST {logout.url()}")
             sign_in(browser, login, identity)
             jar = cookies(browser)
-        for reset in [e for e in browser.endpoints if named(e, "reset") and not e.params and e.allows("POST")]:
-            mail = _mail_count(framework)
-            page = forms_of(browser.get(reset.url()))
-            if not page:
-                continue
-            fields = {
-                k: (f"{identity}@example.com" if "@" not in identity else identity)
-                if page[0]["types"].get(k) == "email"
-                or WHO.search(k)
-                and k != "csrf_token"
-                and page[0]["types"].get(k) != "hidden"
-                else val
-                for k, val in page[0]["fields"].items()
-            }
-            browser.send("POST", reset.url(), form=fields)
-            link = _link(framework, mail)
-            if link is None:
+        for reset in resets(browser):
+            target = reset_link(browser, reset, identity)
+            if target is None:
                 v.check(reset, False, f"POST {reset.url()} for a known user sent no message with a link")
+            if not target:
                 continue
-            step = browser.get(link)
-            target = step.location or link
             form = forms_of(browser.get(target))
             if not form:
                 v.check(reset, False, f"the reset link {target} shows no form")
                 continue
-            fields = {
-                k: NEW_PASSWORD if form[0]["types"].get(k) == "password" else val
-                for k, val in form[0]["fields"].items()
-            }
-            done = browser.send("POST", target, form=fields)
+            done = browser.send("POST", target, form=filled(form[0], None, NEW_PASSWORD))
             if done.status >= 400:
                 v.check(reset, False, f"setting a new password through {target} answered {done.status}")
                 continue
-            v.check(
-                reset,
-                not signed_in(fresh(browser, jar), private[0]),
-                "a session cookie from before the password reset still signs in",
-            )
+            before = browser.another(jar)
+            v.check(reset, not signed_in(before, private[0]), "a session cookie from before the reset still signs in")
     v.done()
 
 
 def _mail_count(framework):
-    if framework == "django":
-        from django.core import mail
+    from django.core import mail
 
-        return len(getattr(mail, "outbox", []))
-    return len(MAILBOX)
+    return len(getattr(mail, "outbox", [])) if framework == "django" else len(MAILBOX)
 
 
 def _link(framework, before):
@@ -195,24 +166,14 @@ def _link(framework, before):
     return None
 
 
-def _median_seconds(send, times=3):
+def _median_seconds(browser, url, fields, times=3):
+    """How long the app takes to answer this POST: the median of three."""
     samples = []
     for _ in range(times):
         start = time.perf_counter()
-        send()
+        browser.send("POST", url, form=fields, csrf=True)
         samples.append(time.perf_counter() - start)
     return statistics.median(samples)
-
-
-def _wrong_password(browser, form, url, who):
-    """A sender of the login (or reset) form filled in for ``who`` with a wrong password."""
-    fields = dict(form["fields"])
-    for name, kind in form["types"].items():
-        if kind == "password":
-            fields[name] = "Wrong-Horse-Battery-1"
-        elif kind in {"text", "email"} and (WHO.search(name) or kind == "email"):
-            fields[name] = who if "@" in who or kind != "email" else f"{who}@example.com"
-    return lambda: browser.send("POST", url, form=fields, csrf=True)
 
 
 @pytest.mark.parametrize(("topic", "framework"), CELLS)
@@ -228,8 +189,7 @@ def test_login_and_reset_take_as_long_for_unknown_users(topic, framework, attack
             if not page:
                 continue
             form, url = page[0], endpoint.url()
-            known = _median_seconds(_wrong_password(browser, form, url, identity))
-            unknown = _median_seconds(_wrong_password(browser, form, url, other))
+            known, unknown = (_median_seconds(browser, url, filled(form, who, WRONG)) for who in (identity, other))
             slow, fast = max(known, unknown), max(min(known, unknown), 0.002)
             # Generous: a tenth of a password hash (50 ms) and a factor of 5 must both show.
             v.check(
@@ -263,7 +223,7 @@ def test_an_object_is_not_fetched_by_another_visitor_guessing_its_id(topic, fram
         location = made.location.split("?")[0]
         if made.status not in {301, 302, 303} or not re.search(r"/\d+/?$", location):
             continue
-        got = fresh(browser, {}).get(location)
+        got = browser.another().get(location)
         v.check(
             re.sub(r"/\d+(/?)$", r"/<id>\1", location),
             got.status != 200,

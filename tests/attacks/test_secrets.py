@@ -4,6 +4,7 @@ import os
 import re
 import subprocess
 import sys
+from unittest import mock
 
 import pytest
 
@@ -18,55 +19,38 @@ USES_KEY = re.compile(
 )
 
 
+TESTS = re.compile(r"^test_|_tests\.py$")
+
+
 def sources(topic, framework):
+    """The example's own code for that framework, its tests left out."""
     folder = EXAMPLES / topic
-    if framework == "flask":
-        files = [
-            p
-            for p in folder.rglob("*.py")
-            if "django_app" not in p.parts
-            and not p.name.endswith("_tests.py")
-            and "flask_tests" not in p.parts
-            and not p.name.startswith("test_")
-        ]
-    else:
-        files = list((folder / "django_app").rglob("*.py")) if (folder / "django_app").exists() else []
-        if topic == "hello":  # the project's root app: project/settings.py is judged once, here
-            files.append(EXAMPLES / "project" / "settings.py")
-    return files
+    if framework == "django":  # hello is the project's root app: project/settings.py is judged once, there
+        root = [EXAMPLES / "project" / "settings.py"] if topic == "hello" else []
+        return [*(folder / "django_app").rglob("*.py"), *root]
+    skip = {"django_app", "flask_tests"}
+    return [p for p in folder.rglob("*.py") if not skip & set(p.parts) and not TESTS.search(p.name)]
 
 
 def start_without_key(topic):
     """Builds the Flask app with no key anywhere; the exception it raises, or the key it ended with."""
     factory = flask_factory(topic)
-    saved = dict(os.environ)
-    for name in [n for n in os.environ if "SECRET_KEY" in n]:
-        del os.environ[name]
-    try:
-        app = factory({"SQLALCHEMY_DATABASE_URI": "sqlite://"}) if takes_config(factory) else factory()
-    except Exception as error:  # noqa: BLE001  (any refusal to start is the point)
-        return error, None
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
+    with mock.patch.dict(os.environ, {k: val for k, val in os.environ.items() if "SECRET_KEY" not in k}, clear=True):
+        try:
+            app = factory({"SQLALCHEMY_DATABASE_URI": "sqlite://"}) if takes_config(factory) else factory()
+        except Exception as error:  # noqa: BLE001  (any refusal to start is the point)
+            return error, None
     return None, app.config.get("SECRET_KEY")
-
-
-def django_settings_modules(topic):
-    folder = EXAMPLES / topic / "django_app"
-    mods = sorted(folder.glob("settings*.py")) if folder.exists() else []
-    return [f"{topic}.django_app.{p.stem}" for p in mods]
 
 
 @pytest.mark.parametrize(("topic", "framework"), CELLS)
 def test_secrets_fail_closed(topic, framework, verdict):
     v = verdict("secrets", topic, framework)
     for path in sources(topic, framework):
-        for match in FALLBACK.finditer(path.read_text(encoding="utf-8")):
-            line = path.read_text(encoding="utf-8")[: match.start()].count("\n") + 1
-            v.check(
-                str(path.relative_to(ROOT)), False, f"line {line}: a hard-coded key {match.group(3)!r} anyone can read"
-            )
+        text = path.read_text(encoding="utf-8")
+        for match in FALLBACK.finditer(text):
+            line = text[: match.start()].count("\n") + 1
+            v.check(str(path.relative_to(ROOT)), False, f"line {line}: a hard-coded key {match[3]!r} anyone can read")
     if framework == "flask" and flask_factory(topic) is not None:
         uses = any(USES_KEY.search(p.read_text(encoding="utf-8")) for p in sources(topic, "flask"))
         error, key = start_without_key(topic)
@@ -77,13 +61,14 @@ def test_secrets_fail_closed(topic, framework, verdict):
         elif uses:
             v.check("create_app()", False, "started without FLASK_SECRET_KEY though it signs sessions or tokens")
     if framework == "django":
-        env = {k: v2 for k, v2 in os.environ.items() if "SECRET_KEY" not in k}
+        env = {k: val for k, val in os.environ.items() if "SECRET_KEY" not in k}
         env["PYTHONPATH"] = os.pathsep.join([str(ROOT), str(EXAMPLES)])
-        modules = django_settings_modules(topic) or (["project.settings"] if topic == "hello" else [])
+        settings = sorted((EXAMPLES / topic / "django_app").glob("settings*.py"))
+        modules = [f"{topic}.django_app.{p.stem}" for p in settings]
+        if topic == "hello" and not modules:  # the project's root app: the project's settings
+            modules = ["project.settings"]
         for module in modules:
-            code = (
-                f"import importlib; m = importlib.import_module({module!r}); print(repr(getattr(m, 'SECRET_KEY', '')))"
-            )
+            code = f"import {module} as m; print(repr(getattr(m, 'SECRET_KEY', '')))"
             run = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
             started = run.returncode == 0 and run.stdout.strip() not in {"''", "None"}
             v.check(module, not started, f"imports without DJANGO_SECRET_KEY, with SECRET_KEY={run.stdout.strip()}")

@@ -23,12 +23,9 @@ BIG = 12 * 1024 * 1024
 
 
 def socketio_topics():
-    found = []
-    for topic in topics():
-        app_file = EXAMPLES / topic / "flask_app.py"
-        if app_file.exists() and "SocketIO" in app_file.read_text(encoding="utf-8") and flask_factory(topic):
-            found.append(topic)
-    return found
+    apps = {topic: EXAMPLES / topic / "flask_app.py" for topic in topics()}
+    apps = {topic: app.read_text(encoding="utf-8") for topic, app in apps.items() if app.exists()}
+    return [topic for topic, code in apps.items() if "SocketIO" in code and flask_factory(topic)]
 
 
 CASES = [pytest.param(t, "flask", "/socket.io/", id=f"{t}-flask") for t in socketio_topics()] + [

@@ -1,36 +1,37 @@
 """Writes: refused without a CSRF token, and refused to anonymous visitors unless the page says why.
 
-The CSRF rule proves the refusal is the token's: each write goes twice from a signed-in browser
-(a Django superuser; HTTP Basic credentials an app keeps in its config), once without its token
-and once with it (Flask-WTF's check off, or Django's client that does not enforce it), and only
-the one without may be refused. A route is reached as a reader reaches it: a password reset's
-through the link it mails, Flask-Admin's edit through the page's link with ?id=. A JSON write must
-also refuse the same JSON sent as text/plain, a form or multipart (what another site's form or a
-no-preflight fetch sends) unless it needs a token.
+The CSRF rule proves the refusal is the token's: each form write goes three times from a signed-in
+browser (a Django superuser; HTTP Basic credentials an app keeps in its config): without its token,
+with a token another visitor's session rendered (what an attacker copies from their own browser),
+and with its own (Flask-WTF's check off, or Django's client that does not enforce it); the first
+two must be refused and change no data, the last only may be taken. A route is reached as a reader
+reaches it: a password reset's through the link it mails, Flask-Admin's edit through the page's
+link with ?id=. A JSON write must also refuse the same JSON sent as text/plain, a form or
+multipart (what another site's form or a no-preflight fetch sends) unless it needs a token.
 """
 
+import contextlib
 import json
 import re
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 
 from tests.attacks.conftest import (
     CELLS,
     GENERIC_FORM,
+    Forms,
     forms_of,
     json_fields,
     matches,
     named,
+    posted_forms,
     seed,
     snapshot,
     to_login,
     write_targets,
 )
-
-
-def body_for(browser, url, fields):
-    return {"form": fields} if fields is not None else {"json_body": json_fields(browser, url)}
-
+from tests.attacks.test_accounts import PASSWORD, login_routes, make_user, reset_link, resets, sign_in
 
 # What each framework answers when the token is missing: Flask-WTF's "The CSRF token is missing."
 # (CSRFProtect's 400 or a form's error), Django's "CSRF verification failed" page.
@@ -74,28 +75,20 @@ def fields_asked_for(resp) -> dict | None:
 def sent(browser, topic, method, url, **kwargs):
     """The response, and whether the topic's data changed; Django's writes are then undone (a savepoint),
     so a row a request with a token deleted is there for the next method of the same route."""
-    if browser.framework == "django":
-        from django.db import transaction
+    from django.db import transaction
 
-        with transaction.atomic():
-            before = snapshot(browser, topic)
-            resp = browser.send(method, url, **kwargs)
-            changed = snapshot(browser, topic) != before
+    django = browser.framework == "django"
+    with transaction.atomic() if django else contextlib.nullcontext():
+        before = snapshot(browser, topic)
+        resp = browser.send(method, url, **kwargs)
+        changed = snapshot(browser, topic) != before
+        if django:
             transaction.set_rollback(True)
-        return resp, changed
-    before = snapshot(browser, topic)
-    resp = browser.send(method, url, **kwargs)
-    return resp, snapshot(browser, topic) != before
+    return resp, changed
 
 
-def deletes(endpoint, method) -> bool:
-    return method == "DELETE" or named(endpoint, "delete")
-
-
-def sign_in_as_admin(browser) -> bool:
+def sign_in_as_admin(browser) -> str | None:
     """Forged requests ride on the victim's cookies: sign in (a Django superuser), if the app has accounts."""
-    from tests.attacks.test_accounts import PASSWORD, login_routes, make_user, sign_in
-
     if browser.framework == "flask":  # an app asking for HTTP Basic credentials it keeps in its config
         import base64
 
@@ -111,7 +104,7 @@ def sign_in_as_admin(browser) -> bool:
     logins = login_routes(browser)
     identity = make_user(browser) if logins else None
     if identity is None:
-        return False
+        return None
     if browser.framework == "django":
         from django.contrib.auth import get_user_model
 
@@ -123,26 +116,10 @@ def sign_in_as_admin(browser) -> bool:
 def linked_url(browser, endpoint) -> str | None:
     """A link on one of the topic's pages to this route with a query string (Flask-Admin's
     /edit/?id=1), for a route that redirects when it is opened bare."""
-    from html.parser import HTMLParser
-    from urllib.parse import urljoin, urlsplit
-
-    class Links(HTMLParser):
-        def __init__(self):
-            super().__init__()
-            self.hrefs = []
-
-        def handle_starttag(self, tag, attrs):
-            if tag == "a" and dict(attrs).get("href"):
-                self.hrefs.append(dict(attrs)["href"])
-
     if not hasattr(browser, "linked"):  # every page read once per test
-        browser.linked = []
-        for page in [e for e in browser.endpoints if e.allows("GET") and not e.params]:
-            resp = browser.get(page.url())
-            if "html" in resp.content_type:
-                links = Links()
-                links.feed(resp.text)
-                browser.linked += [urlsplit(urljoin(page.url(), href)) for href in links.hrefs]
+        pages = [(e.url(), browser.get(e.url())) for e in browser.endpoints if e.allows("GET") and not e.params]
+        hrefs = [urljoin(url, href) for url, r in pages if "html" in r.content_type for href in Forms(r.text).links]
+        browser.linked = [urlsplit(href) for href in hrefs]
     return next((f"{p.path}?{p.query}" for p in browser.linked if p.query and matches(endpoint, p.path)), None)
 
 
@@ -153,27 +130,8 @@ def mailed(endpoint) -> bool:
 
 def mailed_link(browser, endpoint, identity) -> str | None:
     """The URL the reset form mails to ``identity`` for this route, as the reader's browser opens it."""
-    from urllib.parse import urlsplit
-
-    from tests.attacks.test_accounts import WHO, _link, _mail_count
-
-    email = identity if "@" in identity else f"{identity}@example.com"
-    for reset in [e for e in browser.endpoints if named(e, "reset") and not e.params and e.allows("POST")]:
-        page = forms_of(browser.get(reset.url()))
-        if not page:
-            continue
-        types = page[0]["types"]
-        fields = {
-            k: email if types.get(k) == "email" or (WHO.search(k) and types.get(k) != "hidden") else val
-            for k, val in page[0]["fields"].items()
-        }
-        before = _mail_count(browser.framework)
-        browser.send("POST", reset.url(), form=fields, csrf=True)
-        link = _link(browser.framework, before)
-        if link and matches(endpoint, urlsplit(link).path):
-            # Django's link redirects once, to a URL that keeps the token in the session
-            return browser.get(link).location or link
-    return None
+    links = (reset_link(browser, reset, identity) for reset in resets(browser))
+    return next((link for link in links if link and matches(endpoint, urlsplit(link).path)), None)
 
 
 def check_json_route(browser, topic, method, url, v, endpoint):
@@ -184,31 +142,50 @@ def check_json_route(browser, topic, method, url, v, endpoint):
         forged, changed = sent(browser, topic, method, url, raw=json.dumps(unique(body, n)), content_type=kind)
         if not refused(forged, changed):
             taken.append(f"as {kind} {forged.status}" + (" (data changed)" if changed else ""))
+    answers = ", ".join(taken)
     v.check(
         endpoint,
         not taken,
-        f"{method} {url}: the same JSON with no token, sent as another site can send it, answered "
-        + ", ".join(taken)
-        + ": refuse any body not sent as application/json, or require a CSRF token",
+        f"{method} {url}: the same JSON with no token, sent as another site can send it, "
+        f"answered {answers}: refuse any body not sent as application/json, or require a CSRF token",
     )
 
 
-def pair(browser, topic, method, url, fields):
-    """The form sent without its token, then with one: the one without first, so a write the app wrongly
-    takes shows as changed data and not as a row the request with the token already deleted."""
+def strangers_token(browser) -> dict:
+    """The token fields another visitor's own session renders, as an attacker copies them from their
+    own browser (with the HTTP Basic credentials an app has one pair of). Flask-WTF and Django keep
+    one token per session, so any of the stranger's forms gives it."""
+    if not hasattr(browser, "strangers"):  # read once per test
+        forms = posted_forms(browser.another(basic=True)).values()
+        tokens = ({k: val for k, val in form.items() if "csrf" in k} for form in forms)
+        browser.strangers = next((token for token in tokens if token), {})
+    return browser.strangers
+
+
+def sends(browser, topic, method, url, fields):
+    """The form sent without its token, with another visitor's, then with its own: the forged ones first,
+    so a write the app wrongly takes shows as changed data and not as a row the control already deleted."""
     plain = {k: val for k, val in fields.items() if "csrf" not in k}
-    forged = sent(browser, topic, method, url, form=unique(plain, 1))
-    control = sent(browser, topic, method, url, form=unique(plain, 2), csrf=True)
+    stolen = strangers_token(browser)
+
+    def three(plain, n):
+        return (
+            sent(browser, topic, method, url, form=unique(plain, n)),
+            sent(browser, topic, method, url, form=unique({**plain, **stolen}, n + 1)) if stolen else None,
+            sent(browser, topic, method, url, form=unique(plain, n + 2), csrf=True),
+        )
+
+    forged, other, control = three(plain, 1)
     if not takes(*control) and (asked := fields_asked_for(control[0])):
-        plain = {**plain, **asked}  # a form no page shows: the fields its errors name
-        forged = sent(browser, topic, method, url, form=unique(plain, 3))
-        control = sent(browser, topic, method, url, form=unique(plain, 4), csrf=True)
-    return forged, control
+        # a form no page shows: the fields its errors name
+        forged, other, control = three({**plain, **asked}, 4)
+    return forged, other, control
 
 
 @pytest.mark.parametrize(("topic", "framework"), CELLS)
-def test_a_write_without_csrf_token_is_refused(topic, framework, attack, verdict):
-    """Each write is sent twice, alike but for the token: with it, the app takes it; without, it refuses.
+def test_a_write_without_its_own_csrf_token_is_refused(topic, framework, attack, verdict):
+    """Each write is sent alike but for the token: with its own, the app takes it; without one, or with
+    another visitor's, it refuses and changes nothing.
 
     A route the rule cannot make the app take (a body it cannot guess) is listed under the matrix as
     not tested, never counted as held. A JSON route (one that takes application/json with a token)
@@ -217,12 +194,13 @@ def test_a_write_without_csrf_token_is_refused(topic, framework, attack, verdict
     v = verdict("csrf", topic, framework)
     browser = attack(topic, framework)
     seed(browser, topic)
+    # signed in first, so the forms a visitor sees only then are found too
+    identity = sign_in_as_admin(browser) if browser else None
     targets = write_targets(browser) if browser else []
-    identity = sign_in_as_admin(browser) if targets else None
     # deleting, resetting the password and signing out last, so every other write finds its row
     # and the session a forged request rides on
     for endpoint, method, _, fields in sorted(
-        targets, key=lambda t: (named(t[0], "logout"), mailed(t[0]), deletes(*t[:2]))
+        targets, key=lambda t: (named(t[0], "logout"), mailed(t[0]), t[1] == "DELETE" or named(t[0], "delete"))
     ):
         # the first seeded row (Django's <path:object_id> would otherwise be a file name)
         url = endpoint.url(**{name: "1" for _, name in endpoint.params if name == "pk" or name.endswith("id")})
@@ -243,25 +221,27 @@ def test_a_write_without_csrf_token_is_refused(topic, framework, attack, verdict
             fields = GENERIC_FORM  # not JSON: a plain form post
             tried = f"as JSON {control[0].status}, as a form "
         logout = named(endpoint, "logout")
-        (forged, f_changed), (control, c_changed) = pair(browser, topic, method, url, fields)
-        if writes_nothing(v, method, url, read, control, c_changed):
+        forged, other, (control, c_changed) = sends(browser, topic, method, url, fields)
+        tries = [("without a token", forged)] + ([("with another visitor's token", other)] if other else [])
+        wrong = [
+            f"{how} answered {r.status}" + (" and changed data" if changed else "")
+            for how, (r, changed) in tries
+            if not refused(r, changed, logout)
+        ]
+        if not wrong and writes_nothing(v, method, url, read, control, c_changed):
             continue
-        if not refused(forged, f_changed, logout):
-            v.check(
-                endpoint,
-                False,
-                f"{method} {url} without a token answered {forged.status}"
-                + (" and changed data" if f_changed else "")
-                + f" (with one: {control.status})",
-            )
+        if other is None:
+            v.untested.append(f"{method} {url}: no page showed another visitor a token to send in its place")
+        if wrong:
+            v.check(endpoint, False, f"{method} {url} " + ", ".join(wrong) + f" (with its own: {control.status})")
         elif takes(control, c_changed, logout) or (
-            CSRF_REFUSAL.search(forged.text) and not CSRF_REFUSAL.search(control.text)
+            CSRF_REFUSAL.search(forged[0].text) and not CSRF_REFUSAL.search(control.text)
         ):
             v.check(endpoint, True)  # refused for the missing token, and for nothing else
         else:
             v.untested.append(
                 f"{method} {url}: with a token too it answered {tried}{control.status}, so the refusal"
-                f" without one ({forged.status}) may not be the token's"
+                f" without one ({forged[0].status}) may not be the token's"
             )
     v.done()
 
@@ -285,7 +265,10 @@ def test_a_write_needs_a_signed_in_user(topic, framework, attack, verdict):
         if named(endpoint, "login", "logout", "reset", "signup"):
             continue  # signing in, signing up and asking for a reset are what anonymous visitors do
         # the route's own form, or (no form on any page) JSON and then a plain form post
-        for body in [body_for(browser, url, fields)] + ([{"form": GENERIC_FORM}] if fields is None else []):
+        bodies = [{"form": fields}]
+        if fields is None:
+            bodies = [{"json_body": json_fields(browser, url)}, {"form": GENERIC_FORM}]
+        for body in bodies:
             before = snapshot(browser, topic)
             sent = browser.send(method, url, csrf=True, **body)
             if sent.status in {404, 405}:
