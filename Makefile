@@ -28,10 +28,9 @@ PYTHON ?= $(shell tools/find-python 3.12)
 PYTHON_LTS ?= python3
 
 # Test processes (pytest-xdist): one per core of CI's runners. Each test file runs
-# whole in one process (per engine: tests/conftest.py's xdist_group), so its
-# module-scoped servers and browser pages start once.
+# whole in one process, so its module-scoped servers and browser pages start once.
 JOBS ?= 2
-XDIST := -n $(JOBS) --dist loadgroup
+XDIST := -n $(JOBS) --dist loadfile
 
 # Where `make serve` listens.
 ADDR ?= 127.0.0.1:8000

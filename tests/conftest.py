@@ -287,25 +287,12 @@ def _calls(fn) -> set[str]:
     return set(code.co_names) if code else set()
 
 
-def xdist_group(item) -> str:
-    """The process a test runs in (`--dist loadgroup`, the Makefile's XDIST): a file's tests
-    run in one, so its module-scoped servers and browser pages start once, as with
-    loadfile; but a file's tests of each engine's build are a group of their own, so the
-    two engines' browser sweeps, minutes each, run side by side."""
-    group = item.nodeid.split("::")[0].removeprefix("tests/").removesuffix(".py")
-    engine = getattr(getattr(item, "callspec", None), "params", {}).get("built_site")
-    return f"{group}-{engine}" if engine else group
-
-
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(config, items):
     """Mark `slow` every test that copies or rebuilds the project, builds with Zensical or
-    walks a page from an empty folder, by what its function and its fixtures call; group the
-    tests for pytest-xdist (``xdist_group``); with ``--topic``, keep only that topic's tests
-    and the site-wide ones (see ``topic_of``)."""
+    walks a page from an empty folder, by what its function and its fixtures call; with
+    ``--topic``, keep only that topic's tests and the site-wide ones (see ``topic_of``)."""
     slow = pytest.mark.slow
     for item in items:
-        item.add_marker(pytest.mark.xdist_group(xdist_group(item)))
         if item.get_closest_marker("slow"):
             continue
         calls = _calls(getattr(item, "function", None))
