@@ -64,9 +64,9 @@ class Browser:
     def get(self, path: str):
         return self.client.get(path)
 
-    def submit(self, path: str, data: dict[str, str] | None = None, *, token_from: Browser | None = None):
-        """Load the form at `path`, then POST `data` with its hidden inputs (from `token_from`'s copy if given)."""
-        page = (token_from or self).get(path)
+    def submit(self, path: str, data: dict[str, str] | None = None):
+        """Load the form at `path`, then POST `data` with its hidden inputs."""
+        page = self.get(path)
         assert page.status_code == 200, f"GET {path}: {page.status_code}"
         return self.client.post(path, data={**Inputs(body(page)).hidden(), **(data or {})})
 
