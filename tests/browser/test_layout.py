@@ -58,9 +58,7 @@ from tests.browser.conftest import (
 from tests.conftest import ROOT, ZENSICAL_ASSETS, build_zensical, mkdocs_only
 from tools import bench, serve
 
-# MkDocs's build here; Zensical's in test_layout_zensical.py, the same tests on the other
-# engine, so that pytest-xdist (one file to a process) runs the two sweeps side by side.
-pytestmark = [pytest.mark.browser, pytest.mark.parametrize("built_site", ["mkdocs"], indirect=True)]
+pytestmark = pytest.mark.browser
 
 LAYOUT_JS = (Path(__file__).parent / "layout.js").read_text(encoding="utf-8")
 WIDTHS = {"phone": (375, 812), "desktop": (1280, 900)}
