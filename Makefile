@@ -141,16 +141,18 @@ test-lts: $(VENV_LTS)/.installed
 # `--topic` (tests/conftest.py) makes every test parametrised over the manifests' topics
 # run for that topic alone, and marks it `topic`: the topic's own tests, the attack suite's
 # cells, the Run-it walks from an empty folder, the shown-code checks on both engines'
-# builds and its page's shape. They all run, slow or not, on Django 6.1 with coverage of
-# examples/$(TOPIC), and beside that run again on 5.2 LTS. Around them: the checker, one
-# strict build, and every site-wide test that is neither slow nor a browser's (those of
-# `make check`, on every page, the new one too, and the shared example tests). Left to
-# `make test`: the other slow ones (project copies broken on purpose to test the build's
-# own messages, engine parity, the offline edition) and the browser suite, whose sweep
-# opens every page in both engines (minutes) and whose tests each hold for the whole site.
+# builds, its page's shape, and the browser's page-by-page tests (the layout sweep, tabs,
+# side by side) on its page and the home page. They all run, slow or not, on Django 6.1
+# with coverage of examples/$(TOPIC), and beside that run again on 5.2 LTS. Around them:
+# the checker, one strict build, and every site-wide test that is neither slow nor a
+# browser's (those of `make check`, on every page, the new one too, and the shared example
+# tests). Left to `make test`: the other slow ones (project copies broken on purpose to
+# test the build's own messages, engine parity, the offline edition) and the browser
+# tests that hold for the whole site (the sweep of every page, the drawer's walk).
 NEED_TOPIC = $(if $(TOPIC),,$(error name the topic, as its folder of examples/: make test-topic TOPIC=paging))
 test-topic: $(VENV)/.installed $(VENV_LTS)/.installed $(VENV_ZENSICAL)/.installed $(ACTIONLINT)
 	@: $(NEED_TOPIC)
+	@tools/ensure-browser
 	@tools/ensure-tools
 	$(MAKE) --no-print-directory -j2 --output-sync=target test-topic-main test-topic-lts
 

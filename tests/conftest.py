@@ -345,12 +345,20 @@ COOKBOOK_PAGES = ROOT / "docs" / "cookbook"
 EXAMPLE_TESTS = ROOT / "tests" / "examples"
 
 
-def topic_of(path: Path, params: dict, names: set[str]) -> str | None:
+# The browser tests that open page by page take their pages from this fixture
+# (tests/browser/conftest.py), which --topic narrows to the home page and the topic's.
+PAGE_BY_PAGE = "swept_pages"
+
+
+def topic_of(path: Path, params: dict, names: set[str], chosen: str | None = None, fixtures=()) -> str | None:
     """The topic a test is about, or None for a site-wide test: its own test file
     (tests/examples/test_<topic>.py), a parameter named ``topic`` (the attack suite, the Run-it
-    walks, the shown-code checks) or a parameter that is a topic's page (docs/cookbook/<topic>.md)."""
+    walks, the shown-code checks), a parameter that is a topic's page (docs/cookbook/<topic>.md),
+    or, for the ``chosen`` topic, the page-by-page browser tests (PAGE_BY_PAGE among ``fixtures``)."""
     if path.parent == EXAMPLE_TESTS and (own := path.stem.removeprefix("test_")) in names:
         return own
+    if chosen and PAGE_BY_PAGE in fixtures:
+        return chosen
     if params.get("topic") in names:
         return params["topic"]
     for value in params.values():
@@ -364,7 +372,8 @@ def select_topic(config, items, chosen: str) -> None:
     names = set(topic_names())
     kept, dropped = [], []
     for item in items:
-        of = topic_of(item.path, getattr(getattr(item, "callspec", None), "params", {}), names)
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        of = topic_of(item.path, params, names, chosen, item.fixturenames)
         if of == chosen:
             item.add_marker(pytest.mark.topic)
         (dropped if of not in (None, chosen) else kept).append(item)

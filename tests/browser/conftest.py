@@ -77,10 +77,24 @@ def page_kind(site: Path, path: str) -> tuple:
 
 
 @pytest.fixture(scope="session")
-def visited_pages(built_site, site_pages) -> list[str]:
-    """The pages the page-by-page tests open: all of them, or on Zensical one of each kind."""
-    if built_site.engine != "zensical":
+def swept_pages(request, site_pages) -> list[str]:
+    """The pages the layout sweep loads: every page; under ``--topic`` (tests/conftest.py,
+    `make test-topic`) the home page and the topic's own, so a new page gets the sweep's
+    rules before `make test` sweeps the whole site."""
+    topic = request.config.getoption("topic")
+    if not topic:
         return site_pages
+    page = f"cookbook/{topic}/"
+    assert page in site_pages, f"--topic {topic}: the built site has no {page} (sitemap.xml)"
+    return ["", page]
+
+
+@pytest.fixture(scope="session")
+def visited_pages(built_site, swept_pages, site_pages) -> list[str]:
+    """The pages the page-by-page tests open: all of them, or on Zensical one of each kind;
+    under ``--topic``, the swept ones on either engine."""
+    if built_site.engine != "zensical" or swept_pages != site_pages:
+        return swept_pages
     first: dict[tuple, str] = {}
     for path in site_pages:
         first.setdefault(page_kind(built_site.site, path), path)

@@ -16,6 +16,10 @@ def test_a_test_is_a_topics_by_its_own_file_its_topic_parameter_or_its_page():
     assert topic_of(ROOT / "tests/examples/test_auth.py", {}, NAMES) == "auth"
     assert topic_of(ATTACK, {"topic": "cli", "framework": "flask"}, NAMES) == "cli"
     assert topic_of(ROOT / "tests/site/test_page_shape.py", {"page": COOKBOOK_PAGES / "hello.md"}, NAMES) == "hello"
+    # The browser's page-by-page tests, whose pages --topic narrows to the topic's (and home).
+    sweep = ROOT / "tests/browser/test_layout.py"
+    assert topic_of(sweep, {"built_site": "mkdocs"}, NAMES, "cli", ("sweep", "swept_pages")) == "cli"
+    assert topic_of(sweep, {"built_site": "mkdocs"}, NAMES, None, ("sweep", "swept_pages")) is None
 
 
 def test_a_test_of_the_whole_site_is_no_topics():
@@ -25,6 +29,9 @@ def test_a_test_of_the_whole_site_is_no_topics():
     assert topic_of(ATTACK, {"topic": "bench"}, NAMES) is None
     assert topic_of(ROOT / "tests/site/test_page_shape.py", {"page": COOKBOOK_PAGES / "index.md"}, NAMES) is None
     assert topic_of(ROOT / "tests/site/test_page_shape.py", {"page": ROOT / "docs/cli.md"}, NAMES) is None
+    # A browser test over the whole site (the drawer's walk from home to every page).
+    drawer = ROOT / "tests/browser/test_interactions.py"
+    assert topic_of(drawer, {"built_site": "mkdocs"}, NAMES, "cli", ("site_pages", "new_context")) is None
 
 
 def test_the_topics_are_the_manifests():
