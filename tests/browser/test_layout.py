@@ -27,8 +27,9 @@ and once in the dark (the system preference switched, which Material follows):
 On Zensical's build, axe, the images and the budgets are read on one page of
 each kind (conftest.py's visited_pages), the rest on every page. The phone
 views of MkDocs's build (what Pages publishes) also save a screenshot of every
-page (JPEG, the whole page) into SCREENSHOTS_DIR (default: screenshots/ in the
-repository), which the checks workflow uploads as an artifact for reviewers.
+page (JPEG, the whole page) into SCREENSHOTS_DIR when it is set: the checks
+workflow sets it and uploads the folder as an artifact for reviewers. Elsewhere
+nobody looks at them, and they cost the sweep about 20 s.
 """
 
 from __future__ import annotations
@@ -116,8 +117,11 @@ class Sweep:
     side_by_side: dict[str, list[str]] = field(default_factory=dict)  # page -> what is amiss side by side
 
 
-def screenshots_dir() -> Path:
-    folder = Path(os.environ.get("SCREENSHOTS_DIR") or ROOT / "screenshots")
+def screenshots_dir() -> Path | None:
+    """SCREENSHOTS_DIR emptied, or None when it is not set (no screenshots)."""
+    if not os.environ.get("SCREENSHOTS_DIR"):
+        return None
+    folder = ROOT / os.environ["SCREENSHOTS_DIR"]
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     return folder

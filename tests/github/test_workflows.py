@@ -267,9 +267,9 @@ def test_checks_upload_the_folders_make_offline_and_the_browser_tests_write():
     assert f"--site {offline_dir}" in summary["run"]
     # The summary compares HEAD with its parent: the checkout must fetch it.
     assert next(s for s in all_steps if uses(s, "actions/checkout"))["with"]["fetch-depth"] >= 2
-    # tests/browser/test_layout.py saves every page at 375 px, both schemes, into screenshots/.
-    layout = (ROOT / "tests" / "browser" / "test_layout.py").read_text(encoding="utf-8")
-    assert upload["screenshots"]["with"]["path"].rstrip("/") == "screenshots" and 'ROOT / "screenshots"' in layout
+    # tests/browser/test_layout.py saves every page at 375 px, both schemes, into SCREENSHOTS_DIR.
+    tests = next(s for s in all_steps if s.get("run") == "make test")
+    assert upload["screenshots"]["with"]["path"].rstrip("/") == tests["env"]["SCREENSHOTS_DIR"]
     assert upload["screenshots"]["if"] == "always()", "upload the screenshots also when a test failed"
 
 
