@@ -748,10 +748,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp_name:
         tmp = Path(tmp_name)
         try:
-            site = tmp / "site"
-            build(ROOT, site, strict=True)
-            bare = tmp / "bare-site"
-            build(write_bare_project(tmp / "bare"), bare)
+            site, bare = build_pair(tmp)
         except RuntimeError as exc:
             print(f"error: cannot build: {exc}", file=sys.stderr)
             return 1
@@ -762,6 +759,24 @@ def main() -> int:
         bench_lighthouse(site, bare, tmp)
     print("\n(make check's own time, which takes about a minute more: make bench BENCH_ARGS=check)")
     return 0
+
+
+def build_pair(tmp: Path, engine: str = "mkdocs") -> tuple[Path, Path]:
+    """The site and a bare one-page site (write_bare_project), both built by `engine` under `tmp`:
+    MkDocs + Material (what Pages publishes), or Zensical (`make build-zensical`), whose theme
+    bundle is the one Material's authors announce as its successor. Raises if a build fails."""
+    if engine == "mkdocs":
+        site, bare = tmp / "site", tmp / "bare-site"
+        build(ROOT, site, strict=True)
+        build(write_bare_project(tmp / "bare"), bare)
+        return site, bare
+    built = []
+    for project in (copy_project(tmp / "project"), write_bare_project(tmp / "bare")):
+        proc = zensical_run(project)
+        if proc.returncode != 0:
+            raise RuntimeError(f"Zensical build of {project} failed:\n{proc.stdout}{proc.stderr}")
+        built.append(project / "site")
+    return built[0], built[1]
 
 
 def material_version() -> str:
@@ -777,8 +792,9 @@ def package_version(name: str) -> str:
 def cli(argv: list[str]) -> int:
     """`tools/bench.py` runs everything (main); `tools/bench.py weight` the transfer table alone;
     `make bench BENCH_ARGS="weight"` the same;
-    `tools/bench.py lighthouse [PAGE ...|all] [--runs N]` Lighthouse alone (and the transfer
-    table in its place when Lighthouse cannot run);
+    `tools/bench.py lighthouse [PAGE ...|all] [--runs N] [--engine zensical]` Lighthouse alone
+    (and the transfer table in its place when Lighthouse cannot run), on MkDocs's build or
+    Zensical's;
     `tools/bench.py check` (`make bench BENCH_ARGS=check`) times `make check`, with its CPU and the load."""
     import argparse
     import shlex
@@ -792,15 +808,20 @@ def cli(argv: list[str]) -> int:
     parser.add_argument("part", choices=("weight", "lighthouse", "check"))
     parser.add_argument("pages", nargs="*", help='Lighthouse pages: paths ("" is home, "heaviest"), or "all"')
     parser.add_argument("--runs", type=int, default=LIGHTHOUSE_RUNS, help="Lighthouse runs per page (median shown)")
+    parser.add_argument(
+        "--engine",
+        choices=("mkdocs", "zensical"),
+        default="mkdocs",
+        help="the engine that builds the pages measured, and the bare page beside them",
+    )
     args = parser.parse_args(argv)
     if args.part == "check":
         return bench_check()
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp_name:
         tmp = Path(tmp_name)
         try:
-            site, bare = tmp / "site", tmp / "bare-site"
-            build(ROOT, site, strict=True)
-            build(write_bare_project(tmp / "bare"), bare)
+            site, bare = build_pair(tmp, args.engine)
+            print(f"Pages built by {args.engine}")
         except RuntimeError as exc:
             print(f"error: cannot build: {exc}", file=sys.stderr)
             return 1

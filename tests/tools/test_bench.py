@@ -105,3 +105,13 @@ def test_make_bench_prints_both_engines_cold_and_warm(zensical_site, tmp_path, c
     }
     assert set(rows) == {"MkDocs", "Zensical"} and built == [True, True], out
     assert all(0 < seconds < 300 for pair in rows.values() for seconds in pair), out
+
+
+@pytest.mark.slow
+def test_make_bench_measures_zensicals_build_when_asked(capsys):
+    """`make bench BENCH_ARGS="weight --engine zensical"` (and `lighthouse ... --engine zensical`):
+    the pages and the bare page beside them are Zensical's builds, whose search index is search.json."""
+    assert bench.cli(["weight", "--engine", "zensical"]) == 0
+    out = capsys.readouterr().out
+    assert "Pages built by zensical" in out and "\n  search.json: " in out, out
+    assert re.search(r"^  cookbook/crud/ +\d", out, re.M), out
