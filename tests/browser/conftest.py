@@ -62,18 +62,20 @@ def site_pages(built_site) -> list[str]:
 
 # The engine branch of the page-by-page tests (the sweep, the tab clicking):
 # on MkDocs's build they open every page; on Zensical's, the first page of each
-# kind (a section's index or not, and which of tabs, tables, charts and forms
-# its content holds). What differs between the engines is the theme around the
-# content, the same on every page, and its scripts; the content itself is
-# compared page by page in tests/site/test_engines.py. Every page twice would
-# add minutes to `make test` and find nothing new.
+# kind (a section's index or not, a cookbook topic's page or not, and which of
+# tabs, tables, charts and forms its content holds). What differs between the
+# engines is the theme around the content, the same on every page, and its
+# scripts; the content itself is compared page by page in
+# tests/site/test_engines.py. Every page twice would add minutes to `make test`
+# and find nothing new.
 KIND_MARKS = ('class="tabbed-set', "<table", 'role="img"', "<form", "<details")
 
 
 def page_kind(site: Path, path: str) -> tuple:
     html = (site / path / "index.html").read_text(encoding="utf-8")
     article = html.split("<article", 1)[-1].split("</article>", 1)[0]
-    return (path.count("/") <= 1, *(mark in article for mark in KIND_MARKS))
+    topic = path.startswith("cookbook/") and path != "cookbook/"
+    return (path.count("/") <= 1, topic, *(mark in article for mark in KIND_MARKS))
 
 
 @pytest.fixture(scope="session")
