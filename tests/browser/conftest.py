@@ -80,9 +80,10 @@ def page_kind(site: Path, path: str) -> tuple:
 
 @pytest.fixture(scope="session")
 def swept_pages(request, site_pages) -> list[str]:
-    """The pages the layout sweep loads: every page; under ``--topic`` (tests/conftest.py,
-    `make test-topic`) the home page and the topic's own, so a new page gets the sweep's
-    rules before `make test` sweeps the whole site."""
+    """The pages the page-by-page tests open on MkDocs's build: every page; under ``--topic``
+    (tests/conftest.py, `make test-topic`) the home page and the topic's own, so a new page
+    gets the sweep's rules before `make test` sweeps the whole site. On Zensical's build,
+    visited_pages narrows them to one page of each kind."""
     topic = request.config.getoption("topic")
     if not topic:
         return site_pages

@@ -250,7 +250,7 @@ def problems(sweep, key: str, views=VIEWS) -> dict[str, list[str]]:
     }
 
 
-def test_the_sweep_saw_every_page_in_every_view(sweep, site_pages, visited_pages, built_site):
+def test_the_sweep_saw_every_page_in_every_view(sweep, site_pages, visited_pages):
     pages = {path or "(home)" for path in visited_pages}
     for view in VIEWS:
         assert set(sweep.layout[view]) == pages
@@ -264,8 +264,8 @@ def test_the_sweep_saw_every_page_in_every_view(sweep, site_pages, visited_pages
         assert sweep.loads["desktop"][path].bytes_by_kind.get("html"), f"{path} sent no HTML"
     if visited_pages == site_pages:  # Things the other tests look at exist, so an empty list means something.
         counts = {view: Counter() for view in VIEWS}
-        for view, pages in sweep.layout.items():
-            for result in pages.values():
+        for view, results in sweep.layout.items():
+            for result in results.values():
                 counts[view].update(result["counts"])
         assert sum(f"{scheme} side by side" in found for found in sweep.axe.values() for scheme in SCHEMES) > 10
         assert counts["phone-light"]["scrollers"] > 10
