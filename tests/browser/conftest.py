@@ -7,6 +7,7 @@ page added by anyone is checked without touching these tests.
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -284,3 +285,13 @@ def axe_violations(page, include: list[str] | None = None) -> list[dict]:
 
 def describe(violations: list[dict]) -> list[str]:
     return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for v in violations]
+
+
+def clipboard_after(page, expected: str, seconds: float = 10) -> str:
+    """The clipboard's text once it equals ``expected``, or as it is after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while True:
+        text = page.evaluate("() => navigator.clipboard.readText()")
+        if text == expected or time.monotonic() > deadline:
+            return text
+        page.wait_for_timeout(100)

@@ -8,12 +8,11 @@ The offline edition's file:// path is checked in tests/github/test_assistants_of
 from __future__ import annotations
 
 import re
-import time
 from urllib.parse import urljoin
 
 import pytest
 
-from tests.browser.conftest import wait_ready
+from tests.browser.conftest import clipboard_after, wait_ready
 from tests.browser.test_interactions import page_path
 
 pytestmark = pytest.mark.browser
@@ -21,16 +20,6 @@ pytestmark = pytest.mark.browser
 BUTTON = "Copy page as Markdown"
 # The model page: every build has it, and the home page links it.
 MODEL_PAGE = "cookbook/hello/"
-
-
-def clipboard_after(page, expected: str, seconds: float = 10) -> str:
-    """The clipboard's text once it equals ``expected``, or as it is after ``seconds``."""
-    deadline = time.monotonic() + seconds
-    while True:
-        text = page.evaluate("() => navigator.clipboard.readText()")
-        if text == expected or time.monotonic() > deadline:
-            return text
-        page.wait_for_timeout(100)
 
 
 def page_title(folder) -> str:

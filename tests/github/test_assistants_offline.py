@@ -7,11 +7,11 @@ reader unzips them (tests/github/test_offline_edition.py).
 
 from __future__ import annotations
 
-import time
 import zipfile
 
 import pytest
 
+from tests.browser.conftest import clipboard_after
 from tests.github.test_offline_edition import DESKTOP, browser, reader  # noqa: F401 - fixtures
 from tests.site.test_assistants import nav_sources
 from tools import offline
@@ -36,16 +36,6 @@ def test_the_zip_carries_llms_txt_and_every_pages_copy_and_its_script(offline_ed
             script.startswith("window.copyPageMarkdown(")
             and md.read_text(encoding="utf-8")[:60].replace("\n", "\\n") in script
         ), md
-
-
-def clipboard_after(page, expected: str, seconds: float = 10) -> str:
-    """The clipboard's text once it equals ``expected``, or as it is after ``seconds``."""
-    deadline = time.monotonic() + seconds
-    while True:
-        text = page.evaluate("() => navigator.clipboard.readText()")
-        if text == expected or time.monotonic() > deadline:
-            return text
-        page.wait_for_timeout(100)
 
 
 @pytest.mark.browser
