@@ -770,13 +770,10 @@ def build_pair(tmp: Path, engine: str = "mkdocs") -> tuple[Path, Path]:
         build(ROOT, site, strict=True)
         build(write_bare_project(tmp / "bare"), bare)
         return site, bare
-    built = []
-    for project in (copy_project(tmp / "project"), write_bare_project(tmp / "bare")):
-        proc = zensical_run(project)
-        if proc.returncode != 0:
-            raise RuntimeError(f"Zensical build of {project} failed:\n{proc.stdout}{proc.stderr}")
-        built.append(project / "site")
-    return built[0], built[1]
+    projects = copy_project(tmp / "project"), write_bare_project(tmp / "bare")
+    for project in projects:
+        timed_zensical(project, clean=True)
+    return projects[0] / "site", projects[1] / "site"
 
 
 def material_version() -> str:
