@@ -44,6 +44,20 @@ def flask_redirect_status() -> tuple[str, ...]:
     return str(code), f"Flask {_minor('flask')}"
 
 
+def flask_session_without_secret_key() -> tuple[str, ...]:
+    """Which session access fails on a Flask app started with no SECRET_KEY: reading, writing, or both."""
+    from flask import Flask, session
+
+    app = Flask(__name__)
+    app.add_url_rule("/read", "read", lambda: str(session.get("seen")))
+    app.add_url_rule("/write", "write", lambda: session.update(seen=1) or "ok")
+    client = app.test_client()
+    fails = {how: client.get(f"/{how}").status_code == 500 for how in ("read", "write")}
+    if fails == {"read": False, "write": True}:
+        return ("only fail when a request writes to the session",)
+    return (f"Flask {_minor('flask')}: read fails {fails['read']}, write fails {fails['write']}",)
+
+
 def secure_filename_examples() -> tuple[str, ...]:
     """What Werkzeug's `secure_filename()` makes of an accented name and of a name in another script."""
     from werkzeug.utils import secure_filename
@@ -179,8 +193,8 @@ def django_upload_limits() -> tuple[str, ...]:
     from django.core.handlers.exception import response_for_exception
     from django.test import RequestFactory
 
-    def mb(size: int) -> str:
-        return f"({size / 1024 / 1024:g} MB)"
+    def mib(size: int) -> str:
+        return f"({size / 1024 / 1024:g} MiB)"
 
     request = RequestFactory().post("/")
     with warnings.catch_warnings():
@@ -193,12 +207,49 @@ def django_upload_limits() -> tuple[str, ...]:
         finally:
             logging.getLogger("django.security.RequestDataTooBig").disabled = False
     return (
-        f"`DATA_UPLOAD_MAX_MEMORY_SIZE` {mb(default.DATA_UPLOAD_MAX_MEMORY_SIZE)}",
+        f"`DATA_UPLOAD_MAX_MEMORY_SIZE` {mib(default.DATA_UPLOAD_MAX_MEMORY_SIZE)}",
         f"`DATA_UPLOAD_MAX_NUMBER_FILES` ({default.DATA_UPLOAD_MAX_NUMBER_FILES:,})",
         f"`DATA_UPLOAD_MAX_NUMBER_FIELDS` ({default.DATA_UPLOAD_MAX_NUMBER_FIELDS:,})",
-        f"`FILE_UPLOAD_MAX_MEMORY_SIZE` {mb(default.FILE_UPLOAD_MAX_MEMORY_SIZE)}",
+        f"`FILE_UPLOAD_MAX_MEMORY_SIZE` {mib(default.FILE_UPLOAD_MAX_MEMORY_SIZE)}",
         f"**{status}**",
     )
+
+
+def _installs(*packages: str) -> set[str]:
+    """The distributions installing ``packages`` brings in, themselves included (extras left out)."""
+    from packaging.requirements import Requirement
+
+    found: set[str] = set()
+    todo = list(packages)
+    while todo:
+        name = metadata.metadata(todo.pop())["Name"]
+        if name.lower() not in {f.lower() for f in found}:
+            found.add(name)
+            reqs = [Requirement(r) for r in metadata.requires(name) or []]
+            todo += [r.name for r in reqs if not r.marker or r.marker.evaluate({"extra": ""})]
+    return found
+
+
+def flask_forms_packages() -> tuple[str, ...]:
+    """What the forms page's `pip install Flask-WTF email-validator` adds to Flask's own packages."""
+    flask = {name.lower() for name in _installs("Flask")}
+    return tuple(sorted(name for name in _installs("Flask-WTF", "email-validator") if name.lower() not in flask))
+
+
+def django_oversized_upload() -> tuple[str, ...]:
+    """What the uploads example's Django view answers to a file past its form's limit."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.test import RequestFactory
+
+    from uploads.django_app.forms import MAX_FILE_SIZE
+    from uploads.django_app.views import UploadView
+
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * MAX_FILE_SIZE
+    request = RequestFactory().post("/", {"file": SimpleUploadedFile("big.png", png, "image/png")})
+    response = UploadView.as_view()(request)
+    response.render()
+    assert "Files up to 1024 KiB." in response.content.decode(), "the form's message is not on the page"
+    return (f"**{response.status_code}**",)
 
 
 def flask_trusted_hosts() -> tuple[str, ...]:

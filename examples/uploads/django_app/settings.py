@@ -14,7 +14,7 @@ MEDIA_URL = "media/"
 # Django 5.2 and 6.1 defaults, shown to name them. None limits a
 # file's size: the form does (forms.py), and the web server in front
 # caps the whole body.
-# The non-file fields together (2.5 MB): larger is a 400.
+# The non-file fields together (2.5 MiB): larger is a 400.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # Files in one request: more is a 400.
 DATA_UPLOAD_MAX_NUMBER_FILES = 100
