@@ -70,22 +70,33 @@ def escape(text: str) -> str:
 
 
 # Where code may wrap in a narrow table column: after a dot, a slash, an
-# underscore, an opening bracket, a colon, a comma or the last "=" of a run,
-# when more code follows ("django.<wbr>db.<wbr>models", "Flask==<wbr>3.1.3"),
-# but never inside a version number.
-_BREAK_AFTER = re.compile(r"(&#46;(?=[A-Za-z_])|&#(?:47|95|40|58|44|61);(?!&#61;)(?=[^&\s]|&#))")
+# opening bracket, a colon, a comma or the last "=" of a run, when more code
+# follows ("django.<wbr>db.<wbr>models", "Flask==<wbr>3.1.3"), but never
+# inside a version number, and never between an empty pair of brackets
+# ("cache.set()" does not end on a lone ")").
+_BREAK_AFTER = re.compile(r"(&#46;(?=[A-Za-z_])|&#40;(?!&#41;)(?=[^&\s]|&#)|&#(?:47|58|44|61);(?!&#61;)(?=[^&\s]|&#))")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 # Only a name too long for a phone's table column breaks between its words:
-# "JsonResponse" stays whole, "PasswordReset<wbr>Token<wbr>Generator" may wrap.
-_LONG_NAME = re.compile(r"[A-Za-z]{17,}")
+# "JsonResponse" and "as_view" stay whole, "PasswordReset<wbr>Token<wbr>Generator"
+# and "DATA_UPLOAD_<wbr>MAX_<wbr>MEMORY_<wbr>SIZE" may wrap, after an underscore
+# that letters follow ("__init__" never breaks).
+_LONG_NAME = re.compile(r"[A-Za-z](?:[A-Za-z0-9]|&#95;)*[A-Za-z0-9]")
+_LONG = 17
+_SNAKE = re.compile(r"(?<=[A-Za-z0-9])(&#95;)(?=[A-Za-z0-9])")
+
+
+def _break_long_name(name: str) -> str:
+    if len(name.replace("&#95;", "_")) < _LONG:
+        return name
+    return _SNAKE.sub(r"\1<wbr>", _CAMEL.sub("<wbr>", name))
 
 
 def code(text: str, breaks: bool = False) -> str:
     """``text`` as one piece of code, every character shown (backticks included).
 
-    With ``breaks``, a ``<wbr>`` after each dot, slash, underscore, opening
-    bracket, colon and comma, and between the words of a CamelCase name of 17
-    letters or more (a shorter one fits a column whole), lets
+    With ``breaks``, a ``<wbr>`` after each dot, slash, opening bracket,
+    colon and comma, and between the words of a CamelCase or snake_case name
+    of 17 characters or more (a shorter one fits a column whole), lets
     a narrow table column wrap the code there instead of cutting it or
     scrolling; ``<wbr>`` adds no character, so copied text and the search
     index are unchanged.
@@ -94,8 +105,8 @@ def code(text: str, breaks: bool = False) -> str:
     body = escape(text)
     if breaks:
         body = _BREAK_AFTER.sub(r"\1<wbr>", body)
-        # And inside a long class name: "PasswordReset<wbr>Token<wbr>Generator".
-        body = _LONG_NAME.sub(lambda m: _CAMEL.sub("<wbr>", m.group()), body)
+        # And inside a long name: "PasswordReset<wbr>Token<wbr>Generator".
+        body = _LONG_NAME.sub(lambda m: _break_long_name(m.group()), body)
     return f"<code>{body}</code>"
 
 

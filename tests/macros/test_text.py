@@ -92,11 +92,23 @@ def test_data_files_refuse_an_unpaired_backtick_naming_file_and_line(two):
         data.load(two)
 
 
-def test_only_a_long_camel_case_name_may_break_between_its_words():
-    """A reader sees "JsonResponse" whole, never "Json" over "Response"; a name too long for a
-    phone's column may still wrap between its words."""
-    assert text.code("JsonResponse", breaks=True) == "<code>JsonResponse</code>"
-    assert (
-        text.code("PasswordResetTokenGenerator", breaks=True)
-        == "<code>Password<wbr>Reset<wbr>Token<wbr>Generator</code>"
-    )
+@pytest.mark.parametrize(
+    ("shown", "may_wrap_as"),
+    [
+        # A short name reads whole: never "Json" over "Response", "as_" over "view()", "__init_" over "_".
+        ("JsonResponse", "JsonResponse"),
+        ("as_view()", "as_view()"),
+        ("__init__", "__init__"),
+        ("CACHE_TYPE", "CACHE_TYPE"),
+        # Nor does an empty pair of brackets end a line on a lone ")".
+        ("cache.set()", "cache.|set()"),
+        # A name too long for a phone's column may wrap between its words.
+        ("PasswordResetTokenGenerator", "Password|Reset|Token|Generator"),
+        ("DATA_UPLOAD_MAX_MEMORY_SIZE", "DATA_|UPLOAD_|MAX_|MEMORY_|SIZE"),
+        ("hello.flask_app", "hello.|flask_app"),
+    ],
+)
+def test_code_may_wrap_only_where_a_reader_would_split_it(shown, may_wrap_as):
+    html = text.code(shown, breaks=True)
+    where = "<wbr>".join(text.escape(piece) for piece in may_wrap_as.split("|"))
+    assert html == f"<code>{where}</code>"
