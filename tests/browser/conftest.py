@@ -160,12 +160,17 @@ def press_toggle(page, expect: str) -> None:
 # For every tab set in the article: how many panels show, whether the shown
 # ones sit side by side (same top, the second starting right of the first),
 # each panel's group name and its label's text, each shown code block's
-# width against its box, and how many tab radios a keyboard still reaches.
+# width against its box, how many tab radios a keyboard still reaches, and
+# whether one label still looks chosen (the theme's underline under the
+# chosen tab, a colour or weight the other label does not have).
 TAB_SETS = """() => [...document.querySelectorAll('article .tabbed-set')].map(set => {
   const blocks = [...set.querySelectorAll(':scope > .tabbed-content > .tabbed-block')]
   const shown = blocks.filter(b => b.checkVisibility())
   const boxes = shown.map(b => b.getBoundingClientRect())
   const labels = [...set.querySelectorAll(':scope > .tabbed-labels > label')].map(l => l.textContent.trim())
+  const looks = [...set.querySelectorAll(':scope > .tabbed-labels > label')]
+    .map(l => getComputedStyle(l)).map(s => `${s.color} ${s.fontWeight}`)
+  const underline = getComputedStyle(set.querySelector(':scope > .tabbed-labels'), '::before')
   return {
     labels,
     shown: shown.length,
@@ -176,6 +181,8 @@ TAB_SETS = """() => [...document.querySelectorAll('article .tabbed-set')].map(se
       .map(c => c.closest('.highlight')?.querySelector('.filename')?.textContent),
     radios: [...set.querySelectorAll(':scope > input')]
       .filter(i => i.checkVisibility() || getComputedStyle(i).display !== 'none').length,
+    chosen: new Set(looks).size > 1 || (underline.display !== 'none' && underline.content !== 'none'
+      && parseFloat(underline.width) > 0 && parseFloat(underline.height) > 0),
   }
 })"""
 
