@@ -219,8 +219,22 @@ def title(root: Path, examples_dir: Path, path: Path, links: Links | None) -> st
     return f"title=\"<a href='{href}' title='{hint}'>{text}</a>\" title_mode=\"html\""
 
 
+# The order both frameworks' tutorials introduce a feature's files in. A tab shows
+# its files in this order, Python before templates, so that side by side the two
+# columns show a model beside a model and a view beside a view.
+ROLES = ("models", "forms", "views", "urls")
+
+
+def role(path: Path) -> tuple[int, int]:
+    """Where ``path`` comes in a tab: (Python first, its place in ROLES, else after them)."""
+    name = path.stem.removeprefix("flask_")
+    return (path.suffix != ".py", ROLES.index(name) if name in ROLES else len(ROLES))
+
+
 def files_with_section(examples_dir: Path, fw: Framework, topic: str, section: str) -> list[Path]:
-    return [p for p in files_of(examples_dir / topic, fw.examples) if section in sections_of(p)]
+    """The files of ``fw`` that show ``section`` of ``topic``, in the order of their roles (then paths)."""
+    found = [p for p in files_of(examples_dir / topic, fw.examples) if section in sections_of(p)]
+    return sorted(found, key=lambda p: (role(p), p))
 
 
 def _block(root: Path, examples_dir: Path, fw: Framework, path: Path, section: str, links: Links | None = None) -> str:

@@ -35,8 +35,28 @@ def test_one_tab_set_per_call_a_tab_per_framework_and_a_titled_block_per_file(pr
     assert (
         '    ```python title="greet/flask_app.py"\n    --8<-- "examples/greet/flask_app.py:view"\n    ```' in markdown
     )
-    # Django's section is in two files: both are shown, sorted by path.
-    assert markdown.index("django_app/urls.py") < markdown.index("django_app/views.py")
+    # Django's section is in two files: both are shown, the view before the URLs that route to it.
+    assert markdown.index("django_app/views.py") < markdown.index("django_app/urls.py")
+
+
+def test_side_by_side_a_file_sits_beside_the_file_of_the_same_role(project):
+    """Each tab lists its files models, forms, views, URLs, then the rest, Python before templates,
+    whatever their paths sort as ("django_app/templates/" comes before "django_app/views.py")."""
+    root, frameworks = project
+    topic = root / "examples" / "greet"
+    for path, text in {
+        "flask_models.py": "m", "flask_views.py": "v", "flask_list.html": "t",
+        "django_app/models.py": "m", "django_app/views.py": "v", "django_app/templates/list.html": "t",
+    }.items():  # fmt: skip
+        (topic / path).parent.mkdir(parents=True, exist_ok=True)
+        (topic / path).write_text(f"# --8<-- [start:list]\n{text}\n# --8<-- [end:list]\n")
+    flask, django = example_tabs(root, frameworks, "greet", "list").split('=== "Django"')
+    shown = [[line.split('title="greet/')[1].split('"')[0] for line in tab.splitlines() if "title=" in line]
+             for tab in (flask, django)]  # fmt: skip
+    assert shown == [
+        ["flask_models.py", "flask_views.py", "flask_list.html"],
+        ["django_app/models.py", "django_app/views.py", "django_app/templates/list.html"],
+    ]
 
 
 def test_lexer_comes_from_the_framework_then_the_suffix(project):
