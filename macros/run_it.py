@@ -402,25 +402,39 @@ def _generated(lang: str, title: str, lines: list[str]) -> str:
     return f'    ``` {{ .{lang} .run-it title="{title}" }}\n{body}\n    ```\n'
 
 
+# A Run it has these steps in both tabs, each in its own box, even when empty (a
+# Flask app has no project file to add lines to): side by side (extra.css), the
+# two tabs' boxes share rows, so a step sits beside the same step.
+STEPS = ("set-up", "folder", "add", "run", "expect")
+
+
+def _step(parts: list[str]) -> str:
+    """A step's box (pymdownx.blocks.html), empty when the framework has nothing to do there."""
+    body = "\n".join(parts)
+    return f"    /// html | div.run-it-step\n\n{body}\n    ///\n"
+
+
 def render(root: Path, p: Plan, fw: Any, links: Links | None, topic: str, examples: str = "examples") -> str:
-    """One framework's tab body (indented four spaces)."""
+    """One framework's tab body (indented four spaces): its steps, in the order of STEPS."""
     examples_dir = root / examples
     folder = links.tree(f"{examples}/{topic}") if links else None
     where = f"[`{examples}/{topic}/`]({folder})" if folder else f"`{examples}/{topic}/`"
-    parts = [
+    steps: dict[str, list[str]] = {name: [] for name in STEPS}
+    steps["set-up"] = [
         "    In an empty folder: create a virtual environment, install what this page's "
         f"{p.framework} example uses at the versions this site tests, and make its folders:\n",
         _generated("bash", "Set up", p.setup),
+    ]
+    steps["folder"] = [
         "    Put each file at its path in this tree: the code-block titles on this page link to the "
         f"whole files, and {where} in this site's repository holds every one:\n",
         _generated("text", "Your folder", tree(p.files)),
     ]
     for target, lines in p.appends.items():
-        parts.append(f"    Add these lines at the end of `{target}`:\n")
-        parts.append(_generated("python", target, lines))
+        steps["add"].append(f"    Add these lines at the end of `{target}`:\n")
+        steps["add"].append(_generated("python", target, lines))
     if p.run:
-        parts.append("    Run it:\n")
-        parts.append(_block(root, examples_dir, fw, p.commands, "run", links))
+        steps["run"] = ["    Run it:\n", _block(root, examples_dir, fw, p.commands, "run", links)]
     if p.server:
         lead = (
             "    Then, in a second terminal (or in a browser), ask for a page; under each command, "
@@ -428,9 +442,8 @@ def render(root: Path, p: Plan, fw: Any, links: Links | None, topic: str, exampl
         )
     else:
         lead = "    What to type, and under each command the lines of its output to look for:\n"
-    parts.append(lead)
-    parts.append(_block(root, examples_dir, fw, p.commands, "expect", links))
-    return "\n".join(parts)
+    steps["expect"] = [lead, _block(root, examples_dir, fw, p.commands, "expect", links)]
+    return "\n".join(_step(steps[name]) for name in STEPS)
 
 
 def run_it(root: Path, frameworks: dict[str, Any], links: Links | None, topic: str, examples: str = "examples") -> str:

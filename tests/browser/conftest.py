@@ -162,7 +162,9 @@ def press_toggle(page, expect: str) -> None:
 # each panel's group name and its label's text, each shown code block's
 # width against its box, how many tab radios a keyboard still reaches, and
 # whether one label still looks chosen (the theme's underline under the
-# chosen tab, a colour or weight the other label does not have).
+# chosen tab, a colour or weight the other label does not have), and the
+# steps of a Run it (macros/run_it.py) that do not start level with the
+# same step in the other tab.
 TAB_SETS = """() => [...document.querySelectorAll('article .tabbed-set')].map(set => {
   const blocks = [...set.querySelectorAll(':scope > .tabbed-content > .tabbed-block')]
   const shown = blocks.filter(b => b.checkVisibility())
@@ -183,6 +185,8 @@ TAB_SETS = """() => [...document.querySelectorAll('article .tabbed-set')].map(se
       .filter(i => i.checkVisibility() || getComputedStyle(i).display !== 'none').length,
     chosen: new Set(looks).size > 1 || (underline.display !== 'none' && underline.content !== 'none'
       && parseFloat(underline.width) > 0 && parseFloat(underline.height) > 0),
+    unlevel: (([a, b]) => a && b ? a.flatMap((top, i) => Math.abs(top - b[i]) > 1 ? [i + 1] : []) : [])(
+      shown.map(b => [...b.querySelectorAll(':scope > .run-it-step')].map(s => s.getBoundingClientRect().top))),
   }
 })"""
 

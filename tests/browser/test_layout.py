@@ -154,7 +154,8 @@ def read_axe(page, scheme: str) -> dict[str, list[dict]]:
 def side_by_side(page) -> list[str]:
     """What is amiss with the page's tab sets once the toggle is pressed (folds opened: a tab set may sit in one):
     each shows both panels beside each other, named after their frameworks, no radio in the tab order, no code
-    scrolling sideways, neither label looking chosen; and the toggle shows where there are tab sets, and only there."""
+    scrolling sideways, neither label looking chosen, each Run it step level with the other framework's; and the
+    toggle shows where there are tab sets, and only there."""
     sets = page.locator("article .tabbed-set").count()
     if not page.locator(TOGGLE).is_visible():
         return [f"{sets} tab set(s) and no side-by-side toggle"] if sets else []
@@ -175,6 +176,8 @@ def side_by_side(page) -> list[str]:
             found.append(f"{where}: code scrolls sideways in {s['wide']}")
         if s["chosen"]:
             found.append(f"{where}: one label still looks like the chosen tab")
+        if s["unlevel"]:
+            found.append(f"{where}: Run it steps {s['unlevel']} do not start level with the other framework's")
     press_toggle(page, "false")
     return found
 
