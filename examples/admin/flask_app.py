@@ -45,8 +45,9 @@ class ArticleAdmin(RequireAdminPassword, ModelView):
     column_searchable_list = ["title", "author"]
     # The "Add filter" menu.
     column_filters = ["status", "published_on"]
-    # A select box, not free text.
+    # A select box, not free text; the list shows the same labels.
     form_choices = {"status": STATUSES}
+    column_choices = {"status": STATUSES}
 
 
 def create_app(config=None):

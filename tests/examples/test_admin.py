@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import datetime
+import re
 
 import pytest
 from sqlalchemy import inspect
@@ -93,6 +94,8 @@ def test_flask_admin_creates_a_row_from_the_form_and_finds_it(flask_app, admin):
     Browser(admin).submit("/admin/article/new/", {**ARTICLE, "title": "Other", "author": "Grace"})
     listing = admin.get("/admin/article/").text
     assert all(heading in listing for heading in ("Title", "Author", "Status", "Published On", "Other"))
+    # Each row's status reads as its label, as in Django's admin, not as the stored value.
+    assert re.findall(r'class="col-status">\s*(\w+)\s*<', listing) == ["Published", "Published"], listing
     found = admin.get("/admin/article/?search=weekend").text
     assert "Flask in a weekend" in found and "Other" not in found
 
