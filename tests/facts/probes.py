@@ -219,21 +219,25 @@ def _installs(*packages: str) -> set[str]:
     """The distributions installing ``packages`` brings in, themselves included (extras left out)."""
     from packaging.requirements import Requirement
 
-    found: set[str] = set()
+    from macros.run_it import canonical
+
+    found: dict[str, str] = {}
     todo = list(packages)
     while todo:
         name = metadata.metadata(todo.pop())["Name"]
-        if name.lower() not in {f.lower() for f in found}:
-            found.add(name)
+        if canonical(name) not in found:
+            found[canonical(name)] = name
             reqs = [Requirement(r) for r in metadata.requires(name) or []]
             todo += [r.name for r in reqs if not r.marker or r.marker.evaluate({"extra": ""})]
-    return found
+    return set(found.values())
 
 
 def flask_forms_packages() -> tuple[str, ...]:
     """What the forms page's `pip install Flask-WTF email-validator` adds to Flask's own packages."""
-    flask = {name.lower() for name in _installs("Flask")}
-    return tuple(sorted(name for name in _installs("Flask-WTF", "email-validator") if name.lower() not in flask))
+    from macros.run_it import canonical
+
+    flask = {canonical(name) for name in _installs("Flask")}
+    return tuple(sorted(name for name in _installs("Flask-WTF", "email-validator") if canonical(name) not in flask))
 
 
 def django_oversized_upload() -> tuple[str, ...]:
